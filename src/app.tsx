@@ -1,0 +1,68 @@
+import { Hono } from 'hono'
+import { etag } from 'hono/etag'
+import { requestId } from 'hono/request-id'
+import { BeingSetUpPage } from '../views/errors/being-set-up-page'
+import { clientAddress } from './http/address'
+import { compression } from './http/compression'
+import { csrfProtection } from './http/csrf'
+import type { AppDeps, AppEnv } from './http/env'
+import { renderError, renderNotFound } from './http/errors'
+import { flashes } from './http/flash'
+import { requestLog } from './http/request-log'
+import { securityHeaders } from './http/security-headers'
+import { sessions } from './http/session'
+import { shell } from './http/shell'
+import { staticAssets } from './http/static-assets'
+import { findSite } from './models/site'
+import { account } from './routes/account'
+import { health } from './routes/health'
+import { home } from './routes/home'
+import { search } from './routes/search'
+import { setup } from './routes/setup'
+import { signIn, signOut } from './routes/session'
+import { signUp } from './routes/sign-up'
+
+/** Paths that work before first-run setup is done. */
+const OPEN_BEFORE_SETUP = new Set(['/setup', '/healthz', '/readyz'])
+
+/** Builds the whole web app from its dependencies; server.ts and the tests both call this. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+
+  app.use(async (c, next) => {
+    for (const [key, value] of Object.entries(deps)) c.set(key as keyof AppDeps, value as never)
+    return next()
+  })
+  app.use(requestId())
+  app.use(requestLog())
+  app.use(securityHeaders({ hsts: deps.config.secureCookies }))
+  app.use(compression())
+  app.use(etag({ weak: true }))
+  app.use(staticAssets())
+  app.route('/', health)
+  app.use(clientAddress())
+  app.use(async (c, next) => {
+    c.set('site', findSite(c.var.db))
+    return next()
+  })
+  app.use(sessions())
+  app.use(flashes())
+  app.use(async (c, next) => {
+    if (c.var.site || OPEN_BEFORE_SETUP.has(c.req.path)) return next()
+    c.header('Retry-After', '600')
+    return c.html(<BeingSetUpPage shell={shell(c)} />, 503)
+  })
+  app.use(csrfProtection())
+
+  app.route('/', home)
+  app.route('/search', search)
+  app.route('/setup', setup)
+  app.route('/sign-up', signUp)
+  app.route('/sign-in', signIn)
+  app.route('/sign-out', signOut)
+  app.route('/account', account)
+
+  app.notFound(renderNotFound)
+  app.onError(renderError)
+  return app
+}

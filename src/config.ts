@@ -1,0 +1,66 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+/** Every setting Souk reads, with its default. The README's configuration table mirrors this. */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_PATH: z.string().min(1).default('db/souk.sqlite'),
+  UPLOADS_DIR: z.string().min(1).default('uploads/'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+})
+
+export type Config = {
+  port: number
+  host: string
+  databasePath: string
+  uploadsDir: string
+  /** The address people reach the marketplace at; used in printed links. */
+  publicUrl: string | undefined
+  /** Whether session cookies get `Secure` and the `__Host-` prefix. */
+  secureCookies: boolean
+  /** Read the client address from X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy: boolean
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL']
+  production: boolean
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string }
+
+/** Reads the environment once; a wrong value becomes a one-line explanation instead of a crash later. */
+export function readConfig(environment: NodeJS.ProcessEnv = process.env): ConfigResult {
+  const present = Object.fromEntries(
+    Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''),
+  )
+  const parsed = environmentSchema.safeParse(present)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const name = String(issue.path[0])
+    return { ok: false, message: `${name}=${JSON.stringify(present[name])} ${issue.message}` }
+  }
+  const env = parsed.data
+  return {
+    ok: true,
+    config: {
+      port: env.PORT,
+      host: env.HOST,
+      databasePath: resolve(env.DATABASE_PATH),
+      uploadsDir: resolve(env.UPLOADS_DIR),
+      publicUrl: env.PUBLIC_URL,
+      secureCookies:
+        env.SECURE_COOKIES === 'auto'
+          ? (env.PUBLIC_URL?.startsWith('https://') ?? false)
+          : env.SECURE_COOKIES === 'true',
+      trustProxy: env.TRUST_PROXY === 'true',
+      logLevel: env.LOG_LEVEL,
+      production: env.NODE_ENV === 'production',
+    },
+  }
+}

@@ -1,0 +1,38 @@
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from './env'
+import { HTTPException } from 'hono/http-exception'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
+
+/**
+ * Refuses cross-site writes. Browsers say where a request comes from in Sec-Fetch-Site (all
+ * current ones) or Origin (every POST since 2020); a write that says neither is refused too.
+ * Bodies other than forms are refused, because a cross-site fetch can send those without a
+ * preflight only as text/plain — and nothing here reads JSON from browsers.
+ */
+export function csrfProtection(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next()
+    if (!isSameOrigin(c.req.raw, c.var.config.publicUrl))
+      throw new HTTPException(403, { message: 'cross_site_request' })
+    const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
+    if (!FORM_TYPES.includes(type)) throw new HTTPException(415, { message: 'not_a_form' })
+    return next()
+  }
+}
+
+function isSameOrigin(request: Request, publicUrl: string | undefined): boolean {
+  const fetchSite = request.headers.get('Sec-Fetch-Site')
+  if (fetchSite) return fetchSite === 'same-origin'
+  const origin = request.headers.get('Origin')
+  if (!origin || origin === 'null') return false
+  // Compare hosts, not schemes: behind a TLS-terminating proxy we see http:// while the browser
+  // says https://. The Host header of a victim's browser is not the attacker's to choose.
+  const expectedHost = publicUrl ? new URL(publicUrl).host : request.headers.get('Host')
+  try {
+    return new URL(origin).host === expectedHost
+  } catch {
+    return false
+  }
+}

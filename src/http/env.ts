@@ -1,0 +1,29 @@
+import type { Logger } from 'pino'
+import type { Config } from '../config'
+import type { Db } from '../db'
+import type { Clock } from '../lib/clock'
+import type { Session, SessionMember } from '../models/session'
+import type { Site } from '../models/site'
+import type { Assets } from './assets'
+import type { Flash } from './flash'
+
+/** What the app is built from; tests pass their own database and clock. */
+export type AppDeps = { db: Db; clock: Clock; config: Config; logger: Logger; assets: Assets }
+
+/** Request-scoped variables every route can rely on (set by middleware in app.tsx). */
+export type AppEnv = {
+  Variables: AppDeps & {
+    requestId: string
+    log: Logger
+    address: string
+    site: Site | undefined
+    member: SessionMember | null
+    session: Session | null
+    flash: Flash | null
+  }
+}
+
+/** Routes behind requireMember see a member that is never null. */
+export type MemberEnv = AppEnv & {
+  Variables: AppEnv['Variables'] & { member: SessionMember; session: Session }
+}

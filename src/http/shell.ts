@@ -1,0 +1,19 @@
+import type { Context } from 'hono'
+import type { Shell } from '../../views/layouts/site-layout'
+import type { AppEnv } from './env'
+
+/** The frame every page needs, gathered from the request; views stay pure functions of it. */
+export function shell<E extends AppEnv>(c: Context<E>, extra: Partial<Shell> = {}): Shell {
+  const site = c.var.site
+  const { urls } = c.var.assets
+  return {
+    marketName: site?.marketName ?? 'Souk',
+    town: site?.town ?? null,
+    open: site !== undefined,
+    locale: site?.locale ?? 'en',
+    member: c.var.member ?? null,
+    flash: c.var.flash ?? null,
+    assets: { css: urls['app.css'], js: urls['app.js'], htmx: urls['htmx.js'] },
+    ...extra,
+  }
+}

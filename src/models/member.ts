@@ -1,0 +1,127 @@
+import { eq } from 'drizzle-orm'
+import { members } from '../../db/schema'
+import type { Db } from '../db'
+import type { Clock } from '../lib/clock'
+import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './password'
+import type { SessionMember } from './session'
+import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from './sign-in-throttle'
+
+export type Member = typeof members.$inferSelect
+export type NewMember = { email: string; displayName: string; password: string }
+
+/** Emails are compared case-insensitively; we store them trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+export type SignUpResult =
+  | { ok: true; member: Member }
+  | { ok: false; reason: 'email_taken' }
+  | { ok: false; reason: 'weak_password'; message: string }
+
+export async function signUpMember(
+  db: Db,
+  clock: Clock,
+  input: NewMember,
+  role: Member['role'] = 'member',
+): Promise<SignUpResult> {
+  const prepared = await prepareMember(db, input)
+  if (!prepared.ok) return prepared
+  const member = insertMember(db, clock, prepared.values, role)
+  return member ? { ok: true, member } : { ok: false, reason: 'email_taken' }
+}
+
+export type PreparedMember = { email: string; displayName: string; passwordHash: string }
+
+/**
+ * Checks a would-be member and hashes the password, outside any transaction: argon2 takes tens
+ * of milliseconds and must not hold SQLite's single writer.
+ */
+export async function prepareMember(
+  db: Db,
+  input: NewMember,
+): Promise<{ ok: true; values: PreparedMember } | Exclude<SignUpResult, { ok: true }>> {
+  const email = normalizeEmail(input.email)
+  const displayName = input.displayName.trim()
+  const problem = passwordProblem(input.password, { email, displayName })
+  if (problem) return { ok: false, reason: 'weak_password', message: problem }
+  if (findMemberByEmail(db, email)) return { ok: false, reason: 'email_taken' }
+  return {
+    ok: true,
+    values: { email, displayName, passwordHash: await hashPassword(input.password) },
+  }
+}
+
+/** Inserts a prepared member; undefined when the email was taken meanwhile. */
+export function insertMember(
+  db: Pick<Db, 'insert'>,
+  clock: Clock,
+  values: PreparedMember,
+  role: Member['role'],
+): Member | undefined {
+  return db
+    .insert(members)
+    .values({ ...values, role, createdAt: clock.now() })
+    .onConflictDoNothing()
+    .returning()
+    .get()
+}
+
+export function findMemberByEmail(db: Db, email: string): Member | undefined {
+  return db
+    .select()
+    .from(members)
+    .where(eq(members.email, normalizeEmail(email)))
+    .get()
+}
+
+export type SignInResult =
+  | { ok: true; member: SessionMember }
+  | { ok: false; reason: 'wrong_credentials' }
+  | { ok: false; reason: 'throttled'; retryAt: Date }
+
+/**
+ * Checks an email and password. Unknown emails cost the same argon2 work as wrong passwords and
+ * give the same answer, so nobody can learn who has an account here.
+ */
+export async function signInMember(
+  db: Db,
+  clock: Clock,
+  credentials: { email: string; password: string; address: string },
+): Promise<SignInResult> {
+  const email = normalizeEmail(credentials.email)
+  const throttle = checkSignInThrottle(db, clock, email, credentials.address)
+  if (throttle.throttled) return { ok: false, reason: 'throttled', retryAt: throttle.retryAt }
+
+  const member = findMemberByEmail(db, email)
+  const passwordMatches = member
+    ? await verifyPassword(member.passwordHash, credentials.password)
+    : await verifyDecoy(credentials.password)
+  if (!member || !passwordMatches) {
+    recordSignInFailure(db, clock, email, credentials.address)
+    return { ok: false, reason: 'wrong_credentials' }
+  }
+  clearAccountFailures(db, email)
+  const { id, displayName, role } = member
+  return { ok: true, member: { id, email: member.email, displayName, role } }
+}
+
+export type PasswordChangeResult =
+  | { ok: true }
+  | { ok: false; reason: 'wrong_current_password' }
+  | { ok: false; reason: 'weak_password'; message: string }
+
+export async function changeMemberPassword(
+  db: Db,
+  member: SessionMember,
+  passwords: { current: string; next: string },
+): Promise<PasswordChangeResult> {
+  const stored = db.select().from(members).where(eq(members.id, member.id)).get()
+  if (!stored || !(await verifyPassword(stored.passwordHash, passwords.current)))
+    return { ok: false, reason: 'wrong_current_password' }
+  const problem = passwordProblem(passwords.next, member)
+  if (problem) return { ok: false, reason: 'weak_password', message: problem }
+  const passwordHash = await hashPassword(passwords.next)
+  db.update(members).set({ passwordHash }).where(eq(members.id, member.id)).run()
+  return { ok: true }
+}

@@ -1,0 +1,67 @@
+import { site, setupTokens } from '../../db/schema'
+import type { Db } from '../db'
+import type { Clock } from '../lib/clock'
+import { hashesMatch, hashToken, randomToken } from '../lib/tokens'
+import { insertMember, prepareMember, type Member, type NewMember } from './member'
+
+export type Site = typeof site.$inferSelect
+export type SiteSettings = Omit<Site, 'id' | 'setupCompletedAt'>
+
+export function findSite(db: Db): Site | undefined {
+  return db.select().from(site).get()
+}
+
+/**
+ * Issues a fresh one-time setup token for an empty marketplace (earlier ones stop working), or
+ * null once setup is done. The server prints it as a link at start.
+ */
+export function issueSetupToken(db: Db): string | null {
+  const token = randomToken()
+  const issued = db.transaction((tx) => {
+    if (tx.select().from(site).get()) return false
+    tx.delete(setupTokens).run()
+    tx.insert(setupTokens)
+      .values({ tokenHash: hashToken(token) })
+      .run()
+    return true
+  })
+  return issued ? token : null
+}
+
+export function isSetupTokenValid(db: Db, token: string): boolean {
+  const stored = db.select().from(setupTokens).get()
+  return stored !== undefined && hashesMatch(stored.tokenHash, hashToken(token))
+}
+
+export type SetupResult =
+  | { ok: true; site: Site; operator: Member }
+  | { ok: false; reason: 'wrong_token' | 'already_set_up' | 'email_taken' }
+  | { ok: false; reason: 'weak_password'; message: string }
+
+/** Names the marketplace and creates its operator, consuming the setup token. */
+export async function completeSetup(
+  db: Db,
+  clock: Clock,
+  token: string,
+  settings: SiteSettings,
+  operator: NewMember,
+): Promise<SetupResult> {
+  if (findSite(db)) return { ok: false, reason: 'already_set_up' }
+  if (!isSetupTokenValid(db, token)) return { ok: false, reason: 'wrong_token' }
+  const prepared = await prepareMember(db, operator)
+  if (!prepared.ok) return prepared
+  // Checked again inside the transaction so two racing submissions cannot both win, and a
+  // loser leaves nothing half-written.
+  return db.transaction((tx): SetupResult => {
+    if (tx.select().from(site).get()) return { ok: false, reason: 'already_set_up' }
+    if (tx.delete(setupTokens).run().changes === 0) return { ok: false, reason: 'already_set_up' }
+    const member = insertMember(tx, clock, prepared.values, 'operator')
+    if (!member) return { ok: false, reason: 'email_taken' }
+    const created = tx
+      .insert(site)
+      .values({ id: 1, ...settings, setupCompletedAt: clock.now() })
+      .returning()
+      .get()
+    return { ok: true, site: created, operator: member }
+  })
+}

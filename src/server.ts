@@ -1,0 +1,76 @@
+// The only file that listens: config → open db → migrate → serve → graceful shutdown.
+import { serve } from '@hono/node-server'
+import { mkdirSync } from 'node:fs'
+import { createApp } from './app'
+import { readConfig } from './config'
+import { migrateDatabase, openDatabase } from './db'
+import { loadAssets } from './http/assets'
+import { HOUR, systemClock } from './lib/clock'
+import { createLogger } from './logger'
+import { deleteExpiredSessions } from './models/session'
+import { deleteOldSignInFailures } from './models/sign-in-throttle'
+import { issueSetupToken } from './models/site'
+
+const SHUTDOWN_GRACE_MS = 10_000
+
+const configResult = readConfig()
+if (!configResult.ok) {
+  process.stderr.write(`souk: cannot start: ${configResult.message}\n`)
+  process.exit(1)
+}
+const config = configResult.config
+const logger = createLogger(config)
+
+mkdirSync(config.uploadsDir, { recursive: true })
+const db = openDatabase(config.databasePath)
+migrateDatabase(db)
+const clock = systemClock
+const app = createApp({ db, clock, config, logger, assets: loadAssets() })
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
+  const publicUrl = config.publicUrl ?? `http://localhost:${address.port}`
+  logger.info(
+    { port: address.port, database: config.databasePath },
+    `Souk is listening on ${publicUrl}`,
+  )
+  const token = issueSetupToken(db)
+  if (token)
+    logger.info(`First run: open ${publicUrl}/setup?token=${token} to set up this marketplace.`)
+})
+
+// Housekeeping until the durable jobs table arrives: forget expired sessions and old failures.
+const housekeeping = setInterval(() => {
+  deleteExpiredSessions(db, clock)
+  deleteOldSignInFailures(db, clock)
+}, HOUR)
+housekeeping.unref()
+
+let stopping = false
+function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  logger.info({ signal }, 'shutting down: finishing requests in flight')
+  clearInterval(housekeeping)
+  const forceExit = setTimeout(() => {
+    logger.warn('requests still open after the grace period; closing anyway')
+    closeDatabaseAndExit(1)
+  }, SHUTDOWN_GRACE_MS)
+  forceExit.unref()
+  // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
+  server.close(() => closeDatabaseAndExit(0))
+  if ('closeIdleConnections' in server) server.closeIdleConnections()
+}
+
+function closeDatabaseAndExit(code: number) {
+  try {
+    db.$client.pragma('wal_checkpoint(TRUNCATE)')
+    db.$client.close()
+  } finally {
+    logger.info('stopped')
+    logger.flush()
+    process.exit(code)
+  }
+}
+
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+process.on('SIGINT', () => shutdown('SIGINT'))

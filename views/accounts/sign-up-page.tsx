@@ -1,0 +1,64 @@
+import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
+import { Button } from '../components/button'
+import { Field } from '../components/field'
+import { FormErrors } from '../components/form-errors'
+import { SiteLayout, type Shell } from '../layouts/site-layout'
+
+type SignUpPageProps = { shell: Shell; values: FormValues; errors?: Errors; returnTo: string }
+
+export function SignUpPage({ shell, values, errors = {}, returnTo }: SignUpPageProps) {
+  return (
+    <SiteLayout shell={shell} title="Sign up" focused>
+      <h1>Join {shell.marketName}</h1>
+      <p>One account to buy from neighbours and, when you are ready, to sell your own work.</p>
+      <form method="post" action="/sign-up" class="form" novalidate>
+        <FormErrors errors={errors} />
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <Field
+          label="Your name"
+          name="displayName"
+          value={values.displayName}
+          error={errors.displayName}
+          hint="Shown to people you trade with."
+          required
+          maxlength={60}
+          autocomplete="name"
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          value={values.email}
+          error={errors.email}
+          required
+          maxlength={254}
+          autocomplete="email"
+          inputmode="email"
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          error={errors.password}
+          hint="At least 10 characters. A short sentence is easy to remember and hard to guess."
+          required
+          minlength={10}
+          maxlength={200}
+          autocomplete="new-password"
+        />
+        <Button>Create my account</Button>
+      </form>
+      <p>
+        Already have an account? <a href={signInHref(returnTo)}>Sign in</a>
+      </p>
+    </SiteLayout>
+  )
+}
+
+export function signInHref(returnTo: string) {
+  return returnTo === '/' ? '/sign-in' : `/sign-in?return_to=${encodeURIComponent(returnTo)}`
+}
+
+export function signUpHref(returnTo: string) {
+  return returnTo === '/' ? '/sign-up' : `/sign-up?return_to=${encodeURIComponent(returnTo)}`
+}

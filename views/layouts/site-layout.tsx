@@ -1,0 +1,113 @@
+import { html } from 'hono/html'
+import type { Child } from 'hono/jsx'
+import type { Flash as FlashMessage } from '../../src/http/flash'
+import type { SessionMember } from '../../src/models/session'
+import { Flash } from '../components/flash'
+
+/** What every page's frame needs to know; routes build it with shell(c). */
+export type Shell = {
+  marketName: string
+  town: string | null
+  /** False until first-run setup is done: no account links lead anywhere yet. */
+  open: boolean
+  locale: string
+  member: SessionMember | null
+  flash: FlashMessage | null
+  assets: { css: string; js: string; htmx: string }
+  searchQuery?: string
+}
+
+type LayoutProps = { shell: Shell; title: string; children: Child; focused?: boolean }
+
+// htmx 4 makes inheritance explicit: hx-boost on <body> must say :inherited to reach links and forms.
+const boostDescendants = { 'hx-boost:inherited': 'true' }
+
+/** The page frame: header with search and account links, flash message, footer. */
+export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
+  return html`<!doctype html>${(
+      <html lang={shell.locale} dir={textDirection(shell.locale)}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="color-scheme" content="light dark" />
+          <title>{title === shell.marketName ? title : `${title} · ${shell.marketName}`}</title>
+          <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
+          <link rel="stylesheet" href={shell.assets.css} />
+          <script src={shell.assets.htmx} defer />
+          <script src={shell.assets.js} defer />
+        </head>
+        <body {...boostDescendants}>
+          <a class="skip-link" href="#main">
+            Skip to content
+          </a>
+          <header class="site-header">
+            <a class="site-header__brand" href="/">
+              {shell.marketName}
+            </a>
+            {focused || !shell.open ? null : <SearchBox shell={shell} />}
+            {shell.open ? <AccountNav member={shell.member} /> : null}
+          </header>
+          <main id="main" class={focused ? 'main main--focused' : 'main'}>
+            <Flash flash={shell.flash} />
+            {children}
+          </main>
+          <footer class="site-footer">
+            <p>
+              {shell.marketName}
+              {shell.town ? ` · ${shell.town}` : ''} · runs on Souk
+            </p>
+          </footer>
+        </body>
+      </html>
+    )}`
+}
+
+const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'dv', 'yi', 'ckb'])
+
+/** Arabic, Hebrew and friends read right to left; the whole page mirrors. */
+export function textDirection(locale: string): 'rtl' | 'ltr' {
+  return RIGHT_TO_LEFT.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr'
+}
+
+function SearchBox({ shell }: { shell: Shell }) {
+  return (
+    <form class="site-header__search" role="search" method="get" action="/search">
+      <label class="visually-hidden" for="site-search">
+        Search {shell.marketName}
+      </label>
+      <input
+        id="site-search"
+        type="search"
+        name="q"
+        value={shell.searchQuery}
+        placeholder="Plumber, honey, lessons…"
+        maxlength={200}
+      />
+      <button type="submit" class="button button--secondary">
+        Search
+      </button>
+    </form>
+  )
+}
+
+function AccountNav({ member }: { member: SessionMember | null }) {
+  if (!member)
+    return (
+      <nav class="site-header__account" aria-label="Account">
+        <a href="/sign-in">Sign in</a>
+        <a class="button button--primary" href="/sign-up">
+          Sign up
+        </a>
+      </nav>
+    )
+  return (
+    <nav class="site-header__account" aria-label="Account">
+      <a href="/account">{member.displayName}</a>
+      <form method="post" action="/sign-out">
+        <button type="submit" class="button button--link">
+          Sign out
+        </button>
+      </form>
+    </nav>
+  )
+}
