@@ -8,6 +8,7 @@ import { csrfProtection } from './http/csrf'
 import type { AppDeps, AppEnv } from './http/env'
 import { renderError, renderNotFound } from './http/errors'
 import { flashes } from './http/flash'
+import { RateLimitStore } from './http/rate-limit'
 import { requestLog } from './http/request-log'
 import { securityHeaders } from './http/security-headers'
 import { sessions } from './http/session'
@@ -28,9 +29,11 @@ const OPEN_BEFORE_SETUP = new Set(['/setup', '/healthz', '/readyz'])
 /** Builds the whole web app from its dependencies; server.ts and the tests both call this. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
+  const rateLimits = new RateLimitStore()
 
   app.use(async (c, next) => {
     for (const [key, value] of Object.entries(deps)) c.set(key as keyof AppDeps, value as never)
+    c.set('rateLimits', rateLimits)
     return next()
   })
   app.use(requestId())

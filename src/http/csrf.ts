@@ -28,8 +28,9 @@ function isSameOrigin(request: Request, publicUrl: string | undefined): boolean 
   const origin = request.headers.get('Origin')
   if (!origin || origin === 'null') return false
   // Compare hosts, not schemes: behind a TLS-terminating proxy we see http:// while the browser
-  // says https://. The Host header of a victim's browser is not the attacker's to choose.
-  const expectedHost = publicUrl ? new URL(publicUrl).host : request.headers.get('Host')
+  // says https://. The request's host comes from the victim browser's Host header, which an
+  // attacker's page cannot choose.
+  const expectedHost = new URL(publicUrl ?? request.url).host
   try {
     return new URL(origin).host === expectedHost
   } catch {

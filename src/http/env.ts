@@ -6,6 +6,7 @@ import type { Session, SessionMember } from '../models/session'
 import type { Site } from '../models/site'
 import type { Assets } from './assets'
 import type { Flash } from './flash'
+import type { RateLimitStore } from './rate-limit'
 
 /** What the app is built from; tests pass their own database and clock. */
 export type AppDeps = { db: Db; clock: Clock; config: Config; logger: Logger; assets: Assets }
@@ -20,6 +21,7 @@ export type AppEnv = {
     member: SessionMember | null
     session: Session | null
     flash: Flash | null
+    rateLimits: RateLimitStore
   }
 }
 

@@ -45,7 +45,7 @@ export function passwordProblem(
   const name = context.displayName?.toLowerCase().replace(/\s+/g, '')
   if (
     (emailName && emailName.length >= 4 && lowered.includes(emailName)) ||
-    (name && lowered === name)
+    (name && lowered.replace(/\s+/g, '') === name)
   )
     return 'Your password should not contain your email or name.'
   return null

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt, min } from 'drizzle-orm'
+import { and, count, eq, gt, lt, min } from 'drizzle-orm'
 import { signInFailures } from '../../db/schema'
 import type { Db } from '../db'
 import { MINUTE, type Clock } from '../lib/clock'
@@ -33,7 +33,7 @@ function failuresSince(db: Db, who: ReturnType<typeof eq>, since: Date) {
   const row = db
     .select({ count: count(), oldest: min(signInFailures.failedAt) })
     .from(signInFailures)
-    .where(and(who, gte(signInFailures.failedAt, since)))
+    .where(and(who, gt(signInFailures.failedAt, since)))
     .get()
   return { count: row?.count ?? 0, oldest: row?.oldest ?? null }
 }

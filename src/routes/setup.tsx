@@ -56,7 +56,7 @@ export const setup = new Hono<AppEnv>()
     return c.html(<SetupPage shell={shell(c)} values={{ token }} errors={errors} {...choices} />)
   })
 
-  .post('/', rateLimit({ limit: 20, windowMs: 15 * MINUTE }), async (c) => {
+  .post('/', rateLimit('setup', { limit: 20, windowMs: 15 * MINUTE }), async (c) => {
     const form = await parseForm(c, setupSchema)
     const again = (errors: FormErrors) =>
       c.html(

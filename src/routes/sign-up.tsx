@@ -37,7 +37,7 @@ export const signUp = new Hono<AppEnv>()
     return c.html(<SignUpPage shell={shell(c)} values={{}} returnTo={returnTo} />)
   })
 
-  .post('/', rateLimit({ limit: 10, windowMs: HOUR }), async (c) => {
+  .post('/', rateLimit('sign-up', { limit: 10, windowMs: HOUR }), async (c) => {
     const form = await parseForm(c, signUpSchema)
     const returnTo = safeReturnPath(form.values.returnTo)
     const again = (errors: FormErrors) =>

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { readConfig } from './config'
+
+describe('readConfig', () => {
+  it('has working defaults for every setting', () => {
+    const result = readConfig({})
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.config).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      publicUrl: undefined,
+      secureCookies: false,
+      trustProxy: false,
+      logLevel: 'info',
+    })
+    expect(result.config.databasePath).toMatch(/db\/souk\.sqlite$/)
+    expect(result.config.uploadsDir).toMatch(/uploads$/)
+  })
+
+  it('turns on secure cookies for an https public address', () => {
+    const result = readConfig({ PUBLIC_URL: 'https://market.example/' })
+    expect(result.ok && result.config).toMatchObject({
+      publicUrl: 'https://market.example',
+      secureCookies: true,
+    })
+    const forcedOff = readConfig({ PUBLIC_URL: 'https://market.example', SECURE_COOKIES: 'false' })
+    expect(forcedOff.ok && forcedOff.config.secureCookies).toBe(false)
+  })
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT="eighty" /],
+    [{ PORT: '70000' }, /^PORT="70000" /],
+    [{ PUBLIC_URL: 'market.example' }, /^PUBLIC_URL="market.example" /],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" /],
+    [{ SECURE_COOKIES: 'yes' }, /^SECURE_COOKIES="yes" /],
+  ])('explains a wrong value in one line: %o', (environment, message) => {
+    const result = readConfig(environment)
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.message).toMatch(message)
+    expect(result.message).not.toContain('\n')
+  })
+})

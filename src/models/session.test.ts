@@ -1,0 +1,92 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { sessions } from '../../db/schema'
+import { DAY } from '../lib/clock'
+import { hashToken } from '../lib/tokens'
+import { createOpenMarket, createMember, type TestMarket } from '../test/app'
+import {
+  createSession,
+  deleteExpiredSessions,
+  deleteOtherSessions,
+  SESSION_LIFETIME,
+  validateSessionToken,
+} from './session'
+
+let market: TestMarket
+afterEach(() => market.cleanup())
+
+describe('sessions', () => {
+  it('stores only a hash of the secret, never the token', async () => {
+    market = await createOpenMarket()
+    const member = await createMember(market)
+    const { token } = createSession(market.db, market.clock, member.id)
+    const [id, secret] = token.split('.') as [string, string]
+    const row = market.db.select().from(sessions).get()!
+    expect(row.id).toBe(id)
+    expect(Buffer.compare(row.secretHash, hashToken(secret))).toBe(0)
+    const dump = JSON.stringify(market.db.$client.prepare('select * from sessions').all())
+    expect(dump).not.toContain(secret)
+  })
+
+  it('rejects a forged secret, a malformed token and an unknown id', async () => {
+    market = await createOpenMarket()
+    const member = await createMember(market)
+    const { token } = createSession(market.db, market.clock, member.id)
+    const [id] = token.split('.')
+    expect(validateSessionToken(market.db, market.clock, `${id}.forgedsecret`)).toBeNull()
+    expect(validateSessionToken(market.db, market.clock, id!)).toBeNull()
+    expect(validateSessionToken(market.db, market.clock, `${token}.extra`)).toBeNull()
+    expect(validateSessionToken(market.db, market.clock, 'unknown.secret')).toBeNull()
+    expect(validateSessionToken(market.db, market.clock, token)?.member.id).toBe(member.id)
+  })
+
+  it('expires after its lifetime and is then deleted', async () => {
+    market = await createOpenMarket()
+    const member = await createMember(market)
+    const { token } = createSession(market.db, market.clock, member.id)
+    market.clock.advance(SESSION_LIFETIME)
+    expect(validateSessionToken(market.db, market.clock, token)).toBeNull()
+    expect(market.db.select().from(sessions).all()).toHaveLength(0)
+  })
+
+  it('slides its expiry when used in the second half of its life', async () => {
+    market = await createOpenMarket()
+    const member = await createMember(market)
+    const { token, session } = createSession(market.db, market.clock, member.id)
+
+    market.clock.advance(5 * DAY)
+    const early = validateSessionToken(market.db, market.clock, token)!
+    expect(early.refreshed).toBe(false)
+    expect(early.session.expiresAt).toEqual(session.expiresAt)
+
+    market.clock.advance(20 * DAY)
+    const late = validateSessionToken(market.db, market.clock, token)!
+    expect(late.refreshed).toBe(true)
+    expect(late.session.expiresAt.getTime()).toBe(market.clock.now().getTime() + SESSION_LIFETIME)
+
+    market.clock.advance(SESSION_LIFETIME - DAY)
+    expect(validateSessionToken(market.db, market.clock, token)).not.toBeNull()
+  })
+
+  it('signs out everywhere else but here', async () => {
+    market = await createOpenMarket()
+    const member = await createMember(market)
+    const other = await createMember(market)
+    const here = createSession(market.db, market.clock, member.id)
+    const phone = createSession(market.db, market.clock, member.id)
+    const theirs = createSession(market.db, market.clock, other.id)
+    expect(deleteOtherSessions(market.db, member.id, here.session.id)).toBe(1)
+    expect(validateSessionToken(market.db, market.clock, here.token)).not.toBeNull()
+    expect(validateSessionToken(market.db, market.clock, phone.token)).toBeNull()
+    expect(validateSessionToken(market.db, market.clock, theirs.token)).not.toBeNull()
+  })
+
+  it('forgets expired sessions during housekeeping', async () => {
+    market = await createOpenMarket()
+    const member = await createMember(market)
+    createSession(market.db, market.clock, member.id)
+    market.clock.advance(SESSION_LIFETIME + DAY)
+    createSession(market.db, market.clock, member.id)
+    expect(deleteExpiredSessions(market.db, market.clock)).toBe(1)
+    expect(market.db.select().from(sessions).all()).toHaveLength(1)
+  })
+})

@@ -1,0 +1,184 @@
+import { eq } from 'drizzle-orm'
+import { afterEach, describe, expect, it } from 'vitest'
+import { sessions } from '../../db/schema'
+import { MINUTE } from '../lib/clock'
+import {
+  cookiesFrom,
+  createMember,
+  createOpenMarket,
+  fieldError,
+  page,
+  PASSWORD,
+  sessionCookie,
+  type TestMarket,
+} from '../test/app'
+
+let market: TestMarket
+afterEach(() => market.cleanup())
+
+describe('GET /sign-in', () => {
+  it('keeps a safe return path in the form', async () => {
+    market = await createOpenMarket()
+    const document = await page(await market.get('/sign-in?return_to=%2Faccount'))
+    expect(document.querySelector('input[name=returnTo]')?.getAttribute('value')).toBe('/account')
+  })
+
+  it.each(['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)'])(
+    'drops an open-redirect attempt (%s)',
+    async (returnTo) => {
+      market = await createOpenMarket()
+      const document = await page(
+        await market.get(`/sign-in?return_to=${encodeURIComponent(returnTo)}`),
+      )
+      expect(document.querySelector('input[name=returnTo]')?.getAttribute('value')).toBe('/')
+    },
+  )
+})
+
+describe('POST /sign-in', () => {
+  it('starts a session and returns to where the member was', async () => {
+    market = await createOpenMarket()
+    const response = await market.post('/sign-in', {
+      email: 'AWA@example.com ',
+      password: PASSWORD,
+      returnTo: '/account?tab=1',
+    })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('Location')).toBe('/account?tab=1')
+    const cookie = response.headers.getSetCookie().find((line) => line.startsWith('souk_session='))
+    expect(cookie).toMatch(/HttpOnly/)
+    expect(cookie).toMatch(/SameSite=Lax/)
+    expect(cookie).not.toMatch(/Secure/)
+  })
+
+  it('uses a __Host- Secure cookie when served over HTTPS', async () => {
+    market = await createOpenMarket({ secureCookies: true })
+    const response = await market.post('/sign-in', { email: 'awa@example.com', password: PASSWORD })
+    const cookie = response.headers
+      .getSetCookie()
+      .find((line) => line.startsWith('__Host-souk_session='))
+    expect(cookie).toMatch(/Secure/)
+    expect(cookie).toMatch(/Path=\//)
+    const home = await page(await market.get('/', { cookie: cookie!.split(';')[0] }))
+    expect(home.querySelector('.site-header__account a')?.textContent).toBe('Awa Operator')
+  })
+
+  it('ignores a return path to another site', async () => {
+    market = await createOpenMarket()
+    const response = await market.post('/sign-in', {
+      email: 'awa@example.com',
+      password: PASSWORD,
+      returnTo: '//evil.example/phish',
+    })
+    expect(response.headers.get('Location')).toBe('/')
+  })
+
+  it('gives the same answer for an unknown email and a wrong password', async () => {
+    market = await createOpenMarket()
+    const unknown = await market.post('/sign-in', {
+      email: 'nobody@example.com',
+      password: PASSWORD,
+    })
+    const wrong = await market.post('/sign-in', {
+      email: 'awa@example.com',
+      password: 'wrong password!',
+    })
+    expect(unknown.status).toBe(422)
+    expect(wrong.status).toBe(422)
+    const unknownPage = await page(unknown)
+    expect(fieldError(unknownPage, 'password')).toBe(fieldError(await page(wrong), 'password'))
+    expect(fieldError(unknownPage, 'password')).toMatch(/do not match an account/)
+    expect(unknownPage.querySelector('#field-email')?.getAttribute('value')).toBe(
+      'nobody@example.com',
+    )
+    expect(sessionCookie(unknown)).toBeUndefined()
+  })
+
+  it('asks for both fields', async () => {
+    market = await createOpenMarket()
+    const document = await page(await market.post('/sign-in', { email: '', password: '' }))
+    expect(fieldError(document, 'email')).toMatch(/Enter your email/)
+    expect(fieldError(document, 'password')).toMatch(/Enter your password/)
+  })
+
+  it('pauses an account after five wrong passwords and says when to try again', async () => {
+    market = await createOpenMarket()
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const response = await market.post('/sign-in', {
+        email: 'awa@example.com',
+        password: 'wrong password!',
+      })
+      expect(fieldError(await page(response), 'password')).toMatch(/do not match/)
+    }
+    market.clock.advance(3 * MINUTE)
+    const blocked = await market.post('/sign-in', { email: 'awa@example.com', password: PASSWORD })
+    expect(blocked.status).toBe(422)
+    expect(fieldError(await page(blocked), 'password')).toBe(
+      'Too many attempts. Try again in 12 minutes.',
+    )
+    expect(sessionCookie(blocked)).toBeUndefined()
+
+    market.clock.advance(12 * MINUTE)
+    expect(
+      (await market.post('/sign-in', { email: 'awa@example.com', password: PASSWORD })).status,
+    ).toBe(303)
+  })
+
+  it('throttles one address trying many accounts, without locking out others', async () => {
+    market = await createOpenMarket({ trustProxy: true })
+    const from = (address: string) => ({ headers: { 'X-Forwarded-For': address } })
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      await market.post(
+        '/sign-in',
+        { email: `guess${attempt}@example.com`, password: 'wrong password!' },
+        from('203.0.113.9'),
+      )
+    }
+    const blocked = await market.post(
+      '/sign-in',
+      { email: 'awa@example.com', password: PASSWORD },
+      from('203.0.113.9'),
+    )
+    expect(fieldError(await page(blocked), 'password')).toMatch(/Too many attempts/)
+    const elsewhere = await market.post(
+      '/sign-in',
+      { email: 'awa@example.com', password: PASSWORD },
+      from('198.51.100.7'),
+    )
+    expect(elsewhere.status).toBe(303)
+  })
+
+  it('replaces a session that existed before signing in (no fixation)', async () => {
+    market = await createOpenMarket()
+    const amadou = await createMember(market, { email: 'amadou@example.com' })
+    const first = await market.signIn('amadou@example.com')
+    const response = await market.post(
+      '/sign-in',
+      { email: 'awa@example.com', password: PASSWORD },
+      { cookie: first },
+    )
+    const second = sessionCookie(response)!
+    expect(second).not.toBe(first)
+    expect(
+      market.db.select().from(sessions).where(eq(sessions.memberId, amadou.id)).all(),
+    ).toHaveLength(0)
+    const home = await page(await market.get('/', { cookie: first }))
+    expect(home.querySelector('.site-header__account a')?.textContent).toBe('Sign in')
+  })
+})
+
+describe('POST /sign-out', () => {
+  it('ends the session and forgets the cookie', async () => {
+    market = await createOpenMarket()
+    const cookie = await market.signIn('awa@example.com')
+    const response = await market.post('/sign-out', {}, { cookie })
+    expect(response.status).toBe(303)
+    expect(market.db.select().from(sessions).all()).toHaveLength(0)
+    expect(response.headers.getSetCookie().some((line) => /^souk_session=;/.test(line))).toBe(true)
+    const home = await page(
+      await market.get('/', { cookie: `${cookie}; ${cookiesFrom(response)}` }),
+    )
+    expect(home.querySelector('.flash')?.textContent).toBe('You are signed out.')
+    expect(home.querySelector('.site-header__account a')?.textContent).toBe('Sign in')
+  })
+})

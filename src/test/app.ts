@@ -1,0 +1,156 @@
+// Test support: a real app on a freshly migrated temporary SQLite file, plus request helpers.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pino from 'pino'
+import { parseHTML } from 'linkedom'
+import { createApp } from '../app'
+import { readConfig, type Config } from '../config'
+import { migrateDatabase, openDatabase, type Db } from '../db'
+import { loadAssets } from '../http/assets'
+import type { Clock } from '../lib/clock'
+import { signUpMember, type Member } from '../models/member'
+import { completeSetup, issueSetupToken } from '../models/site'
+
+export const ORIGIN = 'http://souk.test'
+export const PASSWORD = 'quiet harbour lanterns'
+
+/** A clock the test moves by hand. */
+export function testClock(start = new Date('2026-11-23T09:00:00Z')) {
+  let now = start.getTime()
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms
+    },
+  } satisfies Clock & { advance: (ms: number) => void }
+}
+
+export type TestMarket = ReturnType<typeof createTestMarket>
+
+/** A fresh marketplace: temporary database, migrated, with an app on top. Not yet set up. */
+export function createTestMarket(overrides: Partial<Config> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'souk-test-'))
+  const parsed = readConfig({
+    DATABASE_PATH: join(dir, 'souk.sqlite'),
+    UPLOADS_DIR: join(dir, 'uploads'),
+  })
+  if (!parsed.ok) throw new Error(parsed.message)
+  const config = { ...parsed.config, ...overrides }
+  const db: Db = openDatabase(config.databasePath)
+  migrateDatabase(db)
+  const clock = testClock()
+  const app = createApp({
+    db,
+    clock,
+    config,
+    logger: pino({ level: 'silent' }),
+    assets: loadAssets(),
+  })
+  const cleanup = () => {
+    if (db.$client.open) db.$client.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return { app, db, clock, config, cleanup, ...requests(app) }
+}
+
+/** The same, already set up by an operator, as most tests want. */
+export async function createOpenMarket(overrides: Partial<Config> = {}) {
+  const market = createTestMarket(overrides)
+  const token = issueSetupToken(market.db)!
+  const result = await completeSetup(
+    market.db,
+    market.clock,
+    token,
+    {
+      marketName: 'Tanji Market',
+      town: 'Tanji',
+      currency: 'GMD',
+      locale: 'en-GB',
+      timeZone: 'Africa/Banjul',
+    },
+    { displayName: 'Awa Operator', email: 'awa@example.com', password: PASSWORD },
+  )
+  if (!result.ok) throw new Error(`setup failed: ${result.reason}`)
+  return market
+}
+
+let memberCount = 0
+/** Creates a member directly in the database (tests seed through models, not the UI). */
+export async function createMember(
+  market: TestMarket,
+  fields: Partial<{ displayName: string; email: string }> = {},
+) {
+  memberCount += 1
+  const result = await signUpMember(market.db, market.clock, {
+    displayName: fields.displayName ?? `Member ${memberCount}`,
+    email: fields.email ?? `member${memberCount}@example.com`,
+    password: PASSWORD,
+  })
+  if (!result.ok) throw new Error(`sign-up failed: ${result.reason}`)
+  return result.member as Member
+}
+
+type App = ReturnType<typeof createApp>
+
+function requests(app: App) {
+  /** GET as a browser would, optionally with a session cookie. */
+  const get = (path: string, options: { cookie?: string; headers?: Record<string, string> } = {}) =>
+    app.request(`${ORIGIN}${path}`, {
+      headers: { ...(options.cookie ? { Cookie: options.cookie } : {}), ...options.headers },
+    })
+
+  /** POST a same-origin form, as a browser submitting one of our forms. */
+  const post = (
+    path: string,
+    form: Record<string, string>,
+    options: { cookie?: string; headers?: Record<string, string> } = {},
+  ) =>
+    app.request(`${ORIGIN}${path}`, {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: ORIGIN,
+        ...(options.cookie ? { Cookie: options.cookie } : {}),
+        ...options.headers,
+      },
+    })
+
+  /** Signs in through the real form and returns the session cookie to send with later requests. */
+  const signIn = async (email: string, password = PASSWORD) => {
+    const response = await post('/sign-in', { email, password })
+    if (response.status !== 303) throw new Error(`sign-in failed with ${response.status}`)
+    return sessionCookie(response)!
+  }
+
+  return { get, post, signIn }
+}
+
+/** The `name=value` of the session cookie a response set, if it set one. */
+export function sessionCookie(response: Response): string | undefined {
+  const cookie = response.headers
+    .getSetCookie()
+    .find((line) => /^(__Host-)?souk_session=[^;]+/.test(line))
+  return cookie?.split(';')[0]
+}
+
+/** The flash cookie a redirect set, to follow it like a browser does. */
+export function cookiesFrom(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .filter((pair) => !pair!.endsWith('='))
+    .join('; ')
+}
+
+/** Parses an HTML response into a DOM to assert on what a person would see. */
+export async function page(response: Response) {
+  const { document } = parseHTML(await response.text())
+  return document
+}
+
+/** The error message shown beside a field, if any. */
+export function fieldError(document: Document, name: string): string | null {
+  return document.querySelector(`#field-${name}-error`)?.textContent ?? null
+}

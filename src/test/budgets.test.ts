@@ -1,0 +1,45 @@
+// The low-bandwidth budgets from ARCHITECTURE.md, measured on real responses as a phone gets them.
+import { afterEach, describe, expect, it } from 'vitest'
+import { issueSetupToken } from '../models/site'
+import { createOpenMarket, createTestMarket, page, type TestMarket } from './app'
+
+const KB = 1024
+const BROTLI = { 'Accept-Encoding': 'br' }
+
+let market: TestMarket
+afterEach(() => market.cleanup())
+
+async function compressedBytes(path: string, cookie?: string) {
+  const response = await market.get(path, { cookie, headers: BROTLI })
+  expect(response.status).toBeLessThan(500)
+  return (await response.arrayBuffer()).byteLength
+}
+
+describe('page weight budgets', () => {
+  it('keeps each page’s HTML within 14 KB compressed (one round trip)', async () => {
+    market = await createOpenMarket()
+    const cookie = await market.signIn('awa@example.com')
+    for (const path of ['/', '/sign-in', '/sign-up', '/search?q=plumber', '/account', '/missing']) {
+      expect(await compressedBytes(path, cookie), path).toBeLessThanOrEqual(14 * KB)
+    }
+  })
+
+  it('keeps the setup page, with its currency and time-zone lists, within 14 KB compressed', async () => {
+    market = createTestMarket()
+    const token = issueSetupToken(market.db)!
+    expect(await compressedBytes(`/setup?token=${token}`)).toBeLessThanOrEqual(14 * KB)
+  })
+
+  it('keeps CSS within 10 KB and all JavaScript within 25 KB compressed', async () => {
+    market = await createOpenMarket()
+    const document = await page(await market.get('/'))
+    const css = document.querySelector('link[rel=stylesheet]')!.getAttribute('href')!
+    const scripts = [...document.querySelectorAll('script')].map((script) =>
+      script.getAttribute('src')!,
+    )
+    expect(await compressedBytes(css)).toBeLessThanOrEqual(10 * KB)
+    let javascript = 0
+    for (const src of scripts) javascript += await compressedBytes(src)
+    expect(javascript).toBeLessThanOrEqual(25 * KB)
+  })
+})
