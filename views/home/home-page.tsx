@@ -11,7 +11,7 @@ export function HomePage({ shell }: { shell: Shell }) {
           lessons, cleaning, design, food and things made nearby.
         </p>
         {shell.member ? (
-          <p>Welcome back, {shell.member.displayName}.</p>
+          <p>Hello, {shell.member.displayName}. What do you need today?</p>
         ) : (
           <p>
             <a class="button button--primary" href="/sign-up">

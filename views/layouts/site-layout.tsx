@@ -32,6 +32,8 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
           <meta name="color-scheme" content="light dark" />
           <title>{title === shell.marketName ? title : `${title} · ${shell.marketName}`}</title>
           <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
+          {/* No favicon: one request fewer on a metered connection. */}
+          <link rel="icon" href="data:," />
           <link rel="stylesheet" href={shell.assets.css} />
           <script src={shell.assets.htmx} defer />
           <script src={shell.assets.js} defer />
