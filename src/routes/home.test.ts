@@ -22,7 +22,7 @@ describe('GET /', () => {
     const response = await market.get('/', { cookie })
     expect(response.headers.get('Cache-Control')).toBe('private, no-cache')
     expect((await page(response)).querySelector('.hero')?.textContent).toContain(
-      'Welcome back, Awa Operator',
+      'Hello, Awa Operator.',
     )
   })
 })
