@@ -41,8 +41,10 @@ export function sessions(): MiddlewareHandler<AppEnv> {
       }
     }
     await next()
-    // Pages that show who is signed in must never be shared by a cache.
+    // Pages that show who is signed in must never be shared by a cache; other pages are
+    // revalidated by ETag, so a phone re-downloads a page only when it changed.
     if (c.var.member) c.header('Cache-Control', 'private, no-cache')
+    else if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache')
   }
 }
 
