@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { sessions } from '../../db/schema'
-import { DAY } from '../lib/clock'
+import { DAY, MINUTE } from '../lib/clock'
 import { hashToken } from '../lib/tokens'
 import { createOpenMarket, createMember, type TestMarket } from '../test/app'
 import {
@@ -37,6 +37,20 @@ describe('sessions', () => {
     expect(validateSessionToken(market.db, market.clock, `${token}.extra`)).toBeNull()
     expect(validateSessionToken(market.db, market.clock, 'unknown.secret')).toBeNull()
     expect(validateSessionToken(market.db, market.clock, token)?.member.id).toBe(member.id)
+  })
+
+  it('writes "last used" at most every five minutes, so page views stay reads', async () => {
+    market = await createOpenMarket()
+    const member = await createMember(market)
+    const { token, session } = createSession(market.db, market.clock, member.id)
+    market.clock.advance(4 * MINUTE)
+    expect(validateSessionToken(market.db, market.clock, token)!.session.lastSeenAt).toEqual(
+      session.lastSeenAt,
+    )
+    market.clock.advance(MINUTE)
+    const later = validateSessionToken(market.db, market.clock, token)!
+    expect(later.session.lastSeenAt).toEqual(market.clock.now())
+    expect(market.db.select().from(sessions).get()!.lastSeenAt).toEqual(market.clock.now())
   })
 
   it('expires after its lifetime and is then deleted', async () => {

@@ -5,10 +5,12 @@
 import { and, eq, lt, ne } from 'drizzle-orm'
 import { members, sessions } from '../../db/schema'
 import type { Db } from '../db'
-import { DAY, type Clock } from '../lib/clock'
+import { DAY, MINUTE, type Clock } from '../lib/clock'
 import { hashesMatch, hashToken, randomToken } from '../lib/tokens'
 
 export const SESSION_LIFETIME = 30 * DAY
+/** "Last used" on the account page is shown to the minute; nobody needs it finer than this. */
+const LAST_SEEN_PRECISION = 5 * MINUTE
 
 export type SessionMember = Pick<
   typeof members.$inferSelect,
@@ -65,6 +67,9 @@ export function validateSessionToken(db: Db, clock: Clock, token: string): Valid
     return null
   }
   const refreshed = row.session.expiresAt.getTime() - now < SESSION_LIFETIME / 2
+  // Most requests only read: a page view writes (and fsyncs) at most every few minutes.
+  const stale = now - row.session.lastSeenAt.getTime() >= LAST_SEEN_PRECISION
+  if (!refreshed && !stale) return { session: row.session, member: row.member, refreshed }
   const session = db
     .update(sessions)
     .set({
