@@ -1,0 +1,68 @@
+import autocannon, { type Options, type Result } from 'autocannon'
+import type { BenchContext, BenchEntry } from './entries'
+import { watchMemory } from './memory'
+import type { BenchOptions } from './options'
+import type { RunningServer } from './server'
+
+export type EntryResult = {
+  entry: string
+  path: string
+  requestsPerSecond: number
+  p50Ms: number
+  p99Ms: number
+  /** Connection errors and timeouts. */
+  errors: number
+  non2xx: number
+  /** Average bytes received per response, headers included: what a phone actually downloads. */
+  bytesPerRequest: number
+  peakRssMb: number
+}
+
+/**
+ * Drives one entry at fixed concurrency, sampling the server's memory meanwhile. A warm-up run
+ * comes first and is thrown away, so JIT compilation does not count against the entry.
+ */
+export async function measureEntry(
+  server: RunningServer,
+  entry: BenchEntry,
+  context: BenchContext,
+  options: BenchOptions,
+  signal: AbortSignal,
+): Promise<EntryResult> {
+  const load: Options = {
+    url: `${server.url}${entry.path}`,
+    connections: options.connections,
+    headers: entry.headers(context),
+  }
+  await drive({ ...load, duration: options.warmup }, signal)
+  signal.throwIfAborted()
+  const memory = watchMemory(server.pid)
+  const result = await drive({ ...load, duration: options.duration }, signal).finally(memory.stop)
+  signal.throwIfAborted()
+  return {
+    entry: entry.name,
+    path: entry.path,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    bytesPerRequest: result.requests.total
+      ? Math.round(result.throughput.total / result.requests.total)
+      : 0,
+    peakRssMb: memory.peakMb(),
+  }
+}
+
+/** Runs autocannon, ending it at once on Ctrl-C so the server can drain and stop. */
+async function drive(options: Options, signal: AbortSignal): Promise<Result> {
+  // Without a callback autocannon returns its running instance, which is also a promise.
+  const instance = autocannon(options) as Promise<Result> & { stop: () => void }
+  const stop = () => instance.stop()
+  signal.addEventListener('abort', stop, { once: true })
+  try {
+    return await instance
+  } finally {
+    signal.removeEventListener('abort', stop)
+  }
+}

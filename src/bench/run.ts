@@ -1,0 +1,103 @@
+// `npm run bench`: builds the server, seeds a demo town into a temporary database, starts the
+// real server on a free port and drives each entry with autocannon. Prints a table and writes
+// src/bench/results/latest.json (git-ignored) so two runs can be compared.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DEMO_PASSWORD } from '../../db/demo-town'
+import { benchEntries } from './entries'
+import { measureEntry, type EntryResult } from './measure'
+import { BenchUsageError, readBenchOptions } from './options'
+import { formatTable, writeResults } from './report'
+import { startServer, type RunningServer } from './server'
+import { signInCookie } from './sign-in'
+import { seedBenchTown } from './town'
+import { createWorkDir, removeAbandonedWorkDirs, removeWorkDir } from './workspace'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const resultsPath = join(root, 'src/bench/results/latest.json')
+
+// Ctrl-C stops the load, then the same clean-up as any failure runs. A second Ctrl-C quits at once.
+const interruption = new AbortController()
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => interruption.abort(new Error(`interrupted (${signal})`)))
+
+let workDir: string | undefined
+let server: RunningServer | undefined
+try {
+  await bench(interruption.signal)
+} catch (error) {
+  process.exitCode = interruption.signal.aborted ? 130 : error instanceof BenchUsageError ? 2 : 1
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`)
+} finally {
+  // Always: no server or temporary town is left behind, whatever happened above.
+  await server?.stop()
+  if (workDir) removeWorkDir(workDir)
+}
+
+async function bench(signal: AbortSignal) {
+  const options = readBenchOptions()
+  // src/db.ts finds the migrations relative to the working directory, as the server does.
+  if (relative(process.cwd(), root) !== '')
+    throw new Error(`run from the repository root (${root}), e.g. with npm run bench`)
+  const entries = benchEntries.filter((entry) => !options.only || entry.name.includes(options.only))
+  if (entries.length === 0) throw new BenchUsageError(`no entry matches --only ${options.only}`)
+
+  say('Building the server…')
+  build()
+  signal.throwIfAborted()
+  removeAbandonedWorkDirs()
+  workDir = createWorkDir()
+  const uploadsDir = join(workDir, 'uploads')
+  mkdirSync(uploadsDir)
+  const { databasePath, town } = await seedBenchTown(workDir, options.members)
+  signal.throwIfAborted()
+  server = await startServer({ root, databasePath, uploadsDir, signal })
+  const member = town.signIns.find((signIn) => signIn.role === 'member') ?? town.operator
+  const memberCookie = await signInCookie(server.url, {
+    email: member.email,
+    password: DEMO_PASSWORD,
+  })
+
+  say(
+    `${entries.length} entries × ${options.duration} s (after ${options.warmup} s warm-up), ` +
+      `${options.connections} connections, ${options.members} members; ` +
+      `${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)} (autocannon shares them)`,
+  )
+  const results: EntryResult[] = []
+  for (const entry of entries) {
+    say(`  measuring ${entry.name}…`)
+    results.push(await measureEntry(server, entry, { memberCookie }, options, signal))
+  }
+
+  say(`\n${formatTable(results)}\n`)
+  const warnings = server.output()
+  if (warnings.length > 0)
+    say(`The server warned (last ${warnings.length} lines):\n${warnings.join('\n')}\n`)
+  writeResults(resultsPath, results, { options, commit: currentCommit() })
+  say(`Results written to ${relative(process.cwd(), resultsPath)}`)
+}
+
+function build() {
+  const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' })
+  if (built.status !== 0) throw new Error('npm run build failed')
+}
+
+function currentCommit(): string | null {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    return commit.trim()
+  } catch {
+    return null
+  }
+}
+
+function say(text: string) {
+  process.stdout.write(`${text}\n`)
+}
