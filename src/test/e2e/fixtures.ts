@@ -1,0 +1,287 @@
+// Fixtures for the browser journeys: a fresh real server per test, seeding through its database,
+// and a watch on the browser for script errors and CSP violations.
+import { test as base, devices, expect, type BrowserContext, type Page } from '@playwright/test'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { openDatabase, type Db } from '../../db'
+import { systemClock } from '../../lib/clock'
+import { signUpMember } from '../../models/member'
+import { completeSetup } from '../../models/site'
+import { repoRoot } from './paths'
+
+/** A password that passes Souk's rules (long enough, not a common one). */
+export const PASSWORD = 'quiet harbour lanterns'
+
+export type Credentials = { displayName: string; email: string; password: string }
+
+/** One running `node .build/server.js` with its own empty database and uploads folder. */
+export type SoukServer = {
+  baseURL: string
+  /** The first-run link the server printed, token included. */
+  setupLink: string
+  databasePath: string
+  /** Everything the server wrote to stdout and stderr so far. */
+  output: () => string
+  /** Sends SIGTERM and resolves with the exit code once the process is gone. */
+  stop: () => Promise<number | null>
+  /** True when the process ended before stop() asked it to (a crash, or a signal from elsewhere). */
+  endedEarly: () => boolean
+}
+
+type LogLine = { msg?: string; port?: number; level?: number }
+
+const START_TIMEOUT_MS = 15_000
+const STOP_TIMEOUT_MS = 12_000
+
+/** Starts the built server on a random free port with a temp data dir; resolves once it has printed its setup link. */
+export async function startServer(): Promise<SoukServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'souk-e2e-'))
+  const databasePath = join(dataDir, 'souk.sqlite')
+  const child = spawn(process.execPath, ['.build/server.js'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: databasePath,
+      UPLOADS_DIR: join(dataDir, 'uploads'),
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+      PUBLIC_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const output: string[] = []
+  let stopping = false
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  )
+  const started = new Promise<{ baseURL: string; setupLink: string }>((resolve, reject) => {
+    let baseURL: string | undefined
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in time:\n${output.join('\n')}`)),
+      START_TIMEOUT_MS,
+    )
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited (${code}) before it was ready:\n${output.join('\n')}`))
+    })
+    createInterface({ input: child.stderr! }).on('line', (line) => output.push(line))
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      output.push(line)
+      const entry = parseLogLine(line)
+      const listening = entry?.msg?.match(/^Souk is listening on (http:\/\/\S+)$/)
+      if (listening) baseURL = listening[1]
+      const setup = entry?.msg?.match(/(http:\/\/\S+\/setup\?token=\S+)/)
+      if (setup && baseURL) {
+        clearTimeout(timer)
+        resolve({ baseURL, setupLink: setup[1]! })
+      }
+    })
+  })
+  try {
+    const { baseURL, setupLink } = await started
+    return {
+      baseURL,
+      setupLink,
+      databasePath,
+      output: () => output.join('\n'),
+      endedEarly: () => !stopping && (child.exitCode !== null || child.signalCode !== null),
+      stop: async () => {
+        stopping = true
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+        const code = await withTimeout(exited, STOP_TIMEOUT_MS, () => child.kill('SIGKILL'))
+        rmSync(dataDir, { recursive: true, force: true })
+        return code
+      },
+    }
+  } catch (error) {
+    child.kill('SIGKILL')
+    rmSync(dataDir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+function parseLogLine(line: string): LogLine | null {
+  try {
+    return JSON.parse(line) as LogLine
+  } catch {
+    return null
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => void) {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms)
+  })
+  const result = await Promise.race([promise, timeout])
+  clearTimeout(timer)
+  if (result === 'timeout') {
+    onTimeout()
+    throw new Error(`server did not exit within ${ms} ms of SIGTERM`)
+  }
+  return result
+}
+
+/** Writes straight into the server's database, the way the request tests seed (not through the UI). */
+export class Seed {
+  readonly #server: SoukServer
+  #connection: Db | undefined
+  #memberCount = 0
+
+  constructor(server: SoukServer) {
+    this.#server = server
+  }
+
+  /** Completes first-run setup with the server's own token; returns the operator's credentials. */
+  async site(settings: { marketName?: string; town?: string } = {}) {
+    const operator: Credentials = {
+      displayName: 'Fatou Jallow',
+      email: 'fatou@example.com',
+      password: PASSWORD,
+    }
+    const token = new URL(this.#server.setupLink).searchParams.get('token')!
+    const result = await completeSetup(
+      this.#db,
+      systemClock,
+      token,
+      {
+        marketName: settings.marketName ?? 'Tanji Market',
+        town: settings.town ?? 'Tanji',
+        currency: 'GMD',
+        locale: 'en-GB',
+        timeZone: 'Africa/Banjul',
+      },
+      operator,
+    )
+    if (!result.ok) throw new Error(`seeding the site failed: ${result.reason}`)
+    return { operator, marketName: result.site.marketName }
+  }
+
+  /** A member who signed up earlier. */
+  async member(input: Partial<Credentials> = {}): Promise<Credentials> {
+    this.#memberCount += 1
+    const member: Credentials = {
+      displayName: input.displayName ?? `Neighbour ${this.#memberCount}`,
+      email: input.email ?? `neighbour${this.#memberCount}@example.com`,
+      password: input.password ?? PASSWORD,
+    }
+    const result = await signUpMember(this.#db, systemClock, member)
+    if (!result.ok) throw new Error(`seeding a member failed: ${result.reason}`)
+    return member
+  }
+
+  close() {
+    this.#connection?.$client.close()
+  }
+
+  get #db() {
+    this.#connection ??= openDatabase(this.#server.databasePath)
+    return this.#connection
+  }
+}
+
+/**
+ * What went wrong in the browser: uncaught exceptions, console errors (a failed stylesheet or
+ * script included) and CSP violations. A test that provokes an error response on purpose (422,
+ * 404, 503) allows Chromium's "Failed to load resource" line for that status.
+ */
+export class BrowserProblems {
+  readonly seen: string[] = []
+  #allowedStatuses = new Set<number>()
+
+  allowStatus(status: number) {
+    this.#allowedStatuses.add(status)
+  }
+
+  async watch(target: BrowserContext) {
+    const watchPage = (page: Page) => {
+      page.on('pageerror', (error) => this.seen.push(`uncaught: ${error.message}`))
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return
+        const url = message.location().url
+        if (!this.#isExpected(message.text(), url)) this.seen.push(`${message.text()} (${url})`)
+      })
+    }
+    // The DOM's own report of a violation, in case one is not echoed to the console.
+    await target.exposeBinding('__soukReportCspViolation', (_source, text: string) =>
+      this.seen.push(`CSP violation: ${text}`),
+    )
+    await target.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as Record<string, (text: string) => void>)
+          .__soukReportCspViolation
+        report?.(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'}`)
+      })
+    })
+    target.pages().forEach(watchPage)
+    target.on('page', watchPage)
+  }
+
+  #isExpected(text: string, url: string) {
+    const failed = text.match(
+      /^Failed to load resource: the server responded with a status of (\d+)/,
+    )
+    if (!failed) return false
+    // A failed stylesheet or script is never expected.
+    const path = new URL(url, 'http://x').pathname
+    return !path.startsWith('/static/') && this.#allowedStatuses.has(Number(failed[1]))
+  }
+}
+
+type Fixtures = {
+  server: SoukServer
+  seed: Seed
+  problems: BrowserProblems
+  /** Opens a page in a browser context of its own: another device, with its own cookies. */
+  openDevice: (device?: keyof typeof devices) => Promise<Page>
+}
+
+export const test = base.extend<Fixtures>({
+  server: async ({}, use, testInfo) => {
+    const server = await startServer()
+    await use(server)
+    const endedEarly = server.endedEarly()
+    const exitCode = await server.stop().catch((error: Error) => error.message)
+    if (testInfo.status !== testInfo.expectedStatus || endedEarly || exitCode !== 0)
+      await testInfo.attach('server output', { body: server.output(), contentType: 'text/plain' })
+    expect(endedEarly, 'the server kept running until the test was done').toBe(false)
+    expect(exitCode, 'the server exits cleanly on SIGTERM').toBe(0)
+  },
+
+  baseURL: async ({ server }, use) => use(server.baseURL),
+
+  seed: async ({ server }, use) => {
+    const seed = new Seed(server)
+    await use(seed)
+    seed.close()
+  },
+
+  problems: async ({}, use) => {
+    const problems = new BrowserProblems()
+    await use(problems)
+    expect(problems.seen, 'no script errors or CSP violations in the browser').toEqual([])
+  },
+
+  context: async ({ context, problems }, use) => {
+    await problems.watch(context)
+    await use(context)
+  },
+
+  openDevice: async ({ browser, baseURL, problems }, use) => {
+    const contexts: BrowserContext[] = []
+    await use(async (device = 'Desktop Chrome') => {
+      const context = await browser.newContext({ ...devices[device], baseURL })
+      contexts.push(context)
+      await problems.watch(context)
+      return context.newPage()
+    })
+    await Promise.all(contexts.map((context) => context.close()))
+  },
+})
+
+export { expect }
