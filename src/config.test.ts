@@ -29,7 +29,7 @@ describe('readConfig', () => {
   })
 
   it.each([
-    [{ PORT: 'eighty' }, /^PORT="eighty" /],
+    [{ PORT: 'eighty' }, /^PORT="eighty" must be a port number from 0 to 65535$/],
     [{ PORT: '70000' }, /^PORT="70000" /],
     [{ PUBLIC_URL: 'market.example' }, /^PUBLIC_URL="market.example" /],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" /],

@@ -1,9 +1,16 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
 
+const portMessage = 'must be a port number from 0 to 65535'
+
 /** Every setting Souk reads, with its default. The README's configuration table mirrors this. */
 const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z.coerce
+    .number({ error: portMessage })
+    .int(portMessage)
+    .min(0, portMessage)
+    .max(65535, portMessage)
+    .default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_PATH: z.string().min(1).default('db/souk.sqlite'),
   UPLOADS_DIR: z.string().min(1).default('uploads/'),
