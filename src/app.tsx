@@ -16,12 +16,14 @@ import { shell } from './http/shell'
 import { staticAssets } from './http/static-assets'
 import { findSite } from './models/site'
 import { account } from './routes/account'
+import { categoryPages } from './routes/categories'
 import { health } from './routes/health'
 import { home } from './routes/home'
 import { search } from './routes/search'
 import { setup } from './routes/setup'
 import { signIn, signOut } from './routes/session'
 import { signUp } from './routes/sign-up'
+import { storeManagement, storePages } from './routes/stores'
 
 /** Paths that work before first-run setup is done. */
 const OPEN_BEFORE_SETUP = new Set(['/setup', '/healthz', '/readyz'])
@@ -59,11 +61,15 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', home)
   app.route('/search', search)
+  app.route('/categories', categoryPages)
   app.route('/setup', setup)
   app.route('/sign-up', signUp)
   app.route('/sign-in', signIn)
   app.route('/sign-out', signOut)
   app.route('/account', account)
+  // Management first: /stores/new must not be taken for a storefront called "new".
+  app.route('/stores', storeManagement)
+  app.route('/stores', storePages)
 
   app.notFound(renderNotFound)
   app.onError(renderError)

@@ -10,6 +10,7 @@ import type { Context } from 'hono'
 import { changeMemberPassword } from '../models/member'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
 import { deleteOtherSessions, listSessions } from '../models/session'
+import { findStoreOfMember } from '../models/store'
 
 const passwordChangeSchema = z.object({
   currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
@@ -24,6 +25,7 @@ function accountPage(c: Context<MemberEnv>, passwordErrors?: FormErrors) {
     <AccountPage
       shell={shell(c)}
       sessions={listSessions(c.var.db, c.var.member.id)}
+      store={findStoreOfMember(c.var.db, c.var.member.id)}
       currentSessionId={c.var.session.id}
       passwordErrors={passwordErrors}
       timeZone={c.var.site?.timeZone ?? 'UTC'}

@@ -1,5 +1,6 @@
 import type { FormErrors as Errors } from '../../src/http/forms'
 import type { Session } from '../../src/models/session'
+import type { Store } from '../../src/models/store'
 import { Button } from '../components/button'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
@@ -8,6 +9,7 @@ import { SiteLayout, type Shell } from '../layouts/site-layout'
 type AccountPageProps = {
   shell: Shell
   sessions: Session[]
+  store: Store | undefined
   currentSessionId: string
   passwordErrors?: Errors
   timeZone: string
@@ -29,6 +31,21 @@ export function AccountPage(props: AccountPageProps) {
       <p>
         Signed in as <strong>{member.displayName}</strong> ({member.email}).
       </p>
+
+      <section aria-labelledby="store-heading" class="card">
+        <h2 id="store-heading">Your storefront</h2>
+        {props.store ? (
+          <p>
+            <a href={`/stores/${props.store.slug}`}>{props.store.name}</a> ·{' '}
+            <a href={`/stores/${props.store.slug}/edit`}>Edit</a>
+          </p>
+        ) : (
+          <p>
+            Offer your services or sell your goods to neighbours.{' '}
+            <a href="/stores/new">Open a storefront</a>
+          </p>
+        )}
+      </section>
 
       <section aria-labelledby="password-heading" class="card">
         <h2 id="password-heading">Change password</h2>

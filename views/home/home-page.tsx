@@ -1,7 +1,11 @@
+import type { CategoryBranch } from '../../src/models/category'
+import type { Store } from '../../src/models/store'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 
-/** The front page. Categories and the newest listings join it when listings land. */
-export function HomePage({ shell }: { shell: Shell }) {
+type HomePageProps = { shell: Shell; categories: CategoryBranch[]; ownStore: Store | undefined }
+
+/** The front page: what the market offers by category, and the newest listings once they exist. */
+export function HomePage({ shell, categories, ownStore }: HomePageProps) {
   return (
     <SiteLayout shell={shell} title={shell.marketName}>
       <section class="hero">
@@ -11,7 +15,14 @@ export function HomePage({ shell }: { shell: Shell }) {
           lessons, cleaning, design, food and things made nearby.
         </p>
         {shell.member ? (
-          <p>Hello, {shell.member.displayName}. What do you need today?</p>
+          <p>
+            Hello, {shell.member.displayName}. What do you need today?{' '}
+            {ownStore ? (
+              <a href={`/stores/${ownStore.slug}`}>Your storefront</a>
+            ) : (
+              <a href="/stores/new">Sell something? Open your storefront</a>
+            )}
+          </p>
         ) : (
           <p>
             <a class="button button--primary" href="/sign-up">
@@ -20,6 +31,16 @@ export function HomePage({ shell }: { shell: Shell }) {
             <a href="/sign-in">I already have an account</a>
           </p>
         )}
+      </section>
+      <section aria-labelledby="categories-heading">
+        <h2 id="categories-heading">Browse by category</h2>
+        <ul class="category-grid">
+          {categories.map((category) => (
+            <li>
+              <a href={`/categories/${category.slug}`}>{category.name}</a>
+            </li>
+          ))}
+        </ul>
       </section>
       <section aria-labelledby="newest-heading">
         <h2 id="newest-heading">Newest on the market</h2>

@@ -1,0 +1,122 @@
+import { and, eq, like } from 'drizzle-orm'
+import { members, stores } from '../../db/schema'
+import type { Db } from '../db'
+import type { Clock } from '../lib/clock'
+import { slugify } from '../lib/slug'
+import type { SessionMember } from './session'
+
+export type Store = typeof stores.$inferSelect
+
+/** What a provider writes about their storefront; photos are added separately. */
+export type StoreFields = {
+  name: string
+  bio: string
+  area: string
+  latitude: number | null
+  longitude: number | null
+  phone: string
+  showPhone: boolean
+  whatsapp: string
+  showWhatsapp: boolean
+  skills: string[]
+}
+
+/** A storefront as visitors see it, with the owner's name and how long they have been here. */
+export type PublicStore = Store & { ownerName: string; memberSince: Date }
+
+export type OpenStoreResult = { ok: true; store: Store } | { ok: false; reason: 'already_open' }
+
+/** Opens the member's storefront (one per member) at a readable, unique address. */
+export function openStore(
+  db: Db,
+  clock: Clock,
+  owner: SessionMember,
+  fields: StoreFields,
+): OpenStoreResult {
+  return db.transaction((tx) => {
+    if (findStoreOfMember(tx, owner.id)) return { ok: false, reason: 'already_open' as const }
+    const now = clock.now()
+    const store = tx
+      .insert(stores)
+      .values({
+        ...columns(fields),
+        memberId: owner.id,
+        slug: uniqueStoreSlug(tx, fields.name, owner.displayName),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get()
+    return { ok: true as const, store }
+  })
+}
+
+/** Saves the owner's changes. The address (slug) stays as it was, so shared links keep working. */
+export function updateStore(
+  db: Db,
+  clock: Clock,
+  owner: SessionMember,
+  slug: string,
+  fields: StoreFields,
+): Store | undefined {
+  return db
+    .update(stores)
+    .set({ ...columns(fields), updatedAt: clock.now() })
+    .where(and(eq(stores.slug, slug), eq(stores.memberId, owner.id)))
+    .returning()
+    .get()
+}
+
+/** The storefront at `slug` only if `owner` owns it; anyone else gets undefined (and a 404). */
+export function findStoreForOwner(db: Db, owner: SessionMember, slug: string): Store | undefined {
+  return db
+    .select()
+    .from(stores)
+    .where(and(eq(stores.slug, slug), eq(stores.memberId, owner.id)))
+    .get()
+}
+
+export function findStoreOfMember(db: Pick<Db, 'select'>, memberId: number): Store | undefined {
+  return db.select().from(stores).where(eq(stores.memberId, memberId)).get()
+}
+
+export function findPublicStore(db: Db, slug: string): PublicStore | undefined {
+  const row = db
+    .select({ store: stores, ownerName: members.displayName, memberSince: members.createdAt })
+    .from(stores)
+    .innerJoin(members, eq(members.id, stores.memberId))
+    .where(eq(stores.slug, slug))
+    .get()
+  return row && { ...row.store, ownerName: row.ownerName, memberSince: row.memberSince }
+}
+
+/** Skills are stored comma-separated; this is the list back. */
+export function storeSkills(store: Pick<Store, 'skills'>): string[] {
+  return store.skills ? store.skills.split(',') : []
+}
+
+function columns(fields: StoreFields) {
+  const { skills, ...rest } = fields
+  return { ...rest, skills: skills.join(',') }
+}
+
+const RESERVED_SLUGS = new Set(['new', 'edit'])
+
+/** "Fatou's Tailoring" → fatous-tailoring, or fatous-tailoring-2 when that is taken. */
+function uniqueStoreSlug(db: Pick<Db, 'select'>, name: string, fallback: string): string {
+  const readable = slugify(name) || slugify(fallback) || 'store'
+  // /stores/new is the form to open one; no storefront may take that address.
+  const base = RESERVED_SLUGS.has(readable) ? `${readable}-store` : readable
+  const taken = new Set(
+    db
+      .select({ slug: stores.slug })
+      .from(stores)
+      .where(like(stores.slug, `${base}%`))
+      .all()
+      .map((row) => row.slug),
+  )
+  if (!taken.has(base)) return base
+  let suffix = 2
+  while (taken.has(`${base}-${suffix}`)) suffix += 1
+  return `${base}-${suffix}`
+}

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { listCategoryTree } from '../models/category'
+import { createOpenMarket, page, type TestMarket } from '../test/app'
+
+let market: TestMarket
+afterEach(() => market.cleanup())
+
+describe('the default category tree', () => {
+  it('covers a town’s trades and goods in two levels', async () => {
+    market = await createOpenMarket()
+    const tree = listCategoryTree(market.db)
+    expect(tree.map((category) => category.slug)).toEqual(
+      expect.arrayContaining([
+        'home-repairs',
+        'cleaning',
+        'lessons',
+        'food-produce',
+        'second-hand',
+      ]),
+    )
+    expect(tree.every((category) => category.children.length >= 3)).toBe(true)
+  })
+})
+
+describe('GET /categories/:slug', () => {
+  it('shows a top category with its subcategories', async () => {
+    market = await createOpenMarket()
+    const document = await page(await market.get('/categories/home-repairs'))
+    expect(document.querySelector('h1')?.textContent).toBe('Home repairs & trades')
+    expect(document.querySelector('a[href="/categories/plumbing"]')).not.toBeNull()
+  })
+
+  it('shows a subcategory with its breadcrumb', async () => {
+    market = await createOpenMarket()
+    const document = await page(await market.get('/categories/plumbing'))
+    const crumbs = [...document.querySelectorAll('.breadcrumb li')].map((li) => li.textContent)
+    expect(crumbs).toEqual(['Home', 'Home repairs & trades', 'Plumbing'])
+  })
+
+  it('answers 404 for an unknown category', async () => {
+    market = await createOpenMarket()
+    expect((await market.get('/categories/unicorns')).status).toBe(404)
+  })
+})
+
+describe('GET / categories', () => {
+  it('lists every top category on the home page', async () => {
+    market = await createOpenMarket()
+    const document = await page(await market.get('/'))
+    expect(document.querySelectorAll('.category-grid a').length).toBe(
+      listCategoryTree(market.db).length,
+    )
+  })
+})

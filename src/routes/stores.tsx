@@ -1,0 +1,189 @@
+import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import { StoreEditPage } from '../../views/stores/store-edit-page'
+import { StoreNewPage } from '../../views/stores/store-new-page'
+import { StorePage } from '../../views/stores/store-page'
+import type { AppEnv, MemberEnv } from '../http/env'
+import { flashRedirect } from '../http/flash'
+import { parseForm, type FormErrors, type FormValues } from '../http/forms'
+import { seeOther } from '../http/redirects'
+import { requireMember } from '../http/session'
+import { shell } from '../http/shell'
+import { PHONE_PATTERN } from '../lib/phone'
+import {
+  findPublicStore,
+  findStoreForOwner,
+  findStoreOfMember,
+  openStore,
+  storeSkills,
+  updateStore,
+  type Store,
+} from '../models/store'
+
+const MAX_SKILLS = 10
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === 'on')
+
+function coordinate(limit: number, example: string) {
+  return z
+    .string()
+    .trim()
+    .refine(
+      (value) =>
+        value === '' || (/^-?\d{1,3}(\.\d{1,8})?$/.test(value) && Math.abs(Number(value)) <= limit),
+      `Enter a number between -${limit} and ${limit}, e.g. ${example}.`,
+    )
+    .transform((value) => (value === '' ? null : Number(value)))
+}
+
+const storeSchema = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Give your storefront a name.')
+      .max(60, 'Use at most 60 characters.'),
+    bio: z.string().trim().max(1000, 'Use at most 1000 characters.').default(''),
+    area: z.string().trim().max(80, 'Use at most 80 characters.').default(''),
+    skills: z
+      .string()
+      .default('')
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(',')
+            .map((skill) => skill.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ])
+      .refine((skills) => skills.length <= MAX_SKILLS, `List at most ${MAX_SKILLS} skills.`)
+      .refine(
+        (skills) => skills.every((skill) => skill.length <= 30),
+        'Keep each skill under 30 characters.',
+      ),
+    phone: z
+      .string()
+      .trim()
+      .default('')
+      .refine(
+        (value) => value === '' || PHONE_PATTERN.test(value),
+        'Enter a phone number using digits, e.g. +220 712 3456.',
+      ),
+    showPhone: checkbox,
+    whatsapp: z
+      .string()
+      .trim()
+      .default('')
+      .refine(
+        (value) => value === '' || (PHONE_PATTERN.test(value) && /^(\+|00)/.test(value)),
+        'Enter the WhatsApp number with its country code, e.g. +220 712 3456.',
+      ),
+    showWhatsapp: checkbox,
+    latitude: coordinate(90, '13.4399'),
+    longitude: coordinate(180, '-16.6775'),
+  })
+  .superRefine((store, context) => {
+    if (store.showPhone && !store.phone)
+      context.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'Enter the number you want to show.',
+      })
+    if (store.showWhatsapp && !store.whatsapp)
+      context.addIssue({
+        code: 'custom',
+        path: ['whatsapp'],
+        message: 'Enter the number you want to show.',
+      })
+    if ((store.latitude === null) !== (store.longitude === null)) {
+      const missing = store.latitude === null ? 'latitude' : 'longitude'
+      context.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'Enter both latitude and longitude, or neither.',
+      })
+    }
+  })
+
+/** Form values for an existing storefront, as the edit form shows them. */
+function storeValues(store: Store): FormValues {
+  return {
+    name: store.name,
+    bio: store.bio,
+    area: store.area,
+    skills: storeSkills(store).join(', '),
+    phone: store.phone,
+    showPhone: store.showPhone ? 'on' : '',
+    whatsapp: store.whatsapp,
+    showWhatsapp: store.showWhatsapp ? 'on' : '',
+    latitude: store.latitude?.toString() ?? '',
+    longitude: store.longitude?.toString() ?? '',
+  }
+}
+
+function renderEdit(c: Context<MemberEnv>, store: Store, values: FormValues, errors?: FormErrors) {
+  return <StoreEditPage shell={shell(c)} store={store} values={values} errors={errors} />
+}
+
+/** Opening and editing one's own storefront. Owners only: anyone else's slug is a 404. */
+export const storeManagement = new Hono<MemberEnv>()
+  .get('/new', requireMember, (c) => {
+    const existing = findStoreOfMember(c.var.db, c.var.member.id)
+    if (existing) return seeOther(c, `/stores/${existing.slug}/edit`)
+    return c.html(<StoreNewPage shell={shell(c)} values={{ area: c.var.site?.town ?? '' }} />)
+  })
+
+  .post('/', requireMember, async (c) => {
+    const form = await parseForm(c, storeSchema)
+    if (!form.ok)
+      return c.html(
+        <StoreNewPage shell={shell(c)} values={form.values} errors={form.errors} />,
+        422,
+      )
+    const result = openStore(c.var.db, c.var.clock, c.var.member, form.data)
+    if (!result.ok) {
+      const existing = findStoreOfMember(c.var.db, c.var.member.id)!
+      return flashRedirect(
+        c,
+        `/stores/${existing.slug}/edit`,
+        'You already have a storefront; here it is.',
+      )
+    }
+    return flashRedirect(
+      c,
+      `/stores/${result.store.slug}`,
+      `${result.store.name} is open. Welcome to the market!`,
+    )
+  })
+
+  .get('/:slug/edit', requireMember, (c) => {
+    const store = findStoreForOwner(c.var.db, c.var.member, c.req.param('slug'))
+    if (!store) return c.notFound()
+    return c.html(renderEdit(c, store, storeValues(store)))
+  })
+
+  .post('/:slug', requireMember, async (c) => {
+    const store = findStoreForOwner(c.var.db, c.var.member, c.req.param('slug'))
+    if (!store) return c.notFound()
+    const form = await parseForm(c, storeSchema)
+    if (!form.ok) return c.html(renderEdit(c, store, form.values, form.errors), 422)
+    updateStore(c.var.db, c.var.clock, c.var.member, store.slug, form.data)
+    return flashRedirect(c, `/stores/${store.slug}`, 'Storefront saved.')
+  })
+
+/** GET /stores/:slug — the public storefront. */
+export const storePages = new Hono<AppEnv>().get('/:slug', (c) => {
+  const store = findPublicStore(c.var.db, c.req.param('slug'))
+  if (!store) return c.notFound()
+  return c.html(
+    <StorePage
+      shell={shell(c)}
+      store={store}
+      isOwner={c.var.member?.id === store.memberId}
+      timeZone={c.var.site?.timeZone ?? 'UTC'}
+    />,
+  )
+})

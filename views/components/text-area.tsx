@@ -1,0 +1,44 @@
+type TextAreaProps = {
+  label: string
+  name: string
+  value?: string | undefined
+  error?: string | undefined
+  hint?: string
+  maxlength?: number
+  rows?: number
+  required?: boolean
+}
+
+/** A labelled multi-line text field, with hint and error beside it like Field. */
+export function TextArea(props: TextAreaProps) {
+  const id = `field-${props.name}`
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ')
+  return (
+    <div class={props.error ? 'field field--invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 5}
+        maxlength={props.maxlength}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        {props.value ?? ''}
+      </textarea>
+      {props.error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  )
+}

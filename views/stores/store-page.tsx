@@ -1,0 +1,77 @@
+import type { PublicStore } from '../../src/models/store'
+import { storeSkills } from '../../src/models/store'
+import { telHref, whatsappHref } from '../../src/lib/phone'
+import { Paragraphs } from '../components/paragraphs'
+import { SiteLayout, type Shell } from '../layouts/site-layout'
+
+type StorePageProps = { shell: Shell; store: PublicStore; isOwner: boolean; timeZone: string }
+
+/** A provider's public page: who they are, what they do, how to reach them. */
+export function StorePage({ shell, store, isOwner, timeZone }: StorePageProps) {
+  const since = new Intl.DateTimeFormat(shell.locale, { month: 'long', year: 'numeric', timeZone })
+  const skills = storeSkills(store)
+  return (
+    <SiteLayout shell={shell} title={store.name}>
+      <article class="store">
+        <header class="store__header">
+          <h1>{store.name}</h1>
+          <p class="muted">
+            {[store.area, `Member since ${since.format(store.memberSince)}`]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
+          {isOwner ? (
+            <p>
+              <a class="button button--secondary" href={`/stores/${store.slug}/edit`}>
+                Edit storefront
+              </a>
+            </p>
+          ) : null}
+        </header>
+        <ContactLinks store={store} />
+        {store.bio ? <Paragraphs text={store.bio} /> : null}
+        {skills.length > 0 ? (
+          <ul class="tags" aria-label="Skills">
+            {skills.map((skill) => (
+              <li>{skill}</li>
+            ))}
+          </ul>
+        ) : null}
+        {store.latitude !== null && store.longitude !== null ? (
+          <p>
+            <a
+              href={`https://www.openstreetmap.org/?mlat=${store.latitude}&mlon=${store.longitude}#map=16/${store.latitude}/${store.longitude}`}
+              rel="noopener"
+            >
+              See on the map
+            </a>
+          </p>
+        ) : null}
+        <section aria-labelledby="store-listings-heading">
+          <h2 id="store-listings-heading">Listings</h2>
+          <p class="empty">{store.name} has nothing listed yet.</p>
+        </section>
+      </article>
+    </SiteLayout>
+  )
+}
+
+function ContactLinks({ store }: { store: PublicStore }) {
+  const phone = store.showPhone && store.phone
+  const whatsapp = store.showWhatsapp && store.whatsapp
+  if (!phone && !whatsapp) return null
+  return (
+    <p class="store__contact">
+      {phone ? (
+        <a class="button button--secondary" href={telHref(store.phone)}>
+          Call {store.phone}
+        </a>
+      ) : null}
+      {whatsapp ? (
+        <a class="button button--primary" href={whatsappHref(store.whatsapp)} rel="noopener">
+          WhatsApp {store.ownerName}
+        </a>
+      ) : null}
+    </p>
+  )
+}
