@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +9,7 @@ import { signInMember } from '../src/models/member'
 import { passwordProblem } from '../src/models/password'
 import { issueSetupToken } from '../src/models/site'
 import { DEMO_PASSWORD, DEMO_SITE, seedDemoTown } from './demo-town'
-import { members, setupTokens, site } from './schema'
+import { members, setupTokens, site, stores } from './schema'
 
 const clock: Clock = { now: () => new Date('2026-03-01T10:00:00Z') }
 const opened: { db: Db; dir: string }[] = []
@@ -73,6 +73,19 @@ describe('seedDemoTown', () => {
     ])
     expect(db.select().from(setupTokens).all()).toEqual([])
     expect(issueSetupToken(db)).toBeNull()
+  })
+
+  it('opens storefronts for about a third of the members, with unique addresses', async () => {
+    const db = freshDatabase()
+    const result = await seedDemoTown(db, { seed: 2, members: 300, clock })
+    const opened = db.select().from(stores).all()
+    expect(result.ok && result.town.storeCount).toBe(opened.length)
+    expect(opened.length).toBeGreaterThan(60)
+    expect(opened.length).toBeLessThan(150)
+    expect(new Set(opened.map((store) => store.slug)).size).toBe(opened.length)
+    expect(new Set(opened.map((store) => store.memberId)).size).toBe(opened.length)
+    const operator = db.select().from(members).where(eq(members.role, 'operator')).get()!
+    expect(opened.some((store) => store.memberId === operator.id)).toBe(false)
   })
 
   it('refuses a marketplace that is already set up and changes nothing', async () => {

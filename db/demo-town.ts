@@ -6,6 +6,7 @@ import type { Db } from '../src/db'
 import { DAY, systemClock, type Clock } from '../src/lib/clock'
 import { hashPassword } from '../src/models/password'
 import { findSite, type Site } from '../src/models/site'
+import { seedStores } from './demo-stores'
 import { members, setupTokens, site } from './schema'
 
 /** Every demo account signs in with this; it is printed, so it must never guard real data. */
@@ -35,6 +36,7 @@ export type DemoTown = {
   /** The operator and the first few members: enough to try every side of the marketplace. */
   signIns: DemoSignIn[]
   memberCount: number
+  storeCount: number
 }
 
 export type SeedDemoTownResult =
@@ -74,14 +76,15 @@ export async function seedDemoTown(
     if (tx.select().from(site).get()) return { ok: false, reason: 'already_set_up' }
     const seededSite = seedSite(tx, openedAt)
     seedMembers(tx, people, passwordHash)
-    // Storefronts and listings arrive with the storefronts feature: seedStorefronts(tx, random,
-    // people) goes here, then seedListings, each drawing from the same `random` stream.
+    const storeCount = seedStores(tx, random, people)
+    // Listings arrive with the listings feature: seedListings goes here, drawing from the same
+    // `random` stream.
     const signIns = people
       .slice(0, 1 + MEMBERS_SHOWN)
       .map(({ email, displayName, role }) => ({ email, displayName, role }))
     return {
       ok: true,
-      town: { site: seededSite, operator: signIns[0]!, signIns, memberCount },
+      town: { site: seededSite, operator: signIns[0]!, signIns, memberCount, storeCount },
     }
   })
 }

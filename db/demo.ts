@@ -61,7 +61,8 @@ function printTown(town: DemoTown, elapsedMs: number) {
   const width = Math.max(...town.signIns.map((signIn) => signIn.email.length))
   say(
     [
-      `Seeded the demo town ${town.site.marketName}: 1 operator and ${town.memberCount} members` +
+      `Seeded the demo town ${town.site.marketName}: 1 operator, ${town.memberCount} members` +
+        ` and ${town.storeCount} storefronts` +
         ` in ${(elapsedMs / 1000).toFixed(1)} s (seed ${options.seed}).`,
       '',
       `Demo sign-ins — every account's password is: ${DEMO_PASSWORD}`,

@@ -1,0 +1,156 @@
+// Demo storefronts: about a third of the townspeople sell something. Drawn from the same seeded
+// stream as the rest of the demo town, so a seed always gives the same shops.
+import { sql } from 'drizzle-orm'
+import type { Db } from '../src/db'
+import { slugify } from '../src/lib/slug'
+import { members, stores } from './schema'
+
+type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0]
+type Random = () => number
+type Owner = { email: string; displayName: string; joinedAt: Date }
+
+/** Share of members who open a storefront. */
+const SELLER_SHARE = 0.35
+/** Tanji, on the Gambian coast; storefronts scatter a few kilometres around it. */
+const TOWN_CENTRE = { latitude: 13.3531, longitude: -16.7953 }
+
+const AREAS = [
+  'Tanji village',
+  'Tanji beach road',
+  'Brufut',
+  'Madiyana',
+  'Sanyang road',
+  'Ghana Town',
+]
+
+const TRADES: { name: (first: string) => string; skills: string; bio: string }[] = [
+  {
+    name: (first) => `${first}'s Plumbing`,
+    skills: 'plumbing,leaks,water tanks,emergency call-outs',
+    bio: 'Leaking taps, blocked drains, new water tanks.\nI come the same day when I can.\n\nFair prices, clean work.',
+  },
+  {
+    name: (first) => `${first} Electrical`,
+    skills: 'wiring,solar panels,meters',
+    bio: 'House wiring, sockets, solar panels and batteries.\nTwelve years in the trade.',
+  },
+  {
+    name: (first) => `${first}'s Tailoring`,
+    skills: 'tailoring,alterations,wedding outfits',
+    bio: 'Alterations while you wait.\nWedding and naming-ceremony outfits to order.',
+  },
+  {
+    name: (first) => `${first}'s Kitchen`,
+    skills: 'catering,domoda,benachin,yassa',
+    bio: 'Home cooking for parties and family days.\nOrder two days ahead.',
+  },
+  {
+    name: (first) => `${first} Honey & Preserves`,
+    skills: 'honey,mango jam,baobab',
+    bio: 'Honey from our own hives near the forest park.\nMango and baobab jams in season.',
+  },
+  {
+    name: (first) => `Lessons with ${first}`,
+    skills: 'maths,english,exam preparation',
+    bio: 'Patient tutoring for school pupils: maths, English, exam practice.\nAt your home or mine.',
+  },
+  {
+    name: (first) => `${first} Hair & Braids`,
+    skills: 'braiding,hair,weddings',
+    bio: 'Braids, twists and wedding hair.\nI come to you for groups of three or more.',
+  },
+  {
+    name: (first) => `${first} Phone Repair`,
+    skills: 'phone repair,screens,batteries',
+    bio: 'Cracked screens and tired batteries fixed in an hour for most phones.',
+  },
+  {
+    name: (first) => `${first}'s Fresh Fish`,
+    skills: 'fish,bonga,ladyfish',
+    bio: 'Straight from the Tanji boats every morning.\nCleaned and cut as you like.',
+  },
+  {
+    name: (first) => `${first} Cleaning`,
+    skills: 'house cleaning,laundry,move-out cleaning',
+    bio: 'Weekly house cleaning and laundry.\nReliable, and I bring my own supplies.',
+  },
+  {
+    name: (first) => `${first} Designs`,
+    skills: 'logos,flyers,signs',
+    bio: 'Logos, flyers and shop signs for small businesses.\nFirst draft in two days.',
+  },
+  {
+    name: (first) => `${first}'s Second-hand Corner`,
+    skills: 'bikes,furniture,phones',
+    bio: 'Good used bikes, furniture and phones, checked and cleaned.',
+  },
+]
+
+export function seedStores(tx: Transaction, random: Random, people: Owner[]): number {
+  const memberIds = new Map(
+    tx
+      .select({ id: members.id, email: members.email })
+      .from(members)
+      .all()
+      .map((row) => [row.email, row.id]),
+  )
+  const insertStore = tx
+    .insert(stores)
+    .values({
+      memberId: sql.placeholder('memberId'),
+      slug: sql.placeholder('slug'),
+      name: sql.placeholder('name'),
+      bio: sql.placeholder('bio'),
+      area: sql.placeholder('area'),
+      latitude: sql.placeholder('latitude'),
+      longitude: sql.placeholder('longitude'),
+      phone: sql.placeholder('phone'),
+      showPhone: sql.placeholder('showPhone'),
+      whatsapp: sql.placeholder('whatsapp'),
+      showWhatsapp: sql.placeholder('showWhatsapp'),
+      skills: sql.placeholder('skills'),
+      createdAt: sql.placeholder('openedAt'),
+      updatedAt: sql.placeholder('openedAt'),
+    })
+    .prepare()
+  const slugsTaken = new Map<string, number>()
+  let opened = 0
+  // The operator runs the market and does not sell; members open shops.
+  for (const person of people.slice(1)) {
+    if (random() >= SELLER_SHARE) continue
+    const trade = TRADES[Math.floor(random() * TRADES.length)]!
+    const name = trade.name(person.displayName.split(' ')[0]!)
+    const phone = `+220 ${7 + Math.floor(random() * 3)}${digits(random, 2)} ${digits(random, 4)}`
+    insertStore.run({
+      memberId: memberIds.get(person.email)!,
+      slug: uniqueSlug(slugsTaken, slugify(name)),
+      name,
+      bio: trade.bio,
+      area: AREAS[Math.floor(random() * AREAS.length)]!,
+      latitude: round(TOWN_CENTRE.latitude + (random() - 0.5) * 0.06),
+      longitude: round(TOWN_CENTRE.longitude + (random() - 0.5) * 0.06),
+      phone,
+      showPhone: random() < 0.7,
+      whatsapp: phone,
+      showWhatsapp: random() < 0.8,
+      skills: trade.skills,
+      openedAt: person.joinedAt,
+    })
+    opened += 1
+  }
+  return opened
+}
+
+function uniqueSlug(taken: Map<string, number>, slug: string): string {
+  const seen = (taken.get(slug) ?? 0) + 1
+  taken.set(slug, seen)
+  return seen === 1 ? slug : `${slug}-${seen}`
+}
+
+function digits(random: Random, count: number): string {
+  return Array.from({ length: count }, () => Math.floor(random() * 10)).join('')
+}
+
+function round(coordinate: number): number {
+  return Math.round(coordinate * 1e5) / 1e5
+}
