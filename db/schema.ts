@@ -146,3 +146,99 @@ export const portfolioItems = sqliteTable(
   },
   (table) => [index('portfolio_items_store_id_idx').on(table.storeId, table.position)],
 )
+
+/**
+ * One model for both kinds of listing. Services sell packages; products sell a price and stock,
+ * or variants with their own. `fromPrice` is the lowest of those, kept for sorting and cards.
+ */
+export const listings = sqliteTable(
+  'listings',
+  {
+    id: integer('id').primaryKey(),
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['service', 'product'] }).notNull(),
+    status: text('status', { enum: ['draft', 'published', 'paused', 'archived'] })
+      .notNull()
+      .default('draft'),
+    title: text('title').notNull(),
+    slug: text('slug').notNull(),
+    description: text('description').notNull().default(''),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    /** Lower-case, comma-separated. */
+    tags: text('tags').notNull().default(''),
+    /** Minor units of the site's currency. */
+    fromPrice: integer('from_price').notNull(),
+    /** Services: where it happens, comma-separated from customer, provider, online. */
+    serviceLocations: text('service_locations').notNull().default(''),
+    durationMinutes: integer('duration_minutes'),
+    bookable: integer('bookable', { mode: 'boolean' }).notNull().default(false),
+    /** Products without variants: their price and stock. */
+    price: integer('price'),
+    stock: integer('stock'),
+    pickup: integer('pickup', { mode: 'boolean' }).notNull().default(false),
+    delivery: integer('delivery', { mode: 'boolean' }).notNull().default(false),
+    deliveryFee: integer('delivery_fee'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    index('listings_store_id_idx').on(table.storeId, table.status),
+    index('listings_status_published_at_idx').on(table.status, table.publishedAt),
+    index('listings_category_id_idx').on(table.categoryId, table.status),
+  ],
+)
+
+/** A service's tiers: one to three, e.g. "Call-out", "Half day", "Full day". */
+export const listingPackages = sqliteTable(
+  'listing_packages',
+  {
+    id: integer('id').primaryKey(),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    included: text('included').notNull().default(''),
+    price: integer('price').notNull(),
+    turnaroundDays: integer('turnaround_days'),
+  },
+  (table) => [index('listing_packages_listing_id_idx').on(table.listingId, table.position)],
+)
+
+/** A product's variants (size, colour…), each with its own price and stock. */
+export const listingVariants = sqliteTable(
+  'listing_variants',
+  {
+    id: integer('id').primaryKey(),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    price: integer('price').notNull(),
+    stock: integer('stock').notNull(),
+  },
+  (table) => [index('listing_variants_listing_id_idx').on(table.listingId, table.position)],
+)
+
+/** Up to ten photos per listing, in the provider's order, each with its alt text. */
+export const listingPhotos = sqliteTable(
+  'listing_photos',
+  {
+    id: integer('id').primaryKey(),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    imageId: integer('image_id')
+      .notNull()
+      .references(() => images.id),
+    position: integer('position').notNull(),
+    alt: text('alt').notNull().default(''),
+  },
+  (table) => [index('listing_photos_listing_id_idx').on(table.listingId, table.position)],
+)

@@ -19,6 +19,9 @@ import { account } from './routes/account'
 import { categoryPages } from './routes/categories'
 import { health } from './routes/health'
 import { home } from './routes/home'
+import { listingManagement, listingPages } from './routes/listings'
+import { listingPublication } from './routes/listings/publication'
+import { listingQuickEdit } from './routes/listings/quick-edit'
 import { search } from './routes/search'
 import { setup } from './routes/setup'
 import { signIn, signOut } from './routes/session'
@@ -70,6 +73,10 @@ export function createApp(deps: AppDeps) {
   // Management first: /stores/new must not be taken for a storefront called "new".
   app.route('/stores', storeManagement)
   app.route('/stores', storePages)
+  app.route('/listings', listingManagement)
+  app.route('/listings', listingPublication)
+  app.route('/listings', listingQuickEdit)
+  app.route('/listings', listingPages)
 
   app.notFound(renderNotFound)
   app.onError(renderError)

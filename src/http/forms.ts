@@ -16,11 +16,7 @@ export async function parseForm<Schema extends z.ZodType>(
   c: Context,
   schema: Schema,
 ): Promise<ParsedForm<z.infer<Schema>>> {
-  const body = await c.req.parseBody()
-  const values: FormValues = {}
-  for (const [name, value] of Object.entries(body)) {
-    if (typeof value === 'string') values[name] = value
-  }
+  const values = await readFormValues(c)
   const parsed = schema.safeParse(values)
   if (parsed.success) return { ok: true, data: parsed.data, values }
   const errors: FormErrors = {}
@@ -29,6 +25,16 @@ export async function parseForm<Schema extends z.ZodType>(
     errors[field] ??= issue.message
   }
   return { ok: false, values, errors }
+}
+
+/** The text fields of a submitted form (files are read separately). */
+export async function readFormValues(c: Context): Promise<FormValues> {
+  const body = await c.req.parseBody()
+  const values: FormValues = {}
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string') values[name] = value
+  }
+  return values
 }
 
 /** Submitted values safe to echo back into a form: never passwords or tokens. */

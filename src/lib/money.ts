@@ -14,3 +14,24 @@ export function formatMoney(money: Money, locale: string): string {
     money.amount / minorUnitsPerMajor(money.currency),
   )
 }
+
+/**
+ * What a provider types as a price ("150", "12.50", "12,5") in minor units; null when it is not
+ * a plain non-negative amount with at most the currency's decimals.
+ */
+export function parseMoney(text: string, currency: string): number | null {
+  const perMajor = minorUnitsPerMajor(currency)
+  const decimals = Math.round(Math.log10(perMajor))
+  const match = /^(\d{1,12})(?:[.,](\d+))?$/.exec(text.trim().replace(/[\s\u00a0]/g, ''))
+  if (!match) return null
+  const [, whole, fraction = ''] = match
+  if (fraction.length > decimals) return null
+  return Number(whole) * perMajor + Number(fraction.padEnd(decimals, '0') || 0)
+}
+
+/** Minor units back into what the price field shows: 1250 EUR → "12.50", 500 JPY → "500". */
+export function moneyInputValue(amount: number, currency: string): string {
+  const perMajor = minorUnitsPerMajor(currency)
+  const decimals = Math.round(Math.log10(perMajor))
+  return decimals === 0 ? String(amount) : (amount / perMajor).toFixed(decimals)
+}

@@ -3,7 +3,10 @@ import { HomePage } from '../../views/home/home-page'
 import type { AppEnv } from '../http/env'
 import { shell } from '../http/shell'
 import { listCategoryTree } from '../models/category'
+import { listNewestListings } from '../models/listing'
 import { findStoreOfMember } from '../models/store'
+
+const NEWEST_COUNT = 12
 
 export const home = new Hono<AppEnv>().get('/', (c) => {
   const member = c.var.member
@@ -12,6 +15,8 @@ export const home = new Hono<AppEnv>().get('/', (c) => {
       shell={shell(c)}
       categories={listCategoryTree(c.var.db)}
       ownStore={member ? findStoreOfMember(c.var.db, member.id) : undefined}
+      newest={listNewestListings(c.var.db, NEWEST_COUNT)}
+      currency={c.var.site!.currency}
     />,
   )
 })

@@ -10,6 +10,7 @@ import { seeOther } from '../http/redirects'
 import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { PHONE_PATTERN } from '../lib/phone'
+import { listStoreListings } from '../models/listing'
 import {
   findPublicStore,
   findStoreForOwner,
@@ -30,7 +31,8 @@ const checkbox = z
 function coordinate(limit: number, example: string) {
   return z
     .string()
-    .trim()
+    .default('')
+    .transform((value) => value.trim())
     .refine(
       (value) =>
         value === '' || (/^-?\d{1,3}(\.\d{1,8})?$/.test(value) && Math.abs(Number(value)) <= limit),
@@ -182,8 +184,10 @@ export const storePages = new Hono<AppEnv>().get('/:slug', (c) => {
     <StorePage
       shell={shell(c)}
       store={store}
+      listings={listStoreListings(c.var.db, store.id)}
       isOwner={c.var.member?.id === store.memberId}
       timeZone={c.var.site?.timeZone ?? 'UTC'}
+      currency={c.var.site!.currency}
     />,
   )
 })

@@ -154,3 +154,56 @@ export async function page(response: Response) {
 export function fieldError(document: Document, name: string): string | null {
   return document.querySelector(`#field-${name}-error`)?.textContent ?? null
 }
+
+/** A member with a storefront, signed in: the usual provider in listing tests. */
+export async function createProvider(
+  market: TestMarket,
+  email = `provider${++memberCount}@example.com`,
+) {
+  const member = await createMember(market, { displayName: 'Lamin Sowe', email })
+  const cookie = await market.signIn(email)
+  const store = await market.post(
+    '/stores',
+    { name: `Lamin ${memberCount}`, area: 'Tanji', phone: '+220 700 1234', showPhone: 'on' },
+    { cookie },
+  )
+  if (store.status !== 303) throw new Error(`opening the storefront failed with ${store.status}`)
+  return { member, cookie }
+}
+
+/** A service listing form as a provider fills it in (prices in GMD). */
+export const serviceForm = {
+  kind: 'service',
+  title: 'Leaking tap repair',
+  categoryId: '101',
+  description: 'I fix leaking taps and replace washers.\n\nSame day in Tanji.',
+  tags: 'Plumbing, taps',
+  package1Name: 'Call-out',
+  package1Included: 'Diagnosis and small repair',
+  package1Price: '350',
+  package1Turnaround: '0',
+  package2Name: 'Half day',
+  package2Included: 'Up to four hours of work',
+  package2Price: '1200',
+  package3Name: 'Full day',
+  package3Price: '2000.50',
+  atCustomer: 'on',
+  durationMinutes: '60',
+}
+
+/** A product listing with two variants. */
+export const productForm = {
+  kind: 'product',
+  title: 'Mango jam',
+  categoryId: '127',
+  description: 'From our own trees.',
+  variant1Name: 'Small jar',
+  variant1Price: '75',
+  variant1Stock: '12',
+  variant2Name: 'Large jar',
+  variant2Price: '140',
+  variant2Stock: '0',
+  pickup: 'on',
+  delivery: 'on',
+  deliveryFee: '25',
+}

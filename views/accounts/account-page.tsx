@@ -37,7 +37,8 @@ export function AccountPage(props: AccountPageProps) {
         {props.store ? (
           <p>
             <a href={`/stores/${props.store.slug}`}>{props.store.name}</a> ·{' '}
-            <a href={`/stores/${props.store.slug}/edit`}>Edit</a>
+            <a href={`/stores/${props.store.slug}/edit`}>Edit</a> ·{' '}
+            <a href="/listings/mine">My listings</a>
           </p>
         ) : (
           <p>

@@ -1,8 +1,17 @@
-type CheckboxProps = { label: string; name: string; checked?: boolean; hint?: string }
+type CheckboxProps = {
+  label: string
+  name: string
+  checked?: boolean
+  hint?: string
+  error?: string | undefined
+}
 
 /** A labelled checkbox; the whole label is the touch target. */
-export function Checkbox({ label, name, checked, hint }: CheckboxProps) {
+export function Checkbox({ label, name, checked, hint, error }: CheckboxProps) {
   const id = `field-${name}`
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ')
   return (
     <div class="checkbox">
       <input
@@ -11,12 +20,18 @@ export function Checkbox({ label, name, checked, hint }: CheckboxProps) {
         name={name}
         value="on"
         checked={checked}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
       />
       <label for={id}>{label}</label>
       {hint ? (
         <p class="field__hint" id={`${id}-hint`}>
           {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
         </p>
       ) : null}
     </div>

@@ -1,11 +1,19 @@
 import type { CategoryBranch } from '../../src/models/category'
+import type { ListingCard as Card } from '../../src/models/listing'
 import type { Store } from '../../src/models/store'
+import { ListingCard } from '../listings/listing-card'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 
-type HomePageProps = { shell: Shell; categories: CategoryBranch[]; ownStore: Store | undefined }
+type HomePageProps = {
+  shell: Shell
+  categories: CategoryBranch[]
+  ownStore: Store | undefined
+  newest: Card[]
+  currency: string
+}
 
 /** The front page: what the market offers by category, and the newest listings once they exist. */
-export function HomePage({ shell, categories, ownStore }: HomePageProps) {
+export function HomePage({ shell, categories, ownStore, newest, currency }: HomePageProps) {
   return (
     <SiteLayout shell={shell} title={shell.marketName}>
       <section class="hero">
@@ -44,7 +52,20 @@ export function HomePage({ shell, categories, ownStore }: HomePageProps) {
       </section>
       <section aria-labelledby="newest-heading">
         <h2 id="newest-heading">Newest on the market</h2>
-        <p class="empty">Nothing is for sale yet. Neighbours' listings will appear here.</p>
+        {newest.length > 0 ? (
+          <ul class="listing-grid">
+            {newest.map((listing) => (
+              <ListingCard
+                listing={listing}
+                storeName={listing.storeName}
+                currency={currency}
+                locale={shell.locale}
+              />
+            ))}
+          </ul>
+        ) : (
+          <p class="empty">Nothing is for sale yet. Neighbours' listings will appear here.</p>
+        )}
       </section>
     </SiteLayout>
   )

@@ -1,13 +1,22 @@
 import type { PublicStore } from '../../src/models/store'
 import { storeSkills } from '../../src/models/store'
 import { telHref, whatsappHref } from '../../src/lib/phone'
+import type { Listing } from '../../src/models/listing'
 import { Paragraphs } from '../components/paragraphs'
+import { ListingCard } from '../listings/listing-card'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 
-type StorePageProps = { shell: Shell; store: PublicStore; isOwner: boolean; timeZone: string }
+type StorePageProps = {
+  shell: Shell
+  store: PublicStore
+  listings: Listing[]
+  isOwner: boolean
+  timeZone: string
+  currency: string
+}
 
 /** A provider's public page: who they are, what they do, how to reach them. */
-export function StorePage({ shell, store, isOwner, timeZone }: StorePageProps) {
+export function StorePage({ shell, store, listings, isOwner, timeZone, currency }: StorePageProps) {
   const since = new Intl.DateTimeFormat(shell.locale, { month: 'long', year: 'numeric', timeZone })
   const skills = storeSkills(store)
   return (
@@ -49,7 +58,21 @@ export function StorePage({ shell, store, isOwner, timeZone }: StorePageProps) {
         ) : null}
         <section aria-labelledby="store-listings-heading">
           <h2 id="store-listings-heading">Listings</h2>
-          <p class="empty">{store.name} has nothing listed yet.</p>
+          {listings.length > 0 ? (
+            <ul class="listing-grid">
+              {listings.map((listing) => (
+                <ListingCard listing={listing} currency={currency} locale={shell.locale} />
+              ))}
+            </ul>
+          ) : (
+            <p class="empty">{store.name} has nothing listed yet.</p>
+          )}
+          {isOwner ? (
+            <p>
+              <a href="/listings/mine">Manage my listings</a> ·{' '}
+              <a href="/listings/new">New listing</a>
+            </p>
+          ) : null}
         </section>
       </article>
     </SiteLayout>

@@ -1,0 +1,387 @@
+import { eq } from 'drizzle-orm'
+import { afterEach, describe, expect, it } from 'vitest'
+import { listingPackages, listings, listingVariants } from '../../db/schema'
+import {
+  cookiesFrom,
+  createMember,
+  createOpenMarket,
+  createProvider,
+  fieldError,
+  page,
+  productForm,
+  serviceForm,
+  type TestMarket,
+} from '../test/app'
+
+let market: TestMarket
+afterEach(() => market.cleanup())
+
+async function createListing(cookie: string, form: Record<string, string> = serviceForm) {
+  const response = await market.post('/listings', form, { cookie })
+  expect(response.status).toBe(303)
+  const id = Number(/\/listings\/(\d+)\/edit/.exec(response.headers.get('Location')!)![1])
+  return id
+}
+
+describe('GET /listings/new', () => {
+  it('sends a member without a storefront to open one first', async () => {
+    market = await createOpenMarket()
+    await createMember(market, { email: 'buyer@example.com' })
+    const cookie = await market.signIn('buyer@example.com')
+    expect((await market.get('/listings/new', { cookie })).headers.get('Location')).toBe(
+      '/stores/new',
+    )
+  })
+
+  it('asks which kind, then shows the form for it', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const choice = await page(await market.get('/listings/new', { cookie }))
+    expect(choice.querySelector('a[href="/listings/new?kind=service"]')).not.toBeNull()
+    const service = await page(await market.get('/listings/new?kind=service', { cookie }))
+    expect(service.querySelector('#field-package3Name')).not.toBeNull()
+    expect(service.querySelector('#field-variant1Name')).toBeNull()
+    const product = await page(await market.get('/listings/new?kind=product', { cookie }))
+    expect(product.querySelector('#field-variant6Stock')).not.toBeNull()
+    expect(product.querySelector('select#field-categoryId optgroup')).not.toBeNull()
+  })
+})
+
+describe('POST /listings', () => {
+  it('saves a service with three packages as a draft', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie)
+    const listing = market.db.select().from(listings).where(eq(listings.id, id)).get()!
+    expect(listing).toMatchObject({
+      kind: 'service',
+      status: 'draft',
+      slug: 'leaking-tap-repair',
+      tags: 'plumbing,taps',
+      fromPrice: 35000,
+      serviceLocations: 'customer',
+      durationMinutes: 60,
+      publishedAt: null,
+    })
+    const packages = market.db
+      .select()
+      .from(listingPackages)
+      .where(eq(listingPackages.listingId, id))
+      .all()
+    expect(packages.map((item) => [item.name, item.price, item.turnaroundDays])).toEqual([
+      ['Call-out', 35000, 0],
+      ['Half day', 120000, null],
+      ['Full day', 200050, null],
+    ])
+  })
+
+  it('saves a product with variants, the cheapest as its "from" price', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, productForm)
+    const listing = market.db.select().from(listings).where(eq(listings.id, id)).get()!
+    expect(listing).toMatchObject({
+      kind: 'product',
+      fromPrice: 7500,
+      price: null,
+      stock: null,
+      deliveryFee: 2500,
+    })
+    const variants = market.db
+      .select()
+      .from(listingVariants)
+      .where(eq(listingVariants.listingId, id))
+      .all()
+    expect(variants.map((variant) => [variant.name, variant.price, variant.stock])).toEqual([
+      ['Small jar', 7500, 12],
+      ['Large jar', 14000, 0],
+    ])
+  })
+
+  it('saves a simple product with one price and stock', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, {
+      kind: 'product',
+      title: 'Second-hand bike',
+      categoryId: '11',
+      price: '2500',
+      stock: '1',
+      pickup: 'on',
+    })
+    expect(market.db.select().from(listings).where(eq(listings.id, id)).get()).toMatchObject({
+      price: 250000,
+      stock: 1,
+      fromPrice: 250000,
+      delivery: false,
+      deliveryFee: null,
+    })
+  })
+
+  it.each([
+    ['title', { title: '' }, /Give your listing a title/],
+    ['categoryId', { categoryId: '' }, /Choose a category/],
+    [
+      'package1Name',
+      {
+        package1Name: '',
+        package1Included: '',
+        package1Price: '',
+        package1Turnaround: '',
+        package2Name: '',
+        package2Included: '',
+        package2Price: '',
+        package3Name: '',
+        package3Price: '',
+      },
+      /at least one package/,
+    ],
+    ['package1Price', { package1Price: '-5' }, /amount like 150/],
+    ['package2Price', { package2Price: '99999999999' }, /too high/],
+    ['package1Price', { package1Price: '12.345' }, /amount like 150/],
+    ['package3Name', { package3Name: '' }, /Name this package/],
+    ['package1Turnaround', { package1Turnaround: '900' }, /0 to 365/],
+    ['atCustomer', { atCustomer: '' }, /where the service happens/],
+    ['durationMinutes', { durationMinutes: 'an hour' }, /minutes/],
+    ['tags', { tags: 'a,b,c,d,e,f,g,h,i,j,k' }, /at most 10 tags/],
+  ])(
+    'explains a bad service %s beside the field and saves nothing',
+    async (field, change, message) => {
+      market = await createOpenMarket()
+      const { cookie } = await createProvider(market)
+      const response = await market.post('/listings', { ...serviceForm, ...change }, { cookie })
+      expect(response.status).toBe(422)
+      const document = await page(response)
+      expect(fieldError(document, field)).toMatch(message)
+      expect(document.querySelector('#field-title')?.getAttribute('value')).toBe(
+        field === 'title' ? '' : serviceForm.title,
+      )
+      expect(market.db.select().from(listings).all()).toHaveLength(0)
+      expect(market.db.select().from(listingPackages).all()).toHaveLength(0)
+    },
+  )
+
+  it.each([
+    ['variant2Stock', { variant2Stock: '' }, /how many you have/],
+    ['variant1Price', { variant1Price: 'free' }, /amount like 150/],
+    ['pickup', { pickup: '', delivery: '' }, /pickup, local delivery/],
+    ['deliveryFee', { deliveryFee: '' }, /delivery fee/],
+  ])(
+    'explains a bad product %s beside the field and saves nothing',
+    async (field, change, message) => {
+      market = await createOpenMarket()
+      const { cookie } = await createProvider(market)
+      const response = await market.post('/listings', { ...productForm, ...change }, { cookie })
+      expect(response.status).toBe(422)
+      expect(fieldError(await page(response), field)).toMatch(message)
+      expect(market.db.select().from(listings).all()).toHaveLength(0)
+      expect(market.db.select().from(listingVariants).all()).toHaveLength(0)
+    },
+  )
+
+  it('asks for a price and stock when a product has no variants', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const response = await market.post(
+      '/listings',
+      { kind: 'product', title: 'Bike', categoryId: '11', pickup: 'on' },
+      { cookie },
+    )
+    const document = await page(response)
+    expect(fieldError(document, 'price')).toMatch(/Enter a price/)
+    expect(fieldError(document, 'stock')).toMatch(/how many/)
+  })
+
+  it('refuses a category that does not exist', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const response = await market.post(
+      '/listings',
+      { ...serviceForm, categoryId: '99999' },
+      { cookie },
+    )
+    expect(response.status).toBe(422)
+    expect(fieldError(await page(response), 'categoryId')).toMatch(/from the list/)
+  })
+})
+
+describe('editing a listing', () => {
+  it('lets the owner change it, packages replaced in one step', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie)
+    const form = await page(await market.get(`/listings/${id}/edit`, { cookie }))
+    expect(form.querySelector('#field-package3Price')?.getAttribute('value')).toBe('2000.50')
+    expect(form.querySelector('#field-atCustomer')?.hasAttribute('checked')).toBe(true)
+
+    const response = await market.post(
+      `/listings/${id}`,
+      {
+        ...serviceForm,
+        title: 'Tap and pipe repair',
+        package2Name: '',
+        package2Included: '',
+        package2Price: '',
+        package3Name: '',
+        package3Price: '',
+      },
+      { cookie },
+    )
+    expect(response.status).toBe(303)
+    expect(market.db.select().from(listings).get()).toMatchObject({
+      title: 'Tap and pipe repair',
+      slug: 'tap-and-pipe-repair',
+    })
+    expect(market.db.select().from(listingPackages).all()).toHaveLength(1)
+  })
+
+  it('keeps the listing as it was when the change is refused', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie)
+    const response = await market.post(
+      `/listings/${id}`,
+      { ...serviceForm, package1Price: 'lots' },
+      { cookie },
+    )
+    expect(response.status).toBe(422)
+    expect(market.db.select().from(listingPackages).all()).toHaveLength(3)
+  })
+
+  it("answers 404 when another member tries to see or change someone else's listing", async () => {
+    market = await createOpenMarket()
+    const owner = await createProvider(market)
+    const id = await createListing(owner.cookie)
+    const other = await createProvider(market)
+    expect((await market.get(`/listings/${id}/edit`, { cookie: other.cookie })).status).toBe(404)
+    expect(
+      (
+        await market.post(
+          `/listings/${id}`,
+          { ...serviceForm, title: 'Mine now' },
+          { cookie: other.cookie },
+        )
+      ).status,
+    ).toBe(404)
+    expect(
+      (await market.post(`/listings/${id}/publication`, {}, { cookie: other.cookie })).status,
+    ).toBe(404)
+    expect(
+      (await market.post(`/listings/${id}/archival`, {}, { cookie: other.cookie })).status,
+    ).toBe(404)
+    expect(
+      (await market.get(`/listings/${id}-leaking-tap-repair`, { cookie: other.cookie })).status,
+    ).toBe(404)
+    expect(market.db.select().from(listings).get()).toMatchObject({
+      title: serviceForm.title,
+      status: 'draft',
+    })
+  })
+
+  it('sends visitors to sign in and changes nothing', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie)
+    expect((await market.post(`/listings/${id}`, { ...serviceForm, title: 'Hacked' })).status).toBe(
+      303,
+    )
+    expect((await market.post(`/listings/${id}/publication`, {})).status).toBe(303)
+    expect(market.db.select().from(listings).get()).toMatchObject({
+      title: serviceForm.title,
+      status: 'draft',
+    })
+  })
+})
+
+describe('publication', () => {
+  it('goes draft → published ↔ paused → archived, visible to buyers only while published', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie)
+    const path = `/listings/${id}-leaking-tap-repair`
+    expect((await market.get(path)).status).toBe(404)
+    expect((await market.get(path, { cookie })).status).toBe(200)
+
+    const published = await market.post(`/listings/${id}/publication`, {}, { cookie })
+    expect(published.status).toBe(303)
+    const home = await page(await market.get('/', { cookie: cookiesFrom(published) }))
+    expect(home.querySelector('.flash')?.textContent).toMatch(/Published/)
+    expect(home.querySelector(`.listing-grid a[href="${path}"]`)).not.toBeNull()
+    const firstPublishedAt = market.db.select().from(listings).get()!.publishedAt
+    expect(firstPublishedAt).not.toBeNull()
+
+    const visitorPage = await page(await market.get(path))
+    expect(visitorPage.querySelector('h1')?.textContent).toBe('Leaking tap repair')
+    expect(
+      [...visitorPage.querySelectorAll('.option__head strong')].map((s) => s.textContent),
+    ).toEqual(['Call-out', 'Half day', 'Full day'])
+    expect(visitorPage.querySelector('.breadcrumb')?.textContent).toContain('Plumbing')
+    expect(visitorPage.querySelector('a[href="tel:+2207001234"]')).not.toBeNull()
+
+    await market.post(`/listings/${id}/publication`, { _method: 'DELETE' }, { cookie })
+    expect(market.db.select().from(listings).get()?.status).toBe('paused')
+    expect((await market.get(path)).status).toBe(404)
+
+    market.clock.advance(60_000)
+    await market.post(`/listings/${id}/publication`, {}, { cookie })
+    expect(market.db.select().from(listings).get()).toMatchObject({
+      status: 'published',
+      publishedAt: firstPublishedAt,
+    })
+
+    await market.post(`/listings/${id}/archival`, {}, { cookie })
+    expect(market.db.select().from(listings).get()?.status).toBe('archived')
+    expect((await market.get(path)).status).toBe(404)
+    expect((await market.get(`/listings/${id}/edit`, { cookie })).status).toBe(404)
+    const again = await market.post(`/listings/${id}/publication`, {}, { cookie })
+    expect(again.status).toBe(404)
+  })
+
+  it('refuses to pause a draft, with a message', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie)
+    const response = await market.post(
+      `/listings/${id}/publication`,
+      { _method: 'DELETE' },
+      { cookie },
+    )
+    expect(response.status).toBe(303)
+    expect(market.db.select().from(listings).get()?.status).toBe('draft')
+    const document = await page(
+      await market.get(`/listings/${id}/edit`, { cookie: `${cookie}; ${cookiesFrom(response)}` }),
+    )
+    expect(document.querySelector('.flash--alert')?.textContent).toMatch(/cannot do that/)
+  })
+})
+
+describe('GET /listings/:id-:slug', () => {
+  it('redirects to the canonical address', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie)
+    await market.post(`/listings/${id}/publication`, {}, { cookie })
+    for (const path of [`/listings/${id}`, `/listings/${id}-old-title`]) {
+      const response = await market.get(path)
+      expect(response.status).toBe(301)
+      expect(response.headers.get('Location')).toBe(`/listings/${id}-leaking-tap-repair`)
+    }
+  })
+
+  it('shows a product’s variants with stock and delivery', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, productForm)
+    await market.post(`/listings/${id}/publication`, {}, { cookie })
+    const document = await page(await market.get(`/listings/${id}-mango-jam`))
+    const text = document.querySelector('main')!.textContent!
+    expect(text).toContain('12 in stock')
+    expect(text).toContain('Sold out')
+    expect(text).toMatch(/Pickup · Local delivery GMD\s25\.00/)
+  })
+
+  it('answers 404 for an unknown listing', async () => {
+    market = await createOpenMarket()
+    expect((await market.get('/listings/999-nothing')).status).toBe(404)
+  })
+})

@@ -1,0 +1,156 @@
+import { Hono, type Context } from 'hono'
+import { ListingEditPage } from '../../views/listings/listing-edit-page'
+import { ListingNewPage } from '../../views/listings/listing-new-page'
+import { ListingPage } from '../../views/listings/listing-page'
+import { MyListingsPage } from '../../views/listings/my-listings-page'
+import type { AppEnv, MemberEnv } from '../http/env'
+import { flashRedirect } from '../http/flash'
+import { readFormValues, type FormErrors, type FormValues } from '../http/forms'
+import { requireMember } from '../http/session'
+import { shell } from '../http/shell'
+import { listCategoryTree } from '../models/category'
+import {
+  createListing,
+  findListingForOwner,
+  findVisibleListing,
+  listingPath,
+  listOwnListings,
+  updateListing,
+  type ListingDetails,
+} from '../models/listing'
+import { findStoreOfMember } from '../models/store'
+import { listingFormValues, readListingForm } from './listings/listing-form'
+
+const ID = '{[0-9]+}'
+
+function currencyOf(c: Context<AppEnv> | Context<MemberEnv>) {
+  return c.var.site!.currency
+}
+
+function newPage(
+  c: Context<MemberEnv>,
+  kind: 'service' | 'product' | null,
+  values: FormValues,
+  errors?: FormErrors,
+) {
+  return (
+    <ListingNewPage
+      shell={shell(c)}
+      kind={kind}
+      values={values}
+      errors={errors}
+      categories={listCategoryTree(c.var.db)}
+      currency={currencyOf(c)}
+    />
+  )
+}
+
+function editPage(
+  c: Context<MemberEnv>,
+  listing: ListingDetails,
+  values: FormValues,
+  errors?: FormErrors,
+) {
+  return (
+    <ListingEditPage
+      shell={shell(c)}
+      listing={listing}
+      values={values}
+      errors={errors}
+      categories={listCategoryTree(c.var.db)}
+      currency={currencyOf(c)}
+    />
+  )
+}
+
+/** A provider's own listings: create, edit, see them all. Anyone else's id is a 404. */
+export const listingManagement = new Hono<MemberEnv>()
+  .get('/new', requireMember, (c) => {
+    if (!findStoreOfMember(c.var.db, c.var.member.id))
+      return flashRedirect(
+        c,
+        '/stores/new',
+        'Open your storefront first; your listings live there.',
+      )
+    const kind = c.req.query('kind')
+    return c.html(newPage(c, kind === 'service' || kind === 'product' ? kind : null, {}))
+  })
+
+  .post('/', requireMember, async (c) => {
+    const values = await readFormValues(c)
+    const kind = values.kind === 'product' ? 'product' : 'service'
+    const form = readListingForm(values, currencyOf(c))
+    if (!form.ok) return c.html(newPage(c, kind, values, form.errors), 422)
+    const result = createListing(c.var.db, c.var.clock, c.var.member, form.input)
+    if (!result.ok) {
+      if (result.reason === 'no_store')
+        return flashRedirect(
+          c,
+          '/stores/new',
+          'Open your storefront first; your listings live there.',
+        )
+      return c.html(
+        newPage(c, kind, values, { categoryId: 'Choose a category from the list.' }),
+        422,
+      )
+    }
+    return flashRedirect(
+      c,
+      `/listings/${result.listing.id}/edit`,
+      'Draft saved. Publish it when it is ready.',
+    )
+  })
+
+  .get('/mine', requireMember, (c) =>
+    c.html(
+      <MyListingsPage
+        shell={shell(c)}
+        listings={listOwnListings(c.var.db, c.var.member)}
+        currency={currencyOf(c)}
+        hasStore={findStoreOfMember(c.var.db, c.var.member.id) !== undefined}
+      />,
+    ),
+  )
+
+  .get(`/:id${ID}/edit`, requireMember, (c) => {
+    const listing = findListingForOwner(c.var.db, c.var.member, Number(c.req.param('id')))
+    if (!listing) return c.notFound()
+    return c.html(editPage(c, listing, listingFormValues(listing, currencyOf(c))))
+  })
+
+  .post(`/:id${ID}`, requireMember, async (c) => {
+    const listing = findListingForOwner(c.var.db, c.var.member, Number(c.req.param('id')))
+    if (!listing) return c.notFound()
+    // The kind is fixed at creation: whatever the form says, the listing's own kind is read.
+    const values = { ...(await readFormValues(c)), kind: listing.kind }
+    const form = readListingForm(values, currencyOf(c))
+    if (!form.ok) return c.html(editPage(c, listing, values, form.errors), 422)
+    const result = updateListing(c.var.db, c.var.clock, c.var.member, listing.id, form.input)
+    if (!result.ok)
+      return c.html(
+        editPage(c, listing, values, { categoryId: 'Choose a category from the list.' }),
+        422,
+      )
+    return flashRedirect(c, `/listings/${listing.id}/edit`, 'Changes saved.')
+  })
+
+/** GET /listings/:id-:slug — the public listing page, at its canonical address. */
+export const listingPages = new Hono<AppEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}', (c) => {
+  const ref = c.req.param('ref')
+  const listing = findVisibleListing(c.var.db, c.var.member, Number.parseInt(ref, 10))
+  if (!listing) return c.notFound()
+  const canonical = listingPath(listing)
+  if (`/listings/${ref}` !== canonical) return c.redirect(canonical, 301)
+  const parentCategory = listing.category.parentId
+    ? listCategoryTree(c.var.db).find((top) => top.id === listing.category.parentId)
+    : undefined
+  return c.html(
+    <ListingPage
+      shell={shell(c)}
+      listing={listing}
+      parentCategory={parentCategory}
+      isOwner={c.var.member?.id === listing.store.memberId}
+      currency={currencyOf(c)}
+    />,
+  )
+})

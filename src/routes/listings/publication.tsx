@@ -1,0 +1,47 @@
+import { Hono, type Context } from 'hono'
+import type { MemberEnv } from '../../http/env'
+import { flashRedirect } from '../../http/flash'
+import { readFormValues } from '../../http/forms'
+import { requireMember } from '../../http/session'
+import type { ListingAction } from '../../models/listing/status'
+import { changeListingStatus } from '../../models/listing/publication'
+
+const MESSAGES: Record<ListingAction, string> = {
+  publish: 'Published: buyers can find it now.',
+  pause: 'Paused: it is hidden until you resume it.',
+  archive: 'Archived. It is off the market for good.',
+}
+
+/** Where to go next: back to the page the button was on, when it was one of ours. */
+function backTo(c: Context<MemberEnv>, listingId: number) {
+  return c.req.header('Referer')?.endsWith('/listings/mine')
+    ? '/listings/mine'
+    : `/listings/${listingId}/edit`
+}
+
+function move(c: Context<MemberEnv>, action: ListingAction) {
+  const listingId = Number(c.req.param('id'))
+  const result = changeListingStatus(c.var.db, c.var.clock, c.var.member, listingId, action)
+  if (!result.ok) {
+    if (result.reason === 'not_found') return c.notFound()
+    return flashRedirect(
+      c,
+      backTo(c, listingId),
+      'That listing cannot do that from where it is now.',
+      'alert',
+    )
+  }
+  return flashRedirect(c, backTo(c, listingId), MESSAGES[action])
+}
+
+/**
+ * POST /listings/:id/publication publishes (or resumes); a DELETE pauses. Plain forms cannot
+ * send DELETE, so they say it with a `_method` field, as Rails forms do.
+ * POST /listings/:id/archival archives for good.
+ */
+export const listingPublication = new Hono<MemberEnv>()
+  .post('/:id{[0-9]+}/publication', requireMember, async (c) => {
+    const values = await readFormValues(c)
+    return move(c, values._method?.toUpperCase() === 'DELETE' ? 'pause' : 'publish')
+  })
+  .post('/:id{[0-9]+}/archival', requireMember, (c) => move(c, 'archive'))

@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { listings } from '../../../db/schema'
+import {
+  cookiesFrom,
+  createProvider,
+  createOpenMarket,
+  page,
+  productForm,
+  serviceForm,
+  type TestMarket,
+} from '../../test/app'
+
+let market: TestMarket
+afterEach(() => market.cleanup())
+
+const jam = {
+  kind: 'product',
+  title: 'Mango jam',
+  categoryId: '127',
+  price: '75',
+  stock: '12',
+  pickup: 'on',
+}
+
+async function createListing(cookie: string, form: Record<string, string>) {
+  const response = await market.post('/listings', form, { cookie })
+  return Number(/\/listings\/(\d+)\/edit/.exec(response.headers.get('Location')!)![1])
+}
+
+describe('GET /listings/mine', () => {
+  it('shows status, price and stock at a glance, only for the member’s own listings', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    await createListing(cookie, jam)
+    await createListing(cookie, serviceForm)
+    const other = await createProvider(market)
+    await createListing(other.cookie, { ...jam, title: 'Someone else’s honey' })
+
+    const document = await page(await market.get('/listings/mine', { cookie }))
+    const rows = [...document.querySelectorAll('.my-listing')]
+    expect(rows).toHaveLength(2)
+    expect(document.body.textContent).not.toContain('Someone else’s honey')
+    const jamRow = rows.find((row) => row.textContent!.includes('Mango jam'))!
+    expect(jamRow.textContent).toMatch(/Draft/)
+    expect(jamRow.textContent).toMatch(/12 in stock/)
+    expect(jamRow.querySelector('form.quick-edit')).not.toBeNull()
+    const serviceRow = rows.find((row) => row.textContent!.includes('Leaking tap repair'))!
+    expect(serviceRow.querySelector('form.quick-edit')).toBeNull()
+  })
+})
+
+describe('POST /listings/:id/quick-edit', () => {
+  it('updates price and stock and swaps just the row for htmx', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, jam)
+    const response = await market.post(
+      `/listings/${id}/quick-edit`,
+      { price: '80.50', stock: '0' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Vary')).toContain('HX-Request')
+    const html = await response.text()
+    expect(html.startsWith('<li')).toBe(true)
+    expect(html).toContain('sold out')
+    expect(market.db.select().from(listings).get()).toMatchObject({
+      price: 8050,
+      fromPrice: 8050,
+      stock: 0,
+    })
+  })
+
+  it('without JavaScript, saves and returns to the list with a message', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, jam)
+    const response = await market.post(
+      `/listings/${id}/quick-edit`,
+      { price: '90', stock: '5' },
+      { cookie },
+    )
+    expect(response.headers.get('Location')).toBe('/listings/mine')
+    const document = await page(
+      await market.get('/listings/mine', { cookie: `${cookie}; ${cookiesFrom(response)}` }),
+    )
+    expect(document.querySelector('.flash')?.textContent).toBe('Mango jam: saved.')
+  })
+
+  it('explains a bad price or stock beside the field and changes nothing', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, jam)
+    const response = await market.post(
+      `/listings/${id}/quick-edit`,
+      { price: '-1', stock: 'lots' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    expect(response.status).toBe(422)
+    const row = await page(response)
+    expect(row.querySelector(`#price-${id}-error`)?.textContent).toMatch(/amount/)
+    expect(row.querySelector(`#stock-${id}-error`)?.textContent).toMatch(/whole number/)
+    expect(market.db.select().from(listings).get()).toMatchObject({ price: 7500, stock: 12 })
+  })
+
+  it('leaves listings with variants, and other members’ listings, alone', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const withVariants = await createListing(cookie, productForm)
+    expect(
+      (
+        await market.post(
+          `/listings/${withVariants}/quick-edit`,
+          { price: '1', stock: '1' },
+          { cookie },
+        )
+      ).status,
+    ).toBe(404)
+    const id = await createListing(cookie, jam)
+    const other = await createProvider(market)
+    expect(
+      (
+        await market.post(
+          `/listings/${id}/quick-edit`,
+          { price: '1', stock: '1' },
+          { cookie: other.cookie },
+        )
+      ).status,
+    ).toBe(404)
+    expect(
+      (await market.post(`/listings/${id}/quick-edit`, { price: '1', stock: '1' })).status,
+    ).toBe(303)
+    expect(
+      market.db
+        .select()
+        .from(listings)
+        .all()
+        .map((listing) => listing.fromPrice),
+    ).toEqual([7500, 7500])
+  })
+})

@@ -1,0 +1,59 @@
+import { Hono } from 'hono'
+import { ListingRow } from '../../../views/listings/my-listings-page'
+import type { MemberEnv } from '../../http/env'
+import { flashRedirect } from '../../http/flash'
+import { readFormValues, type FormErrors } from '../../http/forms'
+import { requireMember } from '../../http/session'
+import { parseMoney } from '../../lib/money'
+import { listOwnListings, quickEditListing } from '../../models/listing'
+
+const MAX_STOCK = 100_000
+
+/**
+ * POST /listings/:id/quick-edit — price and stock from the "my listings" row. htmx swaps the
+ * row in place; without JavaScript the page reloads with a message.
+ */
+export const listingQuickEdit = new Hono<MemberEnv>().post(
+  '/:id{[0-9]+}/quick-edit',
+  requireMember,
+  async (c) => {
+    const listingId = Number(c.req.param('id'))
+    const currency = c.var.site!.currency
+    const values = await readFormValues(c)
+    const errors: FormErrors = {}
+    const price = parseMoney(values.price ?? '', currency)
+    if (price === null) errors.price = 'Enter an amount like 150 or 12.50.'
+    const stockText = (values.stock ?? '').trim()
+    const stock =
+      /^\d+$/.test(stockText) && Number(stockText) <= MAX_STOCK ? Number(stockText) : null
+    if (stock === null) errors.stock = `Enter a whole number from 0 to ${MAX_STOCK}.`
+    const row = () =>
+      listOwnListings(c.var.db, c.var.member).find((listing) => listing.id === listingId)
+    const fragment = c.req.header('HX-Request') === 'true'
+    c.header('Vary', 'HX-Request', { append: true })
+
+    if (price === null || stock === null) {
+      const listing = row()
+      if (!listing) return c.notFound()
+      if (fragment)
+        return c.html(
+          <ListingRow
+            listing={listing}
+            currency={currency}
+            locale={c.var.site!.locale}
+            errors={errors}
+          />,
+          422,
+        )
+      return flashRedirect(c, '/listings/mine', Object.values(errors).join(' '), 'alert')
+    }
+    const updated = quickEditListing(c.var.db, c.var.clock, c.var.member, listingId, {
+      price,
+      stock,
+    })
+    if (!updated) return c.notFound()
+    if (fragment)
+      return c.html(<ListingRow listing={row()!} currency={currency} locale={c.var.site!.locale} />)
+    return flashRedirect(c, '/listings/mine', `${updated.title}: saved.`)
+  },
+)

@@ -1,0 +1,47 @@
+import type { Listing } from '../../src/models/listing'
+
+const WORDS: Record<Listing['status'], string> = {
+  draft: 'Draft',
+  published: 'On sale',
+  paused: 'Paused',
+  archived: 'Archived',
+}
+
+export function ListingStatus({ status }: { status: Listing['status'] }) {
+  return <span class={`status status--${status}`}>{WORDS[status]}</span>
+}
+
+/** The buttons that move a listing along draft → published ↔ paused → archived. */
+export function PublicationButtons({ listing }: { listing: Pick<Listing, 'id' | 'status'> }) {
+  const action = `/listings/${listing.id}/publication`
+  return (
+    <div class="publication">
+      {listing.status === 'draft' || listing.status === 'paused' ? (
+        <form method="post" action={action}>
+          <button type="submit" class="button button--primary">
+            {listing.status === 'draft' ? 'Publish' : 'Resume'}
+          </button>
+        </form>
+      ) : null}
+      {listing.status === 'published' ? (
+        <form method="post" action={action}>
+          <input type="hidden" name="_method" value="DELETE" />
+          <button type="submit" class="button button--secondary">
+            Pause
+          </button>
+        </form>
+      ) : null}
+      {listing.status !== 'archived' ? (
+        <form
+          method="post"
+          action={`/listings/${listing.id}/archival`}
+          hx-confirm="Archive this listing for good? It cannot be put back on sale."
+        >
+          <button type="submit" class="button button--link">
+            Archive
+          </button>
+        </form>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,141 @@
+import type { FormErrors as Errors } from '../../src/http/forms'
+import { moneyInputValue } from '../../src/lib/money'
+import { listingPath, type Listing } from '../../src/models/listing'
+import { Money } from '../components/money'
+import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { ListingStatus } from './listing-status'
+
+export type OwnListing = Listing & { variantStock: number | null }
+
+type MyListingsPageProps = {
+  shell: Shell
+  listings: OwnListing[]
+  currency: string
+  hasStore: boolean
+}
+
+/** The provider's listings at a glance: status, price and stock, with quick edits inline. */
+export function MyListingsPage({ shell, listings, currency, hasStore }: MyListingsPageProps) {
+  return (
+    <SiteLayout shell={shell} title="My listings">
+      <h1>My listings</h1>
+      {hasStore ? (
+        <p>
+          <a class="button button--primary" href="/listings/new">
+            New listing
+          </a>
+        </p>
+      ) : (
+        <p>
+          Open your storefront first: <a href="/stores/new">open a storefront</a>.
+        </p>
+      )}
+      {listings.length === 0 ? (
+        <p class="empty">No listings yet.</p>
+      ) : (
+        <ul class="my-listings">
+          {listings.map((listing) => (
+            <ListingRow listing={listing} currency={currency} locale={shell.locale} />
+          ))}
+        </ul>
+      )}
+    </SiteLayout>
+  )
+}
+
+type ListingRowProps = { listing: OwnListing; currency: string; locale: string; errors?: Errors }
+
+export function listingRowId(listing: Pick<Listing, 'id'>) {
+  return `listing-row-${listing.id}`
+}
+
+/** One row; htmx swaps just this row after a quick edit. */
+export function ListingRow({ listing, currency, locale, errors = {} }: ListingRowProps) {
+  const quickEditable =
+    listing.kind === 'product' && listing.variantStock === null && listing.status !== 'archived'
+  const stock = listing.variantStock ?? listing.stock
+  return (
+    <li class="my-listing" id={listingRowId(listing)}>
+      <p class="my-listing__head">
+        <a
+          href={
+            listing.status === 'archived' ? listingPath(listing) : `/listings/${listing.id}/edit`
+          }
+        >
+          {listing.title}
+        </a>{' '}
+        <ListingStatus status={listing.status} />
+      </p>
+      <p class="muted">
+        {listing.kind === 'service' ? 'Service from ' : ''}
+        <Money amount={listing.fromPrice} currency={currency} locale={locale} />
+        {stock !== null ? ` · ${stock} in stock` : ''}
+        {stock === 0 ? ' — sold out' : ''}
+      </p>
+      {quickEditable ? (
+        <form
+          method="post"
+          action={`/listings/${listing.id}/quick-edit`}
+          class="quick-edit"
+          hx-post={`/listings/${listing.id}/quick-edit`}
+          hx-target={`#${listingRowId(listing)}`}
+          hx-swap="outerHTML"
+        >
+          <div class="field-row">
+            <QuickField
+              label="Price"
+              name="price"
+              id={`price-${listing.id}`}
+              value={moneyInputValue(listing.price ?? 0, currency)}
+              error={errors.price}
+              inputmode="decimal"
+            />
+            <QuickField
+              label="Stock"
+              name="stock"
+              id={`stock-${listing.id}`}
+              value={String(listing.stock ?? 0)}
+              error={errors.stock}
+              inputmode="numeric"
+            />
+          </div>
+          <button type="submit" class="button button--secondary">
+            Update<span class="visually-hidden"> {listing.title}</span>
+          </button>
+        </form>
+      ) : null}
+    </li>
+  )
+}
+
+type QuickFieldProps = {
+  label: string
+  name: string
+  id: string
+  value: string
+  error: string | undefined
+  inputmode: 'decimal' | 'numeric'
+}
+
+/** A compact field whose id is unique per row (many rows share one page). */
+function QuickField({ label, name, id, value, error, inputmode }: QuickFieldProps) {
+  return (
+    <div class={error ? 'field field--invalid' : 'field'}>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        value={value}
+        inputmode={inputmode}
+        maxlength={16}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
