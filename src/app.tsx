@@ -26,6 +26,7 @@ import { search } from './routes/search'
 import { setup } from './routes/setup'
 import { signIn, signOut } from './routes/session'
 import { signUp } from './routes/sign-up'
+import { uploads } from './routes/uploads'
 import { storeManagement, storePages } from './routes/stores'
 
 /** Paths that work before first-run setup is done. */
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
   app.use(compression())
   app.use(etag({ weak: true }))
   app.use(staticAssets())
+  app.route('/uploads', uploads)
   app.route('/', health)
   app.use(clientAddress())
   app.use(async (c, next) => {

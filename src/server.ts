@@ -5,8 +5,9 @@ import { createApp } from './app'
 import { readConfig } from './config'
 import { migrateDatabase, openDatabase } from './db'
 import { loadAssets } from './http/assets'
-import { HOUR, systemClock } from './lib/clock'
+import { DAY, HOUR, systemClock } from './lib/clock'
 import { createLogger } from './logger'
+import { deleteOrphanedImages } from './models/image'
 import { deleteExpiredSessions } from './models/session'
 import { deleteOldSignInFailures } from './models/sign-in-throttle'
 import { issueSetupToken } from './models/site'
@@ -38,10 +39,12 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     logger.info(`First run: open ${publicUrl}/setup?token=${token} to set up this marketplace.`)
 })
 
-// Housekeeping until the durable jobs table arrives: forget expired sessions and old failures.
+// Housekeeping until the durable jobs table arrives: forget expired sessions and old failures,
+// and delete photos nobody attached within a day of uploading them.
 const housekeeping = setInterval(() => {
   deleteExpiredSessions(db, clock)
   deleteOldSignInFailures(db, clock)
+  deleteOrphanedImages(db, config.uploadsDir, { olderThan: new Date(clock.now().getTime() - DAY) })
 }, HOUR)
 housekeeping.unref()
 

@@ -43,3 +43,105 @@ function enableLocateButtons() {
 
 document.addEventListener('DOMContentLoaded', enableLocateButtons)
 document.addEventListener('htmx:after:settle', enableLocateButtons)
+
+// Upload progress for forms marked data-upload-progress. htmx 4 sends with fetch(), which
+// reports no upload progress, so these forms go by XMLHttpRequest, and htmx swaps the answer in
+// as it would a boosted form's. Without JavaScript (or htmx) they post as usual: 303 → GET.
+window.addEventListener('submit', uploadWithProgress, true) // capture: runs before htmx's boost
+
+/**
+ * @typedef {{ text: string, target: Element, sourceElement: Element, swap: string, push?: string }} SwapContext
+ * @typedef {{ swap(context: SwapContext): Promise<void> }} Htmx
+ */
+
+/** @param {SubmitEvent} event */
+function uploadWithProgress(event) {
+  const form = event.target
+  const htmx = /** @type {{ htmx?: Htmx }} */ (window).htmx
+  if (!htmx || !(form instanceof HTMLFormElement) || !form.hasAttribute('data-upload-progress'))
+    return
+  event.preventDefault()
+  event.stopPropagation()
+  if (form.dataset.uploading) return // a second tap while the first upload runs
+  form.dataset.uploading = 'true'
+  const xhr = new XMLHttpRequest()
+  xhr.open('POST', form.action)
+  xhr.upload.addEventListener('progress', (progress) => {
+    if (progress.lengthComputable) showProgress(form, progress.loaded / progress.total)
+  })
+  xhr.addEventListener('load', () => showAnswer(form, xhr, htmx))
+  xhr.addEventListener('error', () => uploadFailed(form, NETWORK_FAILURE))
+  xhr.addEventListener('abort', () => uploadFailed(form, NETWORK_FAILURE))
+  showProgress(form, 0)
+  xhr.send(new FormData(form, event.submitter))
+}
+
+const NETWORK_FAILURE = 'The upload did not get through. Check your connection and try again.'
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {number} fraction
+ */
+function showProgress(form, fraction) {
+  const percent = Math.round(fraction * 100)
+  // Whole tens only: a screen reader reading every percent would never finish a sentence.
+  const text =
+    percent >= 100 ? 'Uploaded. Preparing photos…' : `Uploading… ${percent - (percent % 10)}%`
+  for (const bar of progressBars(form)) {
+    bar.hidden = false
+    bar.value = percent
+  }
+  setStatus(form, text)
+}
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {string} message
+ */
+function uploadFailed(form, message) {
+  delete form.dataset.uploading
+  for (const bar of progressBars(form)) bar.hidden = true
+  setStatus(form, message)
+}
+
+/** @param {HTMLFormElement} form */
+function progressBars(form) {
+  return [...form.querySelectorAll('progress')].filter((bar) =>
+    bar.hasAttribute('data-upload-progress-bar'),
+  )
+}
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {string} text
+ */
+function setStatus(form, text) {
+  for (const status of form.querySelectorAll('[data-upload-progress-status]')) {
+    if (status.textContent !== text) status.textContent = text
+  }
+}
+
+/**
+ * Shows the page the server answered with. On success the redirect was followed already, and
+ * that request took the flash message, so we show this answer rather than load its address.
+ * @param {HTMLFormElement} form
+ * @param {XMLHttpRequest} xhr
+ * @param {Htmx} htmx
+ */
+function showAnswer(form, xhr, htmx) {
+  if (xhr.status >= 400 && !xhr.responseText.includes('<main')) {
+    // Not one of our pages: a proxy in between refused it, most likely for its size.
+    uploadFailed(form, `The upload was refused (${xhr.status}). Try fewer or smaller photos.`)
+    return
+  }
+  // Success lands on a new address; a refusal (422, 413) keeps this one, as a plain post would.
+  const landed = xhr.status < 400 && xhr.responseURL !== location.href
+  htmx.swap({
+    text: xhr.responseText,
+    target: document.body,
+    sourceElement: document.body,
+    swap: 'innerHTML',
+    ...(landed ? { push: xhr.responseURL } : {}),
+  })
+  window.scrollTo(0, 0)
+}

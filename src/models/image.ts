@@ -1,0 +1,93 @@
+import { and, eq, isNotNull, lt, notInArray } from 'drizzle-orm'
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { images, listingPhotos, portfolioItems, stores } from '../../db/schema'
+import type { Db } from '../db'
+import { systemClock, type Clock } from '../lib/clock'
+import { deleteVariantsSync, processPhoto, writeVariants, type PhotoRefusal } from '../lib/images'
+
+export type Image = typeof images.$inferSelect
+export type SavePhotoResult = { ok: true; image: Image } | { ok: false; reason: PhotoRefusal }
+
+/**
+ * Every column that points at an image: an image none of them points at, older than the grace
+ * period, is an orphan and gets deleted. A new table holding images must add its column here —
+ * with ON DELETE SET NULL or CASCADE, forgetting it would silently drop attached photos.
+ */
+export const IMAGE_REFERENCES: readonly { table: SQLiteTable; column: SQLiteColumn }[] = [
+  { table: stores, column: stores.avatarImageId },
+  { table: stores, column: stores.coverImageId },
+  { table: portfolioItems, column: portfolioItems.imageId },
+  { table: listingPhotos, column: listingPhotos.imageId },
+]
+
+/**
+ * Turns an upload into stored variants and an `images` row, or says why it cannot. Identical
+ * bytes give back the existing row, so a photo uploaded twice is stored once. Attach the image
+ * (e.g. set stores.cover_image_id) soon after: unattached images are deleted after a while.
+ * @example const saved = await savePhoto(c.var.db, c.var.config.uploadsDir, member.id, bytes, { clock: c.var.clock })
+ */
+export async function savePhoto(
+  db: Db,
+  uploadsDir: string,
+  memberId: number | null,
+  bytes: Uint8Array,
+  options: { clock?: Clock; maxPixels?: number } = {},
+): Promise<SavePhotoResult> {
+  // Encoding takes a second or more: it happens before, never inside, a transaction.
+  const photo = await processPhoto(bytes, { maxPixels: options.maxPixels })
+  if (!photo.ok) return photo
+  const now = (options.clock ?? systemClock).now()
+  // The row goes in before the files: deleteOrphanedImages only removes files of hashes that
+  // have no row, so it cannot delete files this upload is about to rely on. A repeat upload
+  // restarts the grace period, so the orphan sweep cannot take the row before it is attached.
+  const image = db
+    .insert(images)
+    .values({
+      hash: photo.hash,
+      width: photo.width,
+      height: photo.height,
+      widths: photo.widths.join(','),
+      placeholder: photo.placeholder,
+      uploadedBy: memberId,
+      createdAt: now,
+    })
+    .onConflictDoUpdate({ target: images.hash, set: { createdAt: now } })
+    .returning()
+    .get()
+  await writeVariants(uploadsDir, photo.hash, photo.variants)
+  return { ok: true, image }
+}
+
+/** The widths stored for an image, ascending. */
+export function imageWidths(image: Pick<Image, 'widths'>): number[] {
+  return image.widths.split(',').map(Number)
+}
+
+/**
+ * Deletes images that nothing points at and that were uploaded before `olderThan` (newer ones
+ * may be about to be attached), then their files. Returns how many were deleted. Meant for a
+ * periodic job.
+ * @example deleteOrphanedImages(db, config.uploadsDir, { olderThan: new Date(Date.now() - DAY) })
+ */
+export function deleteOrphanedImages(
+  db: Db,
+  uploadsDir: string,
+  { olderThan }: { olderThan: Date },
+): number {
+  const unreferenced = IMAGE_REFERENCES.map(({ table, column }) =>
+    // NOT IN a list holding NULL matches nothing, so leave the NULLs out.
+    notInArray(images.id, db.select({ id: column }).from(table).where(isNotNull(column))),
+  )
+  // One statement: an image attached a moment ago is still referenced when the delete runs.
+  const deleted = db
+    .delete(images)
+    .where(and(lt(images.createdAt, olderThan), ...unreferenced))
+    .returning({ hash: images.hash, widths: images.widths })
+    .all()
+  for (const image of deleted) {
+    // The same photo may have been uploaded again since; then its files are needed.
+    const reuploaded = db.select({ id: images.id }).from(images).where(eq(images.hash, image.hash))
+    if (!reuploaded.get()) deleteVariantsSync(uploadsDir, image.hash, imageWidths(image))
+  }
+  return deleted.length
+}
