@@ -28,6 +28,7 @@ import { signIn, signOut } from './routes/session'
 import { signUp } from './routes/sign-up'
 import { uploads } from './routes/uploads'
 import { storeManagement, storePages } from './routes/stores'
+import { storePhotos } from './routes/stores/photos'
 
 /** Paths that work before first-run setup is done. */
 const OPEN_BEFORE_SETUP = new Set(['/setup', '/healthz', '/readyz'])
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
   app.route('/account', account)
   // Management first: /stores/new must not be taken for a storefront called "new".
   app.route('/stores', storeManagement)
+  app.route('/stores', storePhotos)
   app.route('/stores', storePages)
   app.route('/listings', listingManagement)
   app.route('/listings', listingPublication)

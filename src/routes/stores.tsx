@@ -1,24 +1,23 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { z } from 'zod'
-import { StoreEditPage } from '../../views/stores/store-edit-page'
 import { StoreNewPage } from '../../views/stores/store-new-page'
 import { StorePage } from '../../views/stores/store-page'
 import type { AppEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
-import { parseForm, type FormErrors, type FormValues } from '../http/forms'
+import { parseForm } from '../http/forms'
 import { seeOther } from '../http/redirects'
 import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { PHONE_PATTERN } from '../lib/phone'
 import { listStoreListings } from '../models/listing'
+import { findImage, listPortfolio } from '../models/store-photos'
+import { renderEdit } from './stores/edit-page'
 import {
   findPublicStore,
   findStoreForOwner,
   findStoreOfMember,
   openStore,
-  storeSkills,
   updateStore,
-  type Store,
 } from '../models/store'
 
 const MAX_SKILLS = 10
@@ -110,26 +109,6 @@ const storeSchema = z
     }
   })
 
-/** Form values for an existing storefront, as the edit form shows them. */
-function storeValues(store: Store): FormValues {
-  return {
-    name: store.name,
-    bio: store.bio,
-    area: store.area,
-    skills: storeSkills(store).join(', '),
-    phone: store.phone,
-    showPhone: store.showPhone ? 'on' : '',
-    whatsapp: store.whatsapp,
-    showWhatsapp: store.showWhatsapp ? 'on' : '',
-    latitude: store.latitude?.toString() ?? '',
-    longitude: store.longitude?.toString() ?? '',
-  }
-}
-
-function renderEdit(c: Context<MemberEnv>, store: Store, values: FormValues, errors?: FormErrors) {
-  return <StoreEditPage shell={shell(c)} store={store} values={values} errors={errors} />
-}
-
 /** Opening and editing one's own storefront. Owners only: anyone else's slug is a 404. */
 export const storeManagement = new Hono<MemberEnv>()
   .get('/new', requireMember, (c) => {
@@ -164,14 +143,15 @@ export const storeManagement = new Hono<MemberEnv>()
   .get('/:slug/edit', requireMember, (c) => {
     const store = findStoreForOwner(c.var.db, c.var.member, c.req.param('slug'))
     if (!store) return c.notFound()
-    return c.html(renderEdit(c, store, storeValues(store)))
+    return c.html(renderEdit(c, store))
   })
 
   .post('/:slug', requireMember, async (c) => {
     const store = findStoreForOwner(c.var.db, c.var.member, c.req.param('slug'))
     if (!store) return c.notFound()
     const form = await parseForm(c, storeSchema)
-    if (!form.ok) return c.html(renderEdit(c, store, form.values, form.errors), 422)
+    if (!form.ok)
+      return c.html(renderEdit(c, store, { values: form.values, errors: form.errors }), 422)
     updateStore(c.var.db, c.var.clock, c.var.member, store.slug, form.data)
     return flashRedirect(c, `/stores/${store.slug}`, 'Storefront saved.')
   })
@@ -185,6 +165,9 @@ export const storePages = new Hono<AppEnv>().get('/:slug', (c) => {
       shell={shell(c)}
       store={store}
       listings={listStoreListings(c.var.db, store.id)}
+      avatar={findImage(c.var.db, store.avatarImageId)}
+      cover={findImage(c.var.db, store.coverImageId)}
+      portfolio={listPortfolio(c.var.db, store.id)}
       isOwner={c.var.member?.id === store.memberId}
       timeZone={c.var.site?.timeZone ?? 'UTC'}
       currency={c.var.site!.currency}

@@ -117,6 +117,31 @@ function requests(app: App) {
       },
     })
 
+  /** POST a same-origin multipart form with files, as a browser uploading photos. */
+  const upload = (
+    path: string,
+    files: Record<string, { name: string; bytes: Uint8Array }[]>,
+    options: {
+      cookie?: string
+      fields?: Record<string, string>
+      headers?: Record<string, string>
+    } = {},
+  ) => {
+    const body = new FormData()
+    for (const [name, value] of Object.entries(options.fields ?? {})) body.append(name, value)
+    for (const [field, list] of Object.entries(files))
+      for (const file of list) body.append(field, new File([new Uint8Array(file.bytes)], file.name))
+    return app.request(`${ORIGIN}${path}`, {
+      method: 'POST',
+      body,
+      headers: {
+        Origin: ORIGIN,
+        ...(options.cookie ? { Cookie: options.cookie } : {}),
+        ...options.headers,
+      },
+    })
+  }
+
   /** Signs in through the real form and returns the session cookie to send with later requests. */
   const signIn = async (email: string, password = PASSWORD) => {
     const response = await post('/sign-in', { email, password })
@@ -124,7 +149,7 @@ function requests(app: App) {
     return sessionCookie(response)!
   }
 
-  return { get, post, signIn }
+  return { get, post, upload, signIn }
 }
 
 /** The `name=value` of the session cookie a response set, if it set one. */

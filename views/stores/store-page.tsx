@@ -2,7 +2,10 @@ import type { PublicStore } from '../../src/models/store'
 import { storeSkills } from '../../src/models/store'
 import { telHref, whatsappHref } from '../../src/lib/phone'
 import type { Listing } from '../../src/models/listing'
+import type { Image } from '../../src/models/image'
+import type { PortfolioItem } from '../../src/models/store-photos'
 import { Paragraphs } from '../components/paragraphs'
+import { Picture } from '../components/picture'
 import { ListingCard } from '../listings/listing-card'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 
@@ -10,19 +13,40 @@ type StorePageProps = {
   shell: Shell
   store: PublicStore
   listings: Listing[]
+  avatar: Image | undefined
+  cover: Image | undefined
+  portfolio: PortfolioItem[]
   isOwner: boolean
   timeZone: string
   currency: string
 }
 
 /** A provider's public page: who they are, what they do, how to reach them. */
-export function StorePage({ shell, store, listings, isOwner, timeZone, currency }: StorePageProps) {
+export function StorePage(props: StorePageProps) {
+  const { shell, store, listings, isOwner, timeZone, currency } = props
   const since = new Intl.DateTimeFormat(shell.locale, { month: 'long', year: 'numeric', timeZone })
   const skills = storeSkills(store)
   return (
     <SiteLayout shell={shell} title={store.name}>
       <article class="store">
+        {props.cover ? (
+          <Picture
+            image={props.cover}
+            alt=""
+            sizes="(min-width: 60rem) 58rem, 100vw"
+            class="cover"
+            eager
+          />
+        ) : null}
         <header class="store__header">
+          {props.avatar ? (
+            <Picture
+              image={props.avatar}
+              alt={`${store.ownerName}, ${store.name}`}
+              sizes="6rem"
+              class="avatar"
+            />
+          ) : null}
           <h1>{store.name}</h1>
           <p class="muted">
             {[store.area, `Member since ${since.format(store.memberSince)}`]
@@ -55,6 +79,23 @@ export function StorePage({ shell, store, listings, isOwner, timeZone, currency 
               See on the map
             </a>
           </p>
+        ) : null}
+        {props.portfolio.length > 0 ? (
+          <section aria-labelledby="portfolio-heading">
+            <h2 id="portfolio-heading">Past work</h2>
+            <ul class="photo-grid">
+              {props.portfolio.map((item) => (
+                <li>
+                  <Picture
+                    image={item.image}
+                    alt={item.caption || `Work by ${store.name}`}
+                    sizes="(min-width: 40rem) 15rem, 50vw"
+                  />
+                  {item.caption ? <p>{item.caption}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
         ) : null}
         <section aria-labelledby="store-listings-heading">
           <h2 id="store-listings-heading">Listings</h2>
