@@ -21,6 +21,7 @@ import { health } from './routes/health'
 import { home } from './routes/home'
 import { listingManagement, listingPages } from './routes/listings'
 import { listingPublication } from './routes/listings/publication'
+import { listingPhotoRoutes } from './routes/listings/photos'
 import { listingQuickEdit } from './routes/listings/quick-edit'
 import { search } from './routes/search'
 import { setup } from './routes/setup'
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
   app.route('/listings', listingManagement)
   app.route('/listings', listingPublication)
   app.route('/listings', listingQuickEdit)
+  app.route('/listings', listingPhotoRoutes)
   app.route('/listings', listingPages)
 
   app.notFound(renderNotFound)

@@ -4,18 +4,24 @@ import type { AppEnv } from '../http/env'
 import { shell } from '../http/shell'
 import { listCategoryTree } from '../models/category'
 import { listNewestListings } from '../models/listing'
+import { coverPhotos } from '../models/listing-photos'
 import { findStoreOfMember } from '../models/store'
 
 const NEWEST_COUNT = 12
 
 export const home = new Hono<AppEnv>().get('/', (c) => {
   const member = c.var.member
+  const newest = listNewestListings(c.var.db, NEWEST_COUNT)
   return c.html(
     <HomePage
       shell={shell(c)}
       categories={listCategoryTree(c.var.db)}
       ownStore={member ? findStoreOfMember(c.var.db, member.id) : undefined}
-      newest={listNewestListings(c.var.db, NEWEST_COUNT)}
+      newest={newest}
+      covers={coverPhotos(
+        c.var.db,
+        newest.map((listing) => listing.id),
+      )}
       currency={c.var.site!.currency}
     />,
   )

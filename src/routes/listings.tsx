@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono'
-import { ListingEditPage } from '../../views/listings/listing-edit-page'
 import { ListingNewPage } from '../../views/listings/listing-new-page'
 import { ListingPage } from '../../views/listings/listing-page'
 import { MyListingsPage } from '../../views/listings/my-listings-page'
@@ -16,10 +15,11 @@ import {
   listingPath,
   listOwnListings,
   updateListing,
-  type ListingDetails,
 } from '../models/listing'
+import { listListingPhotos } from '../models/listing-photos'
 import { findStoreOfMember } from '../models/store'
-import { listingFormValues, readListingForm } from './listings/listing-form'
+import { renderListingEdit } from './listings/edit-page'
+import { readListingForm } from './listings/listing-form'
 
 const ID = '{[0-9]+}'
 
@@ -37,24 +37,6 @@ function newPage(
     <ListingNewPage
       shell={shell(c)}
       kind={kind}
-      values={values}
-      errors={errors}
-      categories={listCategoryTree(c.var.db)}
-      currency={currencyOf(c)}
-    />
-  )
-}
-
-function editPage(
-  c: Context<MemberEnv>,
-  listing: ListingDetails,
-  values: FormValues,
-  errors?: FormErrors,
-) {
-  return (
-    <ListingEditPage
-      shell={shell(c)}
-      listing={listing}
       values={values}
       errors={errors}
       categories={listCategoryTree(c.var.db)}
@@ -115,7 +97,7 @@ export const listingManagement = new Hono<MemberEnv>()
   .get(`/:id${ID}/edit`, requireMember, (c) => {
     const listing = findListingForOwner(c.var.db, c.var.member, Number(c.req.param('id')))
     if (!listing) return c.notFound()
-    return c.html(editPage(c, listing, listingFormValues(listing, currencyOf(c))))
+    return c.html(renderListingEdit(c, listing))
   })
 
   .post(`/:id${ID}`, requireMember, async (c) => {
@@ -124,11 +106,14 @@ export const listingManagement = new Hono<MemberEnv>()
     // The kind is fixed at creation: whatever the form says, the listing's own kind is read.
     const values = { ...(await readFormValues(c)), kind: listing.kind }
     const form = readListingForm(values, currencyOf(c))
-    if (!form.ok) return c.html(editPage(c, listing, values, form.errors), 422)
+    if (!form.ok) return c.html(renderListingEdit(c, listing, { values, errors: form.errors }), 422)
     const result = updateListing(c.var.db, c.var.clock, c.var.member, listing.id, form.input)
     if (!result.ok)
       return c.html(
-        editPage(c, listing, values, { categoryId: 'Choose a category from the list.' }),
+        renderListingEdit(c, listing, {
+          values,
+          errors: { categoryId: 'Choose a category from the list.' },
+        }),
         422,
       )
     return flashRedirect(c, `/listings/${listing.id}/edit`, 'Changes saved.')
@@ -150,6 +135,7 @@ export const listingPages = new Hono<AppEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}', (
       listing={listing}
       parentCategory={parentCategory}
       isOwner={c.var.member?.id === listing.store.memberId}
+      photos={listListingPhotos(c.var.db, listing.id)}
       currency={currencyOf(c)}
     />,
   )

@@ -10,6 +10,7 @@ import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { PHONE_PATTERN } from '../lib/phone'
 import { listStoreListings } from '../models/listing'
+import { coverPhotos } from '../models/listing-photos'
 import { findImage, listPortfolio } from '../models/store-photos'
 import { renderEdit } from './stores/edit-page'
 import {
@@ -160,11 +161,16 @@ export const storeManagement = new Hono<MemberEnv>()
 export const storePages = new Hono<AppEnv>().get('/:slug', (c) => {
   const store = findPublicStore(c.var.db, c.req.param('slug'))
   if (!store) return c.notFound()
+  const listings = listStoreListings(c.var.db, store.id)
   return c.html(
     <StorePage
       shell={shell(c)}
       store={store}
-      listings={listStoreListings(c.var.db, store.id)}
+      listings={listings}
+      covers={coverPhotos(
+        c.var.db,
+        listings.map((listing) => listing.id),
+      )}
       avatar={findImage(c.var.db, store.avatarImageId)}
       cover={findImage(c.var.db, store.coverImageId)}
       portfolio={listPortfolio(c.var.db, store.id)}

@@ -1,5 +1,6 @@
 import type { CategoryBranch } from '../../src/models/category'
 import type { ListingCard as Card } from '../../src/models/listing'
+import type { ListingPhoto } from '../../src/models/listing-photos'
 import type { Store } from '../../src/models/store'
 import { ListingCard } from '../listings/listing-card'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
@@ -9,11 +10,12 @@ type HomePageProps = {
   categories: CategoryBranch[]
   ownStore: Store | undefined
   newest: Card[]
+  covers: Map<number, ListingPhoto>
   currency: string
 }
 
 /** The front page: what the market offers by category, and the newest listings once they exist. */
-export function HomePage({ shell, categories, ownStore, newest, currency }: HomePageProps) {
+export function HomePage({ shell, categories, ownStore, newest, covers, currency }: HomePageProps) {
   return (
     <SiteLayout shell={shell} title={shell.marketName}>
       <section class="hero">
@@ -58,6 +60,7 @@ export function HomePage({ shell, categories, ownStore, newest, currency }: Home
               <ListingCard
                 listing={listing}
                 storeName={listing.storeName}
+                photo={covers.get(listing.id)}
                 currency={currency}
                 locale={shell.locale}
               />

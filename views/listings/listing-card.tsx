@@ -1,19 +1,30 @@
 import { listingPath, type Listing } from '../../src/models/listing'
+import type { ListingPhoto } from '../../src/models/listing-photos'
 import { Money } from '../components/money'
+import { Picture } from '../components/picture'
 
 type ListingCardProps = {
   listing: Listing
   storeName?: string
+  photo?: ListingPhoto | undefined
   currency: string
   locale: string
 }
 
 /** A listing in a grid: title, "from" price and who sells it. */
-export function ListingCard({ listing, storeName, currency, locale }: ListingCardProps) {
+export function ListingCard({ listing, storeName, photo, currency, locale }: ListingCardProps) {
   const needsFrom = listing.kind === 'service' || listing.price === null
   return (
     <li class="listing-card">
       <a href={listingPath(listing)}>
+        {photo ? (
+          <Picture
+            image={photo.image}
+            alt=""
+            sizes="(min-width: 40rem) 14rem, 50vw"
+            class="listing-card__photo"
+          />
+        ) : null}
         <span class="listing-card__title">{listing.title}</span>
         <span class="listing-card__price">
           {needsFrom ? 'from ' : ''}

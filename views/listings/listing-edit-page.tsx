@@ -2,14 +2,18 @@ import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
 import type { CategoryBranch } from '../../src/models/category'
 import { listingPath, type ListingDetails } from '../../src/models/listing'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import type { ListingPhoto } from '../../src/models/listing-photos'
 import { ListingForm } from './listing-form'
+import { ListingPhotosSection } from './listing-photos-section'
 import { ListingStatus, PublicationButtons } from './listing-status'
 
 type ListingEditPageProps = {
   shell: Shell
   listing: ListingDetails
   values: FormValues
-  errors?: Errors
+  errors?: Errors | undefined
+  photos: ListingPhoto[]
+  photoErrors?: string[] | undefined
   categories: CategoryBranch[]
   currency: string
 }
@@ -28,6 +32,11 @@ export function ListingEditPage(props: ListingEditPageProps) {
         </p>
         <PublicationButtons listing={listing} />
       </section>
+      <ListingPhotosSection
+        listingId={listing.id}
+        photos={props.photos}
+        errors={props.photoErrors ?? []}
+      />
       <ListingForm
         action={`/listings/${listing.id}`}
         kind={listing.kind}

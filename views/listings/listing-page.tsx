@@ -6,7 +6,9 @@ import {
   SERVICE_LOCATIONS,
   type ListingDetails,
 } from '../../src/models/listing'
+import type { ListingPhoto } from '../../src/models/listing-photos'
 import { Money } from '../components/money'
+import { Picture } from '../components/picture'
 import { Paragraphs } from '../components/paragraphs'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { ListingStatus } from './listing-status'
@@ -16,17 +18,13 @@ type ListingPageProps = {
   listing: ListingDetails
   parentCategory: Category | undefined
   isOwner: boolean
+  photos: ListingPhoto[]
   currency: string
 }
 
 /** A listing as buyers see it: what, how much, from whom, and how to get in touch. */
-export function ListingPage({
-  shell,
-  listing,
-  parentCategory,
-  isOwner,
-  currency,
-}: ListingPageProps) {
+export function ListingPage(props: ListingPageProps) {
+  const { shell, listing, parentCategory, isOwner, currency, photos } = props
   const money = (amount: number) => (
     <Money amount={amount} currency={currency} locale={shell.locale} />
   )
@@ -56,6 +54,20 @@ export function ListingPage({
         </p>
       ) : null}
       <h1>{listing.title}</h1>
+      {photos.length > 0 ? (
+        <ul class="gallery" aria-label="Photos">
+          {photos.map((photo, index) => (
+            <li>
+              <Picture
+                image={photo.image}
+                alt={photo.alt}
+                sizes="(min-width: 60rem) 40rem, 90vw"
+                eager={index === 0}
+              />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {listing.kind === 'service' ? (
         <section aria-labelledby="packages-heading">
           <h2 id="packages-heading">Packages</h2>

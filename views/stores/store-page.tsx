@@ -3,6 +3,7 @@ import { storeSkills } from '../../src/models/store'
 import { telHref, whatsappHref } from '../../src/lib/phone'
 import type { Listing } from '../../src/models/listing'
 import type { Image } from '../../src/models/image'
+import type { ListingPhoto } from '../../src/models/listing-photos'
 import type { PortfolioItem } from '../../src/models/store-photos'
 import { Paragraphs } from '../components/paragraphs'
 import { Picture } from '../components/picture'
@@ -13,6 +14,7 @@ type StorePageProps = {
   shell: Shell
   store: PublicStore
   listings: Listing[]
+  covers: Map<number, ListingPhoto>
   avatar: Image | undefined
   cover: Image | undefined
   portfolio: PortfolioItem[]
@@ -102,7 +104,12 @@ export function StorePage(props: StorePageProps) {
           {listings.length > 0 ? (
             <ul class="listing-grid">
               {listings.map((listing) => (
-                <ListingCard listing={listing} currency={currency} locale={shell.locale} />
+                <ListingCard
+                  listing={listing}
+                  photo={props.covers.get(listing.id)}
+                  currency={currency}
+                  locale={shell.locale}
+                />
               ))}
             </ul>
           ) : (

@@ -1,0 +1,87 @@
+import { Hono, type Context } from 'hono'
+import type { MemberEnv } from '../../http/env'
+import { flashRedirect } from '../../http/flash'
+import { readFormValues } from '../../http/forms'
+import { uploadBodyLimit } from '../../http/photo-uploads'
+import { requireMember } from '../../http/session'
+import { findListingForOwner } from '../../models/listing'
+import {
+  addListingPhotos,
+  listingPhotoRoom,
+  MAX_LISTING_PHOTOS,
+  removeListingPhoto,
+  updateListingPhoto,
+} from '../../models/listing-photos'
+import { saveUploadedPhotos } from '../photo-uploads'
+import { renderListingEdit } from './edit-page'
+
+const FULL = `A listing holds at most ${MAX_LISTING_PHOTOS} photos. Remove one to add another.`
+
+function refuse(c: Context<MemberEnv>, listingId: number, errors: string[]) {
+  const listing = findListingForOwner(c.var.db, c.var.member, listingId)
+  if (!listing) return c.notFound()
+  return c.html(renderListingEdit(c, listing, { photoErrors: errors }), 422)
+}
+
+/**
+ * A listing's gallery: POST /listings/:id/photos adds, POST /listings/:id/photos/:photoId
+ * saves alt text (and moves it earlier), …/removal removes. Owners only; others get 404.
+ */
+export const listingPhotoRoutes = new Hono<MemberEnv>()
+  .post('/:id{[0-9]+}/photos', requireMember, uploadBodyLimit(), async (c) => {
+    const listingId = Number(c.req.param('id'))
+    const room = listingPhotoRoom(c.var.db, c.var.member, listingId)
+    if (room === undefined) return c.notFound()
+    if (room === 0) return refuse(c, listingId, [FULL])
+    const saved = await saveUploadedPhotos(c, 'photos', { max: room })
+    if (saved.errors.length > 0) {
+      const tooMany = saved.errors.some((message) => message.startsWith('You can add at most'))
+      const roomLeft = `This listing has room for ${room} more ${room === 1 ? 'photo' : 'photos'} (${MAX_LISTING_PHOTOS} in all).`
+      return refuse(c, listingId, tooMany ? [roomLeft] : saved.errors)
+    }
+    const listing = findListingForOwner(c.var.db, c.var.member, listingId)!
+    const added = addListingPhotos(
+      c.var.db,
+      c.var.member,
+      listingId,
+      saved.images.map((image) => ({ imageId: image.id, alt: listing.title })),
+    )
+    if (!added.ok) return added.reason === 'full' ? refuse(c, listingId, [FULL]) : c.notFound()
+    const count = saved.images.length
+    return flashRedirect(
+      c,
+      `/listings/${listingId}/edit#photos`,
+      `${count} ${count === 1 ? 'photo' : 'photos'} added. Describe each one for people who cannot see it.`,
+    )
+  })
+
+  .post('/:id{[0-9]+}/photos/:photoId{[0-9]+}', requireMember, async (c) => {
+    const listingId = Number(c.req.param('id'))
+    const values = await readFormValues(c)
+    const alt = (values.alt ?? '').trim()
+    if (alt.length > 200)
+      return refuse(c, listingId, ['Keep a photo description under 200 characters.'])
+    const changed = updateListingPhoto(
+      c.var.db,
+      c.var.member,
+      listingId,
+      Number(c.req.param('photoId')),
+      {
+        alt,
+        moveEarlier: values.move === 'earlier',
+      },
+    )
+    if (!changed) return c.notFound()
+    return flashRedirect(
+      c,
+      `/listings/${listingId}/edit#photos`,
+      values.move === 'earlier' ? 'Photo moved.' : 'Photo saved.',
+    )
+  })
+
+  .post('/:id{[0-9]+}/photos/:photoId{[0-9]+}/removal', requireMember, (c) => {
+    const listingId = Number(c.req.param('id'))
+    if (!removeListingPhoto(c.var.db, c.var.member, listingId, Number(c.req.param('photoId'))))
+      return c.notFound()
+    return flashRedirect(c, `/listings/${listingId}/edit#photos`, 'Photo removed.')
+  })
