@@ -145,18 +145,20 @@ export function ListingPage(props: ListingPageProps) {
           Sold by <a href={`/stores/${store.slug}`}>{store.name}</a>
           {store.area ? <span class="muted"> · {store.area}</span> : null}
         </p>
-        <p class="store__contact">
-          {store.showPhone && store.phone ? (
-            <a class="button button--secondary" href={telHref(store.phone)}>
-              Call
-            </a>
-          ) : null}
-          {store.showWhatsapp && store.whatsapp ? (
-            <a class="button button--primary" href={whatsappHref(store.whatsapp)} rel="noopener">
-              WhatsApp
-            </a>
-          ) : null}
-        </p>
+        {(store.showPhone && store.phone) || (store.showWhatsapp && store.whatsapp) ? (
+          <p class="store__contact">
+            {store.showPhone && store.phone ? (
+              <a class="button button--secondary" href={telHref(store.phone)}>
+                Call
+              </a>
+            ) : null}
+            {store.showWhatsapp && store.whatsapp ? (
+              <a class="button button--primary" href={whatsappHref(store.whatsapp)} rel="noopener">
+                WhatsApp
+              </a>
+            ) : null}
+          </p>
+        ) : null}
       </aside>
     </SiteLayout>
   )
