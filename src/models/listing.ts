@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm'
 import { categories, listingPackages, listings, listingVariants, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
@@ -202,6 +202,33 @@ export function listNewestListings(db: Db, limit: number): ListingCard[] {
     .map((row) => ({ ...row.listing, storeName: row.storeName, storeSlug: row.storeSlug }))
 }
 
+/** One page of the listings on sale in some categories (a top category and its children). */
+export function listCategoryListings(
+  db: Db,
+  categoryIds: number[],
+  page: { number: number; size: number },
+): { listings: ListingCard[]; total: number } {
+  const where = and(eq(listings.status, 'published'), inArray(listings.categoryId, categoryIds))
+  const total = db.select({ total: count() }).from(listings).where(where).get()?.total ?? 0
+  const rows = db
+    .select({ listing: listings, storeName: stores.name, storeSlug: stores.slug })
+    .from(listings)
+    .innerJoin(stores, eq(stores.id, listings.storeId))
+    .where(where)
+    .orderBy(desc(listings.publishedAt), desc(listings.id))
+    .limit(page.size)
+    .offset((page.number - 1) * page.size)
+    .all()
+  return {
+    listings: rows.map((row) => ({
+      ...row.listing,
+      storeName: row.storeName,
+      storeSlug: row.storeSlug,
+    })),
+    total,
+  }
+}
+
 export type QuickEdit = { price?: number; stock?: number }
 
 /**
@@ -296,7 +323,8 @@ function categoryExists(db: Reader, categoryId: number): boolean {
   )
 }
 
-function listingColumns(input: ListingInput) {
+/** A listing row's own columns: what a service or a product keeps, and its from price. */
+export function listingColumns(input: ListingInput) {
   const common = {
     title: input.title,
     slug: slugify(input.title) || 'listing',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { listCategoryTree } from '../models/category'
-import { createOpenMarket, page, type TestMarket } from '../test/app'
+import { createOpenMarket, createProvider, page, serviceForm, type TestMarket } from '../test/app'
 
 let market: TestMarket
 afterEach(() => market.cleanup())
@@ -40,6 +40,30 @@ describe('GET /categories/:slug', () => {
   it('answers 404 for an unknown category', async () => {
     market = await createOpenMarket()
     expect((await market.get('/categories/unicorns')).status).toBe(404)
+  })
+})
+
+describe('GET /categories/:slug listings', () => {
+  it('shows what is on sale in a subcategory, and under its top category', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const created = await market.post('/listings', serviceForm, { cookie })
+    const id = /\/listings\/(\d+)\/edit/.exec(created.headers.get('Location')!)![1]
+    const draft = await page(await market.get('/categories/plumbing'))
+    expect(draft.querySelector('.listing-grid')).toBeNull()
+    await market.post(`/listings/${id}/publication`, {}, { cookie })
+    for (const slug of ['plumbing', 'home-repairs']) {
+      const document = await page(await market.get(`/categories/${slug}`))
+      expect(
+        document.querySelector(`.listing-grid a[href="/listings/${id}-leaking-tap-repair"]`),
+        slug,
+      ).not.toBeNull()
+      expect(document.querySelector('.empty')).toBeNull()
+    }
+    const elsewhere = await page(await market.get('/categories/electrical'))
+    expect(elsewhere.querySelector('.empty')?.textContent).toMatch(
+      /Nothing is listed in Electrical/,
+    )
   })
 })
 

@@ -3,15 +3,41 @@ import { CategoryPage } from '../../views/categories/category-page'
 import type { AppEnv } from '../http/env'
 import { shell } from '../http/shell'
 import { listCategoryTree } from '../models/category'
+import { listCategoryListings } from '../models/listing'
+import { coverPhotos } from '../models/listing-photos'
 
-/** GET /categories/:slug — browse one category of the two-level tree. */
+const PAGE_SIZE = 24
+
+/** GET /categories/:slug?page=N — browse one category of the two-level tree and what is on sale in it. */
 export const categoryPages = new Hono<AppEnv>().get('/:slug', (c) => {
   const slug = c.req.param('slug')
   const tree = listCategoryTree(c.var.db)
   const top = tree.find((category) => category.slug === slug)
-  if (top) return c.html(<CategoryPage shell={shell(c)} category={top} />)
-  const parent = tree.find((category) => category.children.some((child) => child.slug === slug))
-  const child = parent?.children.find((category) => category.slug === slug)
-  if (!parent || !child) return c.notFound()
-  return c.html(<CategoryPage shell={shell(c)} category={child} parent={parent} />)
+  const parent = top
+    ? undefined
+    : tree.find((category) => category.children.some((child) => child.slug === slug))
+  const category = top ?? parent?.children.find((child) => child.slug === slug)
+  if (!category) return c.notFound()
+  // A top category shows what is listed under it directly and in all its subcategories.
+  const ids = top ? [top.id, ...top.children.map((child) => child.id)] : [category.id]
+  const pageNumber = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1)
+  const { listings, total } = listCategoryListings(c.var.db, ids, {
+    number: pageNumber,
+    size: PAGE_SIZE,
+  })
+  return c.html(
+    <CategoryPage
+      shell={shell(c)}
+      category={top ?? category}
+      parent={parent}
+      listings={listings}
+      covers={coverPhotos(
+        c.var.db,
+        listings.map((listing) => listing.id),
+      )}
+      page={pageNumber}
+      totalPages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+      currency={c.var.site!.currency}
+    />,
+  )
 })

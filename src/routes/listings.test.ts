@@ -329,8 +329,12 @@ describe('publication', () => {
       publishedAt: firstPublishedAt,
     })
 
-    await market.post(`/listings/${id}/archival`, {}, { cookie })
+    const archived = await market.post(`/listings/${id}/archival`, {}, { cookie })
+    expect(archived.headers.get('Location')).toBe('/listings/mine')
     expect(market.db.select().from(listings).get()?.status).toBe('archived')
+    const mine = await page(await market.get('/listings/mine', { cookie }))
+    expect(mine.querySelector('.my-listing a')).toBeNull()
+    expect(mine.querySelector('.my-listing')?.textContent).toMatch(/Archived/)
     expect((await market.get(path)).status).toBe(404)
     expect((await market.get(`/listings/${id}/edit`, { cookie })).status).toBe(404)
     const again = await market.post(`/listings/${id}/publication`, {}, { cookie })
@@ -378,6 +382,17 @@ describe('GET /listings/:id-:slug', () => {
     expect(text).toContain('12 in stock')
     expect(text).toContain('Sold out')
     expect(text).toMatch(/Pickup · Local delivery GMD\s25\.00/)
+  })
+
+  it('says "Same day" for a package ready the same day', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie)
+    const text = (
+      await page(await market.get(`/listings/${id}-leaking-tap-repair`, { cookie }))
+    ).querySelector('.options')!.textContent!
+    expect(text).toContain('Same day')
+    expect(text).not.toContain('0 days')
   })
 
   it('answers 404 for an unknown listing', async () => {

@@ -80,7 +80,9 @@ export function ListingPage(props: ListingPageProps) {
                 {item.included ? <p>{item.included}</p> : null}
                 {item.turnaroundDays !== null ? (
                   <p class="muted">
-                    Ready in {item.turnaroundDays} {item.turnaroundDays === 1 ? 'day' : 'days'}
+                    {item.turnaroundDays === 0
+                      ? 'Same day'
+                      : `Ready in ${item.turnaroundDays} ${item.turnaroundDays === 1 ? 'day' : 'days'}`}
                   </p>
                 ) : null}
               </li>

@@ -32,15 +32,16 @@ export function PublicationButtons({ listing }: { listing: Pick<Listing, 'id' | 
         </form>
       ) : null}
       {listing.status !== 'archived' ? (
-        <form
-          method="post"
-          action={`/listings/${listing.id}/archival`}
-          hx-confirm="Archive this listing for good? It cannot be put back on sale."
-        >
-          <button type="submit" class="button button--link">
-            Archive
-          </button>
-        </form>
+        // Two deliberate steps, with or without JavaScript: archiving cannot be undone.
+        <details class="archive">
+          <summary>Archive…</summary>
+          <p>An archived listing leaves the market for good; it cannot be put back on sale.</p>
+          <form method="post" action={`/listings/${listing.id}/archival`}>
+            <button type="submit" class="button button--danger">
+              Archive for good
+            </button>
+          </form>
+        </details>
       ) : null}
     </div>
   )

@@ -1,6 +1,6 @@
-import type { FormErrors as Errors } from '../../src/http/forms'
+import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
 import { moneyInputValue } from '../../src/lib/money'
-import { listingPath, type Listing } from '../../src/models/listing'
+import type { Listing } from '../../src/models/listing'
 import { Money } from '../components/money'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { ListingStatus } from './listing-status'
@@ -12,10 +12,18 @@ type MyListingsPageProps = {
   listings: OwnListing[]
   currency: string
   hasStore: boolean
+  /** A quick edit that was refused without JavaScript: shown in its row, as typed. */
+  refused?: { listingId: number; errors: Errors; values: FormValues } | undefined
 }
 
 /** The provider's listings at a glance: status, price and stock, with quick edits inline. */
-export function MyListingsPage({ shell, listings, currency, hasStore }: MyListingsPageProps) {
+export function MyListingsPage({
+  shell,
+  listings,
+  currency,
+  hasStore,
+  refused,
+}: MyListingsPageProps) {
   return (
     <SiteLayout shell={shell} title="My listings">
       <h1>My listings</h1>
@@ -35,7 +43,12 @@ export function MyListingsPage({ shell, listings, currency, hasStore }: MyListin
       ) : (
         <ul class="my-listings">
           {listings.map((listing) => (
-            <ListingRow listing={listing} currency={currency} locale={shell.locale} />
+            <ListingRow
+              listing={listing}
+              currency={currency}
+              locale={shell.locale}
+              {...(refused?.listingId === listing.id ? refused : {})}
+            />
           ))}
         </ul>
       )}
@@ -43,27 +56,36 @@ export function MyListingsPage({ shell, listings, currency, hasStore }: MyListin
   )
 }
 
-type ListingRowProps = { listing: OwnListing; currency: string; locale: string; errors?: Errors }
+type ListingRowProps = {
+  listing: OwnListing
+  currency: string
+  locale: string
+  errors?: Errors
+  /** What was typed, when it is shown again with its errors. */
+  values?: FormValues
+  /** Set right after a quick edit, so screen readers hear that it worked. */
+  saved?: boolean
+}
 
 export function listingRowId(listing: Pick<Listing, 'id'>) {
   return `listing-row-${listing.id}`
 }
 
 /** One row; htmx swaps just this row after a quick edit. */
-export function ListingRow({ listing, currency, locale, errors = {} }: ListingRowProps) {
+export function ListingRow(props: ListingRowProps) {
+  const { listing, currency, locale, errors = {}, values } = props
   const quickEditable =
     listing.kind === 'product' && listing.variantStock === null && listing.status !== 'archived'
   const stock = listing.variantStock ?? listing.stock
   return (
     <li class="my-listing" id={listingRowId(listing)}>
       <p class="my-listing__head">
-        <a
-          href={
-            listing.status === 'archived' ? listingPath(listing) : `/listings/${listing.id}/edit`
-          }
-        >
-          {listing.title}
-        </a>{' '}
+        {/* An archived listing has no page left to open, for anyone. */}
+        {listing.status === 'archived' ? (
+          <span>{listing.title}</span>
+        ) : (
+          <a href={`/listings/${listing.id}/edit`}>{listing.title}</a>
+        )}{' '}
         <ListingStatus status={listing.status} />
       </p>
       <p class="muted">
@@ -86,7 +108,7 @@ export function ListingRow({ listing, currency, locale, errors = {} }: ListingRo
               label="Price"
               name="price"
               id={`price-${listing.id}`}
-              value={moneyInputValue(listing.price ?? 0, currency)}
+              value={values?.price ?? moneyInputValue(listing.price ?? 0, currency)}
               error={errors.price}
               inputmode="decimal"
             />
@@ -94,7 +116,7 @@ export function ListingRow({ listing, currency, locale, errors = {} }: ListingRo
               label="Stock"
               name="stock"
               id={`stock-${listing.id}`}
-              value={String(listing.stock ?? 0)}
+              value={values?.stock ?? String(listing.stock ?? 0)}
               error={errors.stock}
               inputmode="numeric"
             />
@@ -102,6 +124,9 @@ export function ListingRow({ listing, currency, locale, errors = {} }: ListingRo
           <button type="submit" class="button button--secondary">
             Update<span class="visually-hidden"> {listing.title}</span>
           </button>
+          <p class="muted" role="status">
+            {props.saved ? 'Saved.' : ''}
+          </p>
         </form>
       ) : null}
     </li>

@@ -12,11 +12,9 @@ const MESSAGES: Record<ListingAction, string> = {
   archive: 'Archived. It is off the market for good.',
 }
 
-/** Where to go next: back to the page the button was on, when it was one of ours. */
-function backTo(c: Context<MemberEnv>, listingId: number) {
-  return c.req.header('Referer')?.endsWith('/listings/mine')
-    ? '/listings/mine'
-    : `/listings/${listingId}/edit`
+/** Back to the listing's edit page, except after archiving: an archived listing has none. */
+function nextPage(action: ListingAction, listingId: number) {
+  return action === 'archive' ? '/listings/mine' : `/listings/${listingId}/edit`
 }
 
 function move(c: Context<MemberEnv>, action: ListingAction) {
@@ -26,12 +24,12 @@ function move(c: Context<MemberEnv>, action: ListingAction) {
     if (result.reason === 'not_found') return c.notFound()
     return flashRedirect(
       c,
-      backTo(c, listingId),
+      nextPage(action, listingId),
       'That listing cannot do that from where it is now.',
       'alert',
     )
   }
-  return flashRedirect(c, backTo(c, listingId), MESSAGES[action])
+  return flashRedirect(c, nextPage(action, listingId), MESSAGES[action])
 }
 
 /**

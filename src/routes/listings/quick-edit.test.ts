@@ -103,6 +103,36 @@ describe('POST /listings/:id/quick-edit', () => {
     expect(market.db.select().from(listings).get()).toMatchObject({ price: 7500, stock: 12 })
   })
 
+  it('without JavaScript, shows a refused edit in its row with what was typed', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, jam)
+    const response = await market.post(
+      `/listings/${id}/quick-edit`,
+      { price: '80', stock: 'lots' },
+      { cookie },
+    )
+    expect(response.status).toBe(422)
+    const document = await page(response)
+    expect(document.querySelector('h1')?.textContent).toBe('My listings')
+    expect(document.querySelector(`#stock-${id}-error`)?.textContent).toMatch(/whole number/)
+    expect(document.querySelector(`#stock-${id}`)?.getAttribute('value')).toBe('lots')
+    expect(document.querySelector(`#price-${id}`)?.getAttribute('value')).toBe('80')
+    expect(market.db.select().from(listings).get()).toMatchObject({ price: 7500, stock: 12 })
+  })
+
+  it('says "Saved." in the swapped row so screen readers hear it', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, jam)
+    const response = await market.post(
+      `/listings/${id}/quick-edit`,
+      { price: '75', stock: '3' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    expect((await page(response)).querySelector('[role=status]')?.textContent).toBe('Saved.')
+  })
+
   it('leaves listings with variants, and other members’ listings, alone', async () => {
     market = await createOpenMarket()
     const { cookie } = await createProvider(market)

@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
-import { ListingRow } from '../../../views/listings/my-listings-page'
+import { ListingRow, MyListingsPage } from '../../../views/listings/my-listings-page'
 import type { MemberEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
 import { readFormValues, type FormErrors } from '../../http/forms'
 import { requireMember } from '../../http/session'
+import { shell } from '../../http/shell'
 import { parseMoney } from '../../lib/money'
 import { listOwnListings, quickEditListing } from '../../models/listing'
 
@@ -45,7 +46,16 @@ export const listingQuickEdit = new Hono<MemberEnv>().post(
           />,
           422,
         )
-      return flashRedirect(c, '/listings/mine', Object.values(errors).join(' '), 'alert')
+      return c.html(
+        <MyListingsPage
+          shell={shell(c)}
+          listings={listOwnListings(c.var.db, c.var.member)}
+          currency={currency}
+          hasStore
+          refused={{ listingId, errors, values }}
+        />,
+        422,
+      )
     }
     const updated = quickEditListing(c.var.db, c.var.clock, c.var.member, listingId, {
       price,
@@ -53,7 +63,9 @@ export const listingQuickEdit = new Hono<MemberEnv>().post(
     })
     if (!updated) return c.notFound()
     if (fragment)
-      return c.html(<ListingRow listing={row()!} currency={currency} locale={c.var.site!.locale} />)
+      return c.html(
+        <ListingRow listing={row()!} currency={currency} locale={c.var.site!.locale} saved />,
+      )
     return flashRedirect(c, '/listings/mine', `${updated.title}: saved.`)
   },
 )

@@ -8,8 +8,19 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { openDatabase, type Db } from '../../db'
 import { systemClock } from '../../lib/clock'
-import { signUpMember } from '../../models/member'
+import {
+  createListing,
+  type Listing,
+  type ListingInput,
+  type ProductInput,
+  type ServiceInput,
+} from '../../models/listing'
+import { changeListingStatus } from '../../models/listing/publication'
+import type { ListingAction, ListingStatus } from '../../models/listing/status'
+import { findMemberByEmail, signUpMember } from '../../models/member'
+import type { SessionMember } from '../../models/session'
 import { completeSetup } from '../../models/site'
+import { openStore, type Store, type StoreFields } from '../../models/store'
 import { repoRoot } from './paths'
 
 /** A password that passes Souk's rules (long enough, not a common one). */
@@ -127,6 +138,14 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => 
   return result
 }
 
+/** The actions that take a new draft to each status. */
+const STATUS_PATH: Record<ListingStatus, ListingAction[]> = {
+  draft: [],
+  published: ['publish'],
+  paused: ['publish', 'pause'],
+  archived: ['publish', 'archive'],
+}
+
 /** Writes straight into the server's database, the way the request tests seed (not through the UI). */
 export class Seed {
   readonly #server: SoukServer
@@ -175,13 +194,91 @@ export class Seed {
     return member
   }
 
+  /** Opens `owner`'s storefront, as if they had filled the form with just these fields. */
+  store(owner: Credentials, fields: Partial<StoreFields> & { name: string }): Store {
+    const result = openStore(this.#db, systemClock, this.#sessionMember(owner), {
+      bio: '',
+      area: '',
+      latitude: null,
+      longitude: null,
+      phone: '',
+      showPhone: false,
+      whatsapp: '',
+      showWhatsapp: false,
+      skills: [],
+      ...fields,
+    })
+    if (!result.ok) throw new Error(`seeding a storefront failed: ${result.reason}`)
+    return result.store
+  }
+
+  /** A listing in `owner`'s storefront, moved on to `status` (on sale unless told otherwise). */
+  listing(owner: Credentials, input: ListingInput, status: ListingStatus = 'published'): Listing {
+    const member = this.#sessionMember(owner)
+    const created = createListing(this.#db, systemClock, member, input)
+    if (!created.ok) throw new Error(`seeding a listing failed: ${created.reason}`)
+    let listing = created.listing
+    for (const action of STATUS_PATH[status]) {
+      const moved = changeListingStatus(this.#db, systemClock, member, listing.id, action)
+      if (!moved.ok) throw new Error(`seeding a listing: ${action} failed: ${moved.reason}`)
+      listing = moved.listing
+    }
+    return listing
+  }
+
   close() {
     this.#connection?.$client.close()
+  }
+
+  #sessionMember(credentials: Credentials): SessionMember {
+    const member = findMemberByEmail(this.#db, credentials.email)
+    if (!member) throw new Error(`no member ${credentials.email} to seed for`)
+    return member
   }
 
   get #db() {
     this.#connection ??= openDatabase(this.#server.databasePath)
     return this.#connection
+  }
+}
+
+/** Category ids from the default tree (db/migrations/0002_default-categories.sql). */
+export const CATEGORY = { plumbing: 101, honeyPreserves: 127, secondHand: 11, bikes: 146 }
+
+/** A service to seed, in minor units (GMD: 100 bututs to the dalasi); override what matters. */
+export function serviceListing(input: Partial<ServiceInput> = {}): ServiceInput {
+  return {
+    kind: 'service',
+    title: 'Leaking tap repair',
+    description: 'I fix dripping taps and leaking pipes the same day.',
+    categoryId: CATEGORY.plumbing,
+    tags: ['taps', 'leaks'],
+    packages: [
+      { name: 'Call-out', included: 'Look and small fix', price: 15000, turnaroundDays: 0 },
+      { name: 'Half day', included: 'Parts not included', price: 60000, turnaroundDays: 1 },
+    ],
+    serviceLocations: ['customer'],
+    durationMinutes: 60,
+    bookable: false,
+    ...input,
+  }
+}
+
+/** Goods to seed: a price and stock, no variants unless given. */
+export function productListing(input: Partial<ProductInput> = {}): ProductInput {
+  return {
+    kind: 'product',
+    title: 'Mangrove honey, 500 g jar',
+    description: 'Raw honey from the hives by the creek.',
+    categoryId: CATEGORY.honeyPreserves,
+    tags: ['honey'],
+    price: 25000,
+    stock: 8,
+    variants: [],
+    pickup: true,
+    delivery: false,
+    deliveryFee: null,
+    ...input,
   }
 }
 

@@ -1,6 +1,7 @@
 // What a person does, in their words: the pieces the account journeys are made of.
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
-import { expect, type Credentials } from './fixtures'
+import { expect, test, type Credentials } from './fixtures'
 
 /** The header's account links: "Sign in"/"Sign up" for visitors, name and "Sign out" for members. */
 export function accountNav(page: Page) {
@@ -73,4 +74,104 @@ export function nextPost(page: Page, path: string) {
     (response) =>
       response.request().method() === 'POST' && new URL(response.url()).pathname === path,
   )
+}
+
+/** Marks the current document; a full page load loses the mark, an htmx swap keeps it. */
+export async function markDocument(page: Page) {
+  await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 1))
+}
+
+export async function expectSameDocument(page: Page) {
+  const marker = await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)
+  expect(marker, 'the page was swapped by htmx, not reloaded').toBe(1)
+}
+
+/** Opens `path` and expects Souk's 404 page (the caller allows the 404 in `problems`). */
+export async function expectNotFound(page: Page, path: string) {
+  const response = await page.goto(path)
+  expect(response?.status(), `${path} is not found`).toBe(404)
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+}
+
+export type StorefrontFields = {
+  name?: string
+  about?: string
+  area?: string
+  skills?: string
+  phone?: string
+  showPhone?: boolean
+  whatsapp?: string
+  showWhatsapp?: boolean
+}
+
+/** Fills the storefront form (new or edit); fields left out are not touched. */
+export async function fillStorefrontForm(page: Page, fields: StorefrontFields) {
+  if (fields.name !== undefined) await page.getByLabel('Storefront name').fill(fields.name)
+  if (fields.about !== undefined) await page.getByLabel('About you').fill(fields.about)
+  if (fields.area !== undefined) await page.getByLabel('Town or area').fill(fields.area)
+  if (fields.skills !== undefined) await page.getByLabel('Skills and tags').fill(fields.skills)
+  if (fields.phone !== undefined) await page.getByLabel('Phone', { exact: true }).fill(fields.phone)
+  if (fields.showPhone !== undefined)
+    await page.getByLabel('Show my phone number on my storefront').setChecked(fields.showPhone)
+  if (fields.whatsapp !== undefined) await page.getByLabel('WhatsApp number').fill(fields.whatsapp)
+  if (fields.showWhatsapp !== undefined)
+    await page.getByLabel('Show a WhatsApp button on my storefront').setChecked(fields.showWhatsapp)
+}
+
+/** One "Package n" or "Variant n" row of the listing form. */
+export function optionRow(page: Page, legend: string) {
+  return page.getByRole('group', { name: legend, exact: true })
+}
+
+export type PackageFields = { name: string; included?: string; price: string; days?: string }
+
+export async function fillPackage(page: Page, n: number, item: PackageFields) {
+  const row = optionRow(page, `Package ${n}`)
+  await row.getByLabel('Name').fill(item.name)
+  if (item.included !== undefined) await row.getByLabel("What's included").fill(item.included)
+  await row.getByLabel(/^Price/).fill(item.price)
+  if (item.days !== undefined) await row.getByLabel('Turnaround (days)').fill(item.days)
+}
+
+export type VariantFields = { name: string; price: string; stock: string }
+
+export async function fillVariant(page: Page, n: number, variant: VariantFields) {
+  const row = optionRow(page, `Variant ${n}`)
+  await row.getByLabel('Name').fill(variant.name)
+  await row.getByLabel(/^Price/).fill(variant.price)
+  await row.getByLabel('In stock').fill(variant.stock)
+}
+
+/** A listing's row on "My listings", found by its title (a link, or plain text once archived). */
+export function listingRow(page: Page, title: string) {
+  return page.getByRole('listitem').filter({ has: page.getByText(title, { exact: true }) })
+}
+
+/** The "Status" card on a listing's edit page: its status word and publication buttons. */
+export function statusCard(page: Page) {
+  return page.getByRole('region', { name: 'Status' })
+}
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
+/**
+ * Runs axe (WCAG 2.1 A/AA) on the page as it is now. Serious and critical violations fail softly,
+ * listing each and where it is, so one run names them all.
+ */
+export async function expectAccessible(page: Page, name: string) {
+  await test.step(`axe: ${name}`, async () => {
+    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
+    const serious = results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${violation.help} — ${violation.helpUrl}\n` +
+          violation.nodes
+            .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
+            .join('\n'),
+      )
+    expect
+      .soft(serious, `serious or critical axe violations on ${name} (${page.url()})`)
+      .toEqual([])
+  })
 }
