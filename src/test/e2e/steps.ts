@@ -9,7 +9,7 @@ export function accountNav(page: Page) {
 }
 
 /** The flash message shown after a form succeeded. */
-export function notice(page: Page, text: string) {
+export function notice(page: Page, text: string | RegExp) {
   return page.getByRole('status').filter({ hasText: text })
 }
 
