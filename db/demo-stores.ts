@@ -3,11 +3,15 @@
 import { sql } from 'drizzle-orm'
 import type { Db } from '../src/db'
 import { slugify } from '../src/lib/slug'
+import type { TradeKey } from './demo-catalog'
 import { members, stores } from './schema'
 
 type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Random = () => number
 type Owner = { email: string; displayName: string; joinedAt: Date }
+
+/** What later seeds (listings, photos) need to know about a storefront that opened. */
+export type DemoStore = { id: number; trade: TradeKey; openedAt: number }
 
 /** Share of members who open a storefront. */
 const SELLER_SHARE = 0.35
@@ -23,70 +27,88 @@ const AREAS = [
   'Ghana Town',
 ]
 
-const TRADES: { name: (first: string) => string; skills: string; bio: string }[] = [
+export const TRADES: {
+  key: TradeKey
+  name: (first: string) => string
+  skills: string
+  bio: string
+}[] = [
   {
+    key: 'plumbing',
     name: (first) => `${first}'s Plumbing`,
     skills: 'plumbing,leaks,water tanks,emergency call-outs',
     bio: 'Leaking taps, blocked drains, new water tanks.\nI come the same day when I can.\n\nFair prices, clean work.',
   },
   {
+    key: 'electrical',
     name: (first) => `${first} Electrical`,
     skills: 'wiring,solar panels,meters',
     bio: 'House wiring, sockets, solar panels and batteries.\nTwelve years in the trade.',
   },
   {
+    key: 'tailoring',
     name: (first) => `${first}'s Tailoring`,
     skills: 'tailoring,alterations,wedding outfits',
     bio: 'Alterations while you wait.\nWedding and naming-ceremony outfits to order.',
   },
   {
+    key: 'kitchen',
     name: (first) => `${first}'s Kitchen`,
     skills: 'catering,domoda,benachin,yassa',
     bio: 'Home cooking for parties and family days.\nOrder two days ahead.',
   },
   {
+    key: 'honey',
     name: (first) => `${first} Honey & Preserves`,
     skills: 'honey,mango jam,baobab',
     bio: 'Honey from our own hives near the forest park.\nMango and baobab jams in season.',
   },
   {
+    key: 'lessons',
     name: (first) => `Lessons with ${first}`,
     skills: 'maths,english,exam preparation',
     bio: 'Patient tutoring for school pupils: maths, English, exam practice.\nAt your home or mine.',
   },
   {
+    key: 'hair',
     name: (first) => `${first} Hair & Braids`,
     skills: 'braiding,hair,weddings',
     bio: 'Braids, twists and wedding hair.\nI come to you for groups of three or more.',
   },
   {
+    key: 'phone-repair',
     name: (first) => `${first} Phone Repair`,
     skills: 'phone repair,screens,batteries',
     bio: 'Cracked screens and tired batteries fixed in an hour for most phones.',
   },
   {
+    key: 'fish',
     name: (first) => `${first}'s Fresh Fish`,
     skills: 'fish,bonga,ladyfish',
     bio: 'Straight from the Tanji boats every morning.\nCleaned and cut as you like.',
   },
   {
+    key: 'cleaning',
     name: (first) => `${first} Cleaning`,
     skills: 'house cleaning,laundry,move-out cleaning',
     bio: 'Weekly house cleaning and laundry.\nReliable, and I bring my own supplies.',
   },
   {
+    key: 'designs',
     name: (first) => `${first} Designs`,
     skills: 'logos,flyers,signs',
     bio: 'Logos, flyers and shop signs for small businesses.\nFirst draft in two days.',
   },
   {
+    key: 'second-hand',
     name: (first) => `${first}'s Second-hand Corner`,
     skills: 'bikes,furniture,phones',
     bio: 'Good used bikes, furniture and phones, checked and cleaned.',
   },
 ]
 
-export function seedStores(tx: Transaction, random: Random, people: Owner[]): number {
+/** Opens a storefront for about a third of the members; returns them in the order they opened. */
+export function seedStores(tx: Transaction, random: Random, people: Owner[]): DemoStore[] {
   const memberIds = new Map(
     tx
       .select({ id: members.id, email: members.email })
@@ -114,14 +136,14 @@ export function seedStores(tx: Transaction, random: Random, people: Owner[]): nu
     })
     .prepare()
   const slugsTaken = new Map<string, number>()
-  let opened = 0
+  const opened: DemoStore[] = []
   // The operator runs the market and does not sell; members open shops.
   for (const person of people.slice(1)) {
     if (random() >= SELLER_SHARE) continue
     const trade = TRADES[Math.floor(random() * TRADES.length)]!
     const name = trade.name(person.displayName.split(' ')[0]!)
     const phone = `+220 ${7 + Math.floor(random() * 3)}${digits(random, 2)} ${digits(random, 4)}`
-    insertStore.run({
+    const { lastInsertRowid } = insertStore.run({
       memberId: memberIds.get(person.email)!,
       slug: uniqueSlug(slugsTaken, slugify(name)),
       name,
@@ -136,7 +158,11 @@ export function seedStores(tx: Transaction, random: Random, people: Owner[]): nu
       skills: trade.skills,
       openedAt: person.joinedAt,
     })
-    opened += 1
+    opened.push({
+      id: Number(lastInsertRowid),
+      trade: trade.key,
+      openedAt: person.joinedAt.getTime(),
+    })
   }
   return opened
 }

@@ -1,25 +1,46 @@
-import { count, eq } from 'drizzle-orm'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { asc, count, eq, isNotNull, sql } from 'drizzle-orm'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrateDatabase, openDatabase, type Db } from '../src/db'
 import type { Clock } from '../src/lib/clock'
+import { VARIANT_FORMATS, variantFileName } from '../src/lib/images'
+import { imageWidths } from '../src/models/image'
+import { fromPrice, MAX_PACKAGES, MAX_VARIANTS } from '../src/models/listing'
 import { signInMember } from '../src/models/member'
 import { passwordProblem } from '../src/models/password'
 import { issueSetupToken } from '../src/models/site'
+import { CATALOG } from './demo-catalog'
+import { TRADES } from './demo-stores'
 import { DEMO_PASSWORD, DEMO_SITE, seedDemoTown } from './demo-town'
-import { members, setupTokens, site, stores } from './schema'
+import {
+  images,
+  listingPackages,
+  listingPhotos,
+  listings,
+  listingVariants,
+  members,
+  portfolioItems,
+  setupTokens,
+  site,
+  stores,
+} from './schema'
 
 const clock: Clock = { now: () => new Date('2026-03-01T10:00:00Z') }
 const opened: { db: Db; dir: string }[] = []
 
 function freshDatabase(): Db {
+  return freshMarket().db
+}
+
+/** A migrated database and an uploads folder beside it, both removed after the test. */
+function freshMarket(): { db: Db; uploadsDir: string } {
   const dir = mkdtempSync(join(tmpdir(), 'souk-demo-'))
   const db = openDatabase(join(dir, 'souk.sqlite'))
   migrateDatabase(db)
   opened.push({ db, dir })
-  return db
+  return { db, uploadsDir: join(dir, 'uploads') }
 }
 
 afterEach(() => {
@@ -28,6 +49,22 @@ afterEach(() => {
     rmSync(dir, { recursive: true, force: true })
   }
 })
+
+/** Every listing with its packages and variants, in id order. */
+function allListings(db: Db) {
+  const packages = db.select().from(listingPackages).orderBy(asc(listingPackages.position)).all()
+  const variants = db.select().from(listingVariants).orderBy(asc(listingVariants.position)).all()
+  return db
+    .select()
+    .from(listings)
+    .orderBy(listings.id)
+    .all()
+    .map((listing) => ({
+      ...listing,
+      packages: packages.filter((item) => item.listingId === listing.id),
+      variants: variants.filter((variant) => variant.listingId === listing.id),
+    }))
+}
 
 function emails(db: Db): string[] {
   return db
@@ -88,6 +125,179 @@ describe('seedDemoTown', () => {
     expect(opened.some((store) => store.memberId === operator.id)).toBe(false)
   })
 
+  it('gives every storefront one to four listings its trade would sell', async () => {
+    const db = freshDatabase()
+    const result = await seedDemoTown(db, { seed: 3, members: 200, clock })
+    const seeded = allListings(db)
+    expect(result.ok && result.town.listingCount).toBe(seeded.length)
+
+    for (const store of db.select().from(stores).all()) {
+      const own = seeded.filter((listing) => listing.storeId === store.id)
+      expect(own.length).toBeGreaterThanOrEqual(1)
+      expect(own.length).toBeLessThanOrEqual(4)
+      const trade = TRADES.find((candidate) => candidate.skills === store.skills)!
+      const templates = CATALOG[trade.key].listings
+      for (const listing of own)
+        expect(templates.map((template) => template.title)).toContain(listing.title)
+    }
+    const statuses = new Set(seeded.map((listing) => listing.status))
+    expect(statuses).toEqual(new Set(['published', 'draft', 'paused', 'archived']))
+    const published = seeded.filter((listing) => listing.status === 'published')
+    expect(published.length / seeded.length).toBeGreaterThan(0.6)
+  })
+
+  it('prices every listing from its cheapest package, variant or price', async () => {
+    const db = freshDatabase()
+    await seedDemoTown(db, { seed: 4, members: 200, clock })
+
+    for (const listing of allListings(db)) {
+      const expected =
+        listing.kind === 'service'
+          ? fromPrice({ ...serviceBasics, packages: listing.packages })
+          : fromPrice({ ...productBasics, price: listing.price, variants: listing.variants })
+      expect(listing.fromPrice, listing.title).toBe(expected)
+      expect(listing.fromPrice).toBeGreaterThan(0)
+      // Whole dalasi: nobody asks 1234.56 for a tap repair.
+      expect(listing.fromPrice % 100).toBe(0)
+    }
+  })
+
+  it('gives services one to three packages, and goods a price and stock or variants', async () => {
+    const db = freshDatabase()
+    await seedDemoTown(db, { seed: 5, members: 200, clock })
+    const seeded = allListings(db)
+
+    for (const listing of seeded.filter((l) => l.kind === 'service')) {
+      expect(listing.packages.length).toBeGreaterThanOrEqual(1)
+      expect(listing.packages.length).toBeLessThanOrEqual(MAX_PACKAGES)
+      expect(listing).toMatchObject({ price: null, stock: null, variants: [] })
+    }
+    for (const listing of seeded.filter((l) => l.kind === 'product')) {
+      expect(listing.packages).toEqual([])
+      if (listing.variants.length === 0) {
+        expect(listing.price).toBeGreaterThan(0)
+        expect(listing.stock).toBeGreaterThanOrEqual(0)
+      } else {
+        expect(listing.variants.length).toBeLessThanOrEqual(MAX_VARIANTS)
+        expect(listing).toMatchObject({ price: null, stock: null })
+      }
+    }
+    const kinds = seeded.map((listing) => listing.kind)
+    expect(kinds).toContain('service')
+    expect(kinds).toContain('product')
+    const secondHand = seeded.filter((listing) => [144, 146, 148].includes(listing.categoryId))
+    expect(secondHand.length).toBeGreaterThan(0)
+    expect(secondHand.every((listing) => listing.stock === 1)).toBe(true)
+  })
+
+  it('dates listings within their store’s life: drafts unpublished, the rest published', async () => {
+    const db = freshDatabase()
+    await seedDemoTown(db, { seed: 6, members: 150, clock })
+    const openedAt = new Map(
+      db
+        .select()
+        .from(stores)
+        .all()
+        .map((store) => [store.id, store.createdAt.getTime()]),
+    )
+
+    for (const listing of allListings(db)) {
+      expect(listing.createdAt.getTime()).toBeGreaterThanOrEqual(openedAt.get(listing.storeId)!)
+      expect(listing.updatedAt.getTime()).toBeLessThanOrEqual(clock.now().getTime())
+      if (listing.status === 'draft') expect(listing.publishedAt).toBeNull()
+      else {
+        expect(listing.publishedAt!.getTime()).toBeGreaterThanOrEqual(listing.createdAt.getTime())
+        expect(listing.updatedAt.getTime()).toBeGreaterThanOrEqual(listing.publishedAt!.getTime())
+      }
+    }
+  })
+
+  it('gives the same listings for the same seed, and others for another seed', async () => {
+    const first = freshDatabase()
+    const again = freshDatabase()
+    const other = freshDatabase()
+    await seedDemoTown(first, { seed: 8, members: 120, clock })
+    await seedDemoTown(again, { seed: 8, members: 120, clock })
+    await seedDemoTown(other, { seed: 9, members: 120, clock })
+
+    expect(allListings(again)).toEqual(allListings(first))
+    expect(allListings(other)).not.toEqual(allListings(first))
+  })
+
+  it('makes about as many listings as asked, spread over every storefront', async () => {
+    const few = freshDatabase()
+    const many = freshDatabase()
+    const fewResult = await seedDemoTown(few, { seed: 2, members: 300, listings: 40, clock })
+    const manyResult = await seedDemoTown(many, { seed: 2, members: 300, listings: 2500, clock })
+
+    expect(fewResult.ok && fewResult.town.listingCount).toBe(40)
+    expect(tally(few).count).toBe(40)
+    const storeCount = manyResult.ok ? manyResult.town.storeCount : 0
+    expect(tally(many).count).toBe(2500)
+    // Far more than four per store: each store got more, but none was left without.
+    expect(2500 / storeCount).toBeGreaterThan(10)
+    expect(tally(many).stores).toBe(storeCount)
+
+    function tally(database: Db) {
+      return database
+        .select({ count: count(), stores: sql<number>`count(distinct ${listings.storeId})` })
+        .from(listings)
+        .get()!
+    }
+  })
+
+  it('with an uploads folder, stores a dozen pictures and shows them on listings and storefronts', async () => {
+    const { db, uploadsDir } = freshMarket()
+    const plain = freshDatabase()
+    const result = await seedDemoTown(db, { seed: 7, members: 120, uploadsDir, clock })
+    await seedDemoTown(plain, { seed: 7, members: 120, clock })
+
+    const stored = db.select().from(images).all()
+    expect(result.ok && result.town.pictureCount).toBe(stored.length)
+    expect(stored.length).toBe(12)
+    for (const image of stored)
+      for (const width of imageWidths(image))
+        for (const format of VARIANT_FORMATS)
+          expect(existsSync(join(uploadsDir, variantFileName(image.hash, width, format)))).toBe(
+            true,
+          )
+
+    const photos = db.select().from(listingPhotos).all()
+    const imageIds = new Set(stored.map((image) => image.id))
+    expect(photos.every((photo) => imageIds.has(photo.imageId))).toBe(true)
+    const titles = new Map(
+      db
+        .select()
+        .from(listings)
+        .all()
+        .map((listing) => [listing.id, listing.title]),
+    )
+    for (const id of titles.keys()) {
+      const own = photos.filter((photo) => photo.listingId === id)
+      expect(own.length).toBeGreaterThanOrEqual(1)
+      expect(own.length).toBeLessThanOrEqual(3)
+      expect(own.map((photo) => photo.position).sort()).toEqual(own.map((_, i) => i))
+    }
+    // Alt text describes the listing it is on: "Jar of mango jam with a red lid" on mango jam.
+    const altsByTitle = new Map(
+      Object.values(CATALOG)
+        .flatMap((trade) => trade.listings)
+        .map((template) => [template.title, template.photos.map((photo) => photo.alt)]),
+    )
+    for (const photo of photos)
+      expect(altsByTitle.get(titles.get(photo.listingId)!)).toContain(photo.alt)
+
+    expect(
+      db.select().from(stores).where(isNotNull(stores.coverImageId)).all().length,
+    ).toBeGreaterThan(0)
+    expect(
+      db.select().from(stores).where(isNotNull(stores.avatarImageId)).all().length,
+    ).toBeGreaterThan(0)
+    expect(db.select().from(portfolioItems).all().length).toBeGreaterThan(0)
+    // Photos draw from their own stream: turning them on changes no listing.
+    expect(allListings(db)).toEqual(allListings(plain))
+  }, 120_000)
+
   it('refuses a marketplace that is already set up and changes nothing', async () => {
     const db = freshDatabase()
     await seedDemoTown(db, { seed: 1, members: 10, clock })
@@ -128,3 +338,21 @@ describe('seedDemoTown', () => {
     expect(passwordProblem(DEMO_PASSWORD)).toBeNull()
   })
 })
+
+/** The fields fromPrice ignores, so a stored listing's prices can be checked with it. */
+const common = { title: '', description: '', categoryId: 1, tags: [] }
+const serviceBasics = {
+  ...common,
+  kind: 'service' as const,
+  serviceLocations: [],
+  durationMinutes: null,
+  bookable: false,
+}
+const productBasics = {
+  ...common,
+  kind: 'product' as const,
+  stock: null,
+  pickup: false,
+  delivery: false,
+  deliveryFee: null,
+}

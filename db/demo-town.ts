@@ -1,13 +1,15 @@
 // The demo town: a believable marketplace to try Souk in and to benchmark against. Everything
 // comes from a seeded PRNG, so the same seed always gives the same townspeople. It grows one
 // `seed…` function per feature, each called from seedDemoTown in dependency order.
-import { sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../src/db'
 import { DAY, systemClock, type Clock } from '../src/lib/clock'
 import { hashPassword } from '../src/models/password'
 import { findSite, type Site } from '../src/models/site'
+import { seedListings } from './demo-listings'
+import { seedListingPhotos, seedStorePhotos, storeDemoPictures } from './demo-photos'
 import { seedStores } from './demo-stores'
-import { members, setupTokens, site } from './schema'
+import { members, setupTokens, site, stores } from './schema'
 
 /** Every demo account signs in with this; it is printed, so it must never guard real data. */
 export const DEMO_PASSWORD = 'demo password 2026'
@@ -25,10 +27,19 @@ export type DemoTownOptions = {
   seed?: number
   /** Members besides the operator. */
   members?: number
+  /** About how many listings in all; without it, each storefront gets one to four. */
+  listings?: number
+  /** Where photo variants go; without it the town has no photos (and seeds faster). */
+  uploadsDir?: string
   clock?: Clock
 }
 
-export type DemoSignIn = { email: string; displayName: string; role: 'operator' | 'member' }
+/** A printed demo account; `provider` marks the member who sells (has a storefront). */
+export type DemoSignIn = {
+  email: string
+  displayName: string
+  role: 'operator' | 'provider' | 'member'
+}
 
 export type DemoTown = {
   site: Site
@@ -37,6 +48,9 @@ export type DemoTown = {
   signIns: DemoSignIn[]
   memberCount: number
   storeCount: number
+  listingCount: number
+  /** Distinct pictures stored; every listing, storefront and portfolio photo is one of them. */
+  pictureCount: number
 }
 
 export type SeedDemoTownResult =
@@ -45,10 +59,12 @@ export type SeedDemoTownResult =
 const MEMBERS_SHOWN = 3
 /** The town "opened" a year ago, so join dates (and later orders) spread over a real history. */
 const TOWN_AGE = 365 * DAY
+/** Mixed into the seed for the photo choices' own stream (any fixed number would do). */
+const PICTURE_STREAM = 0x70686f74
 
 type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Random = () => number
-type Townsperson = DemoSignIn & { joinedAt: Date }
+type Townsperson = Omit<DemoSignIn, 'role'> & { role: 'operator' | 'member'; joinedAt: Date }
 
 /**
  * Fills an empty marketplace with a demo town; refuses (and changes nothing) once one is set up.
@@ -58,13 +74,20 @@ export async function seedDemoTown(
   db: Db,
   options: DemoTownOptions = {},
 ): Promise<SeedDemoTownResult> {
-  const { seed = 1, members: memberCount = 40, clock = systemClock } = options
-  if (!Number.isSafeInteger(memberCount) || memberCount < 0)
-    throw new RangeError(`members must be a whole number ≥ 0, got ${memberCount}`)
+  const { seed = 1, members: memberCount = 40, listings, uploadsDir, clock = systemClock } = options
+  for (const [name, value] of [
+    ['members', memberCount],
+    ['listings', listings ?? 0],
+  ] as const)
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`)
   if (findSite(db)) return { ok: false, reason: 'already_set_up' }
 
   // argon2 is slow on purpose (tens of ms): hash once, outside the write transaction, and share it.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
+  // sharp is async and slow too: pictures are encoded and stored before the transaction. Should
+  // the transaction then find a marketplace after all, the orphan sweep removes them.
+  const pictures = uploadsDir ? await storeDemoPictures(db, uploadsDir, clock) : undefined
   const random = mulberry32(seed)
   const now = clock.now().getTime()
   const openedAt = now - TOWN_AGE
@@ -76,15 +99,42 @@ export async function seedDemoTown(
     if (tx.select().from(site).get()) return { ok: false, reason: 'already_set_up' }
     const seededSite = seedSite(tx, openedAt)
     seedMembers(tx, people, passwordHash)
-    const storeCount = seedStores(tx, random, people)
-    // Listings arrive with the listings feature: seedListings goes here, drawing from the same
-    // `random` stream.
-    const signIns = people
-      .slice(0, 1 + MEMBERS_SHOWN)
-      .map(({ email, displayName, role }) => ({ email, displayName, role }))
+    const openedStores = seedStores(tx, random, people)
+    const seededListings = seedListings(tx, random, openedStores, { total: listings, now })
+    if (pictures) {
+      // A stream of its own, so a town with photos has exactly the listings of one without.
+      const pictureRandom = mulberry32(seed ^ PICTURE_STREAM)
+      seedStorePhotos(tx, pictureRandom, openedStores, pictures)
+      seedListingPhotos(tx, pictureRandom, seededListings, pictures)
+    }
+    // The operator, a provider with listings (to try "My listings"), then buyers.
+    const provider = tx
+      .select({ email: members.email, displayName: members.displayName })
+      .from(stores)
+      .innerJoin(members, eq(members.id, stores.memberId))
+      .orderBy(asc(stores.id))
+      .limit(1)
+      .get()
+    const buyers = people
+      .slice(1)
+      .filter((person) => person.email !== provider?.email)
+      .slice(0, provider ? MEMBERS_SHOWN - 1 : MEMBERS_SHOWN)
+    const signIns: DemoSignIn[] = [
+      { email: people[0]!.email, displayName: people[0]!.displayName, role: 'operator' },
+      ...(provider ? [{ ...provider, role: 'provider' as const }] : []),
+      ...buyers.map(({ email, displayName }) => ({ email, displayName, role: 'member' as const })),
+    ]
     return {
       ok: true,
-      town: { site: seededSite, operator: signIns[0]!, signIns, memberCount, storeCount },
+      town: {
+        site: seededSite,
+        operator: signIns[0]!,
+        signIns,
+        memberCount,
+        storeCount: openedStores.length,
+        listingCount: seededListings.length,
+        pictureCount: pictures?.size ?? 0,
+      },
     }
   })
 }
@@ -122,7 +172,7 @@ function inviteTownspeople(
   now: number,
 ): Townsperson[] {
   const emailsTaken = new Map<string, number>()
-  const person = (role: DemoSignIn['role'], joinedAt: number): Townsperson => {
+  const person = (role: 'operator' | 'member', joinedAt: number): Townsperson => {
     const { firstName, lastName } = pickName(random)
     const email = uniqueEmail(emailsTaken, `${emailPart(firstName)}.${emailPart(lastName)}`)
     return { email, displayName: `${firstName} ${lastName}`, role, joinedAt: new Date(joinedAt) }

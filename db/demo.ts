@@ -1,4 +1,5 @@
-// `npm run seed:demo [-- --seed N --members N]`: fills an empty marketplace with the demo town.
+// `npm run seed:demo [-- --seed N --members N --listings N]`: fills an empty marketplace with the
+// demo town, its photos included (written to UPLOADS_DIR).
 // Run again on a set-up marketplace it changes nothing, so `npm run demo` can always be re-run.
 import { parseArgs } from 'node:util'
 import { readConfig } from '../src/config'
@@ -11,17 +12,15 @@ const USAGE = 'usage: demo [--seed N] [--members N] [--listings N]'
 const options = readOptions()
 const configResult = readConfig()
 if (!configResult.ok) fail(`souk demo: cannot start: ${configResult.message}`, 1)
-const { databasePath } = configResult.config
+const { databasePath, uploadsDir } = configResult.config
 
 const db = openDatabase(databasePath)
 migrateDatabase(db)
 
 const startedAt = performance.now()
-const result = await seedDemoTown(db, options)
+const result = await seedDemoTown(db, { ...options, uploadsDir })
 if (result.ok) {
   printTown(result.town, performance.now() - startedAt)
-  if (options.listings > 0)
-    say('(--listings: listings arrive with the storefronts feature; none were made this time.)')
 } else {
   say(`${databasePath} already holds a marketplace (${findSite(db)?.marketName}); left as it is.`)
 }
@@ -32,7 +31,8 @@ function readOptions() {
   return {
     seed: wholeNumber('seed', values.seed),
     members: wholeNumber('members', values.members),
-    listings: wholeNumber('listings', values.listings),
+    // Absent: one to four per storefront, however many storefronts the members open.
+    listings: values.listings === undefined ? undefined : wholeNumber('listings', values.listings),
   }
 }
 
@@ -42,7 +42,7 @@ function parseOptions() {
       options: {
         seed: { type: 'string', default: '1' },
         members: { type: 'string', default: '40' },
-        listings: { type: 'string', default: '0' },
+        listings: { type: 'string' },
       },
     }).values
   } catch (error) {
@@ -61,8 +61,9 @@ function printTown(town: DemoTown, elapsedMs: number) {
   const width = Math.max(...town.signIns.map((signIn) => signIn.email.length))
   say(
     [
-      `Seeded the demo town ${town.site.marketName}: 1 operator, ${town.memberCount} members` +
-        ` and ${town.storeCount} storefronts` +
+      `Seeded the demo town ${town.site.marketName}: 1 operator, ${town.memberCount} members,` +
+        ` ${town.storeCount} storefronts and ${town.listingCount} listings` +
+        ` (photos from ${town.pictureCount} pictures)` +
         ` in ${(elapsedMs / 1000).toFixed(1)} s (seed ${options.seed}).`,
       '',
       `Demo sign-ins — every account's password is: ${DEMO_PASSWORD}`,

@@ -1,5 +1,5 @@
 import autocannon, { type Options, type Result } from 'autocannon'
-import type { BenchContext, BenchEntry } from './entries'
+import { entryPath, type BenchContext, type BenchEntry } from './entries'
 import { watchMemory } from './memory'
 import type { BenchOptions } from './options'
 import type { RunningServer } from './server'
@@ -26,11 +26,12 @@ export async function measureEntry(
   server: RunningServer,
   entry: BenchEntry,
   context: BenchContext,
-  options: BenchOptions,
+  options: Pick<BenchOptions, 'duration' | 'warmup' | 'connections'>,
   signal: AbortSignal,
 ): Promise<EntryResult> {
+  const path = entryPath(entry, context)
   const load: Options = {
-    url: `${server.url}${entry.path}`,
+    url: `${server.url}${path}`,
     connections: options.connections,
     headers: entry.headers(context),
   }
@@ -41,7 +42,7 @@ export async function measureEntry(
   signal.throwIfAborted()
   return {
     entry: entry.name,
-    path: entry.path,
+    path,
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,

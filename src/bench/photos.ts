@@ -1,6 +1,8 @@
 // `npx tsx src/bench/photos.ts`: how long one 12-megapixel phone photo takes to become its
 // variants, how many bytes each variant weighs, and whether the size targets hold.
 // BENCH_QUICK=1 runs 2 rounds instead of 5. Exits 1 when a target fails.
+// `npx tsx src/bench/photos.ts --storm`: the home page's p99 during an upload storm on the real
+// server, against its p99 idle (photo-storm.ts).
 import sharp from 'sharp'
 import {
   photoEncodes,
@@ -10,66 +12,74 @@ import {
   type VariantFormat,
 } from '../lib/images'
 import { texturedPhoto } from '../test/photos'
+import { runPhotoStorm } from './photo-storm'
 
 const ROUNDS = process.env.BENCH_QUICK === '1' ? 2 : 5
 const AVIF_TARGET = 0.55
 const PLACEHOLDER_TARGET = 1024
 
-say(`Generating a 4000×3000 photo…`)
-const original = await texturedPhoto(4000, 3000)
-say(`input: ${kb(original.length)} JPEG, ${photoEncodes.permits} encode slot(s)\n`)
+if (process.argv.includes('--storm')) await runPhotoStorm()
+else await measureSizes()
 
-const timings: number[] = []
-let photo: ProcessedPhoto | undefined
-let peakRss = 0
-for (let round = 1; round <= ROUNDS; round++) {
-  const started = performance.now()
-  const result = await processPhoto(original)
-  timings.push(performance.now() - started)
-  peakRss = Math.max(peakRss, process.memoryUsage().rss)
-  if (!result.ok) throw new Error(`the bench photo was refused: ${result.reason}`)
-  photo = result
-  say(`round ${round}/${ROUNDS}: ${Math.round(timings.at(-1)!)} ms`)
-}
-const median = [...timings].sort((a, b) => a - b)[Math.floor(timings.length / 2)]!
-say(`\nmedian ${Math.round(median)} ms per photo · ${(1000 / median).toFixed(2)} photos/s per slot`)
-say(`peak RSS ${Math.round(peakRss / 1024 / 1024)} MB\n`)
+async function measureSizes() {
+  say(`Generating a 4000×3000 photo…`)
+  const original = await texturedPhoto(4000, 3000)
+  say(`input: ${kb(original.length)} JPEG, ${photoEncodes.permits} encode slot(s)\n`)
 
-const checks: { name: string; pass: boolean }[] = []
-say('width   avif (ssim)         webp (ssim)         jpg (ssim)          avif/jpg  webp/jpg')
-for (const width of photo!.widths) {
-  const reference = await luma(await sharp(original).rotate().resize({ width }).png().toBuffer())
-  const cells: Record<VariantFormat, { bytes: number; ssim: number }> = {} as never
-  for (const format of VARIANT_FORMATS) {
-    const variant = photo!.variants.find((v) => v.width === width && v.format === format)!
-    cells[format] = {
-      bytes: variant.bytes.length,
-      ssim: ssim(reference, await luma(variant.bytes)),
-    }
+  const timings: number[] = []
+  let photo: ProcessedPhoto | undefined
+  let peakRss = 0
+  for (let round = 1; round <= ROUNDS; round++) {
+    const started = performance.now()
+    const result = await processPhoto(original)
+    timings.push(performance.now() - started)
+    peakRss = Math.max(peakRss, process.memoryUsage().rss)
+    if (!result.ok) throw new Error(`the bench photo was refused: ${result.reason}`)
+    photo = result
+    say(`round ${round}/${ROUNDS}: ${Math.round(timings.at(-1)!)} ms`)
   }
-  const avifRatio = cells.avif.bytes / cells.jpg.bytes
-  const webpRatio = cells.webp.bytes / cells.jpg.bytes
-  const cell = (format: VariantFormat) =>
-    `${kb(cells[format].bytes).padStart(9)} (${cells[format].ssim.toFixed(3)})`.padEnd(20)
+  const median = [...timings].sort((a, b) => a - b)[Math.floor(timings.length / 2)]!
   say(
-    `${String(width).padEnd(7)} ${cell('avif')}${cell('webp')}${cell('jpg')}` +
-      `${pct(avifRatio).padStart(8)}  ${pct(webpRatio).padStart(8)}`,
+    `\nmedian ${Math.round(median)} ms per photo · ${(1000 / median).toFixed(2)} photos/s per slot`,
   )
-  checks.push({
-    name: `AVIF ≤ ${pct(AVIF_TARGET)} of JPEG at ${width} px`,
-    pass: avifRatio <= AVIF_TARGET,
-  })
-}
-const placeholderBytes = Buffer.byteLength(photo!.placeholder)
-say(`\nplaceholder: ${placeholderBytes} bytes as a data: URI`)
-checks.push({
-  name: `placeholder ≤ ${PLACEHOLDER_TARGET} bytes`,
-  pass: placeholderBytes <= PLACEHOLDER_TARGET,
-})
+  say(`peak RSS ${Math.round(peakRss / 1024 / 1024)} MB\n`)
 
-say('')
-for (const check of checks) say(`${check.pass ? 'PASS' : 'FAIL'}  ${check.name}`)
-if (checks.some((check) => !check.pass)) process.exitCode = 1
+  const checks: { name: string; pass: boolean }[] = []
+  say('width   avif (ssim)         webp (ssim)         jpg (ssim)          avif/jpg  webp/jpg')
+  for (const width of photo!.widths) {
+    const reference = await luma(await sharp(original).rotate().resize({ width }).png().toBuffer())
+    const cells: Record<VariantFormat, { bytes: number; ssim: number }> = {} as never
+    for (const format of VARIANT_FORMATS) {
+      const variant = photo!.variants.find((v) => v.width === width && v.format === format)!
+      cells[format] = {
+        bytes: variant.bytes.length,
+        ssim: ssim(reference, await luma(variant.bytes)),
+      }
+    }
+    const avifRatio = cells.avif.bytes / cells.jpg.bytes
+    const webpRatio = cells.webp.bytes / cells.jpg.bytes
+    const cell = (format: VariantFormat) =>
+      `${kb(cells[format].bytes).padStart(9)} (${cells[format].ssim.toFixed(3)})`.padEnd(20)
+    say(
+      `${String(width).padEnd(7)} ${cell('avif')}${cell('webp')}${cell('jpg')}` +
+        `${pct(avifRatio).padStart(8)}  ${pct(webpRatio).padStart(8)}`,
+    )
+    checks.push({
+      name: `AVIF ≤ ${pct(AVIF_TARGET)} of JPEG at ${width} px`,
+      pass: avifRatio <= AVIF_TARGET,
+    })
+  }
+  const placeholderBytes = Buffer.byteLength(photo!.placeholder)
+  say(`\nplaceholder: ${placeholderBytes} bytes as a data: URI`)
+  checks.push({
+    name: `placeholder ≤ ${PLACEHOLDER_TARGET} bytes`,
+    pass: placeholderBytes <= PLACEHOLDER_TARGET,
+  })
+
+  say('')
+  for (const check of checks) say(`${check.pass ? 'PASS' : 'FAIL'}  ${check.name}`)
+  if (checks.some((check) => !check.pass)) process.exitCode = 1
+}
 
 type Luma = { data: Buffer; width: number; height: number }
 

@@ -1,20 +1,15 @@
 // `npm run bench`: builds the server, seeds a demo town into a temporary database, starts the
 // real server on a free port and drives each entry with autocannon. Prints a table and writes
 // src/bench/results/latest.json (git-ignored) so two runs can be compared.
-import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEMO_PASSWORD } from '../../db/demo-town'
 import { benchEntries } from './entries'
+import { closeBenchMarket, openBenchMarket, type Held } from './market'
 import { measureEntry, type EntryResult } from './measure'
 import { BenchUsageError, readBenchOptions } from './options'
 import { formatTable, writeResults } from './report'
-import { startServer, type RunningServer } from './server'
-import { signInCookie } from './sign-in'
-import { seedBenchTown } from './town'
-import { createWorkDir, removeAbandonedWorkDirs, removeWorkDir } from './workspace'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const resultsPath = join(root, 'src/bench/results/latest.json')
@@ -24,8 +19,7 @@ const interruption = new AbortController()
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => interruption.abort(new Error(`interrupted (${signal})`)))
 
-let workDir: string | undefined
-let server: RunningServer | undefined
+const held: Held = {}
 try {
   await bench(interruption.signal)
 } catch (error) {
@@ -33,8 +27,7 @@ try {
   process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`)
 } finally {
   // Always: no server or temporary town is left behind, whatever happened above.
-  await server?.stop()
-  if (workDir) removeWorkDir(workDir)
+  await closeBenchMarket(held)
 }
 
 async function bench(signal: AbortSignal) {
@@ -45,31 +38,23 @@ async function bench(signal: AbortSignal) {
   const entries = benchEntries.filter((entry) => !options.only || entry.name.includes(options.only))
   if (entries.length === 0) throw new BenchUsageError(`no entry matches --only ${options.only}`)
 
-  say('Building the server…')
-  build()
-  signal.throwIfAborted()
-  removeAbandonedWorkDirs()
-  workDir = createWorkDir()
-  const uploadsDir = join(workDir, 'uploads')
-  mkdirSync(uploadsDir)
-  const { databasePath, town } = await seedBenchTown(workDir, options.members)
-  signal.throwIfAborted()
-  server = await startServer({ root, databasePath, uploadsDir, signal })
-  const member = town.signIns.find((signIn) => signIn.role === 'member') ?? town.operator
-  const memberCookie = await signInCookie(server.url, {
-    email: member.email,
-    password: DEMO_PASSWORD,
+  const { server, town, context } = await openBenchMarket(held, {
+    root,
+    members: options.members,
+    signal,
+    say,
   })
 
   say(
     `${entries.length} entries × ${options.duration} s (after ${options.warmup} s warm-up), ` +
-      `${options.connections} connections, ${options.members} members; ` +
+      `${options.connections} connections, ${options.members} members ` +
+      `(${town.storeCount} storefronts, ${town.listingCount} listings); ` +
       `${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)} (autocannon shares them)`,
   )
   const results: EntryResult[] = []
   for (const entry of entries) {
     say(`  measuring ${entry.name}…`)
-    results.push(await measureEntry(server, entry, { memberCookie }, options, signal))
+    results.push(await measureEntry(server, entry, context, options, signal))
   }
 
   say(`\n${formatTable(results)}\n`)
@@ -78,11 +63,6 @@ async function bench(signal: AbortSignal) {
     say(`The server warned (last ${warnings.length} lines):\n${warnings.join('\n')}\n`)
   writeResults(resultsPath, results, { options, commit: currentCommit() })
   say(`Results written to ${relative(process.cwd(), resultsPath)}`)
-}
-
-function build() {
-  const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' })
-  if (built.status !== 0) throw new Error('npm run build failed')
 }
 
 function currentCommit(): string | null {

@@ -1,16 +1,29 @@
 /** Money is integer minor units (cents, fils) plus the site's ISO 4217 currency code. */
 export type Money = { amount: number; currency: string }
 
+// Building an Intl.NumberFormat costs far more than using one, and a page of listings formats
+// dozens of prices in one locale and currency: keep one formatter per pair (a site has one or two).
+const formatters = new Map<string, Intl.NumberFormat>()
+
+function currencyFormatter(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    formatters.set(key, formatter)
+  }
+  return formatter
+}
+
 /** How many minor units make one major unit for a currency (100 for EUR, 1000 for KWD, 1 for JPY). */
 export function minorUnitsPerMajor(currency: string): number {
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits
+  const digits = currencyFormatter('en', currency).resolvedOptions().maximumFractionDigits
   return 10 ** (digits ?? 2)
 }
 
 /** formatMoney({ amount: 1250, currency: 'EUR' }, 'fr-FR') → "12,50 €" */
 export function formatMoney(money: Money, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
+  return currencyFormatter(locale, money.currency).format(
     money.amount / minorUnitsPerMajor(money.currency),
   )
 }

@@ -1,0 +1,69 @@
+// The market a benchmark runs against: the production build serving a freshly seeded demo town,
+// with the bench member signed in. Shared by `npm run bench` and the photo upload storm.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DEMO_PASSWORD, type DemoTown } from '../../db/demo-town'
+import type { BenchContext } from './entries'
+import { startServer, type RunningServer } from './server'
+import { signInCookie } from './sign-in'
+import { seedBenchTown, type BenchTargets } from './town'
+import { createWorkDir, removeAbandonedWorkDirs, removeWorkDir } from './workspace'
+
+export type BenchMarket = {
+  server: RunningServer
+  town: DemoTown
+  targets: BenchTargets
+  context: BenchContext
+}
+
+/** What a run must give back whatever happens, filled in as soon as each exists. */
+export type Held = { server?: RunningServer; workDir?: string }
+
+/**
+ * Builds, seeds (photos included, as a real town has them), serves and signs in. The caller
+ * passes `held` and calls closeBenchMarket(held) in a finally, so even a run interrupted halfway
+ * leaves no server or temporary town behind.
+ */
+export async function openBenchMarket(
+  held: Held,
+  {
+    root,
+    members,
+    signal,
+    say,
+  }: { root: string; members: number; signal: AbortSignal; say: (text: string) => void },
+): Promise<BenchMarket> {
+  say('Building the server…')
+  build(root)
+  signal.throwIfAborted()
+  removeAbandonedWorkDirs()
+  held.workDir = createWorkDir()
+  const uploadsDir = join(held.workDir, 'uploads')
+  mkdirSync(uploadsDir)
+  say(`Seeding a demo town of ${members} members…`)
+  const { databasePath, town, targets } = await seedBenchTown(held.workDir, { members, uploadsDir })
+  signal.throwIfAborted()
+  held.server = await startServer({ root, databasePath, uploadsDir, signal })
+  const memberCookie = await signInCookie(held.server.url, {
+    email: targets.providerEmail,
+    password: DEMO_PASSWORD,
+  })
+  const { storePath, listingPath, categoryPath } = targets
+  return {
+    server: held.server,
+    town,
+    targets,
+    context: { memberCookie, storePath, listingPath, categoryPath },
+  }
+}
+
+export async function closeBenchMarket(held: Held) {
+  await held.server?.stop()
+  if (held.workDir) removeWorkDir(held.workDir)
+}
+
+function build(root: string) {
+  const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' })
+  if (built.status !== 0) throw new Error('npm run build failed')
+}
