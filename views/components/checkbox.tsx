@@ -1,3 +1,5 @@
+import { describedByIds } from './field'
+
 type CheckboxProps = {
   label: string
   name: string
@@ -9,9 +11,7 @@ type CheckboxProps = {
 /** A labelled checkbox; the whole label is the touch target. */
 export function Checkbox({ label, name, checked, hint, error }: CheckboxProps) {
   const id = `field-${name}`
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ')
+  const describedBy = describedByIds(id, { hint, error })
   return (
     <div class="checkbox">
       <input
@@ -21,7 +21,7 @@ export function Checkbox({ label, name, checked, hint, error }: CheckboxProps) {
         value="on"
         checked={checked}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
       />
       <label for={id}>{label}</label>
       {hint ? (

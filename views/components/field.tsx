@@ -19,9 +19,7 @@ type FieldProps = {
 /** A labelled input with its hint and, after a failed submit, its error right beside it. */
 export function Field(props: FieldProps) {
   const id = `field-${props.name}`
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ')
+  const describedBy = describedByIds(id, { hint: props.hint, error: props.error })
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={id}>{props.label}</label>
@@ -43,7 +41,7 @@ export function Field(props: FieldProps) {
         list={props.list}
         autofocus={props.autofocus}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
       />
       {props.error ? (
         <p class="field__error" id={`${id}-error`}>
@@ -52,4 +50,14 @@ export function Field(props: FieldProps) {
       ) : null}
     </div>
   )
+}
+
+/**
+ * The ids a control's aria-describedby lists: its hint and its error, when present, so screen
+ * readers read them with the label. Field, TextArea and Checkbox share the `${id}-hint` and
+ * `${id}-error` naming.
+ */
+export function describedByIds(id: string, parts: { hint?: unknown; error?: unknown }) {
+  const ids = [parts.hint ? `${id}-hint` : '', parts.error ? `${id}-error` : ''].filter(Boolean)
+  return ids.length > 0 ? ids.join(' ') : undefined
 }

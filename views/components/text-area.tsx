@@ -1,3 +1,5 @@
+import { describedByIds } from './field'
+
 type TextAreaProps = {
   label: string
   name: string
@@ -12,9 +14,7 @@ type TextAreaProps = {
 /** A labelled multi-line text field, with hint and error beside it like Field. */
 export function TextArea(props: TextAreaProps) {
   const id = `field-${props.name}`
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ')
+  const describedBy = describedByIds(id, { hint: props.hint, error: props.error })
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={id}>{props.label}</label>
@@ -30,7 +30,7 @@ export function TextArea(props: TextAreaProps) {
         maxlength={props.maxlength}
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
       >
         {props.value ?? ''}
       </textarea>

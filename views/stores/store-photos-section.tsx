@@ -22,62 +22,26 @@ export function StorePhotosSection(props: StorePhotosSectionProps) {
   return (
     <section aria-labelledby="store-photos-heading" class="card">
       <h2 id="store-photos-heading">Photos</h2>
-      <div class="photo-slot">
-        {props.avatar ? (
-          <Picture
-            image={props.avatar}
-            alt={`${props.storeName}: profile photo`}
-            sizes="6rem"
-            class="avatar"
-          />
-        ) : null}
-        <form
-          method="post"
-          action={`/stores/${slug}/avatar`}
-          enctype="multipart/form-data"
-          data-upload-progress
-          class="form"
-        >
-          <PhotoInput
-            label="Profile photo"
-            name="avatar"
-            multiple={false}
-            errors={errors.avatar}
-            hint="A clear photo of you or your logo."
-          />
-          <button type="submit" class="button button--secondary">
-            Upload profile photo
-          </button>
-        </form>
-      </div>
-      <div class="photo-slot">
-        {props.cover ? (
-          <Picture
-            image={props.cover}
-            alt={`${props.storeName}: cover photo`}
-            sizes="(min-width: 60rem) 58rem, 100vw"
-            class="cover"
-          />
-        ) : null}
-        <form
-          method="post"
-          action={`/stores/${slug}/cover`}
-          enctype="multipart/form-data"
-          data-upload-progress
-          class="form"
-        >
-          <PhotoInput
-            label="Cover photo"
-            name="cover"
-            multiple={false}
-            errors={errors.cover}
-            hint="A wide photo of your work or your shop."
-          />
-          <button type="submit" class="button button--secondary">
-            Upload cover photo
-          </button>
-        </form>
-      </div>
+      <PhotoSlot
+        slug={slug}
+        slot="avatar"
+        label="Profile photo"
+        hint="A clear photo of you or your logo."
+        image={props.avatar}
+        alt={`${props.storeName}: profile photo`}
+        sizes="6rem"
+        errors={errors.avatar}
+      />
+      <PhotoSlot
+        slug={slug}
+        slot="cover"
+        label="Cover photo"
+        hint="A wide photo of your work or your shop."
+        image={props.cover}
+        alt={`${props.storeName}: cover photo`}
+        sizes="(min-width: 60rem) 58rem, 100vw"
+        errors={errors.cover}
+      />
       <h3>Portfolio</h3>
       {props.portfolio.length > 0 ? (
         <ul class="photo-grid">
@@ -121,5 +85,45 @@ export function StorePhotosSection(props: StorePhotosSectionProps) {
         </form>
       ) : null}
     </section>
+  )
+}
+
+type PhotoSlotProps = {
+  slug: string
+  slot: 'avatar' | 'cover'
+  label: string
+  hint: string
+  image: Image | undefined
+  alt: string
+  sizes: string
+  errors: string[] | undefined
+}
+
+/** One single-photo place (profile or cover): the current photo and a form to replace it. */
+function PhotoSlot(props: PhotoSlotProps) {
+  return (
+    <div class="photo-slot">
+      {props.image ? (
+        <Picture image={props.image} alt={props.alt} sizes={props.sizes} class={props.slot} />
+      ) : null}
+      <form
+        method="post"
+        action={`/stores/${props.slug}/${props.slot}`}
+        enctype="multipart/form-data"
+        data-upload-progress
+        class="form"
+      >
+        <PhotoInput
+          label={props.label}
+          name={props.slot}
+          multiple={false}
+          errors={props.errors}
+          hint={props.hint}
+        />
+        <button type="submit" class="button button--secondary">
+          Upload {props.label.toLowerCase()}
+        </button>
+      </form>
+    </div>
   )
 }

@@ -17,8 +17,35 @@ import {
 
 /** Above this a price is a typo (an extra zero or three), not a neighbour's offer. */
 const MAX_PRICE_MAJOR = 10_000_000
-const MAX_STOCK = 100_000
+export const MAX_STOCK = 100_000
 const MAX_TAGS = 10
+
+type Read<T> = { ok: true; value: T } | { ok: false; message: string }
+
+/**
+ * A typed price in minor units, or why not. The listing form and the quick edit on My listings
+ * both use it, so a price refused in one is refused in the other.
+ */
+export function readPrice(text: string, currency: string): Read<number> {
+  const amount = parseMoney(text, currency)
+  const max = MAX_PRICE_MAJOR * minorUnitsPerMajor(currency)
+  if (amount === null)
+    return { ok: false, message: 'Enter an amount like 150 or 12.50 (no currency sign).' }
+  if (amount > max)
+    return {
+      ok: false,
+      message: `That looks too high — at most ${formatMoney({ amount: max, currency }, 'en')}.`,
+    }
+  return { ok: true, value: amount }
+}
+
+/** A typed stock count, or why not. */
+export function readStock(text: string): Read<number> {
+  const trimmed = text.trim()
+  if (!/^\d+$/.test(trimmed) || Number(trimmed) > MAX_STOCK)
+    return { ok: false, message: `Enter how many you have, from 0 to ${MAX_STOCK}.` }
+  return { ok: true, value: Number(trimmed) }
+}
 
 const title = z
   .string()
@@ -55,13 +82,9 @@ export function readListingForm(values: FormValues, currency: string): ListingFo
       errors[name] ??= required
       return undefined
     }
-    const amount = parseMoney(text, currency)
-    const max = MAX_PRICE_MAJOR * minorUnitsPerMajor(currency)
-    if (amount === null) errors[name] ??= 'Enter an amount like 150 or 12.50 (no currency sign).'
-    else if (amount > max)
-      errors[name] ??=
-        `That looks too high — at most ${formatMoney({ amount: max, currency }, 'en')}.`
-    else return amount
+    const price = readPrice(text, currency)
+    if (price.ok) return price.value
+    errors[name] ??= price.message
     return undefined
   }
   const whole = (

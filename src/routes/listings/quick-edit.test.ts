@@ -99,7 +99,7 @@ describe('POST /listings/:id/quick-edit', () => {
     expect(response.status).toBe(422)
     const row = await page(response)
     expect(row.querySelector(`#price-${id}-error`)?.textContent).toMatch(/amount/)
-    expect(row.querySelector(`#stock-${id}-error`)?.textContent).toMatch(/whole number/)
+    expect(row.querySelector(`#stock-${id}-error`)?.textContent).toMatch(/how many you have/)
     expect(market.db.select().from(listings).get()).toMatchObject({ price: 7500, stock: 12 })
   })
 
@@ -115,9 +115,25 @@ describe('POST /listings/:id/quick-edit', () => {
     expect(response.status).toBe(422)
     const document = await page(response)
     expect(document.querySelector('h1')?.textContent).toBe('My listings')
-    expect(document.querySelector(`#stock-${id}-error`)?.textContent).toMatch(/whole number/)
+    expect(document.querySelector(`#stock-${id}-error`)?.textContent).toMatch(/how many you have/)
     expect(document.querySelector(`#stock-${id}`)?.getAttribute('value')).toBe('lots')
     expect(document.querySelector(`#price-${id}`)?.getAttribute('value')).toBe('80')
+    expect(market.db.select().from(listings).get()).toMatchObject({ price: 7500, stock: 12 })
+  })
+
+  it('refuses an absurd price, as the listing form does', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, jam)
+    const response = await market.post(
+      `/listings/${id}/quick-edit`,
+      { price: '99999999999', stock: '3' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    expect(response.status).toBe(422)
+    expect((await page(response)).querySelector(`#price-${id}-error`)?.textContent).toMatch(
+      /too high/,
+    )
     expect(market.db.select().from(listings).get()).toMatchObject({ price: 7500, stock: 12 })
   })
 

@@ -4,11 +4,9 @@ import type { MemberEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
 import { readFormValues, type FormErrors } from '../../http/forms'
 import { requireMember } from '../../http/session'
+import { readPrice, readStock } from './listing-form'
 import { shell } from '../../http/shell'
-import { parseMoney } from '../../lib/money'
 import { listOwnListings, quickEditListing } from '../../models/listing'
-
-const MAX_STOCK = 100_000
 
 /**
  * POST /listings/:id/quick-edit — price and stock from the "my listings" row. htmx swaps the
@@ -22,12 +20,12 @@ export const listingQuickEdit = new Hono<MemberEnv>().post(
     const currency = c.var.site!.currency
     const values = await readFormValues(c)
     const errors: FormErrors = {}
-    const price = parseMoney(values.price ?? '', currency)
-    if (price === null) errors.price = 'Enter an amount like 150 or 12.50.'
-    const stockText = (values.stock ?? '').trim()
-    const stock =
-      /^\d+$/.test(stockText) && Number(stockText) <= MAX_STOCK ? Number(stockText) : null
-    if (stock === null) errors.stock = `Enter a whole number from 0 to ${MAX_STOCK}.`
+    const priceRead = readPrice(values.price ?? '', currency)
+    const stockRead = readStock(values.stock ?? '')
+    if (!priceRead.ok) errors.price = priceRead.message
+    if (!stockRead.ok) errors.stock = stockRead.message
+    const price = priceRead.ok ? priceRead.value : null
+    const stock = stockRead.ok ? stockRead.value : null
     const row = () =>
       listOwnListings(c.var.db, c.var.member).find((listing) => listing.id === listingId)
     const fragment = c.req.header('HX-Request') === 'true'

@@ -138,7 +138,7 @@ test.describe('Storefront and listings with plain forms (JavaScript off)', () =>
       await row.getByLabel('Stock').fill('lots')
       await row.getByRole('button', { name: 'Update Bicycle pump' }).click()
       const refused = listingRow(page, 'Bicycle pump')
-      await expect(refused.getByText('Enter a whole number from 0 to 100000.')).toBeVisible()
+      await expect(refused.getByText('Enter how many you have, from 0 to 100000.')).toBeVisible()
       await expect(refused.getByLabel('Stock')).toHaveValue('lots')
       await expect(refused).toContainText('GMD 320.00 · 4 in stock')
     })

@@ -250,7 +250,7 @@ test.describe('POST /listings/:id/quick-edit, pause, resume, archive', () => {
       await row.getByRole('button', { name: 'Update Mangrove honey' }).click()
       expect((await posted).status()).toBe(422)
       await expect(row.getByLabel('Stock')).toHaveAccessibleDescription(
-        'Enter a whole number from 0 to 100000.',
+        'Enter how many you have, from 0 to 100000.',
       )
       await expect(row.getByLabel('Stock')).toHaveAttribute('aria-invalid', 'true')
       await expect(row, 'nothing was saved').toContainText('GMD 275.00 · 5 in stock')
