@@ -23,16 +23,22 @@ describe('GET /sign-in', () => {
     expect(document.querySelector('input[name=returnTo]')?.getAttribute('value')).toBe('/account')
   })
 
-  it.each(['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)'])(
-    'drops an open-redirect attempt (%s)',
-    async (returnTo) => {
-      market = await createOpenMarket()
-      const document = await page(
-        await market.get(`/sign-in?return_to=${encodeURIComponent(returnTo)}`),
-      )
-      expect(document.querySelector('input[name=returnTo]')?.getAttribute('value')).toBe('/')
-    },
-  )
+  it.each([
+    'https://evil.example/',
+    '//evil.example/x',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '/.//evil.example',
+    '/..//evil.example',
+    '/%2e//evil.example',
+    '/a/..//evil.example',
+  ])('drops an open-redirect attempt (%s)', async (returnTo) => {
+    market = await createOpenMarket()
+    const document = await page(
+      await market.get(`/sign-in?return_to=${encodeURIComponent(returnTo)}`),
+    )
+    expect(document.querySelector('input[name=returnTo]')?.getAttribute('value')).toBe('/')
+  })
 })
 
 describe('POST /sign-in', () => {
@@ -63,13 +69,24 @@ describe('POST /sign-in', () => {
     expect(home.querySelector('.site-header__account a')?.textContent).toBe('Awa Operator')
   })
 
-  it('ignores a return path to another site', async () => {
+  it.each(['//evil.example/phish', '/.//evil.example', '/..//evil.example', '/%2e//evil.example'])(
+    'ignores a return path to another site (%s)',
+    async (returnTo) => {
+      market = await createOpenMarket()
+      const response = await market.post('/sign-in', {
+        email: 'awa@example.com',
+        password: PASSWORD,
+        returnTo,
+      })
+      expect(response.headers.get('Location')).toBe('/')
+    },
+  )
+
+  it('sends an already signed-in member only to local paths', async () => {
     market = await createOpenMarket()
-    const response = await market.post('/sign-in', {
-      email: 'awa@example.com',
-      password: PASSWORD,
-      returnTo: '//evil.example/phish',
-    })
+    const cookie = await market.signIn('awa@example.com')
+    const response = await market.get('/sign-in?return_to=%2F.%2F%2Fevil.example', { cookie })
+    expect(response.status).toBe(303)
     expect(response.headers.get('Location')).toBe('/')
   })
 

@@ -55,9 +55,14 @@ describe('POST /sign-up', () => {
     expect(response.headers.get('Location')).toBe('/account')
   })
 
-  it('refuses to return to another site', async () => {
+  it.each([
+    'https://evil.example/',
+    '/.//evil.example',
+    '/a/..//evil.example',
+    '/%2e//evil.example',
+  ])('refuses to return to another site (%s)', async (returnTo) => {
     market = await createOpenMarket()
-    const response = await market.post('/sign-up', { ...amadou, returnTo: 'https://evil.example/' })
+    const response = await market.post('/sign-up', { ...amadou, returnTo })
     expect(response.headers.get('Location')).toBe('/')
   })
 
