@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { sessions } from '../../db/schema'
+import { sessions, signInFailures } from '../../db/schema'
 import { MINUTE } from '../lib/clock'
 import {
   cookiesFrom,
@@ -163,6 +163,43 @@ describe('POST /sign-in', () => {
       from('198.51.100.7'),
     )
     expect(elsewhere.status).toBe(303)
+  })
+
+  it('lets no more than five of fifty simultaneous guesses be checked, not even the right one', async () => {
+    market = await createOpenMarket()
+    const guesses = Array.from({ length: 49 }, (_, n) => `wrong password ${n}`)
+    const responses = await Promise.all(
+      [...guesses, PASSWORD].map((password) =>
+        market.post('/sign-in', { email: 'awa@example.com', password }),
+      ),
+    )
+    const messages = await Promise.all(
+      responses.map(async (response) => fieldError(await page(response), 'password')),
+    )
+    const checked = messages.filter((message) => /do not match/.test(message ?? ''))
+    const refused = messages.filter((message) => /Too many attempts/.test(message ?? ''))
+    expect(checked.length).toBeLessThanOrEqual(5)
+    expect(checked.length + refused.length).toBe(50)
+    expect(responses.some((response) => response.status === 303)).toBe(false)
+    expect(market.db.select().from(signInFailures).all().length).toBeLessThanOrEqual(5)
+  })
+
+  it('lets no more than twenty simultaneous guesses from one address be checked', async () => {
+    market = await createOpenMarket({ trustProxy: true })
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, n) =>
+        market.post(
+          '/sign-in',
+          { email: `guess${n}@example.com`, password: 'wrong password!' },
+          { headers: { 'X-Forwarded-For': '203.0.113.9' } },
+        ),
+      ),
+    )
+    const messages = await Promise.all(
+      responses.map(async (response) => fieldError(await page(response), 'password')),
+    )
+    expect(messages.filter((message) => /do not match/.test(message ?? '')).length).toBe(20)
+    expect(messages.filter((message) => /Too many attempts/.test(message ?? '')).length).toBe(30)
   })
 
   it('replaces a session that existed before signing in (no fixation)', async () => {
