@@ -3,6 +3,7 @@ import { etag } from 'hono/etag'
 import { requestId } from 'hono/request-id'
 import { BeingSetUpPage } from '../views/errors/being-set-up-page'
 import { clientAddress } from './http/address'
+import { formBodyLimit } from './http/body-limit'
 import { compression } from './http/compression'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, AppEnv } from './http/env'
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
     return c.html(<BeingSetUpPage shell={shell(c)} />, 503)
   })
   app.use(csrfProtection())
+  app.use(formBodyLimit())
 
   app.route('/', home)
   app.route('/search', search)

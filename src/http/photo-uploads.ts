@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ErrorPage } from '../../views/errors/error-page'
+import { withOwnBodyLimit } from './body-limit'
 import { DEFAULT_MAX_PIXELS, inspectPhoto, type ImageType, type PhotoRefusal } from '../lib/images'
 import type { AppEnv } from './env'
 import { shell } from './shell'
@@ -102,7 +103,7 @@ function displayName(name: string): string {
  * @example stores.post('/:slug/portfolio', requireMember, uploadBodyLimit(), async (c) => …)
  */
 export function uploadBodyLimit(maxBytes = UPLOAD_MAX_REQUEST_BYTES): MiddlewareHandler<AppEnv> {
-  return (c, next) =>
+  return withOwnBodyLimit((c, next) =>
     bodyLimit({
       maxSize: maxBytes,
       onError: () =>
@@ -115,5 +116,6 @@ export function uploadBodyLimit(maxBytes = UPLOAD_MAX_REQUEST_BYTES): Middleware
           }),
           413,
         ),
-    })(c, next)
+    })(c, next),
+  )
 }
