@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm'
 import { categories, listingPackages, listings, listingVariants, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
+import { pageWithin, type PageWindow } from '../lib/pagination'
 import { slugify } from '../lib/slug'
 import type { SessionMember } from './session'
 
@@ -202,14 +203,18 @@ export function listNewestListings(db: Db, limit: number): ListingCard[] {
     .map((row) => ({ ...row.listing, storeName: row.storeName, storeSlug: row.storeSlug }))
 }
 
-/** One page of the listings on sale in some categories (a top category and its children). */
+/**
+ * One page of the listings on sale in some categories (a top category and its children): the page
+ * asked for, or the last one when it asks past the end.
+ */
 export function listCategoryListings(
   db: Db,
   categoryIds: number[],
-  page: { number: number; size: number },
-): { listings: ListingCard[]; total: number } {
+  requested: { number: number; size: number },
+): { listings: ListingCard[]; total: number; page: PageWindow } {
   const where = and(eq(listings.status, 'published'), inArray(listings.categoryId, categoryIds))
   const total = db.select({ total: count() }).from(listings).where(where).get()?.total ?? 0
+  const page = pageWithin(requested.number, total, requested.size)
   const rows = db
     .select({ listing: listings, storeName: stores.name, storeSlug: stores.slug })
     .from(listings)
@@ -217,7 +222,7 @@ export function listCategoryListings(
     .where(where)
     .orderBy(desc(listings.publishedAt), desc(listings.id))
     .limit(page.size)
-    .offset((page.number - 1) * page.size)
+    .offset(page.offset)
     .all()
   return {
     listings: rows.map((row) => ({
@@ -226,6 +231,7 @@ export function listCategoryListings(
       storeSlug: row.storeSlug,
     })),
     total,
+    page,
   }
 }
 

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { CategoryPage } from '../../views/categories/category-page'
 import type { AppEnv } from '../http/env'
 import { shell } from '../http/shell'
+import { readPageNumber } from '../lib/pagination'
 import { listCategoryTree } from '../models/category'
 import { listCategoryListings } from '../models/listing'
 import { coverPhotos } from '../models/listing-photos'
@@ -20,9 +21,8 @@ export const categoryPages = new Hono<AppEnv>().get('/:slug', (c) => {
   if (!category) return c.notFound()
   // A top category shows what is listed under it directly and in all its subcategories.
   const ids = top ? [top.id, ...top.children.map((child) => child.id)] : [category.id]
-  const pageNumber = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1)
-  const { listings, total } = listCategoryListings(c.var.db, ids, {
-    number: pageNumber,
+  const { listings, page } = listCategoryListings(c.var.db, ids, {
+    number: readPageNumber(c.req.query('page')),
     size: PAGE_SIZE,
   })
   return c.html(
@@ -35,8 +35,8 @@ export const categoryPages = new Hono<AppEnv>().get('/:slug', (c) => {
         c.var.db,
         listings.map((listing) => listing.id),
       )}
-      page={pageNumber}
-      totalPages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
+      page={page.number}
+      totalPages={page.totalPages}
       currency={c.var.site!.currency}
     />,
   )
