@@ -69,6 +69,14 @@ describe('POST /sign-in', () => {
     expect(home.querySelector('.site-header__account a')?.textContent).toBe('Awa Operator')
   })
 
+  it('sends the flash message in a Secure cookie when served over HTTPS', async () => {
+    market = await createOpenMarket({ secureCookies: true })
+    const response = await market.post('/sign-in', { email: 'awa@example.com', password: PASSWORD })
+    const flash = response.headers.getSetCookie().find((line) => line.startsWith('souk_flash='))
+    expect(flash).toMatch(/; Secure/)
+    expect(flash).toMatch(/HttpOnly/)
+  })
+
   it.each(['//evil.example/phish', '/.//evil.example', '/..//evil.example', '/%2e//evil.example'])(
     'ignores a return path to another site (%s)',
     async (returnTo) => {
