@@ -71,6 +71,7 @@ describe('POST /sign-up', () => {
     ['password', 'ninechars', /at least 10/],
     ['password', 'x'.repeat(201), /at most 200/],
     ['password', 'qwertyuiop', /attackers/],
+    ['password', 'password12', /attackers/],
     ['password', 'aaaaaaaaaaaa', /attackers/],
     ['password', 'amadou-is-great', /email or name/],
   ])('explains a bad %s beside the field and stores nothing', async (field, value, message) => {
