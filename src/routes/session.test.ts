@@ -41,6 +41,53 @@ describe('GET /sign-in', () => {
   })
 })
 
+describe("the header's Sign in and Sign up links", () => {
+  const accountLinks = (document: Document) => {
+    const nav = document.querySelector('nav[aria-label=Account]')
+    const href = (name: string) =>
+      [...(nav?.querySelectorAll('a') ?? [])]
+        .find((link) => link.textContent?.trim() === name)
+        ?.getAttribute('href')
+    return { signIn: href('Sign in'), signUp: href('Sign up') }
+  }
+
+  it('bring a visitor back to the page they were on, query and all', async () => {
+    market = await createOpenMarket()
+    const document = await page(await market.get('/search?q=honey+jar'))
+    expect(accountLinks(document)).toEqual({
+      signIn: '/sign-in?return_to=%2Fsearch%3Fq%3Dhoney%2Bjar',
+      signUp: '/sign-up?return_to=%2Fsearch%3Fq%3Dhoney%2Bjar',
+    })
+  })
+
+  it('stay plain on the home page', async () => {
+    market = await createOpenMarket()
+    expect(accountLinks(await page(await market.get('/')))).toEqual({
+      signIn: '/sign-in',
+      signUp: '/sign-up',
+    })
+  })
+
+  it('pass on the return path from the sign-in page, not the sign-in page itself', async () => {
+    market = await createOpenMarket()
+    const document = await page(await market.get('/sign-in?return_to=%2Fsearch%3Fq%3Dhoney'))
+    expect(accountLinks(document).signUp).toBe('/sign-up?return_to=%2Fsearch%3Fq%3Dhoney')
+  })
+
+  it('lead back there after signing in', async () => {
+    market = await createOpenMarket()
+    const header = accountLinks(await page(await market.get('/search?q=honey')))
+    const form = await page(await market.get(header.signIn!))
+    const returnTo = form.querySelector('input[name=returnTo]')?.getAttribute('value')
+    const response = await market.post('/sign-in', {
+      email: 'awa@example.com',
+      password: PASSWORD,
+      returnTo: returnTo ?? '',
+    })
+    expect(response.headers.get('Location')).toBe('/search?q=honey')
+  })
+})
+
 describe('POST /sign-in', () => {
   it('starts a session and returns to where the member was', async () => {
     market = await createOpenMarket()

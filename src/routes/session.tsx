@@ -29,7 +29,7 @@ export const signIn = new Hono<AppEnv>()
   .get('/', (c) => {
     const returnTo = safeReturnPath(c.req.query('return_to'))
     if (c.var.member) return seeOther(c, returnTo)
-    return c.html(<SignInPage shell={shell(c)} values={{}} returnTo={returnTo} />)
+    return c.html(<SignInPage shell={shell(c, { returnTo })} values={{}} returnTo={returnTo} />)
   })
 
   .post('/', async (c) => {
@@ -38,7 +38,7 @@ export const signIn = new Hono<AppEnv>()
     const again = (errors: FormErrors) =>
       c.html(
         <SignInPage
-          shell={shell(c)}
+          shell={shell(c, { returnTo })}
           values={withoutSecrets(form.values)}
           errors={errors}
           returnTo={returnTo}

@@ -36,6 +36,20 @@ describe('GET /sign-up', () => {
 })
 
 describe('POST /sign-up', () => {
+  it('returns the new member to the page whose header they signed up from', async () => {
+    market = await createOpenMarket()
+    const header = await page(await market.get('/search?q=honey'))
+    const signUpLink = header
+      .querySelector('nav[aria-label=Account] a.button')
+      ?.getAttribute('href')
+    expect(signUpLink).toBe('/sign-up?return_to=%2Fsearch%3Fq%3Dhoney')
+    const form = await page(await market.get(signUpLink!))
+    const returnTo = form.querySelector('input[name=returnTo]')?.getAttribute('value')
+    const response = await market.post('/sign-up', { ...amadou, returnTo: returnTo ?? '' })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('Location')).toBe('/search?q=honey')
+  })
+
   it('creates the member, signs them in and welcomes them', async () => {
     market = await createOpenMarket()
     const response = await market.post('/sign-up', amadou)
@@ -76,6 +90,7 @@ describe('POST /sign-up', () => {
     ['password', 'ninechars', /at least 10/],
     ['password', 'x'.repeat(201), /at most 200/],
     ['password', 'qwertyuiop', /attackers/],
+    ['password', 'password12', /attackers/],
     ['password', 'aaaaaaaaaaaa', /attackers/],
     ['password', 'amadou-is-great', /email or name/],
   ])('explains a bad %s beside the field and stores nothing', async (field, value, message) => {

@@ -34,7 +34,7 @@ export const signUp = new Hono<AppEnv>()
   .get('/', (c) => {
     const returnTo = safeReturnPath(c.req.query('return_to'))
     if (c.var.member) return seeOther(c, returnTo)
-    return c.html(<SignUpPage shell={shell(c)} values={{}} returnTo={returnTo} />)
+    return c.html(<SignUpPage shell={shell(c, { returnTo })} values={{}} returnTo={returnTo} />)
   })
 
   .post('/', rateLimit('sign-up', { limit: 10, windowMs: HOUR }), async (c) => {
@@ -43,7 +43,7 @@ export const signUp = new Hono<AppEnv>()
     const again = (errors: FormErrors) =>
       c.html(
         <SignUpPage
-          shell={shell(c)}
+          shell={shell(c, { returnTo })}
           values={withoutSecrets(form.values)}
           errors={errors}
           returnTo={returnTo}

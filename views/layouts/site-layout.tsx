@@ -2,6 +2,7 @@ import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { Flash as FlashMessage } from '../../src/http/flash'
 import type { SessionMember } from '../../src/models/session'
+import { signInHref, signUpHref } from '../accounts/sign-up-page'
 import { Flash } from '../components/flash'
 
 /** What every page's frame needs to know; routes build it with shell(c). */
@@ -15,6 +16,8 @@ export type Shell = {
   flash: FlashMessage | null
   assets: { css: string; js: string; htmx: string }
   searchQuery?: string
+  /** Where the header's "Sign in" and "Sign up" bring a visitor back to: usually this page. */
+  returnTo: string
 }
 
 type LayoutProps = { shell: Shell; title: string; children: Child; focused?: boolean }
@@ -47,7 +50,7 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
               {shell.marketName}
             </a>
             {focused || !shell.open ? null : <SearchBox shell={shell} />}
-            {shell.open ? <AccountNav member={shell.member} /> : null}
+            {shell.open ? <AccountNav member={shell.member} returnTo={shell.returnTo} /> : null}
           </header>
           <main id="main" class={focused ? 'main main--focused' : 'main'}>
             <Flash flash={shell.flash} />
@@ -92,12 +95,12 @@ function SearchBox({ shell }: { shell: Shell }) {
   )
 }
 
-function AccountNav({ member }: { member: SessionMember | null }) {
+function AccountNav({ member, returnTo }: { member: SessionMember | null; returnTo: string }) {
   if (!member)
     return (
       <nav class="site-header__account" aria-label="Account">
-        <a href="/sign-in">Sign in</a>
-        <a class="button button--primary" href="/sign-up">
+        <a href={signInHref(returnTo)}>Sign in</a>
+        <a class="button button--primary" href={signUpHref(returnTo)}>
           Sign up
         </a>
       </nav>
