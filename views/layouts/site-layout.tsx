@@ -22,8 +22,11 @@ export type Shell = {
 
 type LayoutProps = { shell: Shell; title: string; children: Child; focused?: boolean }
 
-// htmx 4 makes inheritance explicit: hx-boost on <body> must say :inherited to reach links and forms.
-const boostDescendants = { 'hx-boost:inherited': 'true' }
+// htmx 4 makes inheritance explicit (`hx-boost:inherited`), but no attribute with a colon is valid
+// HTML, and neither is any bare `hx-*`. So htmx reads its `data-hx-*` spelling, and the config
+// turns implicit inheritance back on (htmx 2's rule): `data-hx-boost` on <body> reaches every link
+// and form. Mind it when putting data-hx-target or data-hx-swap on a container: descendants inherit.
+const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, implicitInheritance: true })
 
 /** The page frame: header with search and account links, flash message, footer. */
 export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
@@ -34,14 +37,14 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light dark" />
           <title>{title === shell.marketName ? title : `${title} · ${shell.marketName}`}</title>
-          <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
+          <meta name="htmx-config" content={HTMX_CONFIG} />
           {/* No favicon: one request fewer on a metered connection. */}
           <link rel="icon" href="data:," />
           <link rel="stylesheet" href={shell.assets.css} />
           <script src={shell.assets.htmx} defer />
           <script src={shell.assets.js} defer />
         </head>
-        <body {...boostDescendants}>
+        <body data-hx-boost="true">
           <a class="skip-link" href="#main">
             Skip to content
           </a>
