@@ -25,7 +25,8 @@ export type ServiceInput = CommonInput & {
   packages: PackageInput[]
   serviceLocations: ServiceLocation[]
   durationMinutes: number | null
-  bookable: boolean
+  /** Kept for the booking calendar to come; the form does not ask yet, so an edit leaves it. */
+  bookable?: boolean
 }
 export type ProductInput = CommonInput & {
   kind: 'product'

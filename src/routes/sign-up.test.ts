@@ -83,6 +83,8 @@ describe('POST /sign-up', () => {
   it.each([
     ['displayName', '', /Enter your name/],
     ['displayName', 'x'.repeat(61), /at most 60/],
+    ['displayName', '\u200b\u200c\u2060\ufeff \u3164', /Enter your name/],
+    ['displayName', 'Amadou\u202eBah', /direction of the text/],
     ['email', '', /Enter your email/],
     ['email', 'amadou.example.com', /email address like/],
     ['email', `${'a'.repeat(250)}@example.com`, /too long/],
@@ -104,6 +106,18 @@ describe('POST /sign-up', () => {
       market.db.select().from(members).where(eq(members.email, amadou.email)).get(),
     ).toBeUndefined()
     expect(sessionCookie(response)).toBeUndefined()
+  })
+
+  it('stores a name without its control characters', async () => {
+    market = await createOpenMarket()
+    const response = await market.post('/sign-up', {
+      ...amadou,
+      displayName: 'Ama\u0000dou Bah\u0007',
+    })
+    expect(response.status).toBe(303)
+    expect(
+      market.db.select().from(members).where(eq(members.email, amadou.email)).get()?.displayName,
+    ).toBe('Amadou Bah')
   })
 
   it('keeps what was typed, except the password', async () => {

@@ -9,12 +9,13 @@ import { seeOther, safeReturnPath } from '../http/redirects'
 import { startSession } from '../http/session'
 import { shell } from '../http/shell'
 import { HOUR } from '../lib/clock'
+import { singleLine } from '../lib/text'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
 import { signUpMember } from '../models/member'
 
 /** The fields every new account has; setup reuses them for the operator. */
 export const memberFields = {
-  displayName: z.string().trim().min(1, 'Enter your name.').max(60, 'Use at most 60 characters.'),
+  displayName: singleLine(60, { required: 'Enter your name.' }),
   email: z
     .string()
     .trim()

@@ -9,6 +9,7 @@ import { seeOther } from '../http/redirects'
 import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { PHONE_PATTERN } from '../lib/phone'
+import { multiLine, singleLine } from '../lib/text'
 import { listStoreListings } from '../models/listing'
 import { coverPhotos } from '../models/listing-photos'
 import { findImage, listPortfolio } from '../models/store-photos'
@@ -43,16 +44,10 @@ function coordinate(limit: number, example: string) {
 
 const storeSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'Give your storefront a name.')
-      .max(60, 'Use at most 60 characters.'),
-    bio: z.string().trim().max(1000, 'Use at most 1000 characters.').default(''),
-    area: z.string().trim().max(80, 'Use at most 80 characters.').default(''),
-    skills: z
-      .string()
-      .default('')
+    name: singleLine(60, { required: 'Give your storefront a name.' }),
+    bio: multiLine(1000),
+    area: singleLine(80),
+    skills: singleLine(400)
       .transform((value) => [
         ...new Set(
           value

@@ -6,7 +6,7 @@ import { shell } from '../../http/shell'
 import { listCategoryTree } from '../../models/category'
 import type { ListingDetails } from '../../models/listing'
 import { listListingPhotos } from '../../models/listing-photos'
-import { listingFormValues } from './listing-form'
+import { listingFormValues } from '../../models/listing/listing-input'
 
 /** The edit page: the listing's form, its status controls and its gallery, with any problems. */
 export function renderListingEdit(

@@ -1,8 +1,10 @@
 import { Hono, type Context } from 'hono'
+import { z } from 'zod'
+import { singleLine } from '../../lib/text'
 import type { MemberEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
-import { readFormValues } from '../../http/forms'
-import { uploadBodyLimit } from '../../http/photo-uploads'
+import { parseForm } from '../../http/forms'
+import { photoFileMessage, uploadBodyLimit } from '../../http/photo-uploads'
 import { requireMember } from '../../http/session'
 import { findListingForOwner } from '../../models/listing'
 import {
@@ -14,6 +16,8 @@ import {
 } from '../../models/listing-photos'
 import { saveUploadedPhotos } from '../photo-uploads'
 import { renderListingEdit } from './edit-page'
+
+const photoSchema = z.object({ alt: singleLine(200), move: z.string().optional() })
 
 const FULL = `A listing holds at most ${MAX_LISTING_PHOTOS} photos. Remove one to add another.`
 
@@ -34,10 +38,10 @@ export const listingPhotoRoutes = new Hono<MemberEnv>()
     if (room === undefined) return c.notFound()
     if (room === 0) return refuse(c, listingId, [FULL])
     const saved = await saveUploadedPhotos(c, 'photos', { max: room })
-    if (saved.errors.length > 0) {
-      const tooMany = saved.errors.some((message) => message.startsWith('You can add at most'))
+    if (!saved.ok) {
+      const tooMany = saved.refusals.some((refusal) => refusal.reason === 'too_many')
       const roomLeft = `This listing has room for ${room} more ${room === 1 ? 'photo' : 'photos'} (${MAX_LISTING_PHOTOS} in all).`
-      return refuse(c, listingId, tooMany ? [roomLeft] : saved.errors)
+      return refuse(c, listingId, tooMany ? [roomLeft] : saved.refusals.map(photoFileMessage))
     }
     const listing = findListingForOwner(c.var.db, c.var.member, listingId)!
     const added = addListingPhotos(
@@ -57,10 +61,9 @@ export const listingPhotoRoutes = new Hono<MemberEnv>()
 
   .post('/:id{[0-9]+}/photos/:photoId{[0-9]+}', requireMember, async (c) => {
     const listingId = Number(c.req.param('id'))
-    const values = await readFormValues(c)
-    const alt = (values.alt ?? '').trim()
-    if (alt.length > 200)
-      return refuse(c, listingId, ['Keep a photo description under 200 characters.'])
+    const form = await parseForm(c, photoSchema)
+    if (!form.ok) return refuse(c, listingId, [`Photo description: ${form.errors.alt}`])
+    const { alt, move } = form.data
     const changed = updateListingPhoto(
       c.var.db,
       c.var.member,
@@ -68,14 +71,14 @@ export const listingPhotoRoutes = new Hono<MemberEnv>()
       Number(c.req.param('photoId')),
       {
         alt,
-        moveEarlier: values.move === 'earlier',
+        moveEarlier: move === 'earlier',
       },
     )
     if (!changed) return c.notFound()
     return flashRedirect(
       c,
       `/listings/${listingId}/edit#photos`,
-      values.move === 'earlier' ? 'Photo moved.' : 'Photo saved.',
+      move === 'earlier' ? 'Photo moved.' : 'Photo saved.',
     )
   })
 

@@ -1,8 +1,9 @@
 import { Hono } from 'hono'
+import { z } from 'zod'
 import type { MemberEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
-import { readFormValues } from '../../http/forms'
-import { uploadBodyLimit } from '../../http/photo-uploads'
+import { parseForm } from '../../http/forms'
+import { photoFileMessage, uploadBodyLimit } from '../../http/photo-uploads'
 import { requireMember } from '../../http/session'
 import { findStoreForOwner } from '../../models/store'
 import {
@@ -14,6 +15,9 @@ import {
 } from '../../models/store-photos'
 import { saveUploadedPhotos } from '../photo-uploads'
 import { renderEdit } from './edit-page'
+import { singleLine } from '../../lib/text'
+
+const captionSchema = z.object({ caption: singleLine(200) })
 
 /**
  * A storefront's photos, each a small resource of its own: POST /stores/:slug/avatar,
@@ -26,8 +30,11 @@ export const storePhotos = new Hono<MemberEnv>()
     const store = findStoreForOwner(c.var.db, c.var.member, c.req.param('slug'))
     if (!store) return c.notFound()
     const saved = await saveUploadedPhotos(c, slot, { max: 1 })
-    if (saved.errors.length > 0)
-      return c.html(renderEdit(c, store, { photoErrors: { [slot]: saved.errors } }), 422)
+    if (!saved.ok)
+      return c.html(
+        renderEdit(c, store, { photoErrors: { [slot]: saved.refusals.map(photoFileMessage) } }),
+        422,
+      )
     setStorePhoto(c.var.db, c.var.clock, c.var.member, store.slug, slot, saved.images[0]!.id)
     return flashRedirect(
       c,
@@ -46,10 +53,11 @@ export const storePhotos = new Hono<MemberEnv>()
       return refuse([
         `Your portfolio holds ${MAX_PORTFOLIO_ITEMS} photos. Remove one to add another.`,
       ])
-    const caption = ((await readFormValues(c)).caption ?? '').trim()
-    if (caption.length > 200) return refuse(['Keep the caption under 200 characters.'])
+    const form = await parseForm(c, captionSchema)
+    if (!form.ok) return refuse([`Caption: ${form.errors.caption}`])
+    const { caption } = form.data
     const saved = await saveUploadedPhotos(c, 'photos', { max: room })
-    if (saved.errors.length > 0) return refuse(saved.errors)
+    if (!saved.ok) return refuse(saved.refusals.map(photoFileMessage))
     const added = addPortfolioItems(
       c.var.db,
       c.var.member,
