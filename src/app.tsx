@@ -1,11 +1,11 @@
 import { Hono } from 'hono'
-import { etag } from 'hono/etag'
 import { requestId } from 'hono/request-id'
 import { BeingSetUpPage } from '../views/errors/being-set-up-page'
 import { clientAddress } from './http/address'
 import { compression } from './http/compression'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, AppEnv } from './http/env'
+import { etags } from './http/etag'
 import { renderError, renderNotFound } from './http/errors'
 import { flashes } from './http/flash'
 import { RateLimitStore } from './http/rate-limit'
@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestLog())
   app.use(securityHeaders({ hsts: deps.config.secureCookies }))
   app.use(compression())
-  app.use(etag({ weak: true }))
+  app.use(etags())
   app.use(staticAssets())
   app.route('/uploads', uploads)
   app.route('/', health)
