@@ -1,20 +1,21 @@
 import { Hono } from 'hono'
-import { etag } from 'hono/etag'
-import { requestId } from 'hono/request-id'
 import { BeingSetUpPage } from '../views/errors/being-set-up-page'
 import { clientAddress } from './http/address'
 import { formBodyLimit } from './http/body-limit'
 import { compression } from './http/compression'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, AppEnv } from './http/env'
+import { etags } from './http/etag'
 import { renderError, renderNotFound } from './http/errors'
 import { flashes } from './http/flash'
 import { RateLimitStore } from './http/rate-limit'
+import { requestId } from './http/request-id'
 import { requestLog } from './http/request-log'
 import { securityHeaders } from './http/security-headers'
 import { sessions } from './http/session'
 import { shell } from './http/shell'
 import { staticAssets } from './http/static-assets'
+import { scheduleHousekeeping } from './jobs/housekeeping'
 import { findSite } from './models/site'
 import { account } from './routes/account'
 import { categoryPages } from './routes/categories'
@@ -39,9 +40,19 @@ const OPEN_BEFORE_SETUP = new Set(['/setup', '/healthz', '/readyz'])
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   const rateLimits = new RateLimitStore()
+  scheduleHousekeeping(deps)
 
+  // Every middleware below runs on every request: each is kept to what it must do, reads
+  // variables with c.get() (c.var copies them all on each access) and never waits for a body.
+  const { db, clock, config, logger, assets, jobs, signal } = deps
   app.use(async (c, next) => {
-    for (const [key, value] of Object.entries(deps)) c.set(key as keyof AppDeps, value as never)
+    c.set('db', db)
+    c.set('clock', clock)
+    c.set('config', config)
+    c.set('logger', logger)
+    c.set('assets', assets)
+    c.set('jobs', jobs)
+    c.set('signal', signal)
     c.set('rateLimits', rateLimits)
     return next()
   })
@@ -49,19 +60,19 @@ export function createApp(deps: AppDeps) {
   app.use(requestLog())
   app.use(securityHeaders({ hsts: deps.config.secureCookies }))
   app.use(compression())
-  app.use(etag({ weak: true }))
+  app.use(etags())
   app.use(staticAssets())
   app.route('/uploads', uploads)
   app.route('/', health)
   app.use(clientAddress())
   app.use(async (c, next) => {
-    c.set('site', findSite(c.var.db))
+    c.set('site', findSite(db))
     return next()
   })
   app.use(sessions())
   app.use(flashes())
   app.use(async (c, next) => {
-    if (c.var.site || OPEN_BEFORE_SETUP.has(c.req.path)) return next()
+    if (c.get('site') || OPEN_BEFORE_SETUP.has(c.req.path)) return next()
     c.header('Retry-After', '600')
     return c.html(<BeingSetUpPage shell={shell(c)} />, 503)
   })

@@ -5,11 +5,9 @@ import { createApp } from './app'
 import { readConfig } from './config'
 import { migrateDatabase, openDatabase } from './db'
 import { loadAssets } from './http/assets'
-import { DAY, HOUR, systemClock } from './lib/clock'
+import { intervalScheduler } from './jobs/scheduler'
+import { systemClock } from './lib/clock'
 import { createLogger } from './logger'
-import { deleteOrphanedImages } from './models/image'
-import { deleteExpiredSessions } from './models/session'
-import { deleteOldSignInFailures } from './models/sign-in-throttle'
 import { issueSetupToken } from './models/site'
 
 const SHUTDOWN_GRACE_MS = 10_000
@@ -25,8 +23,18 @@ const logger = createLogger(config)
 mkdirSync(config.uploadsDir, { recursive: true })
 const db = openDatabase(config.databasePath)
 migrateDatabase(db)
-const clock = systemClock
-const app = createApp({ db, clock, config, logger, assets: loadAssets() })
+const jobs = intervalScheduler(logger)
+// Aborted first thing on shutdown: streams end themselves, so close() can finish in time.
+const shutdownSignal = new AbortController()
+const app = createApp({
+  db,
+  clock: systemClock,
+  config,
+  logger,
+  assets: loadAssets(),
+  jobs,
+  signal: shutdownSignal.signal,
+})
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
   const publicUrl = config.publicUrl ?? `http://localhost:${address.port}`
@@ -39,29 +47,26 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
     logger.info(`First run: open ${publicUrl}/setup?token=${token} to set up this marketplace.`)
 })
 
-// Housekeeping until the durable jobs table arrives: forget expired sessions and old failures,
-// and delete photos nobody attached within a day of uploading them.
-const housekeeping = setInterval(() => {
-  deleteExpiredSessions(db, clock)
-  deleteOldSignInFailures(db, clock)
-  deleteOrphanedImages(db, config.uploadsDir, { olderThan: new Date(clock.now().getTime() - DAY) })
-}, HOUR)
-housekeeping.unref()
-
 let stopping = false
 function shutdown(signal: string) {
   if (stopping) return
   stopping = true
   logger.info({ signal }, 'shutting down: finishing requests in flight')
-  clearInterval(housekeeping)
+  jobs.stop()
+  shutdownSignal.abort()
+  // Only a request stuck past the grace period (not a stream: those ended above) forces this.
   const forceExit = setTimeout(() => {
     logger.warn('requests still open after the grace period; closing anyway')
     closeDatabaseAndExit(1)
   }, SHUTDOWN_GRACE_MS)
   forceExit.unref()
-  // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
+  // close() stops accepting and waits for in-flight requests; keep-alive sockets are closed as
+  // soon as they go idle (streams that just ended included).
   server.close(() => closeDatabaseAndExit(0))
-  if ('closeIdleConnections' in server) server.closeIdleConnections()
+  if ('closeIdleConnections' in server) {
+    server.closeIdleConnections()
+    setInterval(() => server.closeIdleConnections(), 100).unref()
+  }
 }
 
 function closeDatabaseAndExit(code: number) {

@@ -2,7 +2,6 @@ import autocannon, { type Options, type Result } from 'autocannon'
 import { entryPath, type BenchContext, type BenchEntry } from './entries'
 import { watchMemory } from './memory'
 import type { BenchOptions } from './options'
-import type { RunningServer } from './server'
 
 export type EntryResult = {
   entry: string
@@ -16,6 +15,14 @@ export type EntryResult = {
   /** Average bytes received per response, headers included: what a phone actually downloads. */
   bytesPerRequest: number
   peakRssMb: number
+  /** Set for entries with a baseline: the bare app's numbers and how this entry compares. */
+  versus?: {
+    baseline: string
+    requestsPerSecond: number
+    ratio: number
+    target?: { ratio: number; p99Ms?: number }
+    met?: boolean
+  }
 }
 
 /**
@@ -23,13 +30,13 @@ export type EntryResult = {
  * comes first and is thrown away, so JIT compilation does not count against the entry.
  */
 export async function measureEntry(
-  server: RunningServer,
+  server: { url: string; pid: number },
   entry: BenchEntry,
   context: BenchContext,
   options: Pick<BenchOptions, 'duration' | 'warmup' | 'connections'>,
   signal: AbortSignal,
+  path = entryPath(entry, context),
 ): Promise<EntryResult> {
-  const path = entryPath(entry, context)
   const load: Options = {
     url: `${server.url}${path}`,
     connections: options.connections,
@@ -52,6 +59,26 @@ export async function measureEntry(
       ? Math.round(result.throughput.total / result.requests.total)
       : 0,
     peakRssMb: memory.peakMb(),
+  }
+}
+
+/**
+ * Requests `total` pages, spread evenly over `paths`, as fast as `connections` allow: the
+ * traffic after which the bench reports the server's memory.
+ */
+export async function viewPages(
+  url: string,
+  pages: { path: string; headers: Record<string, string> }[],
+  total: number,
+  signal: AbortSignal,
+) {
+  const each = Math.ceil(total / pages.length)
+  for (const page of pages) {
+    await drive(
+      { url: `${url}${page.path}`, headers: page.headers, amount: each, connections: 8 },
+      signal,
+    )
+    signal.throwIfAborted()
   }
 }
 

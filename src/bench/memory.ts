@@ -23,6 +23,11 @@ export function watchMemory(pid: number) {
   }
 }
 
+/** The process's resident memory now, in MB. */
+export function residentMb(pid: number): number {
+  return residentKb(pid) / 1024
+}
+
 /** Linux's /proc is cheap to read every 100 ms; `ps` covers macOS. 0 once the process is gone. */
 function residentKb(pid: number): number {
   try {

@@ -35,7 +35,7 @@ function parseOptions(args: string[], quick: boolean) {
       args,
       options: {
         duration: { type: 'string', default: quick ? '3' : '10' },
-        connections: { type: 'string', default: '10' },
+        connections: { type: 'string', default: '32' },
         members: { type: 'string', default: '2000' },
         only: { type: 'string' },
       },

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { dirname } from 'node:path'
+import type { BenchEntry } from './entries'
 import type { EntryResult } from './measure'
 import type { BenchOptions } from './options'
 
@@ -13,7 +14,59 @@ const COLUMNS: { title: string; value: (result: EntryResult) => string }[] = [
   { title: 'errors', value: (result) => String(result.errors) },
   { title: 'non-2xx', value: (result) => String(result.non2xx) },
   { title: 'peak RSS MB', value: (result) => result.peakRssMb.toFixed(0) },
+  { title: 'bare req/s', value: (result) => result.versus?.requestsPerSecond.toFixed(0) ?? '' },
+  { title: 'vs bare', value: (result) => (result.versus ? percent(result.versus.ratio) : '') },
 ]
+
+/** An entry's result with its baseline's: the ratio of req/s, and whether its target holds. */
+export function compare(result: EntryResult, entry: BenchEntry, bare: EntryResult): EntryResult {
+  const ratio = bare.requestsPerSecond > 0 ? result.requestsPerSecond / bare.requestsPerSecond : 0
+  const target = entry.target
+  const met = target
+    ? ratio >= target.ratio &&
+      (target.p99Ms === undefined || result.p99Ms <= target.p99Ms) &&
+      result.errors === 0 &&
+      result.non2xx === 0
+    : undefined
+  return {
+    ...result,
+    versus: {
+      baseline: entry.baseline ?? 'same page',
+      requestsPerSecond: bare.requestsPerSecond,
+      ratio,
+      ...(target ? { target, met } : {}),
+    },
+  }
+}
+
+/** One line per target: what was asked, what was measured, met or missed. */
+export function formatTargets(results: EntryResult[]): string {
+  const lines = results.flatMap(({ entry, p99Ms, versus }) => {
+    if (!versus?.target) return []
+    const { target } = versus
+    const asked = [
+      `≥ ${percent(target.ratio)} of bare ${versus.baseline}`,
+      ...(target.p99Ms === undefined ? [] : [`p99 ≤ ${target.p99Ms} ms`]),
+    ].join(', ')
+    const measured = `${percent(versus.ratio)}${target.p99Ms === undefined ? '' : `, p99 ${p99Ms.toFixed(0)} ms`}`
+    return [`  ${versus.met ? 'met   ' : 'MISSED'}  ${entry}: ${measured} (target ${asked})`]
+  })
+  return lines.length > 0 ? `Targets:\n${lines.join('\n')}` : ''
+}
+
+export type MemoryResult = { afterStartMb: number; afterPageViewsMb: number }
+
+export function formatMemory(memory: MemoryResult, pageViews: number): string {
+  return (
+    `Resident memory: ${memory.afterStartMb.toFixed(0)} MB after start, ` +
+    `${memory.afterPageViewsMb.toFixed(0)} MB after ${pageViews.toLocaleString('en')} page views ` +
+    `(aim ≤ 100 MB)`
+  )
+}
+
+function percent(ratio: number): string {
+  return `${(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)} %`
+}
 
 /** A plain-text table: names left-aligned, numbers right-aligned so digits line up. */
 export function formatTable(results: EntryResult[]): string {
@@ -38,7 +91,7 @@ export function formatTable(results: EntryResult[]): string {
 export function writeResults(
   path: string,
   results: EntryResult[],
-  run: { options: BenchOptions; commit: string | null },
+  run: { options: BenchOptions; memory: MemoryResult; commit: string | null },
 ) {
   const report = {
     finishedAt: new Date().toISOString(),
@@ -51,6 +104,7 @@ export function writeResults(
     durationSeconds: run.options.duration,
     warmupSeconds: run.options.warmup,
     members: run.options.members,
+    memory: run.memory,
     entries: results,
   }
   mkdirSync(dirname(path), { recursive: true })

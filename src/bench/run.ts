@@ -5,11 +5,16 @@ import { execFileSync } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { benchEntries } from './entries'
+import { startBareServer, type BareServer } from './bare'
+import { benchEntries, entryPath, pageViewEntries, type BenchContext } from './entries'
 import { closeBenchMarket, openBenchMarket, type Held } from './market'
-import { measureEntry, type EntryResult } from './measure'
+import { measureEntry, viewPages, type EntryResult } from './measure'
+import { residentMb } from './memory'
 import { BenchUsageError, readBenchOptions } from './options'
-import { formatTable, writeResults } from './report'
+import { compare, formatMemory, formatTable, formatTargets, writeResults } from './report'
+
+/** The memory check: how much the server holds after this many page views. */
+const PAGE_VIEWS = 10_000
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const resultsPath = join(root, 'src/bench/results/latest.json')
@@ -19,7 +24,7 @@ const interruption = new AbortController()
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => interruption.abort(new Error(`interrupted (${signal})`)))
 
-const held: Held = {}
+const held: Held & { bare?: BareServer } = {}
 try {
   await bench(interruption.signal)
 } catch (error) {
@@ -27,6 +32,7 @@ try {
   process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`)
 } finally {
   // Always: no server or temporary town is left behind, whatever happened above.
+  await held.bare?.stop()
   await closeBenchMarket(held)
 }
 
@@ -45,6 +51,19 @@ async function bench(signal: AbortSignal) {
     say,
   })
 
+  const memory = await measureMemory(server, context, signal)
+
+  // The bare baseline replays the bytes of exactly the pages measured here.
+  const pages = entries.filter((entry) => entry.baseline === 'same page')
+  const bare = await startBareServer(
+    pages.map((entry) => ({
+      url: `${server.url}${entryPath(entry, context)}`,
+      headers: entry.headers(context),
+    })),
+    held.workDir!,
+  )
+  held.bare = bare
+
   say(
     `${entries.length} entries × ${options.duration} s (after ${options.warmup} s warm-up), ` +
       `${options.connections} connections, ${options.members} members ` +
@@ -52,17 +71,45 @@ async function bench(signal: AbortSignal) {
       `${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)} (autocannon shares them)`,
   )
   const results: EntryResult[] = []
+  const baselines = new Map<string, EntryResult>()
   for (const entry of entries) {
     say(`  measuring ${entry.name}…`)
-    results.push(await measureEntry(server, entry, context, options, signal))
+    const result = await measureEntry(server, entry, context, options, signal)
+    if (entry.baseline) {
+      const path = entry.baseline === 'hello world' ? '/hello' : bare.pagePath(pages.indexOf(entry))
+      if (!baselines.has(path)) {
+        say(`  measuring the bare baseline for ${entry.name}…`)
+        baselines.set(path, await measureEntry(bare, entry, context, options, signal, path))
+      }
+      results.push(compare(result, entry, baselines.get(path)!))
+    } else results.push(result)
   }
 
   say(`\n${formatTable(results)}\n`)
+  say(`${formatTargets(results)}\n`)
+  say(`${formatMemory(memory, PAGE_VIEWS)}\n`)
   const warnings = server.output()
   if (warnings.length > 0)
     say(`The server warned (last ${warnings.length} lines):\n${warnings.join('\n')}\n`)
-  writeResults(resultsPath, results, { options, commit: currentCommit() })
+  writeResults(resultsPath, results, { options, memory, commit: currentCommit() })
   say(`Results written to ${relative(process.cwd(), resultsPath)}`)
+}
+
+/** Resident memory right after start, and after PAGE_VIEWS views of the pages a visitor reads. */
+async function measureMemory(
+  server: { url: string; pid: number },
+  context: BenchContext,
+  signal: AbortSignal,
+) {
+  const afterStartMb = residentMb(server.pid)
+  const pages = pageViewEntries.map((entry) => ({
+    path: entryPath(entry, context),
+    headers: entry.headers(context),
+  }))
+  await viewPages(server.url, pages, PAGE_VIEWS, signal)
+  // A moment for the last responses' buffers to be let go.
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  return { afterStartMb, afterPageViewsMb: residentMb(server.pid) }
 }
 
 function currentCommit(): string | null {

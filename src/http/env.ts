@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { Config } from '../config'
 import type { Db } from '../db'
+import type { Scheduler } from '../jobs/scheduler'
 import type { Clock } from '../lib/clock'
 import type { Session, SessionMember } from '../models/session'
 import type { Site } from '../models/site'
@@ -9,7 +10,17 @@ import type { Flash } from './flash'
 import type { RateLimitStore } from './rate-limit'
 
 /** What the app is built from; tests pass their own database and clock. */
-export type AppDeps = { db: Db; clock: Clock; config: Config; logger: Logger; assets: Assets }
+export type AppDeps = {
+  db: Db
+  clock: Clock
+  config: Config
+  logger: Logger
+  assets: Assets
+  /** Recurring work (housekeeping); the durable jobs table takes this seam over later. */
+  jobs: Scheduler
+  /** Aborted when the server shuts down: long-lived responses (streams) end when it fires. */
+  signal: AbortSignal
+}
 
 /** Request-scoped variables every route can rely on (set by middleware in app.tsx). */
 export type AppEnv = {

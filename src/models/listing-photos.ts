@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, eq, ne, sql } from 'drizzle-orm'
 import { images, listingPhotos, listings, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Image } from './image'
+import { inJsonList, prepared } from './prepared'
 import type { SessionMember } from './session'
 
 export type ListingPhoto = typeof listingPhotos.$inferSelect & { image: Image }
@@ -123,13 +124,8 @@ export function removeListingPhoto(
 }
 
 export function listListingPhotos(db: Db, listingId: number): ListingPhoto[] {
-  return db
-    .select({ photo: listingPhotos, image: images })
-    .from(listingPhotos)
-    .innerJoin(images, eq(images.id, listingPhotos.imageId))
-    .where(eq(listingPhotos.listingId, listingId))
-    .orderBy(asc(listingPhotos.position))
-    .all()
+  return prepared(db, photosOfListing)
+    .all({ listingId })
     .map((row) => ({ ...row.photo, image: row.image }))
 }
 
@@ -137,15 +133,28 @@ export function listListingPhotos(db: Db, listingId: number): ListingPhoto[] {
 export function coverPhotos(db: Db, listingIds: number[]): Map<number, ListingPhoto> {
   if (listingIds.length === 0) return new Map()
   const covers = new Map<number, ListingPhoto>()
-  const rows = db
-    .select({ photo: listingPhotos, image: images })
-    .from(listingPhotos)
-    .innerJoin(images, eq(images.id, listingPhotos.imageId))
-    .where(inArray(listingPhotos.listingId, listingIds))
-    .orderBy(asc(listingPhotos.position))
-    .all()
+  const rows = prepared(db, photosOfListings).all({ ids: JSON.stringify(listingIds) })
   for (const row of rows)
     if (!covers.has(row.photo.listingId))
       covers.set(row.photo.listingId, { ...row.photo, image: row.image })
   return covers
 }
+
+// Hot reads for listing pages and cards (see prepared.ts).
+const photosOfListing = (db: Db) =>
+  db
+    .select({ photo: listingPhotos, image: images })
+    .from(listingPhotos)
+    .innerJoin(images, eq(images.id, listingPhotos.imageId))
+    .where(eq(listingPhotos.listingId, sql.placeholder('listingId')))
+    .orderBy(asc(listingPhotos.position))
+    .prepare()
+
+const photosOfListings = (db: Db) =>
+  db
+    .select({ photo: listingPhotos, image: images })
+    .from(listingPhotos)
+    .innerJoin(images, eq(images.id, listingPhotos.imageId))
+    .where(inJsonList(listingPhotos.listingId, 'ids'))
+    .orderBy(asc(listingPhotos.position))
+    .prepare()

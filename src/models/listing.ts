@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { categories, listingPackages, listings, listingVariants, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { pageWithin, type PageWindow } from '../lib/pagination'
 import { slugify } from '../lib/slug'
+import { inJsonList, prepared } from './prepared'
 import type { SessionMember } from './session'
 
 export type Listing = typeof listings.$inferSelect
@@ -141,9 +142,15 @@ export function findVisibleListing(
   viewer: SessionMember | null,
   listingId: number,
 ): ListingDetails | undefined {
-  const listing = db.select().from(listings).where(eq(listings.id, listingId)).get()
+  const listing = prepared(db, listingById).get({ id: listingId })
   if (!listing) return undefined
-  const details = withDetails(db, listing)
+  const details: ListingDetails = {
+    ...listing,
+    packages: prepared(db, packagesOfListing).all({ listingId }),
+    variants: prepared(db, variantsOfListing).all({ listingId }),
+    store: prepared(db, storeById).get({ id: listing.storeId })!,
+    category: prepared(db, categoryById).get({ id: listing.categoryId })!,
+  }
   const isOwner = viewer !== null && details.store.memberId === viewer.id
   return listing.status === 'published' || (isOwner && listing.status !== 'archived')
     ? details
@@ -181,26 +188,15 @@ export function listOwnListings(
 
 /** What a storefront shows: its listings on sale. */
 export function listStoreListings(db: Db, storeId: number): Listing[] {
-  return db
-    .select()
-    .from(listings)
-    .where(and(eq(listings.storeId, storeId), eq(listings.status, 'published')))
-    .orderBy(desc(listings.publishedAt))
-    .all()
+  return prepared(db, listingsOfStore).all({ storeId })
 }
 
 export type ListingCard = Listing & { storeName: string; storeSlug: string }
 
 /** The newest listings on sale across the market, for the home page. */
 export function listNewestListings(db: Db, limit: number): ListingCard[] {
-  return db
-    .select({ listing: listings, storeName: stores.name, storeSlug: stores.slug })
-    .from(listings)
-    .innerJoin(stores, eq(stores.id, listings.storeId))
-    .where(eq(listings.status, 'published'))
-    .orderBy(desc(listings.publishedAt), desc(listings.id))
-    .limit(limit)
-    .all()
+  return prepared(db, newestListings)
+    .all({ limit })
     .map((row) => ({ ...row.listing, storeName: row.storeName, storeSlug: row.storeSlug }))
 }
 
@@ -213,18 +209,10 @@ export function listCategoryListings(
   categoryIds: number[],
   requested: { number: number; size: number },
 ): { listings: ListingCard[]; total: number; page: PageWindow } {
-  const where = and(eq(listings.status, 'published'), inArray(listings.categoryId, categoryIds))
-  const total = db.select({ total: count() }).from(listings).where(where).get()?.total ?? 0
+  const ids = JSON.stringify(categoryIds)
+  const total = prepared(db, categoryListingCount).get({ ids })?.total ?? 0
   const page = pageWithin(requested.number, total, requested.size)
-  const rows = db
-    .select({ listing: listings, storeName: stores.name, storeSlug: stores.slug })
-    .from(listings)
-    .innerJoin(stores, eq(stores.id, listings.storeId))
-    .where(where)
-    .orderBy(desc(listings.publishedAt), desc(listings.id))
-    .limit(page.size)
-    .offset(page.offset)
-    .all()
+  const rows = prepared(db, categoryListingPage).all({ ids, limit: page.size, offset: page.offset })
   return {
     listings: rows.map((row) => ({
       ...row.listing,
@@ -282,6 +270,84 @@ export function listingLocations(listing: Pick<Listing, 'serviceLocations'>): Se
 }
 
 type Reader = Pick<Db, 'select'>
+
+// The hot reads behind the home, listing, storefront and category pages (see prepared.ts).
+const onSale = eq(listings.status, 'published')
+const card = { listing: listings, storeName: stores.name, storeSlug: stores.slug }
+const newestFirst = [desc(listings.publishedAt), desc(listings.id)] as const
+
+const listingById = (db: Db) =>
+  db
+    .select()
+    .from(listings)
+    .where(eq(listings.id, sql.placeholder('id')))
+    .prepare()
+
+const packagesOfListing = (db: Db) =>
+  db
+    .select()
+    .from(listingPackages)
+    .where(eq(listingPackages.listingId, sql.placeholder('listingId')))
+    .orderBy(asc(listingPackages.position))
+    .prepare()
+
+const variantsOfListing = (db: Db) =>
+  db
+    .select()
+    .from(listingVariants)
+    .where(eq(listingVariants.listingId, sql.placeholder('listingId')))
+    .orderBy(asc(listingVariants.position))
+    .prepare()
+
+const storeById = (db: Db) =>
+  db
+    .select()
+    .from(stores)
+    .where(eq(stores.id, sql.placeholder('id')))
+    .prepare()
+
+const categoryById = (db: Db) =>
+  db
+    .select()
+    .from(categories)
+    .where(eq(categories.id, sql.placeholder('id')))
+    .prepare()
+
+const listingsOfStore = (db: Db) =>
+  db
+    .select()
+    .from(listings)
+    .where(and(eq(listings.storeId, sql.placeholder('storeId')), onSale))
+    .orderBy(desc(listings.publishedAt))
+    .prepare()
+
+const newestListings = (db: Db) =>
+  db
+    .select(card)
+    .from(listings)
+    .innerJoin(stores, eq(stores.id, listings.storeId))
+    .where(onSale)
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .prepare()
+
+const categoryListingCount = (db: Db) =>
+  db
+    .select({ total: count() })
+    .from(listings)
+    .where(and(onSale, inJsonList(listings.categoryId, 'ids')))
+    .prepare()
+
+const categoryListingPage = (db: Db) =>
+  db
+    .select(card)
+    .from(listings)
+    .innerJoin(stores, eq(stores.id, listings.storeId))
+    .where(and(onSale, inJsonList(listings.categoryId, 'ids')))
+    .orderBy(...newestFirst)
+    .limit(sql.placeholder('limit'))
+    .offset(sql.placeholder('offset'))
+    .prepare()
 
 function ownedListing(db: Reader, owner: SessionMember, listingId: number): Listing | undefined {
   return db

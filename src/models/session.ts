@@ -2,11 +2,12 @@
 // the token is `id.secret`; the database keeps the id and only a SHA-256 hash of the secret, so a
 // leaked database cannot be replayed as cookies. Expiry slides: a session used in the second half
 // of its life is extended.
-import { and, eq, lt, ne } from 'drizzle-orm'
+import { and, eq, lt, ne, sql } from 'drizzle-orm'
 import { members, sessions } from '../../db/schema'
 import type { Db } from '../db'
 import { DAY, MINUTE, type Clock } from '../lib/clock'
 import { hashesMatch, hashToken, randomToken } from '../lib/tokens'
+import { prepared } from './prepared'
 
 export const SESSION_LIFETIME = 30 * DAY
 /** "Last used" on the account page is shown to the minute; nobody needs it finer than this. */
@@ -45,20 +46,7 @@ export type ValidSession = { session: Session; member: SessionMember; refreshed:
 export function validateSessionToken(db: Db, clock: Clock, token: string): ValidSession | null {
   const [id, secret, ...rest] = token.split('.')
   if (!id || !secret || rest.length > 0) return null
-  const row = db
-    .select({
-      session: sessions,
-      member: {
-        id: members.id,
-        email: members.email,
-        displayName: members.displayName,
-        role: members.role,
-      },
-    })
-    .from(sessions)
-    .innerJoin(members, eq(members.id, sessions.memberId))
-    .where(eq(sessions.id, id))
-    .get()
+  const row = prepared(db, sessionWithMember).get({ id })
   if (!row || !hashesMatch(row.session.secretHash, hashToken(secret))) return null
 
   const now = clock.now().getTime()
@@ -101,3 +89,20 @@ export function listSessions(db: Db, memberId: number): Session[] {
 export function deleteExpiredSessions(db: Db, clock: Clock): number {
   return db.delete(sessions).where(lt(sessions.expiresAt, clock.now())).run().changes
 }
+
+// Every signed-in request reads its session: built and compiled once (see prepared.ts).
+const sessionWithMember = (db: Db) =>
+  db
+    .select({
+      session: sessions,
+      member: {
+        id: members.id,
+        email: members.email,
+        displayName: members.displayName,
+        role: members.role,
+      },
+    })
+    .from(sessions)
+    .innerJoin(members, eq(members.id, sessions.memberId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare()

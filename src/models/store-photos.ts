@@ -1,8 +1,9 @@
-import { and, asc, eq, max } from 'drizzle-orm'
+import { and, asc, eq, max, sql } from 'drizzle-orm'
 import { images, portfolioItems, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import type { Image } from './image'
+import { prepared } from './prepared'
 import type { SessionMember } from './session'
 
 export type PortfolioItem = typeof portfolioItems.$inferSelect & { image: Image }
@@ -91,17 +92,29 @@ export function removePortfolioItem(
 }
 
 export function listPortfolio(db: Db, storeId: number): PortfolioItem[] {
-  return db
-    .select({ item: portfolioItems, image: images })
-    .from(portfolioItems)
-    .innerJoin(images, eq(images.id, portfolioItems.imageId))
-    .where(eq(portfolioItems.storeId, storeId))
-    .orderBy(asc(portfolioItems.position))
-    .all()
+  return prepared(db, portfolioOfStore)
+    .all({ storeId })
     .map((row) => ({ ...row.item, image: row.image }))
 }
 
 export function findImage(db: Db, imageId: number | null): Image | undefined {
   if (imageId === null) return undefined
-  return db.select().from(images).where(eq(images.id, imageId)).get()
+  return prepared(db, imageById).get({ id: imageId })
 }
+
+// Hot reads for the storefront page (see prepared.ts).
+const portfolioOfStore = (db: Db) =>
+  db
+    .select({ item: portfolioItems, image: images })
+    .from(portfolioItems)
+    .innerJoin(images, eq(images.id, portfolioItems.imageId))
+    .where(eq(portfolioItems.storeId, sql.placeholder('storeId')))
+    .orderBy(asc(portfolioItems.position))
+    .prepare()
+
+const imageById = (db: Db) =>
+  db
+    .select()
+    .from(images)
+    .where(eq(images.id, sql.placeholder('id')))
+    .prepare()

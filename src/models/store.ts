@@ -1,8 +1,9 @@
-import { and, eq, like } from 'drizzle-orm'
+import { and, eq, like, sql } from 'drizzle-orm'
 import { members, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { slugify } from '../lib/slug'
+import { prepared } from './prepared'
 import type { SessionMember } from './session'
 
 export type Store = typeof stores.$inferSelect
@@ -81,12 +82,7 @@ export function findStoreOfMember(db: Pick<Db, 'select'>, memberId: number): Sto
 }
 
 export function findPublicStore(db: Db, slug: string): PublicStore | undefined {
-  const row = db
-    .select({ store: stores, ownerName: members.displayName, memberSince: members.createdAt })
-    .from(stores)
-    .innerJoin(members, eq(members.id, stores.memberId))
-    .where(eq(stores.slug, slug))
-    .get()
+  const row = prepared(db, publicStoreBySlug).get({ slug })
   return row && { ...row.store, ownerName: row.ownerName, memberSince: row.memberSince }
 }
 
@@ -120,3 +116,12 @@ function uniqueStoreSlug(db: Pick<Db, 'select'>, name: string, fallback: string)
   while (taken.has(`${base}-${suffix}`)) suffix += 1
   return `${base}-${suffix}`
 }
+
+// Hot reads (see prepared.ts).
+const publicStoreBySlug = (db: Db) =>
+  db
+    .select({ store: stores, ownerName: members.displayName, memberSince: members.createdAt })
+    .from(stores)
+    .innerJoin(members, eq(members.id, stores.memberId))
+    .where(eq(stores.slug, sql.placeholder('slug')))
+    .prepare()

@@ -326,7 +326,7 @@ describe('Add another package / variant', () => {
     )
     const { document } = parseHTML(`<!doctype html><body>${await response.text()}</body>`)
     expect(document.getElementById('field-variants.2.name')).not.toBeNull()
-    expect(document.querySelector('button[name="add"]')?.getAttribute('hx-post')).toBe(
+    expect(document.querySelector('button[name="add"]')?.getAttribute('data-hx-post')).toBe(
       `/listings/${id}`,
     )
     expect(market.db.select().from(listings).get()?.title).toBe('Mango jam')

@@ -8,6 +8,7 @@ import { createApp } from '../app'
 import { readConfig, type Config } from '../config'
 import { migrateDatabase, openDatabase, type Db } from '../db'
 import { loadAssets } from '../http/assets'
+import { manualScheduler } from '../jobs/scheduler'
 import type { Clock } from '../lib/clock'
 import { signUpMember, type Member } from '../models/member'
 import { completeSetup, issueSetupToken } from '../models/site'
@@ -40,18 +41,25 @@ export function createTestMarket(overrides: Partial<Config> = {}) {
   const db: Db = openDatabase(config.databasePath)
   migrateDatabase(db)
   const clock = testClock()
+  const jobs = manualScheduler()
+  const shutdown = new AbortController()
   const app = createApp({
     db,
     clock,
     config,
     logger: pino({ level: 'silent' }),
     assets: loadAssets(),
+    jobs,
+    signal: shutdown.signal,
   })
   const cleanup = () => {
+    shutdown.abort()
     if (db.$client.open) db.$client.close()
     rmSync(dir, { recursive: true, force: true })
   }
-  return { app, db, clock, config, cleanup, ...requests(app) }
+  /** What the server does first on SIGTERM: streams listening to the signal end. */
+  const shutDown = () => shutdown.abort()
+  return { app, db, clock, config, jobs, shutDown, cleanup, ...requests(app) }
 }
 
 /** The same, already set up by an operator, as most tests want. */

@@ -175,9 +175,9 @@ export function OptionRows({ kind, action, values, errors, currency }: OptionRow
           value={list}
           class="button button--secondary"
           formnovalidate
-          hx-post={action}
-          hx-target={`#${id}`}
-          hx-swap="outerHTML"
+          data-hx-post={action}
+          data-hx-target={`#${id}`}
+          data-hx-swap="outerHTML"
         >
           {add}
         </button>

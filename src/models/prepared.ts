@@ -1,0 +1,37 @@
+// Hot read queries are built and compiled once per database connection, not on every request:
+// drizzle's query building and SQLite's prepare cost more than running the query itself on a
+// town-sized database. Only for reads called with the database (not a transaction) on pages
+// every visitor opens; everything else builds its query as usual.
+import { sql, type SQL } from 'drizzle-orm'
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { Db } from '../db'
+
+const statements = new WeakMap<Db, Map<(db: Db) => unknown, unknown>>()
+
+/**
+ * The statement `build` makes for this database, built on first use.
+ * @example
+ * const newest = (db: Db) => db.select().from(listings).limit(sql.placeholder('limit')).prepare()
+ * prepared(db, newest).all({ limit: 12 })
+ */
+export function prepared<T>(db: Db, build: (db: Db) => T): T {
+  let built = statements.get(db)
+  if (!built) {
+    built = new Map()
+    statements.set(db, built)
+  }
+  let statement = built.get(build) as T | undefined
+  if (statement === undefined) {
+    statement = build(db)
+    built.set(build, statement)
+  }
+  return statement
+}
+
+/**
+ * `column IN (…)` for a list bound at run time as one JSON parameter, so a prepared statement
+ * takes lists of any length: pass `JSON.stringify(ids)` as the placeholder's value.
+ */
+export function inJsonList(column: SQLiteColumn, placeholder: string): SQL {
+  return sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`
+}
