@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { CategoryPage } from '../../views/categories/category-page'
-import type { AppEnv } from '../http/env'
+import type { MarketEnv } from '../http/env'
 import { shell } from '../http/shell'
 import { readPageNumber } from '../lib/pagination'
 import { listCategoryTree } from '../models/category'
@@ -10,7 +10,7 @@ import { coverPhotos } from '../models/listing-photos'
 const PAGE_SIZE = 24
 
 /** GET /categories/:slug?page=N — browse one category of the two-level tree and what is on sale in it. */
-export const categoryPages = new Hono<AppEnv>().get('/:slug', (c) => {
+export const categoryPages = new Hono<MarketEnv>().get('/:slug', (c) => {
   const slug = c.req.param('slug')
   const tree = listCategoryTree(c.var.db)
   const top = tree.find((category) => category.slug === slug)
@@ -37,7 +37,7 @@ export const categoryPages = new Hono<AppEnv>().get('/:slug', (c) => {
       )}
       page={page.number}
       totalPages={page.totalPages}
-      currency={c.var.site!.currency}
+      currency={c.var.site.currency}
     />,
   )
 })

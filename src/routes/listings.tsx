@@ -4,7 +4,7 @@ import { ListingNewPage } from '../../views/listings/listing-new-page'
 import { ListingPage } from '../../views/listings/listing-page'
 import { MyListingsPage } from '../../views/listings/my-listings-page'
 import { OptionRows, withAnotherRow } from '../../views/listings/listing-form'
-import type { AppEnv, MemberEnv } from '../http/env'
+import type { AppEnv, MarketEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { listValues, parseForm, type FormErrors, type FormValues } from '../http/forms'
 import { requireMember } from '../http/session'
@@ -25,16 +25,16 @@ import { renderListingEdit } from './listings/edit-page'
 
 const ID = '{[0-9]+}'
 
-function currencyOf(c: Context<AppEnv> | Context<MemberEnv>) {
-  return c.var.site!.currency
+function currencyOf<E extends MarketEnv>(c: Context<E>) {
+  return c.var.site.currency
 }
 
-function moneyOf(c: Context<MemberEnv>): MoneyFormat {
-  return { currency: c.var.site!.currency, locale: c.var.site!.locale }
+function moneyOf<E extends MarketEnv>(c: Context<E>): MoneyFormat {
+  return { currency: c.var.site.currency, locale: c.var.site.locale }
 }
 
-function newPage(
-  c: Context<MemberEnv>,
+function newPage<E extends MemberEnv>(
+  c: Context<E>,
   kind: 'service' | 'product' | null,
   values: FormValues,
   errors?: FormErrors,
@@ -56,8 +56,8 @@ function newPage(
  * everything typed and one more empty row, not saved and not checked yet. With htmx only the
  * rows are swapped. Undefined when the form was submitted to be saved.
  */
-function addedRow(
-  c: Context<MemberEnv>,
+function addedRow<E extends MemberEnv>(
+  c: Context<E>,
   kind: 'service' | 'product',
   values: FormValues,
   page: (values: FormValues) => unknown,
@@ -80,7 +80,7 @@ function addedRow(
 }
 
 /** A provider's own listings: create, edit, see them all. Anyone else's id is a 404. */
-export const listingManagement = new Hono<MemberEnv>()
+export const listingManagement = new Hono<MarketEnv>()
   .get('/new', requireMember, (c) => {
     if (!findStoreOfMember(c.var.db, c.var.member.id))
       return flashRedirect(
@@ -160,13 +160,15 @@ export const listingManagement = new Hono<MemberEnv>()
   })
 
 /** The kind a new listing's form says it is: a service or goods. */
-async function readKind(c: Context<MemberEnv>): Promise<'service' | 'product' | undefined> {
+async function readKind<E extends MemberEnv>(
+  c: Context<E>,
+): Promise<'service' | 'product' | undefined> {
   const form = await parseForm(c, z.object({ kind: z.enum(['service', 'product']) }))
   return form.ok ? form.data.kind : undefined
 }
 
 /** GET /listings/:id-:slug — the public listing page, at its canonical address. */
-export const listingPages = new Hono<AppEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}', (c) => {
+export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}', (c) => {
   const ref = c.req.param('ref')
   const listing = findVisibleListing(c.var.db, c.var.member, Number.parseInt(ref, 10))
   if (!listing) return c.notFound()

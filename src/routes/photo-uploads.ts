@@ -1,5 +1,5 @@
 import type { Context } from 'hono'
-import type { AppEnv, MemberEnv } from '../http/env'
+import type { MemberEnv } from '../http/env'
 import { readPhotoFiles, type PhotoFileRefusal } from '../http/photo-uploads'
 import { DEFAULT_MAX_PIXELS } from '../lib/images'
 import { savePhoto, type Image } from '../models/image'
@@ -12,8 +12,8 @@ export type SavedUploads =
  * transaction). Every refused file is a typed refusal (photoFileMessage words it), and nothing
  * is attached here: the caller attaches the images only when all were saved.
  */
-export async function saveUploadedPhotos(
-  c: Context<MemberEnv> | Context<AppEnv>,
+export async function saveUploadedPhotos<E extends MemberEnv>(
+  c: Context<E>,
   field: string,
   options: { max: number },
 ): Promise<SavedUploads> {
@@ -22,15 +22,9 @@ export async function saveUploadedPhotos(
   if (refusals.length > 0) return { ok: false, refusals }
   const images: Image[] = []
   for (const photo of photos) {
-    const saved = await savePhoto(
-      c.var.db,
-      c.var.config.uploadsDir,
-      c.var.member?.id ?? null,
-      photo.bytes,
-      {
-        clock: c.var.clock,
-      },
-    )
+    const saved = await savePhoto(c.var.db, c.var.config.uploadsDir, c.var.member.id, photo.bytes, {
+      clock: c.var.clock,
+    })
     if (saved.ok) images.push(saved.image)
     else refusals.push({ reason: saved.reason, name: photo.name, maxPixels: DEFAULT_MAX_PIXELS })
   }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { SignUpPage } from '../../views/accounts/sign-up-page'
-import type { AppEnv } from '../http/env'
+import type { MarketEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { parseForm, withoutSecrets, type FormErrors } from '../http/forms'
 import { rateLimit } from '../http/rate-limit'
@@ -31,7 +31,7 @@ export const memberFields = {
 
 const signUpSchema = z.object({ ...memberFields, returnTo: z.string().optional() })
 
-export const signUp = new Hono<AppEnv>()
+export const signUp = new Hono<MarketEnv>()
   .get('/', (c) => {
     const returnTo = safeReturnPath(c.req.query('return_to'))
     if (c.var.member) return seeOther(c, returnTo)
@@ -64,6 +64,6 @@ export const signUp = new Hono<AppEnv>()
     return flashRedirect(
       c,
       returnTo,
-      `Welcome to ${c.var.site!.marketName}, ${result.member.displayName}!`,
+      `Welcome to ${c.var.site.marketName}, ${result.member.displayName}!`,
     )
   })

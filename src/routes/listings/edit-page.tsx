@@ -9,12 +9,12 @@ import { listListingPhotos } from '../../models/listing-photos'
 import { listingFormValues } from '../../models/listing/listing-input'
 
 /** The edit page: the listing's form, its status controls and its gallery, with any problems. */
-export function renderListingEdit(
-  c: Context<MemberEnv>,
+export function renderListingEdit<E extends MemberEnv>(
+  c: Context<E>,
   listing: ListingDetails,
   problems: { values?: FormValues; errors?: FormErrors; photoErrors?: string[] } = {},
 ) {
-  const currency = c.var.site!.currency
+  const currency = c.var.site.currency
   return (
     <ListingEditPage
       shell={shell(c)}

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { singleLine } from '../../lib/text'
-import type { MemberEnv } from '../../http/env'
+import type { MarketEnv, MemberEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
 import { parseForm } from '../../http/forms'
 import { photoFileMessage, uploadBodyLimit } from '../../http/photo-uploads'
@@ -21,7 +21,7 @@ const photoSchema = z.object({ alt: singleLine(200), move: z.string().optional()
 
 const FULL = `A listing holds at most ${MAX_LISTING_PHOTOS} photos. Remove one to add another.`
 
-function refuse(c: Context<MemberEnv>, listingId: number, errors: string[]) {
+function refuse<E extends MemberEnv>(c: Context<E>, listingId: number, errors: string[]) {
   const listing = findListingForOwner(c.var.db, c.var.member, listingId)
   if (!listing) return c.notFound()
   return c.html(renderListingEdit(c, listing, { photoErrors: errors }), 422)
@@ -31,8 +31,8 @@ function refuse(c: Context<MemberEnv>, listingId: number, errors: string[]) {
  * A listing's gallery: POST /listings/:id/photos adds, POST /listings/:id/photos/:photoId
  * saves alt text (and moves it earlier), …/removal removes. Owners only; others get 404.
  */
-export const listingPhotoRoutes = new Hono<MemberEnv>()
-  .post('/:id{[0-9]+}/photos', requireMember, uploadBodyLimit(), async (c) => {
+export const listingPhotoRoutes = new Hono<MarketEnv>()
+  .post('/', requireMember, uploadBodyLimit(), async (c) => {
     const listingId = Number(c.req.param('id'))
     const room = listingPhotoRoom(c.var.db, c.var.member, listingId)
     if (room === undefined) return c.notFound()
@@ -43,7 +43,9 @@ export const listingPhotoRoutes = new Hono<MemberEnv>()
       const roomLeft = `This listing has room for ${room} more ${room === 1 ? 'photo' : 'photos'} (${MAX_LISTING_PHOTOS} in all).`
       return refuse(c, listingId, tooMany ? [roomLeft] : saved.refusals.map(photoFileMessage))
     }
-    const listing = findListingForOwner(c.var.db, c.var.member, listingId)!
+    // Encoding took a while: the listing is read again, as it is now.
+    const listing = findListingForOwner(c.var.db, c.var.member, listingId)
+    if (!listing) return c.notFound()
     const added = addListingPhotos(
       c.var.db,
       c.var.member,
@@ -59,7 +61,7 @@ export const listingPhotoRoutes = new Hono<MemberEnv>()
     )
   })
 
-  .post('/:id{[0-9]+}/photos/:photoId{[0-9]+}', requireMember, async (c) => {
+  .post('/:photoId{[0-9]+}', requireMember, async (c) => {
     const listingId = Number(c.req.param('id'))
     const form = await parseForm(c, photoSchema)
     if (!form.ok) return refuse(c, listingId, [`Photo description: ${form.errors.alt}`])
@@ -82,7 +84,7 @@ export const listingPhotoRoutes = new Hono<MemberEnv>()
     )
   })
 
-  .post('/:id{[0-9]+}/photos/:photoId{[0-9]+}/removal', requireMember, (c) => {
+  .post('/:photoId{[0-9]+}/removal', requireMember, (c) => {
     const listingId = Number(c.req.param('id'))
     if (!removeListingPhoto(c.var.db, c.var.member, listingId, Number(c.req.param('photoId'))))
       return c.notFound()

@@ -1,6 +1,6 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import type { MemberEnv } from '../../http/env'
+import type { MarketEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
 import { parseForm } from '../../http/forms'
 import { photoFileMessage, uploadBodyLimit } from '../../http/photo-uploads'
@@ -19,15 +19,20 @@ import { singleLine } from '../../lib/text'
 
 const captionSchema = z.object({ caption: singleLine(200) })
 
+/** The storefront's slug from the mount path (/stores/:slug/…); without one, no store is found. */
+function storeSlug(c: Context): string {
+  return c.req.param('slug') ?? ''
+}
+
 /**
  * A storefront's photos, each a small resource of its own: POST /stores/:slug/avatar,
  * /stores/:slug/cover, /stores/:slug/portfolio and /stores/:slug/portfolio/:itemId/removal.
  * Owners only; anyone else's slug is a 404.
  */
-export const storePhotos = new Hono<MemberEnv>()
-  .post('/:slug/:slot{avatar|cover}', requireMember, uploadBodyLimit(), async (c) => {
+export const storePhotos = new Hono<MarketEnv>()
+  .post('/:slot{avatar|cover}', requireMember, uploadBodyLimit(), async (c) => {
     const slot = c.req.param('slot') as 'avatar' | 'cover'
-    const store = findStoreForOwner(c.var.db, c.var.member, c.req.param('slug'))
+    const store = findStoreForOwner(c.var.db, c.var.member, storeSlug(c))
     if (!store) return c.notFound()
     const saved = await saveUploadedPhotos(c, slot, { max: 1 })
     if (!saved.ok)
@@ -43,8 +48,8 @@ export const storePhotos = new Hono<MemberEnv>()
     )
   })
 
-  .post('/:slug/portfolio', requireMember, uploadBodyLimit(), async (c) => {
-    const store = findStoreForOwner(c.var.db, c.var.member, c.req.param('slug'))
+  .post('/portfolio', requireMember, uploadBodyLimit(), async (c) => {
+    const store = findStoreForOwner(c.var.db, c.var.member, storeSlug(c))
     if (!store) return c.notFound()
     const room = MAX_PORTFOLIO_ITEMS - listPortfolio(c.var.db, store.id).length
     const refuse = (errors: string[]) =>
@@ -71,8 +76,8 @@ export const storePhotos = new Hono<MemberEnv>()
     return flashRedirect(c, `/stores/${store.slug}/edit`, 'Added to your portfolio.')
   })
 
-  .post('/:slug/portfolio/:itemId{[0-9]+}/removal', requireMember, (c) => {
-    const slug = c.req.param('slug')
+  .post('/portfolio/:itemId{[0-9]+}/removal', requireMember, (c) => {
+    const slug = storeSlug(c)
     if (!removePortfolioItem(c.var.db, c.var.member, slug, Number(c.req.param('itemId'))))
       return c.notFound()
     return flashRedirect(c, `/stores/${slug}/edit`, 'Removed from your portfolio.')
