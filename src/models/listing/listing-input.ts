@@ -141,6 +141,10 @@ function rows<Row extends z.ZodType>(row: Row, max: number, tooMany: string) {
   })
 }
 
+// Cross-field rules (at least one package, a price unless there are variants…) are checked even
+// when some field failed, so every problem shows at once; they read the values defensively.
+const everyTime = { when: () => true }
+
 const common = {
   title: singleLine(80, { required: 'Give your listing a title.' }),
   description: multiLine(5000),
@@ -200,7 +204,7 @@ function serviceSchema(money: MoneyFormat) {
           path: ['serviceLocations'],
           message: 'Choose where the service happens.',
         })
-    })
+    }, everyTime)
     .transform((form): ServiceInput => ({
       kind: 'service',
       title: form.title,
@@ -240,7 +244,7 @@ function productSchema(money: MoneyFormat) {
         issue('pickup', 'Choose pickup, local delivery, or both.')
       if (form.delivery === true && form.deliveryFee === null)
         issue('deliveryFee', 'Enter the delivery fee (0 if free).')
-    })
+    }, everyTime)
     .transform((form): ProductInput => {
       const variants = form.variants.filter((row) => row !== null)
       const hasVariants = variants.length > 0
