@@ -36,7 +36,7 @@ export type MoneyFormat = { currency: string; locale: string }
 type Issues = { issues: z.core.$ZodRawIssue[] }
 
 function fail(context: Issues, input: unknown, message: string): never {
-  context.issues.push({ code: 'custom', message, input })
+  context.issues.push({ code: 'custom', message, input, continue: true })
   return z.NEVER as never
 }
 
