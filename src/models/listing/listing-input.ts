@@ -17,7 +17,7 @@ import { multiLine, singleLine } from '../../lib/text'
 import {
   MAX_PACKAGES,
   MAX_VARIANTS,
-  SERVICE_LOCATIONS,
+  SERVICE_LOCATION_VALUES,
   listingLocations,
   listingTags,
   type ListingDetails,
@@ -183,12 +183,7 @@ function serviceSchema(money: MoneyFormat) {
     .object({
       ...common,
       packages: rows(packageRow, MAX_PACKAGES, `Offer at most ${MAX_PACKAGES} packages.`),
-      serviceLocations: list(
-        z.enum(
-          SERVICE_LOCATIONS.map((location) => location.value) as ['customer', 'provider', 'online'],
-          'Choose where the service happens.',
-        ),
-      ),
+      serviceLocations: list(z.enum(SERVICE_LOCATION_VALUES, 'Choose where the service happens.')),
       durationMinutes: wholeNumberField(5, 7 * 24 * 60, 'Enter minutes, from 5 to 10080 (a week).'),
     })
     .superRefine((form, context) => {
