@@ -1,7 +1,15 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { flattenFields, listLength, listValues, parseFields, parseQuery, readFields } from './forms'
+import {
+  flattenFields,
+  list,
+  listLength,
+  listValues,
+  parseFields,
+  parseQuery,
+  readFields,
+} from './forms'
 
 describe('readFields', () => {
   it.each([
@@ -122,7 +130,7 @@ describe('parseFields', () => {
 describe('parseQuery', () => {
   it('reads repeated query parameters as a list', async () => {
     const facets = z.object({
-      category: z.preprocess((v) => [v ?? []].flat(), z.array(z.string())),
+      category: list(z.string()),
       q: z.string().default(''),
     })
     const app = new Hono().get('/search', (c) => c.json(parseQuery(c, facets)))

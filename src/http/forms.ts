@@ -12,7 +12,7 @@
 // of Hono and the names are read here, with small limits: a name of at most MAX_DEPTH parts,
 // list positions below MAX_LIST_INDEX. Names outside these limits are ignored.
 import type { Context } from 'hono'
-import type { z } from 'zod'
+import { z } from 'zod'
 
 /** What was typed, by field name as the form's inputs name it ('title', 'packages.1.price'). */
 export type FormValues = Record<string, string>
@@ -46,13 +46,25 @@ export async function parseForm<Schema extends z.ZodType>(
 
 /**
  * Reads the query string into a schema the same way, lists included.
- * @example const query = parseQuery(c, z.object({ category: z.array(z.string()) }))  // ?category=a&category=b
+ * @example const query = parseQuery(c, z.object({ category: list(z.string()) }))  // ?category=a&category=b
  */
 export function parseQuery<Schema extends z.ZodType>(
   c: Context,
   schema: Schema,
 ): ParsedForm<z.infer<Schema>> {
   return parseFields([...new URL(c.req.url).searchParams], schema)
+}
+
+/**
+ * A field that may be sent once, many times or not at all, as a list: a name sent once reads
+ * as a plain value, so a schema that wants a list says so with this.
+ * @example serviceLocations: list(z.enum(['customer', 'provider', 'online']))
+ */
+export function list<Item extends z.ZodType>(item: Item) {
+  return z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
+    z.array(item),
+  )
 }
 
 /** Checks entries (name, value pairs in the order sent) against a schema. */

@@ -55,23 +55,16 @@ function textField(lines: Lines, max: number, options: TextOptions) {
     .string()
     .optional()
     .transform((value, context) => {
+      // `continue`: the form's other rules (refinements across fields) still run, so every
+      // problem shows at once, as with zod's own .min() and .max().
+      const refuse = (message: string) => {
+        context.issues.push({ code: 'custom', message, input: value, continue: true })
+        return z.NEVER
+      }
       const cleaned = cleanText(value ?? '', lines)
-      if (!cleaned.ok) {
-        context.issues.push({ code: 'custom', message: BIDI_MESSAGE, input: value })
-        return z.NEVER
-      }
-      if (options.required && cleaned.text === '') {
-        context.issues.push({ code: 'custom', message: options.required, input: value })
-        return z.NEVER
-      }
-      if (cleaned.text.length > max) {
-        context.issues.push({
-          code: 'custom',
-          message: `Use at most ${max} characters.`,
-          input: value,
-        })
-        return z.NEVER
-      }
+      if (!cleaned.ok) return refuse(BIDI_MESSAGE)
+      if (options.required && cleaned.text === '') return refuse(options.required)
+      if (cleaned.text.length > max) return refuse(`Use at most ${max} characters.`)
       return cleaned.text
     })
 }

@@ -10,7 +10,8 @@ import type { SessionMember } from './session'
 export type Listing = typeof listings.$inferSelect
 export type ListingPackage = typeof listingPackages.$inferSelect
 export type ListingVariant = typeof listingVariants.$inferSelect
-export type ServiceLocation = 'customer' | 'provider' | 'online'
+export const SERVICE_LOCATION_VALUES = ['customer', 'provider', 'online'] as const
+export type ServiceLocation = (typeof SERVICE_LOCATION_VALUES)[number]
 
 export type PackageInput = {
   name: string
@@ -50,11 +51,11 @@ export type ListingDetails = Listing & {
 
 export const MAX_PACKAGES = 3
 
-/** Where a service can happen, with the form field and words for each. */
-export const SERVICE_LOCATIONS: { value: ServiceLocation; field: string; label: string }[] = [
-  { value: 'customer', field: 'atCustomer', label: "At the customer's place" },
-  { value: 'provider', field: 'atProvider', label: 'At my place' },
-  { value: 'online', field: 'online', label: 'Online' },
+/** Where a service can happen, with the words for each. */
+export const SERVICE_LOCATIONS: { value: ServiceLocation; label: string }[] = [
+  { value: 'customer', label: "At the customer's place" },
+  { value: 'provider', label: 'At my place' },
+  { value: 'online', label: 'Online' },
 ]
 export const MAX_VARIANTS = 6
 

@@ -60,7 +60,7 @@ function addedRow<E extends MemberEnv>(
   c: Context<E>,
   kind: 'service' | 'product',
   values: FormValues,
-  page: (values: FormValues) => unknown,
+  page: (values: FormValues) => ReturnType<typeof newPage>,
 ) {
   const list = kind === 'service' ? 'packages' : 'variants'
   if (!listValues(values, 'add').includes(list)) return undefined
@@ -76,7 +76,7 @@ function addedRow<E extends MemberEnv>(
         currency={currencyOf(c)}
       />,
     )
-  return c.html(page(more) as never)
+  return c.html(page(more))
 }
 
 /** A provider's own listings: create, edit, see them all. Anyone else's id is a 404. */

@@ -99,6 +99,19 @@ describe('POST /stores', () => {
     },
   )
 
+  it('shows every problem at once, a refused name included', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await signedInMember()
+    const response = await market.post(
+      '/stores',
+      { ...fatouStore, name: '\u200b', phone: '', showPhone: 'on' },
+      { cookie },
+    )
+    const document = await page(response)
+    expect(fieldError(document, 'name')).toMatch(/Give your storefront/)
+    expect(fieldError(document, 'phone')).toMatch(/number you want to show/)
+  })
+
   it('stores names and bios without control characters, keeping paragraphs', async () => {
     market = await createOpenMarket()
     const { cookie } = await signedInMember()

@@ -17,7 +17,7 @@ import { multiLine, singleLine } from '../../lib/text'
 import {
   MAX_PACKAGES,
   MAX_VARIANTS,
-  SERVICE_LOCATIONS,
+  SERVICE_LOCATION_VALUES,
   listingLocations,
   listingTags,
   type ListingDetails,
@@ -36,7 +36,7 @@ export type MoneyFormat = { currency: string; locale: string }
 type Issues = { issues: z.core.$ZodRawIssue[] }
 
 function fail(context: Issues, input: unknown, message: string): never {
-  context.issues.push({ code: 'custom', message, input })
+  context.issues.push({ code: 'custom', message, input, continue: true })
   return z.NEVER as never
 }
 
@@ -141,6 +141,10 @@ function rows<Row extends z.ZodType>(row: Row, max: number, tooMany: string) {
   })
 }
 
+// Cross-field rules (at least one package, a price unless there are variants…) are checked even
+// when some field failed, so every problem shows at once; they read the values defensively.
+const everyTime = { when: () => true }
+
 const common = {
   title: singleLine(80, { required: 'Give your listing a title.' }),
   description: multiLine(5000),
@@ -179,12 +183,7 @@ function serviceSchema(money: MoneyFormat) {
     .object({
       ...common,
       packages: rows(packageRow, MAX_PACKAGES, `Offer at most ${MAX_PACKAGES} packages.`),
-      serviceLocations: list(
-        z.enum(
-          SERVICE_LOCATIONS.map((location) => location.value) as ['customer', 'provider', 'online'],
-          'Choose where the service happens.',
-        ),
-      ),
+      serviceLocations: list(z.enum(SERVICE_LOCATION_VALUES, 'Choose where the service happens.')),
       durationMinutes: wholeNumberField(5, 7 * 24 * 60, 'Enter minutes, from 5 to 10080 (a week).'),
     })
     .superRefine((form, context) => {
@@ -200,7 +199,7 @@ function serviceSchema(money: MoneyFormat) {
           path: ['serviceLocations'],
           message: 'Choose where the service happens.',
         })
-    })
+    }, everyTime)
     .transform((form): ServiceInput => ({
       kind: 'service',
       title: form.title,
@@ -240,7 +239,7 @@ function productSchema(money: MoneyFormat) {
         issue('pickup', 'Choose pickup, local delivery, or both.')
       if (form.delivery === true && form.deliveryFee === null)
         issue('deliveryFee', 'Enter the delivery fee (0 if free).')
-    })
+    }, everyTime)
     .transform((form): ProductInput => {
       const variants = form.variants.filter((row) => row !== null)
       const hasVariants = variants.length > 0
