@@ -11,10 +11,12 @@ import {
   encodeSlots,
   inspectPhoto,
   processPhoto,
+  squareWidths,
   variantFileName,
   variantWidths,
   writeVariants,
   type ProcessedPhoto,
+  type Variant,
 } from './images'
 
 const SVG = Buffer.from(
@@ -114,7 +116,9 @@ describe('processPhoto', () => {
   it.each(['png', 'webp', 'avif', 'gif'] as const)('accepts %s', async (type) => {
     const photo = await processed(await solidImage(500, 375, type))
     expect([photo.width, photo.height, photo.widths]).toEqual([500, 375, [160, 320, 500]])
-    expect(photo.variants.map((variant) => `${variant.width}.${variant.format}`)).toEqual([
+    const name = (variant: Variant) =>
+      `${variant.width}${variant.square ? 'sq' : ''}.${variant.format}`
+    expect(photo.variants.map(name)).toEqual([
       '160.avif',
       '160.webp',
       '160.jpg',
@@ -124,6 +128,12 @@ describe('processPhoto', () => {
       '500.avif',
       '500.webp',
       '500.jpg',
+      '160sq.avif',
+      '160sq.webp',
+      '160sq.jpg',
+      '320sq.avif',
+      '320sq.webp',
+      '320sq.jpg',
     ])
   })
 
@@ -143,7 +153,9 @@ describe('processPhoto', () => {
     for (const variant of photo.variants) {
       const metadata = await sharp(variant.bytes).metadata()
       expect(metadata.width).toBe(variant.width)
-      expect(metadata.height).toBe(Math.round((variant.width * 750) / 1000))
+      expect(metadata.height).toBe(
+        variant.square ? variant.width : Math.round((variant.width * 750) / 1000),
+      )
       expect(metadata.format).toBe(
         variant.format === 'jpg' ? 'jpeg' : variant.format === 'avif' ? 'heif' : 'webp',
       )
@@ -151,6 +163,44 @@ describe('processPhoto', () => {
     const tiny = await processed(await solidImage(90, 60, 'png'))
     expect(tiny.widths).toEqual([90])
     expect(tiny.variants.every((variant) => variant.width === 90)).toBe(true)
+    expect(tiny.variants.some((variant) => variant.square)).toBe(false) // too small to crop
+  })
+
+  it.each([
+    ['a portrait', 400, 1200],
+    ['a panorama', 4000, 400],
+  ])('crops %s to squares of 160 and 320, as far as its short side allows', async (_, w, h) => {
+    const photo = await processed(await solidImage(w, h, 'jpeg'))
+    const squares = photo.variants.filter((variant) => variant.square)
+    expect(squares.map((variant) => `${variant.width}.${variant.format}`)).toEqual(
+      squareWidths(w, h).flatMap((side) => [`${side}.avif`, `${side}.webp`, `${side}.jpg`]),
+    )
+    expect(squareWidths(w, h)).toEqual([160, 320])
+    for (const variant of squares)
+      expect(await sharp(variant.bytes).metadata()).toMatchObject({
+        width: variant.width,
+        height: variant.width,
+      })
+  })
+
+  it('keeps the striking part of a photo in its square crop, not just the middle', async () => {
+    // Grey sand with a red boat near the right edge: a centred crop would miss the boat.
+    const boat = await sharp({
+      create: { width: 1200, height: 400, channels: 3, background: '#9a9a9a' },
+    })
+      .composite([
+        {
+          input: await solidImage(200, 200, 'png', '#e0201b'),
+          left: 950,
+          top: 100,
+        },
+      ])
+      .jpeg()
+      .toBuffer()
+    const photo = await processed(boat)
+    const square = photo.variants.find((variant) => variant.square && variant.format === 'jpg')!
+    const { channels } = await sharp(square.bytes).stats()
+    expect(channels[0]!.mean - channels[2]!.mean).toBeGreaterThan(40) // red shows
   })
 
   it('makes AVIF and WebP much smaller than JPEG, and the placeholder under 1 KB', async () => {
@@ -220,11 +270,12 @@ describe('writeVariants', () => {
   it('writes content-addressed files once, with no temporary files left', async () => {
     const photo = await processed(await solidImage(500, 375, 'png'))
     const uploads = join(dir, 'uploads')
-    expect(await writeVariants(uploads, photo.hash, photo.variants)).toBe(9)
+    expect(await writeVariants(uploads, photo.hash, photo.variants)).toBe(15)
     const names = readdirSync(uploads).sort()
-    expect(names).toHaveLength(9)
+    expect(names).toHaveLength(15)
     expect(names).toContain(`${photo.hash}-500.avif`)
-    expect(names.every((name) => /^[0-9a-f]{64}-\d+\.(avif|webp|jpg)$/.test(name))).toBe(true)
+    expect(names).toContain(`${photo.hash}-320sq.avif`)
+    expect(names.every((name) => /^[0-9a-f]{64}-\d+(sq)?\.(avif|webp|jpg)$/.test(name))).toBe(true)
     const jpg = photo.variants.find((variant) => variant.format === 'jpg')!
     expect(readFileSync(join(uploads, variantFileName(photo.hash, jpg.width, 'jpg')))).toEqual(
       jpg.bytes,

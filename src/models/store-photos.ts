@@ -2,7 +2,8 @@ import { and, asc, eq, max } from 'drizzle-orm'
 import { images, portfolioItems, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
-import type { Image } from './image'
+import { squareWidths, writeSquareVariants } from '../lib/images'
+import { imageWidths, type Image } from './image'
 import type { SessionMember } from './session'
 
 export type PortfolioItem = typeof portfolioItems.$inferSelect & { image: Image }
@@ -104,4 +105,32 @@ export function listPortfolio(db: Db, storeId: number): PortfolioItem[] {
 export function findImage(db: Db, imageId: number | null): Image | undefined {
   if (imageId === null) return undefined
   return db.select().from(images).where(eq(images.id, imageId)).get()
+}
+
+/** Square crops being written right now, by hash: a burst of requests makes them once. */
+const squaresInFlight = new Map<string, Promise<boolean>>()
+
+/**
+ * Makes the square crops (avatars) of a photo stored before uploads made them; true once they
+ * exist. Called when one is asked for and missing, so older storefronts heal on first view.
+ * False for an unknown hash or a side this photo has no crop at, so no request can make us
+ * encode twice.
+ * @example if (await ensureSquareVariants(db, config.uploadsDir, hash, 320)) serveTheFileAgain()
+ */
+export function ensureSquareVariants(
+  db: Db,
+  uploadsDir: string,
+  hash: string,
+  side: number,
+): Promise<boolean> {
+  const running = squaresInFlight.get(hash)
+  if (running) return running
+  const image = db.select().from(images).where(eq(images.hash, hash)).get()
+  if (!image || !squareWidths(image.width, image.height).includes(side))
+    return Promise.resolve(false)
+  const writing = writeSquareVariants(uploadsDir, { ...image, widths: imageWidths(image) }).finally(
+    () => squaresInFlight.delete(hash),
+  )
+  squaresInFlight.set(hash, writing)
+  return writing
 }
