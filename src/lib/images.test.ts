@@ -14,9 +14,9 @@ import {
   squareWidths,
   variantFileName,
   variantWidths,
+  writeSquareVariants,
   writeVariants,
   type ProcessedPhoto,
-  type Variant,
 } from './images'
 
 const SVG = Buffer.from(
@@ -116,9 +116,7 @@ describe('processPhoto', () => {
   it.each(['png', 'webp', 'avif', 'gif'] as const)('accepts %s', async (type) => {
     const photo = await processed(await solidImage(500, 375, type))
     expect([photo.width, photo.height, photo.widths]).toEqual([500, 375, [160, 320, 500]])
-    const name = (variant: Variant) =>
-      `${variant.width}${variant.square ? 'sq' : ''}.${variant.format}`
-    expect(photo.variants.map(name)).toEqual([
+    expect(photo.variants.map((variant) => `${variant.width}.${variant.format}`)).toEqual([
       '160.avif',
       '160.webp',
       '160.jpg',
@@ -128,12 +126,6 @@ describe('processPhoto', () => {
       '500.avif',
       '500.webp',
       '500.jpg',
-      '160sq.avif',
-      '160sq.webp',
-      '160sq.jpg',
-      '320sq.avif',
-      '320sq.webp',
-      '320sq.jpg',
     ])
   })
 
@@ -153,9 +145,7 @@ describe('processPhoto', () => {
     for (const variant of photo.variants) {
       const metadata = await sharp(variant.bytes).metadata()
       expect(metadata.width).toBe(variant.width)
-      expect(metadata.height).toBe(
-        variant.square ? variant.width : Math.round((variant.width * 750) / 1000),
-      )
+      expect(metadata.height).toBe(Math.round((variant.width * 750) / 1000))
       expect(metadata.format).toBe(
         variant.format === 'jpg' ? 'jpeg' : variant.format === 'avif' ? 'heif' : 'webp',
       )
@@ -163,44 +153,6 @@ describe('processPhoto', () => {
     const tiny = await processed(await solidImage(90, 60, 'png'))
     expect(tiny.widths).toEqual([90])
     expect(tiny.variants.every((variant) => variant.width === 90)).toBe(true)
-    expect(tiny.variants.some((variant) => variant.square)).toBe(false) // too small to crop
-  })
-
-  it.each([
-    ['a portrait', 400, 1200],
-    ['a panorama', 4000, 400],
-  ])('crops %s to squares of 160 and 320, as far as its short side allows', async (_, w, h) => {
-    const photo = await processed(await solidImage(w, h, 'jpeg'))
-    const squares = photo.variants.filter((variant) => variant.square)
-    expect(squares.map((variant) => `${variant.width}.${variant.format}`)).toEqual(
-      squareWidths(w, h).flatMap((side) => [`${side}.avif`, `${side}.webp`, `${side}.jpg`]),
-    )
-    expect(squareWidths(w, h)).toEqual([160, 320])
-    for (const variant of squares)
-      expect(await sharp(variant.bytes).metadata()).toMatchObject({
-        width: variant.width,
-        height: variant.width,
-      })
-  })
-
-  it('keeps the striking part of a photo in its square crop, not just the middle', async () => {
-    // Grey sand with a red boat near the right edge: a centred crop would miss the boat.
-    const boat = await sharp({
-      create: { width: 1200, height: 400, channels: 3, background: '#9a9a9a' },
-    })
-      .composite([
-        {
-          input: await solidImage(200, 200, 'png', '#e0201b'),
-          left: 950,
-          top: 100,
-        },
-      ])
-      .jpeg()
-      .toBuffer()
-    const photo = await processed(boat)
-    const square = photo.variants.find((variant) => variant.square && variant.format === 'jpg')!
-    const { channels } = await sharp(square.bytes).stats()
-    expect(channels[0]!.mean - channels[2]!.mean).toBeGreaterThan(40) // red shows
   })
 
   it('makes AVIF and WebP much smaller than JPEG, and the placeholder under 1 KB', async () => {
@@ -270,12 +222,11 @@ describe('writeVariants', () => {
   it('writes content-addressed files once, with no temporary files left', async () => {
     const photo = await processed(await solidImage(500, 375, 'png'))
     const uploads = join(dir, 'uploads')
-    expect(await writeVariants(uploads, photo.hash, photo.variants)).toBe(15)
+    expect(await writeVariants(uploads, photo.hash, photo.variants)).toBe(9)
     const names = readdirSync(uploads).sort()
-    expect(names).toHaveLength(15)
+    expect(names).toHaveLength(9)
     expect(names).toContain(`${photo.hash}-500.avif`)
-    expect(names).toContain(`${photo.hash}-320sq.avif`)
-    expect(names.every((name) => /^[0-9a-f]{64}-\d+(sq)?\.(avif|webp|jpg)$/.test(name))).toBe(true)
+    expect(names.every((name) => /^[0-9a-f]{64}-\d+\.(avif|webp|jpg)$/.test(name))).toBe(true)
     const jpg = photo.variants.find((variant) => variant.format === 'jpg')!
     expect(readFileSync(join(uploads, variantFileName(photo.hash, jpg.width, 'jpg')))).toEqual(
       jpg.bytes,
@@ -293,5 +244,77 @@ describe('writeVariants', () => {
     const variant = { width: 10, format: 'jpg' as const, bytes: Buffer.from('x') }
     await expect(writeVariants(dir, '../../etc/passwd', [variant])).rejects.toThrow(/sha256/)
     expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('squareWidths', () => {
+  it.each([
+    [1000, 750, [160, 320]],
+    [400, 1200, [160, 320]],
+    [300, 400, [160]],
+    [150, 100, []],
+    // 4000 × 400 is stored at most 1280 × 128: too few rows to cut a square from.
+    [4000, 400, []],
+  ])('a %i × %i photo has square crops of %j', (width, height, sides) => {
+    expect(squareWidths(width, height)).toEqual(sides)
+  })
+})
+
+describe('writeSquareVariants', () => {
+  let uploads: string
+  beforeEach(() => {
+    uploads = mkdtempSync(join(tmpdir(), 'souk-squares-'))
+  })
+  afterEach(() => rmSync(uploads, { recursive: true, force: true }))
+
+  async function stored(bytes: Buffer) {
+    const photo = await processed(bytes)
+    await writeVariants(uploads, photo.hash, photo.variants)
+    return photo
+  }
+
+  it('cuts square crops of 160 and 320 from the stored photo, in every format', async () => {
+    const photo = await stored(await solidImage(400, 1200, 'jpeg'))
+    expect(await writeSquareVariants(uploads, photo)).toBe(true)
+    const squares = readdirSync(uploads)
+      .filter((name) => name.includes('sq.'))
+      .sort()
+    expect(squares).toEqual(
+      ['160sq.avif', '160sq.jpg', '160sq.webp', '320sq.avif', '320sq.jpg', '320sq.webp'].map(
+        (suffix) => `${photo.hash}-${suffix}`,
+      ),
+    )
+    for (const name of squares) {
+      const side = Number(name.split('-')[1]!.split('sq')[0])
+      expect(await sharp(join(uploads, name)).metadata()).toMatchObject({
+        width: side,
+        height: side,
+      })
+    }
+
+    deleteVariantsSync(uploads, photo.hash, photo.widths)
+    expect(readdirSync(uploads)).toEqual([])
+  })
+
+  it('keeps the striking part of a photo in the square, not just the middle', async () => {
+    // Grey sand with a red boat near the right edge: a centred crop would miss the boat.
+    const boat = await sharp({
+      create: { width: 1200, height: 400, channels: 3, background: '#9a9a9a' },
+    })
+      .composite([{ input: await solidImage(200, 200, 'png', '#e0201b'), left: 950, top: 100 }])
+      .jpeg()
+      .toBuffer()
+    const photo = await stored(boat)
+    expect(await writeSquareVariants(uploads, photo)).toBe(true)
+    const { channels } = await sharp(
+      join(uploads, variantFileName(photo.hash, 320, 'jpg', true)),
+    ).stats()
+    expect(channels[0]!.mean - channels[2]!.mean).toBeGreaterThan(40) // the red shows
+  })
+
+  it('says so when the stored photo is gone', async () => {
+    const photo = await processed(await solidImage(400, 400, 'jpeg'))
+    expect(await writeSquareVariants(uploads, photo)).toBe(false)
+    expect(readdirSync(uploads)).toEqual([])
   })
 })

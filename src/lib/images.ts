@@ -21,7 +21,7 @@ export type ProcessedPhoto = {
   /** Size after auto-rotation. */
   width: number
   height: number
-  /** Widths of the variants, ascending (square crops: squareWidths(width, height)). */
+  /** Widths of the variants, ascending. */
   widths: number[]
   /** A tiny blurred WebP as a data: URI. */
   placeholder: string
@@ -32,9 +32,9 @@ export type ProcessPhotoResult = ProcessedPhoto | { ok: false; reason: PhotoRefu
 /** Sizes a page can ask for: a thumbnail, a card, a column, a full-width photo. */
 export const VARIANT_WIDTHS = [160, 320, 640, 1280] as const
 /**
- * Sides of the square crops every photo also gets, for avatars drawn 6rem across (96 CSS
- * pixels; 320 covers a phone's 3× screen). Any photo may become an avatar later, and identical
- * uploads share files, so they are made for all.
+ * Sides of the square crops made for avatars, drawn 6rem across (96 CSS pixels; 320 covers a
+ * phone's 3× screen). Made on demand (writeSquareVariants), not at upload: few photos become
+ * avatars, and every upload would pay ~0.5 s of encoding for them.
  */
 export const SQUARE_WIDTHS = [160, 320] as const
 /** Best first: browsers take the first <source> they can decode. */
@@ -162,11 +162,13 @@ export function variantWidths(width: number): number[] {
 }
 
 /**
- * The square crops a photo of this size has: none when its short side is under 160 pixels
- * (a page then crops the ordinary variants with CSS).
+ * The square crops a photo of this size can have, cut from its largest variant: none when that
+ * one's short side is under 160 pixels (a page then crops the ordinary variants with CSS).
  */
 export function squareWidths(width: number, height: number): number[] {
-  return SQUARE_WIDTHS.filter((side) => side <= Math.min(width, height))
+  const largest = variantWidths(width).at(-1)!
+  const shortSide = Math.min(largest, Math.floor((largest * height) / width))
+  return SQUARE_WIDTHS.filter((side) => side <= shortSide)
 }
 
 /**
@@ -220,15 +222,6 @@ async function encodePhoto(
       variants.push({ width: variantWidth, format, bytes: encoded })
     }
   }
-  // Square crops from the pixels at hand, unless a panorama left too few rows: then decode again.
-  const sides = squareWidths(width, height)
-  const enough = Math.min(info.width, info.height) >= (sides.at(-1) ?? 0)
-  try {
-    const source = enough ? pixels() : sharp(bytes, inputOptions(maxPixels)).rotate()
-    variants.push(...(await encodeSquares(source, sides)))
-  } catch (error) {
-    return { ok: false, reason: refusalFor(error) }
-  }
   const placeholder = await pixels()
     .resize(PLACEHOLDER_SIZE, PLACEHOLDER_SIZE, { fit: 'inside' })
     .blur(0.6)
@@ -272,8 +265,9 @@ async function encodeSquares(image: Sharp, sides: readonly number[]): Promise<Va
 }
 
 /**
- * Writes the square crops of a photo stored before they were made, from its largest stored
- * JPEG (the upload itself is not kept). False when that JPEG is gone. Waits for an encode slot.
+ * Writes a photo's square crops, cut from its largest stored JPEG (the upload itself is not
+ * kept; at 320 pixels the second encode does not show). False when that JPEG is gone. Waits for
+ * a free encode slot.
  */
 export async function writeSquareVariants(
   uploadsDir: string,

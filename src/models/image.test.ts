@@ -5,7 +5,6 @@ import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import * as schema from '../../db/schema'
 import { images, portfolioItems, stores } from '../../db/schema'
 import { DAY, HOUR } from '../lib/clock'
-import { squareWidths } from '../lib/images'
 import { createMember, createOpenMarket, type TestMarket } from '../test/app'
 import { solidImage } from '../test/photos'
 import { deleteOrphanedImages, IMAGE_REFERENCES, imageWidths, savePhoto, type Image } from './image'
@@ -18,13 +17,10 @@ function uploadedFiles(): string[] {
   return existsSync(dir) ? readdirSync(dir).sort() : []
 }
 
-/** Every width in each format, then the square crops (avatars) the photo is big enough for. */
 function filesOf(image: Image): string[] {
-  const names = (widths: number[], suffix: string) =>
-    widths.flatMap((width) =>
-      ['avif', 'webp', 'jpg'].map((format) => `${image.hash}-${width}${suffix}.${format}`),
-    )
-  return [...names(imageWidths(image), ''), ...names(squareWidths(image.width, image.height), 'sq')]
+  return imageWidths(image).flatMap((width) =>
+    ['avif', 'webp', 'jpg'].map((format) => `${image.hash}-${width}.${format}`),
+  )
 }
 
 async function save(memberId: number | null, colour: string) {
@@ -74,7 +70,7 @@ describe('savePhoto', () => {
     expect(second.id).toBe(first.id)
     expect(second.uploadedBy).toBe(member.id)
     expect(market.db.select().from(images).all()).toHaveLength(1)
-    expect(uploadedFiles()).toHaveLength(15) // 160, 320, 500 and squares of 160 and 320
+    expect(uploadedFiles()).toHaveLength(9)
     expect(statSync(join(market.config.uploadsDir, filesOf(first)[0]!)).mtimeMs).toBe(written)
   })
 

@@ -111,22 +111,23 @@ export function findImage(db: Db, imageId: number | null): Image | undefined {
 const squaresInFlight = new Map<string, Promise<boolean>>()
 
 /**
- * Makes the square crops (avatars) of a photo stored before uploads made them; true once they
- * exist. Called when one is asked for and missing, so older storefronts heal on first view.
- * False for an unknown hash or a side this photo has no crop at, so no request can make us
- * encode twice.
+ * Makes the square crops (avatars) of a stored photo; true once they exist. Runs when an
+ * avatar is set and when a crop is asked for and missing (routes/uploads.ts), so photos stored
+ * before crops existed heal on first view. False for an unknown hash, a photo too small to crop
+ * or, given `side`, one with no crop at that side: no request can make us encode for nothing.
  * @example if (await ensureSquareVariants(db, config.uploadsDir, hash, 320)) serveTheFileAgain()
  */
 export function ensureSquareVariants(
   db: Db,
   uploadsDir: string,
   hash: string,
-  side: number,
+  side?: number,
 ): Promise<boolean> {
   const running = squaresInFlight.get(hash)
   if (running) return running
   const image = db.select().from(images).where(eq(images.hash, hash)).get()
-  if (!image || !squareWidths(image.width, image.height).includes(side))
+  const sides = image ? squareWidths(image.width, image.height) : []
+  if (!image || sides.length === 0 || (side !== undefined && !sides.includes(side)))
     return Promise.resolve(false)
   const writing = writeSquareVariants(uploadsDir, { ...image, widths: imageWidths(image) }).finally(
     () => squaresInFlight.delete(hash),

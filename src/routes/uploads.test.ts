@@ -64,8 +64,8 @@ describe('GET /uploads/:file', () => {
     }
   })
 
-  describe('square crops of a photo stored before uploads made them', () => {
-    /** The photo as an older Souk stored it: every variant but the square crops. */
+  describe('square crops (avatars), made the first time one is asked for', () => {
+    /** A photo stored by an upload: every variant, no square crops yet. */
     async function olderPhoto() {
       const hash = await marketWithPhoto()
       const squares = () =>

@@ -9,6 +9,7 @@ import {
   addPortfolioItems,
   listPortfolio,
   MAX_PORTFOLIO_ITEMS,
+  ensureSquareVariants,
   removePortfolioItem,
   setStorePhoto,
 } from '../../models/store-photos'
@@ -28,7 +29,10 @@ export const storePhotos = new Hono<MemberEnv>()
     const saved = await saveUploadedPhotos(c, slot, { max: 1 })
     if (saved.errors.length > 0)
       return c.html(renderEdit(c, store, { photoErrors: { [slot]: saved.errors } }), 422)
-    setStorePhoto(c.var.db, c.var.clock, c.var.member, store.slug, slot, saved.images[0]!.id)
+    const image = saved.images[0]!
+    setStorePhoto(c.var.db, c.var.clock, c.var.member, store.slug, slot, image.id)
+    // Cropped now, so the storefront's first visitor does not wait for it.
+    if (slot === 'avatar') await ensureSquareVariants(c.var.db, c.var.config.uploadsDir, image.hash)
     return flashRedirect(
       c,
       `/stores/${store.slug}/edit`,
