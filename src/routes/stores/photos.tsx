@@ -10,6 +10,7 @@ import {
   addPortfolioItems,
   listPortfolio,
   MAX_PORTFOLIO_ITEMS,
+  ensureSquareVariants,
   removePortfolioItem,
   setStorePhoto,
 } from '../../models/store-photos'
@@ -40,7 +41,11 @@ export const storePhotos = new Hono<MarketEnv>()
         renderEdit(c, store, { photoErrors: { [slot]: saved.refusals.map(photoFileMessage) } }),
         422,
       )
-    setStorePhoto(c.var.db, c.var.clock, c.var.member, store.slug, slot, saved.images[0]!.id)
+    const [image] = saved.images
+    if (!image) return c.notFound()
+    setStorePhoto(c.var.db, c.var.clock, c.var.member, store.slug, slot, image.id)
+    // Cropped now, so the storefront's first visitor does not wait for it.
+    if (slot === 'avatar') await ensureSquareVariants(c.var.db, c.var.config.uploadsDir, image.hash)
     return flashRedirect(
       c,
       `/stores/${store.slug}/edit`,
