@@ -276,7 +276,12 @@ export function listingLocations(listing: Pick<Listing, 'serviceLocations'>): Se
 
 type Reader = Pick<Db, 'select'>
 
-function ownedListing(db: Reader, owner: SessionMember, listingId: number): Listing | undefined {
+/** The owner's listing row alone (not archived), for changes that need no packages or photos. */
+export function ownedListing(
+  db: Reader,
+  owner: SessionMember,
+  listingId: number,
+): Listing | undefined {
   return db
     .select({ listing: listings })
     .from(listings)
