@@ -350,7 +350,12 @@ const categoryListingPage = (db: Db) =>
     .offset(sql.placeholder('offset'))
     .prepare()
 
-function ownedListing(db: Reader, owner: SessionMember, listingId: number): Listing | undefined {
+/** The owner's listing row alone (not archived), for changes that need no packages or photos. */
+export function ownedListing(
+  db: Reader,
+  owner: SessionMember,
+  listingId: number,
+): Listing | undefined {
   return db
     .select({ listing: listings })
     .from(listings)

@@ -14,10 +14,12 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listings, stores } from '../../db/schema'
+import { issueSetupToken } from '../models/site'
 import {
   createMember,
   createOpenMarket,
   createProvider,
+  createTestMarket,
   productForm,
   serviceForm,
   type TestMarket,
@@ -137,6 +139,22 @@ async function renderInvalidForms(files: Map<string, string>, cookie: string) {
   }
 }
 
+/** The setup page and the "being set up" notice, on a marketplace not yet set up. */
+async function renderFirstRunPages() {
+  const fresh = createTestMarket()
+  try {
+    const setup = await fresh.get(`/setup?token=${issueSetupToken(fresh.db)}`)
+    const home = await fresh.get('/')
+    expect([setup.status, home.status]).toEqual([200, 503])
+    return [
+      ['first-run setup', await setup.text()],
+      ['being set up', await home.text()],
+    ] as const
+  } finally {
+    fresh.cleanup()
+  }
+}
+
 /** Runs vnu once over every file; fails loudly (never skips) when Java is missing. */
 function validate(paths: string[]): VnuMessage[] {
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java'
@@ -169,6 +187,7 @@ describe('HTML validity (Nu HTML Checker)', () => {
       files.set(name, await response.text())
     }
     await renderInvalidForms(files, pages.account.cookie)
+    for (const [name, html] of await renderFirstRunPages()) files.set(name, html)
     dir = mkdtempSync(join(tmpdir(), 'souk-vnu-'))
     for (const [index, [name, html]] of [...files].entries()) {
       const file = join(dir, `page-${index}.html`)
