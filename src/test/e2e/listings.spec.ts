@@ -91,9 +91,11 @@ test.describe('GET /listings/new?kind=service, POST /listings, POST /listings/:i
     await test.step('the home page shows it under "Newest on the market"', async () => {
       await page.getByRole('link', { name: 'Tanji Market', exact: true }).click()
       const newest = page.getByRole('region', { name: 'Newest on the market' })
-      await expect(newest.getByRole('link')).toHaveText(
-        [`Leaking tap repair from GMD 150.00 ${STORE}`],
-        { useInnerText: true },
+      // The card's name as a screen reader says it (a card without a photo shows an initial
+      // that is hidden from it).
+      await expect(newest.getByRole('link')).toHaveCount(1)
+      await expect(newest.getByRole('link')).toHaveAccessibleName(
+        `Leaking tap repair from GMD 150.00 ${STORE}`,
       )
     })
 
@@ -189,9 +191,8 @@ test.describe('GET /listings/new?kind=product, POST /listings (goods with varian
     await test.step('her storefront lists it "from" the cheaper size', async () => {
       await page.goto(`/stores/fatous-kitchen`)
       const cards = page.getByRole('region', { name: 'Listings' }).getByRole('list')
-      await expect(cards.getByRole('link')).toHaveText(['Mango jam from GMD 75.00'], {
-        useInnerText: true,
-      })
+      await expect(cards.getByRole('link')).toHaveCount(1)
+      await expect(cards.getByRole('link')).toHaveAccessibleName('Mango jam from GMD 75.00')
     })
   })
 })
