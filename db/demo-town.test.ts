@@ -412,8 +412,8 @@ describe('seedDemoTown', () => {
     expect(signIns).toHaveLength(4)
   })
 
-  it('prints a password the sign-up rules would accept', () => {
-    expect(passwordProblem(DEMO_PASSWORD)).toBeNull()
+  it('prints a password the sign-up rules would accept', async () => {
+    expect(await passwordProblem(DEMO_PASSWORD)).toBeNull()
   })
 })
 

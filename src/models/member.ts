@@ -43,7 +43,7 @@ export async function prepareMember(
 ): Promise<{ ok: true; values: PreparedMember } | Exclude<SignUpResult, { ok: true }>> {
   const email = normalizeEmail(input.email)
   const displayName = input.displayName.trim()
-  const problem = passwordProblem(input.password, { email, displayName })
+  const problem = await passwordProblem(input.password, { email, displayName })
   if (problem) return { ok: false, reason: 'weak_password', message: problem }
   if (findMemberByEmail(db, email)) return { ok: false, reason: 'email_taken' }
   return {
@@ -122,7 +122,7 @@ export async function changeMemberPassword(
   const stored = db.select().from(members).where(eq(members.id, member.id)).get()
   if (!stored || !(await verifyPassword(stored.passwordHash, passwords.current)))
     return { ok: false, reason: 'wrong_current_password' }
-  const problem = passwordProblem(passwords.next, member)
+  const problem = await passwordProblem(passwords.next, member)
   if (problem) return { ok: false, reason: 'weak_password', message: problem }
   const passwordHash = await hashPassword(passwords.next)
   db.update(members).set({ passwordHash }).where(eq(members.id, member.id)).run()

@@ -15,8 +15,8 @@ describe('passwordProblem', () => {
     ['a keyboard walk', 'qwertyuiop', /attackers/],
     ['a sequence', 'abcdefghij', /attackers/],
     ['one character repeated', 'zzzzzzzzzzzz', /attackers/],
-  ])('judges %s', (_, password, expected) => {
-    const problem = passwordProblem(password)
+  ])('judges %s', async (_, password, expected) => {
+    const problem = await passwordProblem(password)
     if (expected === null) expect(problem).toBeNull()
     else expect(problem).toMatch(expected)
   })
@@ -31,17 +31,17 @@ describe('passwordProblem', () => {
     ['the email with a year', 'fatou.ceesay2026', { email: 'fatou.ceesay@example.com' }],
     ['the surname with a year', 'ceesay1990!', { displayName: 'Fatou Ceesay' }],
     ['the name itself', 'Fatou Ceesay', { displayName: 'Fatou Ceesay' }],
-  ])('refuses a password built from %s', (_, password, member) => {
-    expect(passwordProblem(password, member)).toMatch(/email or name/)
+  ])('refuses a password built from %s', async (_, password, member) => {
+    expect(await passwordProblem(password, member)).toMatch(/email or name/)
   })
 
-  it('judges the same password on its own merits for someone else', () => {
-    expect(passwordProblem('fatou.ceesay2026', { email: 'amadou@example.com' })).toBeNull()
+  it('judges the same password on its own merits for someone else', async () => {
+    expect(await passwordProblem('fatou.ceesay2026', { email: 'amadou@example.com' })).toBeNull()
   })
 
-  it('accepts a passphrase that happens to hold the name', () => {
+  it('accepts a passphrase that happens to hold the name', async () => {
     const awa = { displayName: 'Awa', email: 'awa@example.com' }
-    expect(passwordProblem("awa's quiet harbour lanterns", awa)).toBeNull()
+    expect(await passwordProblem("awa's quiet harbour lanterns", awa)).toBeNull()
   })
 })
 

@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core'
-import * as zxcvbnCommon from '@zxcvbn-ts/language-common'
-import * as zxcvbnEnglish from '@zxcvbn-ts/language-en'
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import argon2 from 'argon2'
 
 /**
@@ -33,15 +31,27 @@ export async function verifyDecoy(password: string): Promise<false> {
 }
 
 // zxcvbn estimates how many guesses a cracker needs, knowing ~240,000 leaked passwords, words
-// and names, keyboard walks, dates and l33t. Built once, when this module loads (~0.2 s and
-// ~40 MB): building it per check would cost that on every sign-up. Levenshtein matching stays
-// off: it makes a check take up to a second, and the leaked-password list already holds the
-// near misses ("password12").
-const strength = new ZxcvbnFactory({
-  dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary },
-  graphs: zxcvbnCommon.adjacencyGraphs,
-  translations: zxcvbnEnglish.translations,
-})
+// and names, keyboard walks, dates and l33t. Built once, on the first password check (~0.2 s):
+// its dictionaries take ~65 MB, which a market that nobody is signing up to right now should
+// not carry, and building it per check would cost that on every sign-up. Levenshtein matching
+// stays off: it makes a check take up to a second, and the leaked-password list already holds
+// the near misses ("password12").
+let estimator: Promise<ZxcvbnFactory> | undefined
+function strength(): Promise<ZxcvbnFactory> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ])
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...english.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: english.translations,
+    })
+  })()
+  return estimator
+}
 
 /**
  * Fewer estimated guesses than this is refused. A billion guesses against argon2id at the
@@ -54,16 +64,16 @@ const MIN_GUESSES_LOG10 = 9
 /**
  * NIST 800-63B style: length, not composition; refuse passwords attackers try first, and ones
  * built from the member's own name or email (passed to zxcvbn as words it knows).
- * @example passwordProblem('awa2026awa', { email: 'awa@example.com', displayName: 'Awa' }) // "…your email or name."
+ * @example await passwordProblem('awa2026awa', { email: 'awa@example.com', displayName: 'Awa' }) // "…your email or name."
  */
-export function passwordProblem(
+export async function passwordProblem(
   password: string,
   context: { email?: string; displayName?: string } = {},
-): string | null {
+): Promise<string | null> {
   if (password.length < PASSWORD_MIN_LENGTH)
     return `Use at least ${PASSWORD_MIN_LENGTH} characters — a short sentence works well.`
   if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`
-  const estimate = strength.check(password, personalWords(context))
+  const estimate = (await strength()).check(password, personalWords(context))
   if (estimate.guessesLog10 >= MIN_GUESSES_LOG10) return null
   const personal = estimate.sequence.some((match) => match.dictionaryName === 'userInputs')
   return personal
