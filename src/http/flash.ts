@@ -11,7 +11,7 @@ const COOKIE = 'souk_flash'
 export function flashes(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('flash', readFlash(getCookie(c, COOKIE)))
-    if (c.var.flash) deleteCookie(c, COOKIE, { path: '/' })
+    if (c.get('flash')) deleteCookie(c, COOKIE, { path: '/' })
     return next()
   }
 }
