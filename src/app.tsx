@@ -5,6 +5,7 @@ import { compression } from './http/compression'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, AppEnv } from './http/env'
 import { etags } from './http/etag'
+import { visitorPageCache } from './http/page-cache'
 import { renderError, renderNotFound } from './http/errors'
 import { flashes } from './http/flash'
 import { RateLimitStore } from './http/rate-limit'
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   app.use(requestId())
   app.use(requestLog())
   app.use(securityHeaders({ hsts: deps.config.secureCookies }))
+  app.use(visitorPageCache({ clock }))
   app.use(compression())
   app.use(etags())
   app.use(staticAssets())
