@@ -58,13 +58,16 @@ export function createApp(deps: AppDeps) {
   })
   app.use(requestId())
   app.use(requestLog())
+  // Probes every few seconds: plain text, so no page headers, no page work, no cookies.
+  app.route('/', health)
   app.use(securityHeaders({ hsts: deps.config.secureCookies }))
+  // Answered from memory or disk as they are.
+  app.use(staticAssets())
+  app.route('/uploads', uploads)
+  // Pages: kept for visitors, compressed and tagged once complete; streams pass through.
   app.use(visitorPageCache({ clock }))
   app.use(compression())
   app.use(etags())
-  app.use(staticAssets())
-  app.route('/uploads', uploads)
-  app.route('/', health)
   app.use(clientAddress())
   app.use(async (c, next) => {
     c.set('site', findSite(db))
