@@ -1,25 +1,34 @@
 // Demo listings: every storefront sells what its trade sells, at its own prices and stock, with
 // most listings on sale and a few drafts, paused and archived ones. Drawn from the demo town's
 // seeded stream, so a seed always gives the same listings.
-import { sql } from 'drizzle-orm'
+//
+// Each listing lives its life through the listing model, as a provider's would: createListing on
+// the day it was written, its photos added, changeListingStatus to publish it a few days later,
+// and to pause or archive it later still — each step with a clock stopped at that moment. So its
+// slug, from price, options and status timestamps are the model's, and every rule the model
+// gains (search index, events) holds for demo listings too.
 import type { Db } from '../src/db'
-import { DAY } from '../src/lib/clock'
-import { listingColumns, type ListingInput } from '../src/models/listing'
-import type { ListingStatus } from '../src/models/listing/status'
+import { clockAt, DAY } from '../src/lib/clock'
+import { createListing, type ListingInput } from '../src/models/listing'
+import { changeListingStatus } from '../src/models/listing/publication'
+import type { ListingAction, ListingStatus } from '../src/models/listing/status'
+import { addListingPhotos } from '../src/models/listing-photos'
 import { CATALOG, type ListingTemplate } from './demo-catalog'
 import type { DemoStore } from './demo-stores'
-import { listingPackages, listings, listingVariants } from './schema'
 
-type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Random = () => number
 
-/** A listing as later seeds (photos) need it. */
-export type DemoListing = { id: number; template: ListingTemplate }
+/** A listing as it was seeded. */
+export type DemoListing = { id: number; template: ListingTemplate; status: ListingStatus }
+
+/** The photos a listing shows, chosen from its template's; none when the town has no photos. */
+export type PhotoPicker = (template: ListingTemplate) => { imageId: number; alt: string }[]
 
 export type SeedListingsOptions = {
   /** About how many listings in all; without it each storefront gets one to four. */
   total?: number
   now: number
+  photos?: PhotoPicker
 }
 
 /** Rough shares of a real market: mostly on sale, a few unfinished, paused or retired. */
@@ -31,16 +40,15 @@ const STATUS_SHARES: [ListingStatus, number][] = [
 ]
 
 export function seedListings(
-  tx: Transaction,
+  db: Db,
   random: Random,
   stores: DemoStore[],
-  { total, now }: SeedListingsOptions,
+  { total, now, photos }: SeedListingsOptions,
 ): DemoListing[] {
   const counts =
     total === undefined
       ? stores.map(() => 1 + Math.floor(random() * 4))
       : shareOut(random, total, stores.length)
-  const insert = prepareInserts(tx)
   const seeded: DemoListing[] = []
   stores.forEach((store, index) => {
     const templates = CATALOG[store.trade].listings
@@ -51,25 +59,28 @@ export function seedListings(
       const template = templates[(first + n) % templates.length]!
       const input = priced(random, template)
       const status = pickStatus(random)
-      const id = insert.listing({
-        ...listingColumns(input),
-        kind: input.kind,
-        ...timeline(random, store.openedAt, now, status),
-        storeId: store.id,
-        status,
-      })
-      if (input.kind === 'service')
-        input.packages.forEach((item, position) =>
-          insert.package({ ...item, listingId: id, position }),
-        )
-      else
-        input.variants.forEach((variant, position) =>
-          insert.variant({ ...variant, listingId: id, position }),
-        )
-      seeded.push({ id, template })
+      const { createdAt, publishedAt, updatedAt } = timeline(random, store.openedAt, now, status)
+      const created = createListing(db, clockAt(createdAt), store.owner, input)
+      if (!created.ok) throw new Error(`"${input.title}" was refused: ${created.reason}`)
+      const id = created.listing.id
+      // Photos go on while it is a draft: the model takes none on an archived listing.
+      const shown = photos?.(template) ?? []
+      if (shown.length > 0) {
+        const added = addListingPhotos(db, store.owner, id, shown)
+        if (!added.ok) throw new Error(`photos for "${input.title}" were refused: ${added.reason}`)
+      }
+      if (publishedAt !== null) move(db, store, id, 'publish', publishedAt)
+      if (status === 'paused') move(db, store, id, 'pause', updatedAt)
+      if (status === 'archived') move(db, store, id, 'archive', updatedAt)
+      seeded.push({ id, template, status })
     }
   })
   return seeded
+}
+
+function move(db: Db, store: DemoStore, listingId: number, action: ListingAction, at: number) {
+  const result = changeListingStatus(db, clockAt(at), store.owner, listingId, action)
+  if (!result.ok) throw new Error(`listing ${listingId} could not ${action}: ${result.reason}`)
 }
 
 /**
@@ -146,61 +157,4 @@ function timeline(random: Random, openedAt: number, now: number, status: Listing
       ? publishedAt + Math.floor(random() * (now - publishedAt))
       : (publishedAt ?? createdAt)
   return { createdAt, updatedAt, publishedAt }
-}
-
-/** Prepared once and run per row: building the SQL for every row would cost more than SQLite. */
-function prepareInserts(tx: Transaction) {
-  const listing = tx
-    .insert(listings)
-    .values({
-      storeId: sql.placeholder('storeId'),
-      kind: sql.placeholder('kind'),
-      status: sql.placeholder('status'),
-      title: sql.placeholder('title'),
-      slug: sql.placeholder('slug'),
-      description: sql.placeholder('description'),
-      categoryId: sql.placeholder('categoryId'),
-      tags: sql.placeholder('tags'),
-      fromPrice: sql.placeholder('fromPrice'),
-      serviceLocations: sql.placeholder('serviceLocations'),
-      durationMinutes: sql.placeholder('durationMinutes'),
-      bookable: sql.placeholder('bookable'),
-      price: sql.placeholder('price'),
-      stock: sql.placeholder('stock'),
-      pickup: sql.placeholder('pickup'),
-      delivery: sql.placeholder('delivery'),
-      deliveryFee: sql.placeholder('deliveryFee'),
-      // Milliseconds, bound as they are: drizzle's Date encoder would choke on the null
-      // publishedAt of a draft.
-      createdAt: sql`${sql.placeholder('createdAt')}`,
-      updatedAt: sql`${sql.placeholder('updatedAt')}`,
-      publishedAt: sql`${sql.placeholder('publishedAt')}`,
-    })
-    .prepare()
-  const packageRow = tx
-    .insert(listingPackages)
-    .values({
-      listingId: sql.placeholder('listingId'),
-      position: sql.placeholder('position'),
-      name: sql.placeholder('name'),
-      included: sql.placeholder('included'),
-      price: sql.placeholder('price'),
-      turnaroundDays: sql.placeholder('turnaroundDays'),
-    })
-    .prepare()
-  const variantRow = tx
-    .insert(listingVariants)
-    .values({
-      listingId: sql.placeholder('listingId'),
-      position: sql.placeholder('position'),
-      name: sql.placeholder('name'),
-      price: sql.placeholder('price'),
-      stock: sql.placeholder('stock'),
-    })
-    .prepare()
-  return {
-    listing: (values: Record<string, unknown>) => Number(listing.run(values).lastInsertRowid),
-    package: (values: Record<string, unknown>) => packageRow.run(values),
-    variant: (values: Record<string, unknown>) => variantRow.run(values),
-  }
 }

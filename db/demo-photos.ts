@@ -1,17 +1,17 @@
 // Demo photos: a dozen pictures drawn, encoded and stored once, then shared by every listing,
 // storefront and portfolio in the town — content addressing keeps a big town's uploads folder
-// as small as a tiny one's, and seeding stays quick.
-import { eq, sql } from 'drizzle-orm'
+// as small as a tiny one's, and seeding stays quick. They are stored and attached through the
+// same model functions an upload goes through.
 import type { Db } from '../src/db'
-import type { Clock } from '../src/lib/clock'
-import { processPhoto, writeVariants } from '../src/lib/images'
+import { clockAt, type Clock } from '../src/lib/clock'
+import { processPhoto } from '../src/lib/images'
+import { storeProcessedPhoto } from '../src/models/image'
+import { addPortfolioItems, setStorePhoto } from '../src/models/store-photos'
 import { CATALOG } from './demo-catalog'
-import type { DemoListing } from './demo-listings'
+import type { PhotoPicker } from './demo-listings'
 import { drawPicture, PICTURE_SUBJECTS, type PictureSubject } from './demo-pictures'
 import type { DemoStore } from './demo-stores'
-import { images, listingPhotos, portfolioItems, stores } from './schema'
 
-type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Random = () => number
 
 /** The stored picture of each subject: its images.id. */
@@ -40,103 +40,59 @@ export async function storeDemoPictures(
     }),
   )
   const stored: DemoImages = new Map()
-  // Rows in subject order, whichever encode finished first, so a seed always gives the same ids.
-  // Each row goes in before its files, as savePhoto does, so the orphan sweep never takes them.
+  // Stored in subject order, whichever encode finished first, so a seed always gives the same
+  // ids — which is why this is savePhoto's second half rather than savePhoto itself.
   for (const [index, photo] of photos.entries()) {
-    const now = clock.now()
-    const row = db
-      .insert(images)
-      .values({
-        hash: photo.hash,
-        width: photo.width,
-        height: photo.height,
-        widths: photo.widths.join(','),
-        placeholder: photo.placeholder,
-        uploadedBy: null,
-        createdAt: now,
-      })
-      .onConflictDoUpdate({ target: images.hash, set: { createdAt: now } })
-      .returning({ id: images.id })
-      .get()
-    await writeVariants(uploadsDir, photo.hash, photo.variants)
-    stored.set(PICTURE_SUBJECTS[index]!, row.id)
+    const image = await storeProcessedPhoto(db, uploadsDir, null, photo, { clock })
+    stored.set(PICTURE_SUBJECTS[index]!, image.id)
   }
   return stored
 }
 
-/** One to three of its template's photos per listing, each with alt text that describes it. */
-export function seedListingPhotos(
-  tx: Transaction,
-  random: Random,
-  listings: DemoListing[],
-  pictures: DemoImages,
-): number {
-  const insert = tx
-    .insert(listingPhotos)
-    .values({
-      listingId: sql.placeholder('listingId'),
-      imageId: sql.placeholder('imageId'),
-      position: sql.placeholder('position'),
-      alt: sql.placeholder('alt'),
-    })
-    .prepare()
-  let attached = 0
-  for (const listing of listings) {
-    const photos = listing.template.photos
+/** Picks one to three of a listing's template photos, each with alt text that describes it. */
+export function listingPhotoPicker(random: Random, pictures: DemoImages): PhotoPicker {
+  return (template) => {
+    const photos = template.photos
     const shown = 1 + Math.floor(random() * photos.length)
-    photos.slice(0, shown).forEach((photo, position) => {
-      insert.run({
-        listingId: listing.id,
-        imageId: pictures.get(photo.subject)!,
-        position,
-        alt: photo.alt,
-      })
-      attached += 1
-    })
+    return photos
+      .slice(0, shown)
+      .map((photo) => ({ imageId: pictures.get(photo.subject)!, alt: photo.alt }))
   }
-  return attached
 }
 
-/** Covers and avatars for most storefronts, and a few examples of past work. */
+/**
+ * Covers and avatars for most storefronts, and a few examples of past work, set by their owners
+ * on the day they opened.
+ */
 export function seedStorePhotos(
-  tx: Transaction,
+  db: Db,
   random: Random,
   openedStores: DemoStore[],
   pictures: DemoImages,
 ) {
-  const setPictures = tx
-    .update(stores)
-    // set() takes SQL but not a bare placeholder; wrapped, the placeholder binds as usual.
-    .set({
-      coverImageId: sql`${sql.placeholder('coverImageId')}`,
-      avatarImageId: sql`${sql.placeholder('avatarImageId')}`,
-    })
-    .where(eq(stores.id, sql.placeholder('storeId')))
-    .prepare()
-  const insertWork = tx
-    .insert(portfolioItems)
-    .values({
-      storeId: sql.placeholder('storeId'),
-      imageId: sql.placeholder('imageId'),
-      caption: sql.placeholder('caption'),
-      position: sql.placeholder('position'),
-    })
-    .prepare()
   for (const store of openedStores) {
     const trade = CATALOG[store.trade]
     const [cover, avatar = cover] = trade.pictures.map((subject) => pictures.get(subject)!)
-    const coverImageId = random() < COVER_SHARE ? cover : null
-    const avatarImageId = random() < AVATAR_SHARE ? avatar : null
-    if (coverImageId !== null || avatarImageId !== null)
-      setPictures.run({ storeId: store.id, coverImageId, avatarImageId })
+    const clock = clockAt(store.openedAt)
+    if (random() < COVER_SHARE) setPhoto(db, clock, store, 'cover', cover!)
+    if (random() < AVATAR_SHARE) setPhoto(db, clock, store, 'avatar', avatar!)
     if (trade.portfolio.length === 0 || random() >= PORTFOLIO_SHARE) continue
-    trade.portfolio.forEach((work, position) =>
-      insertWork.run({
-        storeId: store.id,
-        imageId: pictures.get(work.subject)!,
-        caption: work.caption,
-        position,
-      }),
-    )
+    const items = trade.portfolio.map((work) => ({
+      imageId: pictures.get(work.subject)!,
+      caption: work.caption,
+    }))
+    const added = addPortfolioItems(db, store.owner, store.slug, items)
+    if (!added.ok) throw new Error(`${store.slug}'s portfolio was refused: ${added.reason}`)
   }
+}
+
+function setPhoto(
+  db: Db,
+  clock: Clock,
+  store: DemoStore,
+  slot: 'avatar' | 'cover',
+  imageId: number,
+) {
+  if (!setStorePhoto(db, clock, store.owner, store.slug, slot, imageId))
+    throw new Error(`${store.slug}'s ${slot} was refused`)
 }

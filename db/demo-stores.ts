@@ -1,17 +1,23 @@
 // Demo storefronts: about a third of the townspeople sell something. Drawn from the same seeded
 // stream as the rest of the demo town, so a seed always gives the same shops.
-import { sql } from 'drizzle-orm'
 import type { Db } from '../src/db'
-import { slugify } from '../src/lib/slug'
+import { clockAt } from '../src/lib/clock'
+import type { SessionMember } from '../src/models/session'
+import { openStore, type StoreFields } from '../src/models/store'
 import type { TradeKey } from './demo-catalog'
-import { members, stores } from './schema'
 
-type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Random = () => number
-type Owner = { email: string; displayName: string; joinedAt: Date }
+/** A townsperson who is a member by now: the member acts, the join date sets the clock. */
+export type Resident = { email: string; displayName: string; joinedAt: Date; member: SessionMember }
 
 /** What later seeds (listings, photos) need to know about a storefront that opened. */
-export type DemoStore = { id: number; trade: TradeKey; openedAt: number }
+export type DemoStore = {
+  id: number
+  slug: string
+  owner: SessionMember
+  trade: TradeKey
+  openedAt: number
+}
 
 /** Share of members who open a storefront. */
 const SELLER_SHARE = 0.35
@@ -107,35 +113,11 @@ export const TRADES: {
   },
 ]
 
-/** Opens a storefront for about a third of the members; returns them in the order they opened. */
-export function seedStores(tx: Transaction, random: Random, people: Owner[]): DemoStore[] {
-  const memberIds = new Map(
-    tx
-      .select({ id: members.id, email: members.email })
-      .from(members)
-      .all()
-      .map((row) => [row.email, row.id]),
-  )
-  const insertStore = tx
-    .insert(stores)
-    .values({
-      memberId: sql.placeholder('memberId'),
-      slug: sql.placeholder('slug'),
-      name: sql.placeholder('name'),
-      bio: sql.placeholder('bio'),
-      area: sql.placeholder('area'),
-      latitude: sql.placeholder('latitude'),
-      longitude: sql.placeholder('longitude'),
-      phone: sql.placeholder('phone'),
-      showPhone: sql.placeholder('showPhone'),
-      whatsapp: sql.placeholder('whatsapp'),
-      showWhatsapp: sql.placeholder('showWhatsapp'),
-      skills: sql.placeholder('skills'),
-      createdAt: sql.placeholder('openedAt'),
-      updatedAt: sql.placeholder('openedAt'),
-    })
-    .prepare()
-  const slugsTaken = new Map<string, number>()
+/**
+ * Opens a storefront for about a third of the members, each through openStore on the day its
+ * owner joined (so its address is the one the model gives); returns them in the order they opened.
+ */
+export function seedStores(db: Db, random: Random, people: Resident[]): DemoStore[] {
   const opened: DemoStore[] = []
   // The operator runs the market and does not sell; members open shops.
   for (const person of people.slice(1)) {
@@ -143,9 +125,7 @@ export function seedStores(tx: Transaction, random: Random, people: Owner[]): De
     const trade = TRADES[Math.floor(random() * TRADES.length)]!
     const name = trade.name(person.displayName.split(' ')[0]!)
     const phone = `+220 ${7 + Math.floor(random() * 3)}${digits(random, 2)} ${digits(random, 4)}`
-    const { lastInsertRowid } = insertStore.run({
-      memberId: memberIds.get(person.email)!,
-      slug: uniqueSlug(slugsTaken, slugify(name)),
+    const fields: StoreFields = {
       name,
       bio: trade.bio,
       area: AREAS[Math.floor(random() * AREAS.length)]!,
@@ -155,22 +135,19 @@ export function seedStores(tx: Transaction, random: Random, people: Owner[]): De
       showPhone: random() < 0.7,
       whatsapp: phone,
       showWhatsapp: random() < 0.8,
-      skills: trade.skills,
-      openedAt: person.joinedAt,
-    })
+      skills: trade.skills.split(','),
+    }
+    const result = openStore(db, clockAt(person.joinedAt), person.member, fields)
+    if (!result.ok) throw new Error(`${person.email} could not open a storefront: ${result.reason}`)
     opened.push({
-      id: Number(lastInsertRowid),
+      id: result.store.id,
+      slug: result.store.slug,
+      owner: person.member,
       trade: trade.key,
       openedAt: person.joinedAt.getTime(),
     })
   }
   return opened
-}
-
-function uniqueSlug(taken: Map<string, number>, slug: string): string {
-  const seen = (taken.get(slug) ?? 0) + 1
-  taken.set(slug, seen)
-  return seen === 1 ? slug : `${slug}-${seen}`
 }
 
 function digits(random: Random, count: number): string {

@@ -4,13 +4,26 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrateDatabase, openDatabase, type Db } from '../src/db'
-import type { Clock } from '../src/lib/clock'
+import { clockAt, type Clock } from '../src/lib/clock'
 import { VARIANT_FORMATS, variantFileName } from '../src/lib/images'
 import { imageWidths } from '../src/models/image'
-import { fromPrice, MAX_PACKAGES, MAX_VARIANTS } from '../src/models/listing'
-import { signInMember } from '../src/models/member'
+import {
+  createListing,
+  fromPrice,
+  listingLocations,
+  listingTags,
+  MAX_PACKAGES,
+  MAX_VARIANTS,
+  type ListingInput,
+} from '../src/models/listing'
+import { changeListingStatus } from '../src/models/listing/publication'
+import type { ListingAction } from '../src/models/listing/status'
+import { insertMember, signInMember } from '../src/models/member'
 import { passwordProblem } from '../src/models/password'
+import type { SessionMember } from '../src/models/session'
 import { issueSetupToken } from '../src/models/site'
+import { openStore, storeSkills, type StoreFields } from '../src/models/store'
+import { slugify } from '../src/lib/slug'
 import { CATALOG } from './demo-catalog'
 import { TRADES } from './demo-stores'
 import { DEMO_PASSWORD, DEMO_SITE, seedDemoTown } from './demo-town'
@@ -298,6 +311,71 @@ describe('seedDemoTown', () => {
     expect(allListings(db)).toEqual(allListings(plain))
   }, 120_000)
 
+  it('writes exactly what the models write: the same town replayed through them is identical', async () => {
+    const demo = freshDatabase()
+    await seedDemoTown(demo, { seed: 10, members: 80, clock })
+    const replay = freshDatabase()
+
+    // Every member, storefront and listing again, in id order, through the model functions a
+    // sign-up, "Open your storefront" and the listing form and buttons use, each at its moment.
+    const memberRows = demo.select().from(members).orderBy(members.id).all()
+    const owners = new Map<number, SessionMember>()
+    for (const row of memberRows) {
+      const { email, displayName, passwordHash, role, createdAt } = row
+      const member = insertMember(
+        replay,
+        clockAt(createdAt),
+        { email, displayName, passwordHash },
+        role,
+      )!
+      owners.set(row.id, { id: member.id, email, displayName, role })
+    }
+    const storeRows = demo.select().from(stores).orderBy(stores.id).all()
+    const storeOwners = new Map<number, SessionMember>()
+    for (const row of storeRows) {
+      const owner = owners.get(row.memberId)!
+      storeOwners.set(row.id, owner)
+      expect(openStore(replay, clockAt(row.createdAt), owner, storeFieldsOf(row)).ok).toBe(true)
+    }
+    for (const listing of allListings(demo)) {
+      const owner = storeOwners.get(listing.storeId)!
+      const created = createListing(replay, clockAt(listing.createdAt), owner, inputOf(listing))
+      if (!created.ok) throw new Error(created.reason)
+      const moves: [ListingAction, Date | null][] = [
+        ['publish', listing.publishedAt],
+        ['pause', listing.status === 'paused' ? listing.updatedAt : null],
+        ['archive', listing.status === 'archived' ? listing.updatedAt : null],
+      ]
+      for (const [action, at] of moves)
+        if (at)
+          expect(
+            changeListingStatus(replay, clockAt(at), owner, created.listing.id, action).ok,
+          ).toBe(true)
+    }
+
+    // Ids, slugs (storefront addresses deduplicated as the model does), from prices, and the
+    // status timestamps (created, first published, last changed) all agree.
+    expect(replay.select().from(members).orderBy(members.id).all()).toEqual(memberRows)
+    expect(replay.select().from(stores).orderBy(stores.id).all()).toEqual(storeRows)
+    expect(allListings(replay)).toEqual(allListings(demo))
+    const statuses = new Set(allListings(demo).map((listing) => listing.status))
+    expect(statuses).toEqual(new Set(['published', 'draft', 'paused', 'archived']))
+  })
+
+  it('dates each status as the model does: drafts untouched, published once, paused or archived later', async () => {
+    const db = freshDatabase()
+    await seedDemoTown(db, { seed: 12, members: 150, clock })
+    for (const listing of allListings(db)) {
+      expect(listing.slug).toBe(slugify(listing.title))
+      const { createdAt, publishedAt, updatedAt } = listing
+      if (listing.status === 'draft') {
+        expect(publishedAt).toBeNull()
+        expect(updatedAt).toEqual(createdAt)
+      } else if (listing.status === 'published') expect(updatedAt).toEqual(publishedAt)
+      else expect(updatedAt.getTime()).toBeGreaterThanOrEqual(publishedAt!.getTime())
+    }
+  })
+
   it('refuses a marketplace that is already set up and changes nothing', async () => {
     const db = freshDatabase()
     await seedDemoTown(db, { seed: 1, members: 10, clock })
@@ -355,4 +433,44 @@ const productBasics = {
   pickup: false,
   delivery: false,
   deliveryFee: null,
+}
+
+/** A storefront row back as the fields its owner typed. */
+function storeFieldsOf(row: typeof stores.$inferSelect): StoreFields {
+  const { name, bio, area, latitude, longitude, phone, showPhone, whatsapp, showWhatsapp } = row
+  return {
+    ...{ name, bio, area, latitude, longitude, phone, showPhone, whatsapp, showWhatsapp },
+    skills: storeSkills(row),
+  }
+}
+
+/** A stored listing back as the input its provider gave (the listing form's result). */
+function inputOf(listing: ReturnType<typeof allListings>[number]): ListingInput {
+  const common = {
+    title: listing.title,
+    description: listing.description,
+    categoryId: listing.categoryId,
+    tags: listingTags(listing),
+  }
+  if (listing.kind === 'service')
+    return {
+      ...common,
+      kind: 'service',
+      packages: listing.packages.map(({ name, included, price, turnaroundDays }) => ({
+        ...{ name, included, price, turnaroundDays },
+      })),
+      serviceLocations: listingLocations(listing),
+      durationMinutes: listing.durationMinutes,
+      bookable: listing.bookable,
+    }
+  return {
+    ...common,
+    kind: 'product',
+    price: listing.price,
+    stock: listing.stock,
+    variants: listing.variants.map(({ name, price, stock }) => ({ name, price, stock })),
+    pickup: listing.pickup,
+    delivery: listing.delivery,
+    deliveryFee: listing.deliveryFee,
+  }
 }

@@ -1,15 +1,17 @@
 // The demo town: a believable marketplace to try Souk in and to benchmark against. Everything
 // comes from a seeded PRNG, so the same seed always gives the same townspeople. It grows one
-// `seed…` function per feature, each called from seedDemoTown in dependency order.
-import { asc, eq, sql } from 'drizzle-orm'
+// `seed…` function per feature, each called from seedDemoTown in dependency order, and writes
+// only through the model functions, as the members themselves would: whatever the models keep
+// in step (search index, events, ledger) holds for demo data too. Never insert rows directly here.
 import type { Db } from '../src/db'
-import { DAY, systemClock, type Clock } from '../src/lib/clock'
+import { clockAt, DAY, systemClock, type Clock } from '../src/lib/clock'
+import { insertMember, type Member } from '../src/models/member'
 import { hashPassword } from '../src/models/password'
-import { findSite, type Site } from '../src/models/site'
+import type { SessionMember } from '../src/models/session'
+import { findSite, openMarketplace, type Site } from '../src/models/site'
 import { seedListings } from './demo-listings'
-import { seedListingPhotos, seedStorePhotos, storeDemoPictures } from './demo-photos'
-import { seedStores } from './demo-stores'
-import { members, setupTokens, site, stores } from './schema'
+import { listingPhotoPicker, seedStorePhotos, storeDemoPictures } from './demo-photos'
+import { seedStores, type Resident } from './demo-stores'
 
 /** Every demo account signs in with this; it is printed, so it must never guard real data. */
 export const DEMO_PASSWORD = 'demo password 2026'
@@ -62,7 +64,6 @@ const TOWN_AGE = 365 * DAY
 /** Mixed into the seed for the photo choices' own stream (any fixed number would do). */
 const PICTURE_STREAM = 0x70686f74
 
-type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Random = () => number
 type Townsperson = Omit<DemoSignIn, 'role'> & { role: 'operator' | 'member'; joinedAt: Date }
 
@@ -83,7 +84,11 @@ export async function seedDemoTown(
       throw new RangeError(`${name} must be a whole number ≥ 0, got ${value}`)
   if (findSite(db)) return { ok: false, reason: 'already_set_up' }
 
-  // argon2 is slow on purpose (tens of ms): hash once, outside the write transaction, and share it.
+  // Every townsperson gets the same password, so it is hashed once and every member is written
+  // with that hash through insertMember, the model's own insert for a prepared member (sign-up
+  // and setup use it too). Hashing per member with argon2 (tens of ms, on purpose) would make a
+  // 100 000-member town take most of an hour; what differs per member (email, name) the
+  // generator already gives in the normalised form prepareMember would.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   // sharp is async and slow too: pictures are encoded and stored before the transaction. Should
   // the transaction then find a marketplace after all, the orphan sweep removes them.
@@ -93,41 +98,53 @@ export async function seedDemoTown(
   const openedAt = now - TOWN_AGE
   const people = inviteTownspeople(random, memberCount, openedAt, now)
 
-  // One transaction: a hundred thousand inserts commit with one fsync, and a failure leaves the
-  // marketplace empty rather than half a town.
-  return db.transaction((tx): SeedDemoTownResult => {
-    if (tx.select().from(site).get()) return { ok: false, reason: 'already_set_up' }
-    const seededSite = seedSite(tx, openedAt)
-    seedMembers(tx, people, passwordHash)
-    const openedStores = seedStores(tx, random, people)
-    const seededListings = seedListings(tx, random, openedStores, { total: listings, now })
-    if (pictures) {
-      // A stream of its own, so a town with photos has exactly the listings of one without.
-      const pictureRandom = mulberry32(seed ^ PICTURE_STREAM)
-      seedStorePhotos(tx, pictureRandom, openedStores, pictures)
-      seedListingPhotos(tx, pictureRandom, seededListings, pictures)
+  // The town's history replayed through the models, each step with a clock stopped at the moment
+  // it happened. One transaction around it all (the models' own become savepoints): a hundred
+  // thousand writes commit with one fsync, and a failure leaves the marketplace empty rather than
+  // half a town.
+  return db.transaction((): SeedDemoTownResult => {
+    const [operator, ...members] = people
+    const { email, displayName } = operator!
+    const setUp = openMarketplace(db, clockAt(openedAt), DEMO_SITE, {
+      email,
+      displayName,
+      passwordHash,
+    })
+    if (!setUp.ok) {
+      if (setUp.reason === 'already_set_up') return { ok: false, reason: 'already_set_up' }
+      throw new Error(`the demo town could not be set up: ${setUp.reason}`)
     }
+    const residents: Resident[] = [
+      { ...operator!, member: sessionMember(setUp.operator) },
+      ...members.map((person) => ({ ...person, member: join(db, person, passwordHash) })),
+    ]
+    const openedStores = seedStores(db, random, residents)
+    // Photos draw from a stream of their own, so a town with photos has exactly the listings of
+    // one without.
+    const pictureRandom = mulberry32(seed ^ PICTURE_STREAM)
+    if (pictures) seedStorePhotos(db, pictureRandom, openedStores, pictures)
+    const seededListings = seedListings(db, random, openedStores, {
+      total: listings,
+      now,
+      photos: pictures && listingPhotoPicker(pictureRandom, pictures),
+    })
     // The operator, a provider with listings (to try "My listings"), then buyers.
-    const provider = tx
-      .select({ email: members.email, displayName: members.displayName })
-      .from(stores)
-      .innerJoin(members, eq(members.id, stores.memberId))
-      .orderBy(asc(stores.id))
-      .limit(1)
-      .get()
+    const provider = openedStores[0]?.owner
     const buyers = people
       .slice(1)
       .filter((person) => person.email !== provider?.email)
       .slice(0, provider ? MEMBERS_SHOWN - 1 : MEMBERS_SHOWN)
     const signIns: DemoSignIn[] = [
-      { email: people[0]!.email, displayName: people[0]!.displayName, role: 'operator' },
-      ...(provider ? [{ ...provider, role: 'provider' as const }] : []),
+      { email: operator!.email, displayName: operator!.displayName, role: 'operator' },
+      ...(provider
+        ? [{ email: provider.email, displayName: provider.displayName, role: 'provider' as const }]
+        : []),
       ...buyers.map(({ email, displayName }) => ({ email, displayName, role: 'member' as const })),
     ]
     return {
       ok: true,
       town: {
-        site: seededSite,
+        site: setUp.site,
         operator: signIns[0]!,
         signIns,
         memberCount,
@@ -139,29 +156,16 @@ export async function seedDemoTown(
   })
 }
 
-/** The site row as first-run setup would write it; the setup link is withdrawn at the same time. */
-function seedSite(tx: Transaction, openedAt: number): Site {
-  tx.delete(setupTokens).run()
-  return tx
-    .insert(site)
-    .values({ id: 1, ...DEMO_SITE, setupCompletedAt: new Date(openedAt) })
-    .returning()
-    .get()
+/** A member joins on their day, with the shared demo password's hash. */
+function join(db: Db, person: Townsperson, passwordHash: string): SessionMember {
+  const { email, displayName, joinedAt } = person
+  const member = insertMember(db, clockAt(joinedAt), { email, displayName, passwordHash }, 'member')
+  if (!member) throw new Error(`the demo town gave two members the address ${email}`)
+  return sessionMember(member)
 }
 
-function seedMembers(tx: Transaction, people: Townsperson[], passwordHash: string) {
-  // Prepared once and run per row: building the SQL 100 000 times would cost more than SQLite does.
-  const insertMember = tx
-    .insert(members)
-    .values({
-      email: sql.placeholder('email'),
-      displayName: sql.placeholder('displayName'),
-      passwordHash: sql.placeholder('passwordHash'),
-      role: sql.placeholder('role'),
-      createdAt: sql.placeholder('joinedAt'),
-    })
-    .prepare()
-  for (const person of people) insertMember.run({ ...person, passwordHash })
+function sessionMember({ id, email, displayName, role }: Member): SessionMember {
+  return { id, email, displayName, role }
 }
 
 /** The operator first (joined when the town opened), then members in the order they joined. */

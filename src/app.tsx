@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { BeingSetUpPage } from '../views/errors/being-set-up-page'
 import { clientAddress } from './http/address'
+import { formBodyLimit } from './http/body-limit'
 import { compression } from './http/compression'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, AppEnv } from './http/env'
@@ -22,7 +23,7 @@ import { categoryPages } from './routes/categories'
 import { health } from './routes/health'
 import { home } from './routes/home'
 import { listingManagement, listingPages } from './routes/listings'
-import { listingPublication } from './routes/listings/publication'
+import { listingArchival, listingPublication } from './routes/listings/publication'
 import { listingPhotoRoutes } from './routes/listings/photos'
 import { listingQuickEdit } from './routes/listings/quick-edit'
 import { search } from './routes/search'
@@ -32,6 +33,9 @@ import { signUp } from './routes/sign-up'
 import { uploads } from './routes/uploads'
 import { storeManagement, storePages } from './routes/stores'
 import { storePhotos } from './routes/stores/photos'
+
+/** A listing by id: the base of its nested resources. */
+const LISTING = '/listings/:id{[0-9]+}'
 
 /** Paths that work before first-run setup is done. */
 const OPEN_BEFORE_SETUP = new Set(['/setup', '/healthz', '/readyz'])
@@ -81,6 +85,7 @@ export function createApp(deps: AppDeps) {
     return c.html(<BeingSetUpPage shell={shell(c)} />, 503)
   })
   app.use(csrfProtection())
+  app.use(formBodyLimit())
 
   app.route('/', home)
   app.route('/search', search)
@@ -90,14 +95,17 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-in', signIn)
   app.route('/sign-out', signOut)
   app.route('/account', account)
-  // Management first: /stores/new must not be taken for a storefront called "new".
+  // Nested resources are mounted at their own paths, so no two mounts answer one address. The
+  // one overlap left is /stores/new against /stores/:slug: management comes first, and no
+  // storefront may take the slug "new" anyway (uniqueStoreSlug).
+  app.route('/stores/:slug', storePhotos)
   app.route('/stores', storeManagement)
-  app.route('/stores', storePhotos)
   app.route('/stores', storePages)
+  app.route(`${LISTING}/publication`, listingPublication)
+  app.route(`${LISTING}/archival`, listingArchival)
+  app.route(`${LISTING}/quick-edit`, listingQuickEdit)
+  app.route(`${LISTING}/photos`, listingPhotoRoutes)
   app.route('/listings', listingManagement)
-  app.route('/listings', listingPublication)
-  app.route('/listings', listingQuickEdit)
-  app.route('/listings', listingPhotoRoutes)
   app.route('/listings', listingPages)
 
   app.notFound(renderNotFound)

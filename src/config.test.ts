@@ -13,6 +13,7 @@ describe('readConfig', () => {
       secureCookies: false,
       trustProxy: false,
       logLevel: 'info',
+      maxFormBytes: 64 * 1024,
     })
     expect(result.config.databasePath).toMatch(/db\/souk\.sqlite$/)
     expect(result.config.uploadsDir).toMatch(/uploads$/)
@@ -34,6 +35,8 @@ describe('readConfig', () => {
     [{ PUBLIC_URL: 'market.example' }, /^PUBLIC_URL="market.example" /],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" /],
     [{ SECURE_COOKIES: 'yes' }, /^SECURE_COOKIES="yes" /],
+    [{ MAX_FORM_KB: '0' }, /^MAX_FORM_KB="0" must be a whole number of kilobytes/],
+    [{ MAX_FORM_KB: '64k' }, /^MAX_FORM_KB="64k" /],
   ])('explains a wrong value in one line: %o', (environment, message) => {
     const result = readConfig(environment)
     expect(result.ok).toBe(false)

@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { z } from 'zod'
 
 const portMessage = 'must be a port number from 0 to 65535'
+const formLimitMessage = 'must be a whole number of kilobytes from 1 to 10240'
 
 /** Every setting Souk reads, with its default. The README's configuration table mirrors this. */
 const environmentSchema = z.object({
@@ -20,6 +21,12 @@ const environmentSchema = z.object({
     .optional(),
   SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  MAX_FORM_KB: z.coerce
+    .number({ error: formLimitMessage })
+    .int(formLimitMessage)
+    .min(1, formLimitMessage)
+    .max(10_240, formLimitMessage)
+    .default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
@@ -35,6 +42,11 @@ export type Config = {
   secureCookies: boolean
   /** Read the client address from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy: boolean
+  /**
+   * The most bytes any request body may carry, photo uploads apart (they have their own, larger
+   * limit). Checked before a body is read, so a huge post cannot fill the memory.
+   */
+  maxFormBytes: number
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL']
   production: boolean
 }
@@ -66,6 +78,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
           ? (env.PUBLIC_URL?.startsWith('https://') ?? false)
           : env.SECURE_COOKIES === 'true',
       trustProxy: env.TRUST_PROXY === 'true',
+      maxFormBytes: env.MAX_FORM_KB * 1024,
       logLevel: env.LOG_LEVEL,
       production: env.NODE_ENV === 'production',
     },

@@ -64,6 +64,10 @@ function uploadWithProgress(event) {
   event.stopPropagation()
   if (form.dataset.uploading) return // a second tap while the first upload runs
   form.dataset.uploading = 'true'
+  const body = new FormData(form, event.submitter)
+  // The button says so too: it stays disabled until the answer replaces the page, or the upload
+  // fails and can be tried again.
+  setSubmitButtonsDisabled(form, true)
   const xhr = new XMLHttpRequest()
   xhr.open('POST', form.action)
   xhr.upload.addEventListener('progress', (progress) => {
@@ -73,7 +77,18 @@ function uploadWithProgress(event) {
   xhr.addEventListener('error', () => uploadFailed(form, NETWORK_FAILURE))
   xhr.addEventListener('abort', () => uploadFailed(form, NETWORK_FAILURE))
   showProgress(form, 0)
-  xhr.send(new FormData(form, event.submitter))
+  xhr.send(body)
+}
+
+/**
+ * @param {HTMLFormElement} form
+ * @param {boolean} disabled
+ */
+function setSubmitButtonsDisabled(form, disabled) {
+  for (const element of form.elements) {
+    if (element instanceof HTMLButtonElement && element.type === 'submit')
+      element.disabled = disabled
+  }
 }
 
 const NETWORK_FAILURE = 'The upload did not get through. Check your connection and try again.'
@@ -100,6 +115,7 @@ function showProgress(form, fraction) {
  */
 function uploadFailed(form, message) {
   delete form.dataset.uploading
+  setSubmitButtonsDisabled(form, false)
   for (const bar of progressBars(form)) bar.hidden = true
   setStatus(form, message)
 }

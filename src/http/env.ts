@@ -36,7 +36,19 @@ export type AppEnv = {
   }
 }
 
-/** Routes behind requireMember see a member that is never null. */
-export type MemberEnv = AppEnv & {
-  Variables: AppEnv['Variables'] & { member: SessionMember; session: Session }
+/**
+ * Routes mounted after the setup gate in app.tsx: it answers 503 for every path but /setup,
+ * /healthz and /readyz until the site exists, so these routes always see it.
+ */
+export type MarketEnv = AppEnv & {
+  Variables: AppEnv['Variables'] & { site: Site }
+}
+
+/**
+ * What requireMember adds for the handlers after it: a member that is never null. Sub-apps are
+ * typed MarketEnv; a handler sees MemberEnv only behind requireMember, so a forgotten guard is a
+ * compile error wherever the member is used.
+ */
+export type MemberEnv = MarketEnv & {
+  Variables: MarketEnv['Variables'] & { member: SessionMember; session: Session }
 }

@@ -35,6 +35,15 @@ function renderRefusal(c: Context<AppEnv>, error: HTTPException) {
         />,
         415,
       )
+    case 413:
+      return c.html(
+        <ErrorPage
+          {...props}
+          title="Too much to send"
+          message={`That was more than one form can carry here (${Math.round(c.var.config.maxFormBytes / 1024)} KB). Go back, shorten what you wrote, and try again.`}
+        />,
+        413,
+      )
     case 429:
       return c.html(
         <ErrorPage

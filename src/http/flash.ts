@@ -11,7 +11,8 @@ const COOKIE = 'souk_flash'
 export function flashes(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('flash', readFlash(getCookie(c, COOKIE)))
-    if (c.get('flash')) deleteCookie(c, COOKIE, { path: '/' })
+    if (c.get('flash'))
+      deleteCookie(c, COOKIE, { path: '/', secure: c.get('config').secureCookies })
     return next()
   }
 }
@@ -36,6 +37,13 @@ export function flashRedirect<E extends AppEnv>(
   kind: Flash['kind'] = 'notice',
 ) {
   const value = Buffer.from(JSON.stringify({ kind, message })).toString('base64url')
-  setCookie(c, COOKIE, value, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60 })
+  setCookie(c, COOKIE, value, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    // Over HTTPS the message must not travel in the clear on a later plain-http request either.
+    secure: c.var.config.secureCookies,
+    maxAge: 60,
+  })
   return seeOther(c, location)
 }

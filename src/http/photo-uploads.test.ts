@@ -3,7 +3,12 @@ import { z } from 'zod'
 import { createOpenMarket, ORIGIN, page, type TestMarket } from '../test/app'
 import { solidImage } from '../test/photos'
 import { parseForm } from './forms'
-import { photoRefusalMessage, readPhotoFiles, uploadBodyLimit } from './photo-uploads'
+import {
+  photoFileMessage,
+  photoRefusalMessage,
+  readPhotoFiles,
+  uploadBodyLimit,
+} from './photo-uploads'
 
 const MB = 1024 * 1024
 
@@ -15,11 +20,12 @@ async function marketWithUploadRoute() {
   market = await createOpenMarket()
   market.app.post('/test/photos', uploadBodyLimit(), async (c) => {
     const form = await parseForm(c, z.object({ caption: z.string().default('') }))
-    const { photos, errors } = await readPhotoFiles(c, 'photos')
+    const { photos, refusals } = await readPhotoFiles(c, 'photos')
     return c.json({
       caption: form.ok ? form.data.caption : null,
       photos: photos.map(({ name, type, width, height }) => ({ name, type, width, height })),
-      errors,
+      reasons: refusals.map((refusal) => refusal.reason),
+      errors: refusals.map(photoFileMessage),
     })
   })
 }
@@ -27,6 +33,7 @@ async function marketWithUploadRoute() {
 type UploadAnswer = {
   caption: string | null
   photos: { name: string; type: string; width: number; height: number }[]
+  reasons: string[]
   errors: string[]
 }
 
@@ -74,6 +81,7 @@ describe('readPhotoFiles', () => {
         { name: 'stall.jpg', type: 'jpeg', width: 300, height: 200 },
         { name: 'IMG_0042.PNG', type: 'webp', width: 120, height: 90 },
       ],
+      reasons: [],
       errors: [],
     })
   })
@@ -87,6 +95,7 @@ describe('readPhotoFiles', () => {
       photoFile(await solidImage(50, 50, 'png'), 'ok.png'),
     ])
     expect(result.photos.map((photo) => photo.name)).toEqual(['ok.png'])
+    expect(result.reasons).toEqual(['unsupported_type', 'unsupported_type', 'too_large'])
     expect(result.errors).toEqual([
       '“notes.jpg” is not a photo we can read. Use JPEG, PNG, WebP, AVIF or GIF.',
       '“logo.svg” is not a photo we can read. Use JPEG, PNG, WebP, AVIF or GIF.',
@@ -107,6 +116,7 @@ describe('readPhotoFiles', () => {
     const files = Array.from({ length: 11 }, (_, i) => photoFile(photo, `p${i}.gif`))
     expect(await answer(files)).toMatchObject({
       photos: [],
+      reasons: ['too_many'],
       errors: ['You can add at most 10 photos.'],
     })
   })

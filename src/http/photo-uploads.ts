@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { ErrorPage } from '../../views/errors/error-page'
+import { withOwnBodyLimit } from './body-limit'
 import { DEFAULT_MAX_PIXELS, inspectPhoto, type ImageType, type PhotoRefusal } from '../lib/images'
 import type { AppEnv } from './env'
 import { shell } from './shell'
@@ -23,16 +24,23 @@ export type PhotoUpload = {
   bytes: Uint8Array
 }
 
-/** The photos that can be saved, and one message per file that cannot, in the order chosen. */
-export type PhotoFiles = { photos: PhotoUpload[]; errors: string[] }
+/** Why a photo (or the whole choice of photos) cannot be used; photoFileMessage words it. */
+export type PhotoFileRefusal =
+  | { reason: 'too_many'; max: number }
+  | { reason: 'none_chosen' }
+  | { reason: 'too_large'; name: string; maxBytes: number }
+  | { reason: PhotoRefusal; name: string; maxPixels: number }
+
+/** The photos that can be saved, and one refusal per file that cannot, in the order chosen. */
+export type PhotoFiles = { photos: PhotoUpload[]; refusals: PhotoFileRefusal[] }
 
 type PhotoLimits = { max?: number; maxBytes?: number; maxPixels?: number }
 
 /**
  * Reads the files of one multipart field and checks each from its header, before any slow
- * encoding: show `errors` beside the file input (PhotoInput), save `photos` with savePhoto.
- * Works before or after parseForm: Hono parses the body once.
- * @example const { photos, errors } = await readPhotoFiles(c, 'photos', { max: 10 - existing })
+ * encoding: show the refusals (photoFileMessage) beside the file input (PhotoInput), save
+ * `photos` with savePhoto. Works before or after parseForm: Hono parses the body once.
+ * @example const { photos, refusals } = await readPhotoFiles(c, 'photos', { max: 10 - existing })
  */
 export async function readPhotoFiles(
   c: Context,
@@ -49,21 +57,38 @@ export async function readPhotoFiles(
   const files = values.filter(
     (value): value is File => value instanceof File && (value.name !== '' || value.size > 0),
   )
-  if (files.length > max) return { photos: [], errors: [tooManyMessage(max)] }
+  if (files.length > max) return { photos: [], refusals: [{ reason: 'too_many', max }] }
 
-  const result: PhotoFiles = { photos: [], errors: [] }
+  const result: PhotoFiles = { photos: [], refusals: [] }
   for (const file of files) {
     const name = displayName(file.name)
     if (file.size > maxBytes) {
-      result.errors.push(`“${name}” is larger than ${Math.round(maxBytes / MB)} MB.`)
+      result.refusals.push({ reason: 'too_large', name, maxBytes })
       continue
     }
     const bytes = new Uint8Array(await file.arrayBuffer())
     const inspection = await inspectPhoto(bytes, { maxPixels })
     if (inspection.ok) result.photos.push({ name, ...inspection, bytes })
-    else result.errors.push(photoRefusalMessage(name, inspection.reason, maxPixels))
+    else result.refusals.push({ reason: inspection.reason, name, maxPixels })
   }
   return result
+}
+
+/**
+ * What to tell a member about a refused photo, for the list beside the file input.
+ * @example errors={refusals.map(photoFileMessage)}
+ */
+export function photoFileMessage(refusal: PhotoFileRefusal): string {
+  switch (refusal.reason) {
+    case 'too_many':
+      return `You can add at most ${refusal.max} ${refusal.max === 1 ? 'photo' : 'photos'}.`
+    case 'none_chosen':
+      return 'Choose a photo to upload.'
+    case 'too_large':
+      return `“${refusal.name}” is larger than ${Math.round(refusal.maxBytes / MB)} MB.`
+    default:
+      return photoRefusalMessage(refusal.name, refusal.reason, refusal.maxPixels)
+  }
 }
 
 /**
@@ -86,10 +111,6 @@ export function photoRefusalMessage(
   }
 }
 
-function tooManyMessage(max: number): string {
-  return `You can add at most ${max} ${max === 1 ? 'photo' : 'photos'}.`
-}
-
 /** Just the file's own name, short enough to read in a sentence. */
 function displayName(name: string): string {
   const base = name.split(/[\\/]/).at(-1)?.trim() || 'This file'
@@ -102,7 +123,7 @@ function displayName(name: string): string {
  * @example stores.post('/:slug/portfolio', requireMember, uploadBodyLimit(), async (c) => …)
  */
 export function uploadBodyLimit(maxBytes = UPLOAD_MAX_REQUEST_BYTES): MiddlewareHandler<AppEnv> {
-  return (c, next) =>
+  return withOwnBodyLimit((c, next) =>
     bodyLimit({
       maxSize: maxBytes,
       onError: () =>
@@ -115,5 +136,6 @@ export function uploadBodyLimit(maxBytes = UPLOAD_MAX_REQUEST_BYTES): Middleware
           }),
           413,
         ),
-    })(c, next)
+    })(c, next),
+  )
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { Shell } from '../../views/layouts/site-layout'
 import type { AppEnv } from './env'
+import { safeReturnPath } from './redirects'
 
 /** The frame every page needs, gathered from the request; views stay pure functions of it. */
 export function shell<E extends AppEnv>(c: Context<E>, extra: Partial<Shell> = {}): Shell {
@@ -14,6 +15,14 @@ export function shell<E extends AppEnv>(c: Context<E>, extra: Partial<Shell> = {
     member: c.get('member') ?? null,
     flash: c.get('flash') ?? null,
     assets: { css: urls['app.css'], js: urls['app.js'], htmx: urls['htmx.js'] },
+    returnTo: returnHere(c),
     ...extra,
   }
+}
+
+/** This page, to come back to after signing in; a form's answer has no page to come back to. */
+function returnHere(c: Context): string {
+  if (c.req.method !== 'GET') return '/'
+  const url = new URL(c.req.url)
+  return safeReturnPath(url.pathname + url.search)
 }

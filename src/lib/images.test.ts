@@ -11,8 +11,10 @@ import {
   encodeSlots,
   inspectPhoto,
   processPhoto,
+  squareWidths,
   variantFileName,
   variantWidths,
+  writeSquareVariants,
   writeVariants,
   type ProcessedPhoto,
 } from './images'
@@ -242,5 +244,77 @@ describe('writeVariants', () => {
     const variant = { width: 10, format: 'jpg' as const, bytes: Buffer.from('x') }
     await expect(writeVariants(dir, '../../etc/passwd', [variant])).rejects.toThrow(/sha256/)
     expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('squareWidths', () => {
+  it.each([
+    [1000, 750, [160, 320]],
+    [400, 1200, [160, 320]],
+    [300, 400, [160]],
+    [150, 100, []],
+    // 4000 × 400 is stored at most 1280 × 128: too few rows to cut a square from.
+    [4000, 400, []],
+  ])('a %i × %i photo has square crops of %j', (width, height, sides) => {
+    expect(squareWidths(width, height)).toEqual(sides)
+  })
+})
+
+describe('writeSquareVariants', () => {
+  let uploads: string
+  beforeEach(() => {
+    uploads = mkdtempSync(join(tmpdir(), 'souk-squares-'))
+  })
+  afterEach(() => rmSync(uploads, { recursive: true, force: true }))
+
+  async function stored(bytes: Buffer) {
+    const photo = await processed(bytes)
+    await writeVariants(uploads, photo.hash, photo.variants)
+    return photo
+  }
+
+  it('cuts square crops of 160 and 320 from the stored photo, in every format', async () => {
+    const photo = await stored(await solidImage(400, 1200, 'jpeg'))
+    expect(await writeSquareVariants(uploads, photo)).toBe(true)
+    const squares = readdirSync(uploads)
+      .filter((name) => name.includes('sq.'))
+      .sort()
+    expect(squares).toEqual(
+      ['160sq.avif', '160sq.jpg', '160sq.webp', '320sq.avif', '320sq.jpg', '320sq.webp'].map(
+        (suffix) => `${photo.hash}-${suffix}`,
+      ),
+    )
+    for (const name of squares) {
+      const side = Number(name.split('-')[1]!.split('sq')[0])
+      expect(await sharp(join(uploads, name)).metadata()).toMatchObject({
+        width: side,
+        height: side,
+      })
+    }
+
+    deleteVariantsSync(uploads, photo.hash, photo.widths)
+    expect(readdirSync(uploads)).toEqual([])
+  })
+
+  it('keeps the striking part of a photo in the square, not just the middle', async () => {
+    // Grey sand with a red boat near the right edge: a centred crop would miss the boat.
+    const boat = await sharp({
+      create: { width: 1200, height: 400, channels: 3, background: '#9a9a9a' },
+    })
+      .composite([{ input: await solidImage(200, 200, 'png', '#e0201b'), left: 950, top: 100 }])
+      .jpeg()
+      .toBuffer()
+    const photo = await stored(boat)
+    expect(await writeSquareVariants(uploads, photo)).toBe(true)
+    const { channels } = await sharp(
+      join(uploads, variantFileName(photo.hash, 320, 'jpg', true)),
+    ).stats()
+    expect(channels[0]!.mean - channels[2]!.mean).toBeGreaterThan(40) // the red shows
+  })
+
+  it('says so when the stored photo is gone', async () => {
+    const photo = await processed(await solidImage(400, 400, 'jpeg'))
+    expect(await writeSquareVariants(uploads, photo)).toBe(false)
+    expect(readdirSync(uploads)).toEqual([])
   })
 })

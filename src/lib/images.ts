@@ -1,7 +1,7 @@
 // Photo processing: untrusted bytes in, small clean web images out. Knows nothing of the
 // marketplace; models/image.ts decides what to do with the results.
 import { createHash, randomBytes } from 'node:crypto'
-import { access, mkdir, open, rename, rm } from 'node:fs/promises'
+import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { rmSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
@@ -10,7 +10,8 @@ import { Semaphore } from './semaphore'
 
 export type ImageType = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif'
 export type VariantFormat = 'avif' | 'webp' | 'jpg'
-export type Variant = { width: number; format: VariantFormat; bytes: Buffer }
+/** `square` variants are cropped to `width` × `width` (avatars); the others keep the shape. */
+export type Variant = { width: number; format: VariantFormat; bytes: Buffer; square?: true }
 export type PhotoRefusal = 'unsupported_type' | 'too_many_pixels' | 'corrupt'
 
 export type ProcessedPhoto = {
@@ -30,6 +31,12 @@ export type ProcessPhotoResult = ProcessedPhoto | { ok: false; reason: PhotoRefu
 
 /** Sizes a page can ask for: a thumbnail, a card, a column, a full-width photo. */
 export const VARIANT_WIDTHS = [160, 320, 640, 1280] as const
+/**
+ * Sides of the square crops made for avatars, drawn 6rem across (96 CSS pixels; 320 covers a
+ * phone's 3× screen). Made on demand (writeSquareVariants), not at upload: few photos become
+ * avatars, and every upload would pay ~0.5 s of encoding for them.
+ */
+export const SQUARE_WIDTHS = [160, 320] as const
 /** Best first: browsers take the first <source> they can decode. */
 export const VARIANT_FORMATS = ['avif', 'webp', 'jpg'] as const satisfies readonly VariantFormat[]
 export const VARIANT_CONTENT_TYPES: Record<VariantFormat, string> = {
@@ -155,6 +162,16 @@ export function variantWidths(width: number): number[] {
 }
 
 /**
+ * The square crops a photo of this size can have, cut from its largest variant: none when that
+ * one's short side is under 160 pixels (a page then crops the ordinary variants with CSS).
+ */
+export function squareWidths(width: number, height: number): number[] {
+  const largest = variantWidths(width).at(-1)!
+  const shortSide = Math.min(largest, Math.floor((largest * height) / width))
+  return SQUARE_WIDTHS.filter((side) => side <= shortSide)
+}
+
+/**
  * Decodes an upload, turns it upright, strips everything but the pixels and encodes every
  * width as AVIF, WebP and JPEG, plus a blurred placeholder. Waits for a free encode slot.
  * @example const photo = await processPhoto(bytes); if (!photo.ok) return refuse(photo.reason)
@@ -221,6 +238,57 @@ async function encodePhoto(
   }
 }
 
+/**
+ * Square crops of an upright image at each side, as AVIF, WebP and JPEG. sharp's attention
+ * strategy keeps the busiest, most colourful part — usually a face — rather than the centre.
+ */
+async function encodeSquares(image: Sharp, sides: readonly number[]): Promise<Variant[]> {
+  const largest = sides.at(-1)
+  if (largest === undefined) return []
+  const { data, info } = await image
+    .resize(largest, largest, { fit: 'cover', position: sharp.strategy.attention })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  const raw = { width: info.width, height: info.height, channels: info.channels }
+  const variants: Variant[] = []
+  for (const side of sides) {
+    const resized = await sharp(data, { raw }).resize(side, side).raw().toBuffer()
+    const pixels = { width: side, height: side, channels: info.channels }
+    for (const format of VARIANT_FORMATS) {
+      const encoded = await ENCODERS[format](sharp(resized, { raw: pixels }), side).toBuffer()
+      variants.push({ width: side, format, bytes: encoded, square: true })
+    }
+  }
+  return variants
+}
+
+/**
+ * Writes a photo's square crops, cut from its largest stored JPEG (the upload itself is not
+ * kept; at 320 pixels the second encode does not show). False when that JPEG is gone. Waits for
+ * a free encode slot.
+ */
+export async function writeSquareVariants(
+  uploadsDir: string,
+  photo: { hash: string; width: number; height: number; widths: readonly number[] },
+): Promise<boolean> {
+  let jpeg: Buffer
+  try {
+    jpeg = await readFile(
+      join(uploadsDir, variantFileName(photo.hash, Math.max(...photo.widths), 'jpg')),
+    )
+  } catch {
+    return false
+  }
+  const sides = squareWidths(photo.width, photo.height)
+  const variants = await photoEncodes.run(() =>
+    encodeSquares(sharp(jpeg, inputOptions(DEFAULT_MAX_PIXELS)), sides),
+  )
+  await writeVariants(uploadsDir, photo.hash, variants)
+  return true
+}
+
 function refusalFor(error: unknown): PhotoRefusal {
   return error instanceof Error && /pixel limit/i.test(error.message)
     ? 'too_many_pixels'
@@ -229,10 +297,18 @@ function refusalFor(error: unknown): PhotoRefusal {
 
 const HASH = /^[0-9a-f]{64}$/
 
-/** `<hash>-<width>.<format>`: the only names ever written to or served from the uploads folder. */
-export function variantFileName(hash: string, width: number, format: VariantFormat): string {
+/**
+ * `<hash>-<width>.<format>`, or `<hash>-<width>sq.<format>` for a square crop: the only names
+ * ever written to or served from the uploads folder.
+ */
+export function variantFileName(
+  hash: string,
+  width: number,
+  format: VariantFormat,
+  square = false,
+): string {
   if (!HASH.test(hash)) throw new Error(`not a sha256 hex digest: ${hash}`)
-  return `${hash}-${width}.${format}`
+  return `${hash}-${width}${square ? 'sq' : ''}.${format}`
 }
 
 /**
@@ -248,7 +324,7 @@ export async function writeVariants(
   await mkdir(uploadsDir, { recursive: true })
   let written = 0
   for (const variant of variants) {
-    const name = variantFileName(hash, variant.width, variant.format)
+    const name = variantFileName(hash, variant.width, variant.format, variant.square)
     const path = join(uploadsDir, name)
     if (await exists(path)) continue
     const temporary = join(uploadsDir, `.${name}.${randomBytes(6).toString('hex')}.tmp`)
@@ -275,9 +351,13 @@ export async function writeVariants(
  * and delete in one turn of the event loop, so no upload of the same photo can slip between.
  */
 export function deleteVariantsSync(uploadsDir: string, hash: string, widths: readonly number[]) {
-  for (const width of widths)
-    for (const format of VARIANT_FORMATS)
+  for (const format of VARIANT_FORMATS) {
+    for (const width of widths)
       rmSync(join(uploadsDir, variantFileName(hash, width, format)), { force: true })
+    // Square crops exist only at these sides, if at all (older photos may lack them).
+    for (const side of SQUARE_WIDTHS)
+      rmSync(join(uploadsDir, variantFileName(hash, side, format, true)), { force: true })
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -3,7 +3,13 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { images, listingPhotos, portfolioItems, stores } from '../../db/schema'
 import type { Db } from '../db'
 import { systemClock, type Clock } from '../lib/clock'
-import { deleteVariantsSync, processPhoto, writeVariants, type PhotoRefusal } from '../lib/images'
+import {
+  deleteVariantsSync,
+  processPhoto,
+  writeVariants,
+  type PhotoRefusal,
+  type ProcessedPhoto,
+} from '../lib/images'
 
 export type Image = typeof images.$inferSelect
 export type SavePhotoResult = { ok: true; image: Image } | { ok: false; reason: PhotoRefusal }
@@ -36,6 +42,20 @@ export async function savePhoto(
   // Encoding takes a second or more: it happens before, never inside, a transaction.
   const photo = await processPhoto(bytes, { maxPixels: options.maxPixels })
   if (!photo.ok) return photo
+  return { ok: true, image: await storeProcessedPhoto(db, uploadsDir, memberId, photo, options) }
+}
+
+/**
+ * The second half of savePhoto, for photos already encoded: their `images` row, then their files.
+ * The demo town encodes its pictures side by side and stores them in a fixed order with this.
+ */
+export async function storeProcessedPhoto(
+  db: Db,
+  uploadsDir: string,
+  memberId: number | null,
+  photo: ProcessedPhoto,
+  options: { clock?: Clock } = {},
+): Promise<Image> {
   const now = (options.clock ?? systemClock).now()
   // The row goes in before the files: deleteOrphanedImages only removes files of hashes that
   // have no row, so it cannot delete files this upload is about to rely on. A repeat upload
@@ -55,7 +75,7 @@ export async function savePhoto(
     .returning()
     .get()
   await writeVariants(uploadsDir, photo.hash, photo.variants)
-  return { ok: true, image }
+  return image
 }
 
 /** The widths stored for an image, ascending. */

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { categories, listingPackages, listings, listingVariants, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
+import { pageWithin, type PageWindow } from '../lib/pagination'
 import { slugify } from '../lib/slug'
 import { inJsonList, prepared } from './prepared'
 import type { SessionMember } from './session'
@@ -9,7 +10,8 @@ import type { SessionMember } from './session'
 export type Listing = typeof listings.$inferSelect
 export type ListingPackage = typeof listingPackages.$inferSelect
 export type ListingVariant = typeof listingVariants.$inferSelect
-export type ServiceLocation = 'customer' | 'provider' | 'online'
+export const SERVICE_LOCATION_VALUES = ['customer', 'provider', 'online'] as const
+export type ServiceLocation = (typeof SERVICE_LOCATION_VALUES)[number]
 
 export type PackageInput = {
   name: string
@@ -25,7 +27,8 @@ export type ServiceInput = CommonInput & {
   packages: PackageInput[]
   serviceLocations: ServiceLocation[]
   durationMinutes: number | null
-  bookable: boolean
+  /** Kept for the booking calendar to come; the form does not ask yet, so an edit leaves it. */
+  bookable?: boolean
 }
 export type ProductInput = CommonInput & {
   kind: 'product'
@@ -48,11 +51,11 @@ export type ListingDetails = Listing & {
 
 export const MAX_PACKAGES = 3
 
-/** Where a service can happen, with the form field and words for each. */
-export const SERVICE_LOCATIONS: { value: ServiceLocation; field: string; label: string }[] = [
-  { value: 'customer', field: 'atCustomer', label: "At the customer's place" },
-  { value: 'provider', field: 'atProvider', label: 'At my place' },
-  { value: 'online', field: 'online', label: 'Online' },
+/** Where a service can happen, with the words for each. */
+export const SERVICE_LOCATIONS: { value: ServiceLocation; label: string }[] = [
+  { value: 'customer', label: "At the customer's place" },
+  { value: 'provider', label: 'At my place' },
+  { value: 'online', label: 'Online' },
 ]
 export const MAX_VARIANTS = 6
 
@@ -198,19 +201,19 @@ export function listNewestListings(db: Db, limit: number): ListingCard[] {
     .map((row) => ({ ...row.listing, storeName: row.storeName, storeSlug: row.storeSlug }))
 }
 
-/** One page of the listings on sale in some categories (a top category and its children). */
+/**
+ * One page of the listings on sale in some categories (a top category and its children): the page
+ * asked for, or the last one when it asks past the end.
+ */
 export function listCategoryListings(
   db: Db,
   categoryIds: number[],
-  page: { number: number; size: number },
-): { listings: ListingCard[]; total: number } {
+  requested: { number: number; size: number },
+): { listings: ListingCard[]; total: number; page: PageWindow } {
   const ids = JSON.stringify(categoryIds)
   const total = prepared(db, categoryListingCount).get({ ids })?.total ?? 0
-  const rows = prepared(db, categoryListingPage).all({
-    ids,
-    limit: page.size,
-    offset: (page.number - 1) * page.size,
-  })
+  const page = pageWithin(requested.number, total, requested.size)
+  const rows = prepared(db, categoryListingPage).all({ ids, limit: page.size, offset: page.offset })
   return {
     listings: rows.map((row) => ({
       ...row.listing,
@@ -218,6 +221,7 @@ export function listCategoryListings(
       storeSlug: row.storeSlug,
     })),
     total,
+    page,
   }
 }
 
@@ -346,7 +350,12 @@ const categoryListingPage = (db: Db) =>
     .offset(sql.placeholder('offset'))
     .prepare()
 
-function ownedListing(db: Reader, owner: SessionMember, listingId: number): Listing | undefined {
+/** The owner's listing row alone (not archived), for changes that need no packages or photos. */
+export function ownedListing(
+  db: Reader,
+  owner: SessionMember,
+  listingId: number,
+): Listing | undefined {
   return db
     .select({ listing: listings })
     .from(listings)

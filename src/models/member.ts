@@ -4,7 +4,7 @@ import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './password'
 import type { SessionMember } from './session'
-import { checkSignInThrottle, clearAccountFailures, recordSignInFailure } from './sign-in-throttle'
+import { beginSignInAttempt } from './sign-in-throttle'
 
 export type Member = typeof members.$inferSelect
 export type NewMember = { email: string; displayName: string; password: string }
@@ -90,18 +90,21 @@ export async function signInMember(
   credentials: { email: string; password: string; address: string },
 ): Promise<SignInResult> {
   const email = normalizeEmail(credentials.email)
-  const throttle = checkSignInThrottle(db, clock, email, credentials.address)
-  if (throttle.throttled) return { ok: false, reason: 'throttled', retryAt: throttle.retryAt }
+  const attempt = beginSignInAttempt(db, clock, email, credentials.address)
+  if (attempt.throttled) return { ok: false, reason: 'throttled', retryAt: attempt.retryAt }
 
   const member = findMemberByEmail(db, email)
-  const passwordMatches = member
-    ? await verifyPassword(member.passwordHash, credentials.password)
-    : await verifyDecoy(credentials.password)
-  if (!member || !passwordMatches) {
-    recordSignInFailure(db, clock, email, credentials.address)
-    return { ok: false, reason: 'wrong_credentials' }
+  let passwordMatches = false
+  try {
+    passwordMatches = member
+      ? await verifyPassword(member.passwordHash, credentials.password)
+      : await verifyDecoy(credentials.password)
+  } finally {
+    // A verification that threw counts as a failure: it must never free a slot for free.
+    if (member && passwordMatches) attempt.succeeded()
+    else attempt.failed()
   }
-  clearAccountFailures(db, email)
+  if (!member || !passwordMatches) return { ok: false, reason: 'wrong_credentials' }
   const { id, displayName, role } = member
   return { ok: true, member: { id, email: member.email, displayName, role } }
 }

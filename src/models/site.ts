@@ -3,7 +3,13 @@ import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { hashesMatch, hashToken, randomToken } from '../lib/tokens'
 import { databaseVersion } from './data-version'
-import { insertMember, prepareMember, type Member, type NewMember } from './member'
+import {
+  insertMember,
+  prepareMember,
+  type Member,
+  type NewMember,
+  type PreparedMember,
+} from './member'
 
 export type Site = typeof site.$inferSelect
 export type SiteSettings = Omit<Site, 'id' | 'setupCompletedAt'>
@@ -72,9 +78,26 @@ export async function completeSetup(
   // Checked again inside the transaction so two racing submissions cannot both win, and a
   // loser leaves nothing half-written.
   return db.transaction((tx): SetupResult => {
+    if (!tx.select().from(setupTokens).get()) return { ok: false, reason: 'already_set_up' }
+    return openMarketplace(tx, clock, settings, prepared.values)
+  })
+}
+
+/**
+ * Setup's writes, without the token: withdraws any setup link, creates the operator from a
+ * prepared (already hashed) member and names the marketplace, all or nothing. completeSetup
+ * calls it after checking the token; the demo town calls it directly.
+ */
+export function openMarketplace(
+  db: Pick<Db, 'transaction'>,
+  clock: Clock,
+  settings: SiteSettings,
+  operator: PreparedMember,
+): SetupResult {
+  return db.transaction((tx): SetupResult => {
     if (tx.select().from(site).get()) return { ok: false, reason: 'already_set_up' }
-    if (tx.delete(setupTokens).run().changes === 0) return { ok: false, reason: 'already_set_up' }
-    const member = insertMember(tx, clock, prepared.values, 'operator')
+    tx.delete(setupTokens).run()
+    const member = insertMember(tx, clock, operator, 'operator')
     if (!member) return { ok: false, reason: 'email_taken' }
     const created = tx
       .insert(site)

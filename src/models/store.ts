@@ -1,4 +1,4 @@
-import { and, eq, like, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { members, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
@@ -107,7 +107,9 @@ function uniqueStoreSlug(db: Pick<Db, 'select'>, name: string, fallback: string)
     db
       .select({ slug: stores.slug })
       .from(stores)
-      .where(like(stores.slug, `${base}%`))
+      // GLOB, unlike LIKE, is case-sensitive and so searches the slug index instead of reading
+      // every storefront; slugs hold no GLOB wildcards (slugify keeps letters, digits and dashes).
+      .where(sql`${stores.slug} glob ${`${base}*`}`)
       .all()
       .map((row) => row.slug),
   )

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { AccountPage } from '../../views/accounts/account-page'
-import type { MemberEnv } from '../http/env'
+import type { MarketEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { parseForm, type FormErrors } from '../http/forms'
 import { requireMember } from '../http/session'
@@ -20,7 +20,7 @@ const passwordChangeSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
 })
 
-function accountPage(c: Context<MemberEnv>, passwordErrors?: FormErrors) {
+function accountPage<E extends MemberEnv>(c: Context<E>, passwordErrors?: FormErrors) {
   return (
     <AccountPage
       shell={shell(c)}
@@ -34,7 +34,7 @@ function accountPage(c: Context<MemberEnv>, passwordErrors?: FormErrors) {
 }
 
 /** The signed-in member's own account: password, and the sessions signed in as them. */
-export const account = new Hono<MemberEnv>()
+export const account = new Hono<MarketEnv>()
   .use(requireMember)
   .get('/', (c) => c.html(accountPage(c)))
 

@@ -67,6 +67,23 @@ describe('GET /categories/:slug listings', () => {
   })
 })
 
+describe('GET /categories/:slug?page=', () => {
+  it.each(['384307168202282326', '9'.repeat(20), '9'.repeat(400), '-1', '1e3', 'abc', '0'])(
+    'answers page %s with a page that exists, never an error',
+    async (pageParameter) => {
+      market = await createOpenMarket()
+      const { cookie } = await createProvider(market)
+      const created = await market.post('/listings', serviceForm, { cookie })
+      const id = /\/listings\/(\d+)\/edit/.exec(created.headers.get('Location') ?? '')?.[1]
+      await market.post(`/listings/${id}/publication`, {}, { cookie })
+      const response = await market.get(`/categories/plumbing?page=${pageParameter}`)
+      expect(response.status).toBe(200)
+      const document = await page(response)
+      expect(document.querySelector(`.listing-grid a[href^="/listings/${id}-"]`)).not.toBeNull()
+    },
+  )
+})
+
 describe('GET / categories', () => {
   it('lists every top category on the home page', async () => {
     market = await createOpenMarket()

@@ -1,7 +1,8 @@
 import { Hono } from 'hono'
 import { CategoryPage } from '../../views/categories/category-page'
-import type { AppEnv } from '../http/env'
+import type { MarketEnv } from '../http/env'
 import { shell } from '../http/shell'
+import { readPageNumber } from '../lib/pagination'
 import { listCategoryTree } from '../models/category'
 import { listCategoryListings } from '../models/listing'
 import { coverPhotos } from '../models/listing-photos'
@@ -9,7 +10,7 @@ import { coverPhotos } from '../models/listing-photos'
 const PAGE_SIZE = 24
 
 /** GET /categories/:slug?page=N — browse one category of the two-level tree and what is on sale in it. */
-export const categoryPages = new Hono<AppEnv>().get('/:slug', (c) => {
+export const categoryPages = new Hono<MarketEnv>().get('/:slug', (c) => {
   const slug = c.req.param('slug')
   const tree = listCategoryTree(c.var.db)
   const top = tree.find((category) => category.slug === slug)
@@ -20,9 +21,8 @@ export const categoryPages = new Hono<AppEnv>().get('/:slug', (c) => {
   if (!category) return c.notFound()
   // A top category shows what is listed under it directly and in all its subcategories.
   const ids = top ? [top.id, ...top.children.map((child) => child.id)] : [category.id]
-  const pageNumber = Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1)
-  const { listings, total } = listCategoryListings(c.var.db, ids, {
-    number: pageNumber,
+  const { listings, page } = listCategoryListings(c.var.db, ids, {
+    number: readPageNumber(c.req.query('page')),
     size: PAGE_SIZE,
   })
   return c.html(
@@ -35,9 +35,9 @@ export const categoryPages = new Hono<AppEnv>().get('/:slug', (c) => {
         c.var.db,
         listings.map((listing) => listing.id),
       )}
-      page={pageNumber}
-      totalPages={Math.max(1, Math.ceil(total / PAGE_SIZE))}
-      currency={c.var.site!.currency}
+      page={page.number}
+      totalPages={page.totalPages}
+      currency={c.var.site.currency}
     />,
   )
 })

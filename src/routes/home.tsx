@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { HomePage } from '../../views/home/home-page'
-import type { AppEnv } from '../http/env'
+import type { MarketEnv } from '../http/env'
 import { shell } from '../http/shell'
 import { listCategoryTree } from '../models/category'
 import { listNewestListings } from '../models/listing'
@@ -9,7 +9,7 @@ import { findStoreOfMember } from '../models/store'
 
 const NEWEST_COUNT = 12
 
-export const home = new Hono<AppEnv>().get('/', (c) => {
+export const home = new Hono<MarketEnv>().get('/', (c) => {
   const member = c.var.member
   const newest = listNewestListings(c.var.db, NEWEST_COUNT)
   return c.html(
@@ -22,7 +22,7 @@ export const home = new Hono<AppEnv>().get('/', (c) => {
         c.var.db,
         newest.map((listing) => listing.id),
       )}
-      currency={c.var.site!.currency}
+      currency={c.var.site.currency}
     />,
   )
 })

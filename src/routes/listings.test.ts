@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { parseHTML } from 'linkedom'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listingPackages, listings, listingVariants } from '../../db/schema'
 import {
@@ -16,7 +17,10 @@ import {
 let market: TestMarket
 afterEach(() => market.cleanup())
 
-async function createListing(cookie: string, form: Record<string, string> = serviceForm) {
+async function createListing(
+  cookie: string,
+  form: Record<string, string | string[]> = serviceForm,
+) {
   const response = await market.post('/listings', form, { cookie })
   expect(response.status).toBe(303)
   const id = Number(/\/listings\/(\d+)\/edit/.exec(response.headers.get('Location')!)![1])
@@ -39,10 +43,16 @@ describe('GET /listings/new', () => {
     const choice = await page(await market.get('/listings/new', { cookie }))
     expect(choice.querySelector('a[href="/listings/new?kind=service"]')).not.toBeNull()
     const service = await page(await market.get('/listings/new?kind=service', { cookie }))
-    expect(service.querySelector('#field-package3Name')).not.toBeNull()
-    expect(service.querySelector('#field-variant1Name')).toBeNull()
+    // One package row to start with, and a button for another.
+    expect(service.getElementById('field-packages.0.name')).not.toBeNull()
+    expect(service.getElementById('field-packages.1.name')).toBeNull()
+    expect(service.querySelector('button[name="add"][value="packages"]')?.textContent).toBe(
+      'Add another package',
+    )
+    expect(service.getElementById('field-variants.0.name')).toBeNull()
     const product = await page(await market.get('/listings/new?kind=product', { cookie }))
-    expect(product.querySelector('#field-variant6Stock')).not.toBeNull()
+    expect(product.getElementById('field-variants.0.stock')).not.toBeNull()
+    expect(product.getElementById('field-variants.1.stock')).toBeNull()
     expect(product.querySelector('select#field-categoryId optgroup')).not.toBeNull()
   })
 })
@@ -73,6 +83,50 @@ describe('POST /listings', () => {
       ['Half day', 120000, null],
       ['Full day', 200050, null],
     ])
+  })
+
+  it('reads places as a list of repeated fields and prices with thousands separators', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, {
+      ...serviceForm,
+      serviceLocations: ['customer', 'online', 'customer'],
+      'packages.0.price': '4,400',
+      'packages.1.price': '1 200.50',
+    })
+    expect(market.db.select().from(listings).where(eq(listings.id, id)).get()).toMatchObject({
+      serviceLocations: 'customer,online',
+      fromPrice: 120050,
+    })
+    expect(
+      market.db
+        .select()
+        .from(listingPackages)
+        .all()
+        .map((item) => item.price),
+    ).toEqual([440000, 120050, 200050])
+  })
+
+  it('stores text without control characters', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, {
+      ...serviceForm,
+      title: 'Leaking\u0000 tap repair\u200b',
+      description: 'Line one\r\nLine\u0007 two',
+    })
+    expect(market.db.select().from(listings).where(eq(listings.id, id)).get()).toMatchObject({
+      title: 'Leaking tap repair',
+      description: 'Line one\nLine two',
+    })
+  })
+
+  it('does not offer booking, which does not exist yet, nor promise it', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const form = await page(await market.get('/listings/new?kind=service', { cookie }))
+    expect(form.querySelector('[name="bookable"]')).toBeNull()
+    expect(form.body.textContent).not.toMatch(/book|calendar/i)
   })
 
   it('saves a product with variants, the cheapest as its "from" price', async () => {
@@ -122,26 +176,31 @@ describe('POST /listings', () => {
     ['title', { title: '' }, /Give your listing a title/],
     ['categoryId', { categoryId: '' }, /Choose a category/],
     [
-      'package1Name',
+      'packages.0.name',
       {
-        package1Name: '',
-        package1Included: '',
-        package1Price: '',
-        package1Turnaround: '',
-        package2Name: '',
-        package2Included: '',
-        package2Price: '',
-        package3Name: '',
-        package3Price: '',
+        'packages.0.name': '',
+        'packages.0.included': '',
+        'packages.0.price': '',
+        'packages.0.turnaroundDays': '',
+        'packages.1.name': '',
+        'packages.1.included': '',
+        'packages.1.price': '',
+        'packages.2.name': '',
+        'packages.2.price': '',
       },
       /at least one package/,
     ],
-    ['package1Price', { package1Price: '-5' }, /amount like 150/],
-    ['package2Price', { package2Price: '99999999999' }, /too high/],
-    ['package1Price', { package1Price: '12.345' }, /amount like 150/],
-    ['package3Name', { package3Name: '' }, /Name this package/],
-    ['package1Turnaround', { package1Turnaround: '900' }, /0 to 365/],
-    ['atCustomer', { atCustomer: '' }, /where the service happens/],
+    ['packages.0.price', { 'packages.0.price': '-5' }, /amount like 150/],
+    ['packages.1.price', { 'packages.1.price': '99999999999' }, /too high/],
+    ['packages.0.price', { 'packages.0.price': '12.345' }, /at most 2 decimals/],
+    ['packages.1.price', { 'packages.1.price': '4,40' }, /could be read two ways/],
+    ['packages.2.name', { 'packages.2.name': '' }, /Name this package/],
+    ['packages.2.name', { 'packages.2.name': '\u200b\u2060' }, /Name this package/],
+    ['packages.0.turnaroundDays', { 'packages.0.turnaroundDays': '900' }, /0 to 365/],
+    ['serviceLocations', { serviceLocations: [] }, /where the service happens/],
+    ['title', { title: 'Tap repair \u202eetis-no' }, /direction of the text/],
+    ['title', { title: '\u200b\ufeff\u200d' }, /Give your listing a title/],
+    ['description', { description: 'Fixing \u2067taps' }, /direction of the text/],
     ['durationMinutes', { durationMinutes: 'an hour' }, /minutes/],
     ['tags', { tags: 'a,b,c,d,e,f,g,h,i,j,k' }, /at most 10 tags/],
   ])(
@@ -153,8 +212,9 @@ describe('POST /listings', () => {
       expect(response.status).toBe(422)
       const document = await page(response)
       expect(fieldError(document, field)).toMatch(message)
+      // What was typed comes back, as typed.
       expect(document.querySelector('#field-title')?.getAttribute('value')).toBe(
-        field === 'title' ? '' : serviceForm.title,
+        'title' in change ? change.title : serviceForm.title,
       )
       expect(market.db.select().from(listings).all()).toHaveLength(0)
       expect(market.db.select().from(listingPackages).all()).toHaveLength(0)
@@ -162,8 +222,9 @@ describe('POST /listings', () => {
   )
 
   it.each([
-    ['variant2Stock', { variant2Stock: '' }, /how many you have/],
-    ['variant1Price', { variant1Price: 'free' }, /amount like 150/],
+    ['variants.1.stock', { 'variants.1.stock': '' }, /how many you have/],
+    ['variants.0.price', { 'variants.0.price': 'free' }, /amount like 150/],
+    ['variants.1.name', { 'variants.1.name': 'Large\u202e' }, /direction of the text/],
     ['pickup', { pickup: '', delivery: '' }, /pickup, local delivery/],
     ['deliveryFee', { deliveryFee: '' }, /delivery fee/],
   ])(
@@ -205,25 +266,99 @@ describe('POST /listings', () => {
   })
 })
 
+describe('Add another package / variant', () => {
+  it('without JavaScript, shows the form again with everything typed and one more row', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const typed = {
+      kind: 'service',
+      title: 'Tap repair',
+      'packages.0.name': 'Call-out',
+      'packages.0.price': 'not yet',
+      serviceLocations: 'online',
+      add: 'packages',
+    }
+    const response = await market.post('/listings', typed, { cookie })
+    expect(response.status).toBe(200)
+    const document = await page(response)
+    expect(document.querySelector('.form-errors')).toBeNull()
+    expect(document.querySelector('#field-title')?.getAttribute('value')).toBe('Tap repair')
+    expect(document.getElementById('field-packages.0.price')?.getAttribute('value')).toBe('not yet')
+    expect(document.getElementById('field-packages.1.name')?.hasAttribute('autofocus')).toBe(true)
+    expect(document.getElementById('field-packages.2.name')).toBeNull()
+    expect(document.getElementById('field-serviceLocations-online')?.hasAttribute('checked')).toBe(
+      true,
+    )
+    expect(market.db.select().from(listings).all()).toHaveLength(0)
+  })
+
+  it('with htmx, answers just the rows, and no button once the last row is there', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const response = await market.post(
+      '/listings',
+      {
+        kind: 'service',
+        'packages.0.name': 'Call-out',
+        'packages.1.name': 'Half day',
+        add: 'packages',
+      },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Vary')).toContain('HX-Request')
+    const html = await response.text()
+    expect(html).toMatch(/^<fieldset id="field-packages"/)
+    const { document } = parseHTML(`<!doctype html><body>${html}</body>`)
+    expect(document.getElementById('field-packages.1.name')?.getAttribute('value')).toBe('Half day')
+    expect(document.getElementById('field-packages.2.name')).not.toBeNull()
+    expect(document.querySelector('button[name="add"]')).toBeNull()
+  })
+
+  it('adds a variant row while editing goods, saving nothing', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, productForm)
+    const response = await market.post(
+      `/listings/${id}`,
+      { ...productForm, title: 'Changed', add: 'variants' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    const { document } = parseHTML(`<!doctype html><body>${await response.text()}</body>`)
+    expect(document.getElementById('field-variants.2.name')).not.toBeNull()
+    expect(document.querySelector('button[name="add"]')?.getAttribute('data-hx-post')).toBe(
+      `/listings/${id}`,
+    )
+    expect(market.db.select().from(listings).get()?.title).toBe('Mango jam')
+  })
+})
+
 describe('editing a listing', () => {
   it('lets the owner change it, packages replaced in one step', async () => {
     market = await createOpenMarket()
     const { cookie } = await createProvider(market)
     const id = await createListing(cookie)
     const form = await page(await market.get(`/listings/${id}/edit`, { cookie }))
-    expect(form.querySelector('#field-package3Price')?.getAttribute('value')).toBe('2000.50')
-    expect(form.querySelector('#field-atCustomer')?.hasAttribute('checked')).toBe(true)
+    expect(form.getElementById('field-packages.2.price')?.getAttribute('value')).toBe('2000.50')
+    expect(form.getElementById('field-serviceLocations-customer')?.hasAttribute('checked')).toBe(
+      true,
+    )
+    expect(form.getElementById('field-serviceLocations-online')?.hasAttribute('checked')).toBe(
+      false,
+    )
+    // Three saved packages are the most a service has: no button for another.
+    expect(form.querySelector('button[name="add"]')).toBeNull()
 
     const response = await market.post(
       `/listings/${id}`,
       {
         ...serviceForm,
         title: 'Tap and pipe repair',
-        package2Name: '',
-        package2Included: '',
-        package2Price: '',
-        package3Name: '',
-        package3Price: '',
+        'packages.1.name': '',
+        'packages.1.included': '',
+        'packages.1.price': '',
+        'packages.2.name': '',
+        'packages.2.price': '',
       },
       { cookie },
     )
@@ -241,7 +376,7 @@ describe('editing a listing', () => {
     const id = await createListing(cookie)
     const response = await market.post(
       `/listings/${id}`,
-      { ...serviceForm, package1Price: 'lots' },
+      { ...serviceForm, 'packages.0.price': 'lots' },
       { cookie },
     )
     expect(response.status).toBe(422)

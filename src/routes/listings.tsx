@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono'
+import { z } from 'zod'
 import { ListingNewPage } from '../../views/listings/listing-new-page'
 import { ListingPage } from '../../views/listings/listing-page'
 import { MyListingsPage } from '../../views/listings/my-listings-page'
-import type { AppEnv, MemberEnv } from '../http/env'
+import { OptionRows, withAnotherRow } from '../../views/listings/listing-form'
+import type { AppEnv, MarketEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
-import { readFormValues, type FormErrors, type FormValues } from '../http/forms'
+import { listValues, parseForm, type FormErrors, type FormValues } from '../http/forms'
 import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { listCategoryTree } from '../models/category'
@@ -16,19 +18,23 @@ import {
   listOwnListings,
   updateListing,
 } from '../models/listing'
+import { listingInputSchema, type MoneyFormat } from '../models/listing/listing-input'
 import { listListingPhotos } from '../models/listing-photos'
 import { findStoreOfMember } from '../models/store'
 import { renderListingEdit } from './listings/edit-page'
-import { readListingForm } from './listings/listing-form'
 
 const ID = '{[0-9]+}'
 
-function currencyOf(c: Context<AppEnv> | Context<MemberEnv>) {
-  return c.var.site!.currency
+function currencyOf<E extends MarketEnv>(c: Context<E>) {
+  return c.var.site.currency
 }
 
-function newPage(
-  c: Context<MemberEnv>,
+function moneyOf<E extends MarketEnv>(c: Context<E>): MoneyFormat {
+  return { currency: c.var.site.currency, locale: c.var.site.locale }
+}
+
+function newPage<E extends MemberEnv>(
+  c: Context<E>,
   kind: 'service' | 'product' | null,
   values: FormValues,
   errors?: FormErrors,
@@ -45,8 +51,36 @@ function newPage(
   )
 }
 
+/**
+ * "Add another package" (or variant) is a submit button named `add`: the form comes back with
+ * everything typed and one more empty row, not saved and not checked yet. With htmx only the
+ * rows are swapped. Undefined when the form was submitted to be saved.
+ */
+function addedRow<E extends MemberEnv>(
+  c: Context<E>,
+  kind: 'service' | 'product',
+  values: FormValues,
+  page: (values: FormValues) => ReturnType<typeof newPage>,
+) {
+  const list = kind === 'service' ? 'packages' : 'variants'
+  if (!listValues(values, 'add').includes(list)) return undefined
+  const more = withAnotherRow(values, list)
+  c.header('Vary', 'HX-Request', { append: true })
+  if (c.req.header('HX-Request') === 'true')
+    return c.html(
+      <OptionRows
+        kind={kind}
+        action={c.req.path}
+        values={more}
+        errors={{}}
+        currency={currencyOf(c)}
+      />,
+    )
+  return c.html(page(more))
+}
+
 /** A provider's own listings: create, edit, see them all. Anyone else's id is a 404. */
-export const listingManagement = new Hono<MemberEnv>()
+export const listingManagement = new Hono<MarketEnv>()
   .get('/new', requireMember, (c) => {
     if (!findStoreOfMember(c.var.db, c.var.member.id))
       return flashRedirect(
@@ -59,11 +93,13 @@ export const listingManagement = new Hono<MemberEnv>()
   })
 
   .post('/', requireMember, async (c) => {
-    const values = await readFormValues(c)
-    const kind = values.kind === 'product' ? 'product' : 'service'
-    const form = readListingForm(values, currencyOf(c))
+    const kind = (await readKind(c)) ?? 'service'
+    const form = await parseForm(c, listingInputSchema(kind, moneyOf(c)))
+    const values = { ...form.values, kind }
+    const adding = addedRow(c, kind, values, (more) => newPage(c, kind, more))
+    if (adding) return adding
     if (!form.ok) return c.html(newPage(c, kind, values, form.errors), 422)
-    const result = createListing(c.var.db, c.var.clock, c.var.member, form.input)
+    const result = createListing(c.var.db, c.var.clock, c.var.member, form.data)
     if (!result.ok) {
       if (result.reason === 'no_store')
         return flashRedirect(
@@ -104,10 +140,14 @@ export const listingManagement = new Hono<MemberEnv>()
     const listing = findListingForOwner(c.var.db, c.var.member, Number(c.req.param('id')))
     if (!listing) return c.notFound()
     // The kind is fixed at creation: whatever the form says, the listing's own kind is read.
-    const values = { ...(await readFormValues(c)), kind: listing.kind }
-    const form = readListingForm(values, currencyOf(c))
+    const form = await parseForm(c, listingInputSchema(listing.kind, moneyOf(c)))
+    const values = form.values
+    const adding = addedRow(c, listing.kind, values, (more) =>
+      renderListingEdit(c, listing, { values: more }),
+    )
+    if (adding) return adding
     if (!form.ok) return c.html(renderListingEdit(c, listing, { values, errors: form.errors }), 422)
-    const result = updateListing(c.var.db, c.var.clock, c.var.member, listing.id, form.input)
+    const result = updateListing(c.var.db, c.var.clock, c.var.member, listing.id, form.data)
     if (!result.ok)
       return c.html(
         renderListingEdit(c, listing, {
@@ -119,8 +159,16 @@ export const listingManagement = new Hono<MemberEnv>()
     return flashRedirect(c, `/listings/${listing.id}/edit`, 'Changes saved.')
   })
 
+/** The kind a new listing's form says it is: a service or goods. */
+async function readKind<E extends MemberEnv>(
+  c: Context<E>,
+): Promise<'service' | 'product' | undefined> {
+  const form = await parseForm(c, z.object({ kind: z.enum(['service', 'product']) }))
+  return form.ok ? form.data.kind : undefined
+}
+
 /** GET /listings/:id-:slug — the public listing page, at its canonical address. */
-export const listingPages = new Hono<AppEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}', (c) => {
+export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}', (c) => {
   const ref = c.req.param('ref')
   const listing = findVisibleListing(c.var.db, c.var.member, Number.parseInt(ref, 10))
   if (!listing) return c.notFound()

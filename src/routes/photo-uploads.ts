@@ -1,36 +1,32 @@
 import type { Context } from 'hono'
-import type { AppEnv, MemberEnv } from '../http/env'
-import { photoRefusalMessage, readPhotoFiles } from '../http/photo-uploads'
+import type { MemberEnv } from '../http/env'
+import { readPhotoFiles, type PhotoFileRefusal } from '../http/photo-uploads'
+import { DEFAULT_MAX_PIXELS } from '../lib/images'
 import { savePhoto, type Image } from '../models/image'
 
-export type SavedUploads = { images: Image[]; errors: string[] }
+export type SavedUploads =
+  { ok: true; images: Image[] } | { ok: false; refusals: PhotoFileRefusal[] }
 
 /**
  * Reads a multipart field of photos and encodes and stores each one (slow: run before any
- * transaction). Every refused file becomes a message for the form, and nothing is attached
- * here: the caller attaches the images only when there was no error.
+ * transaction). Every refused file is a typed refusal (photoFileMessage words it), and nothing
+ * is attached here: the caller attaches the images only when all were saved.
  */
-export async function saveUploadedPhotos(
-  c: Context<MemberEnv> | Context<AppEnv>,
+export async function saveUploadedPhotos<E extends MemberEnv>(
+  c: Context<E>,
   field: string,
   options: { max: number },
 ): Promise<SavedUploads> {
-  const { photos, errors } = await readPhotoFiles(c, field, { max: options.max })
-  if (photos.length === 0 && errors.length === 0) errors.push('Choose a photo to upload.')
-  if (errors.length > 0) return { images: [], errors }
+  const { photos, refusals } = await readPhotoFiles(c, field, { max: options.max })
+  if (photos.length === 0 && refusals.length === 0) refusals.push({ reason: 'none_chosen' })
+  if (refusals.length > 0) return { ok: false, refusals }
   const images: Image[] = []
   for (const photo of photos) {
-    const saved = await savePhoto(
-      c.var.db,
-      c.var.config.uploadsDir,
-      c.var.member?.id ?? null,
-      photo.bytes,
-      {
-        clock: c.var.clock,
-      },
-    )
+    const saved = await savePhoto(c.var.db, c.var.config.uploadsDir, c.var.member.id, photo.bytes, {
+      clock: c.var.clock,
+    })
     if (saved.ok) images.push(saved.image)
-    else errors.push(photoRefusalMessage(photo.name, saved.reason))
+    else refusals.push({ reason: saved.reason, name: photo.name, maxPixels: DEFAULT_MAX_PIXELS })
   }
-  return { images: errors.length > 0 ? [] : images, errors }
+  return refusals.length > 0 ? { ok: false, refusals } : { ok: true, images }
 }

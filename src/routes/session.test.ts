@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { sessions } from '../../db/schema'
+import { sessions, signInFailures } from '../../db/schema'
 import { MINUTE } from '../lib/clock'
 import {
   cookiesFrom,
@@ -23,16 +23,69 @@ describe('GET /sign-in', () => {
     expect(document.querySelector('input[name=returnTo]')?.getAttribute('value')).toBe('/account')
   })
 
-  it.each(['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)'])(
-    'drops an open-redirect attempt (%s)',
-    async (returnTo) => {
-      market = await createOpenMarket()
-      const document = await page(
-        await market.get(`/sign-in?return_to=${encodeURIComponent(returnTo)}`),
-      )
-      expect(document.querySelector('input[name=returnTo]')?.getAttribute('value')).toBe('/')
-    },
-  )
+  it.each([
+    'https://evil.example/',
+    '//evil.example/x',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '/.//evil.example',
+    '/..//evil.example',
+    '/%2e//evil.example',
+    '/a/..//evil.example',
+  ])('drops an open-redirect attempt (%s)', async (returnTo) => {
+    market = await createOpenMarket()
+    const document = await page(
+      await market.get(`/sign-in?return_to=${encodeURIComponent(returnTo)}`),
+    )
+    expect(document.querySelector('input[name=returnTo]')?.getAttribute('value')).toBe('/')
+  })
+})
+
+describe("the header's Sign in and Sign up links", () => {
+  const accountLinks = (document: Document) => {
+    const nav = document.querySelector('nav[aria-label=Account]')
+    const href = (name: string) =>
+      [...(nav?.querySelectorAll('a') ?? [])]
+        .find((link) => link.textContent?.trim() === name)
+        ?.getAttribute('href')
+    return { signIn: href('Sign in'), signUp: href('Sign up') }
+  }
+
+  it('bring a visitor back to the page they were on, query and all', async () => {
+    market = await createOpenMarket()
+    const document = await page(await market.get('/search?q=honey+jar'))
+    expect(accountLinks(document)).toEqual({
+      signIn: '/sign-in?return_to=%2Fsearch%3Fq%3Dhoney%2Bjar',
+      signUp: '/sign-up?return_to=%2Fsearch%3Fq%3Dhoney%2Bjar',
+    })
+  })
+
+  it('stay plain on the home page', async () => {
+    market = await createOpenMarket()
+    expect(accountLinks(await page(await market.get('/')))).toEqual({
+      signIn: '/sign-in',
+      signUp: '/sign-up',
+    })
+  })
+
+  it('pass on the return path from the sign-in page, not the sign-in page itself', async () => {
+    market = await createOpenMarket()
+    const document = await page(await market.get('/sign-in?return_to=%2Fsearch%3Fq%3Dhoney'))
+    expect(accountLinks(document).signUp).toBe('/sign-up?return_to=%2Fsearch%3Fq%3Dhoney')
+  })
+
+  it('lead back there after signing in', async () => {
+    market = await createOpenMarket()
+    const header = accountLinks(await page(await market.get('/search?q=honey')))
+    const form = await page(await market.get(header.signIn!))
+    const returnTo = form.querySelector('input[name=returnTo]')?.getAttribute('value')
+    const response = await market.post('/sign-in', {
+      email: 'awa@example.com',
+      password: PASSWORD,
+      returnTo: returnTo ?? '',
+    })
+    expect(response.headers.get('Location')).toBe('/search?q=honey')
+  })
 })
 
 describe('POST /sign-in', () => {
@@ -63,13 +116,32 @@ describe('POST /sign-in', () => {
     expect(home.querySelector('.site-header__account a')?.textContent).toBe('Awa Operator')
   })
 
-  it('ignores a return path to another site', async () => {
+  it('sends the flash message in a Secure cookie when served over HTTPS', async () => {
+    market = await createOpenMarket({ secureCookies: true })
+    const response = await market.post('/sign-in', { email: 'awa@example.com', password: PASSWORD })
+    const flash = response.headers.getSetCookie().find((line) => line.startsWith('souk_flash='))
+    expect(flash).toMatch(/; Secure/)
+    expect(flash).toMatch(/HttpOnly/)
+  })
+
+  it.each(['//evil.example/phish', '/.//evil.example', '/..//evil.example', '/%2e//evil.example'])(
+    'ignores a return path to another site (%s)',
+    async (returnTo) => {
+      market = await createOpenMarket()
+      const response = await market.post('/sign-in', {
+        email: 'awa@example.com',
+        password: PASSWORD,
+        returnTo,
+      })
+      expect(response.headers.get('Location')).toBe('/')
+    },
+  )
+
+  it('sends an already signed-in member only to local paths', async () => {
     market = await createOpenMarket()
-    const response = await market.post('/sign-in', {
-      email: 'awa@example.com',
-      password: PASSWORD,
-      returnTo: '//evil.example/phish',
-    })
+    const cookie = await market.signIn('awa@example.com')
+    const response = await market.get('/sign-in?return_to=%2F.%2F%2Fevil.example', { cookie })
+    expect(response.status).toBe(303)
     expect(response.headers.get('Location')).toBe('/')
   })
 
@@ -146,6 +218,43 @@ describe('POST /sign-in', () => {
       from('198.51.100.7'),
     )
     expect(elsewhere.status).toBe(303)
+  })
+
+  it('lets no more than five of fifty simultaneous guesses be checked, not even the right one', async () => {
+    market = await createOpenMarket()
+    const guesses = Array.from({ length: 49 }, (_, n) => `wrong password ${n}`)
+    const responses = await Promise.all(
+      [...guesses, PASSWORD].map((password) =>
+        market.post('/sign-in', { email: 'awa@example.com', password }),
+      ),
+    )
+    const messages = await Promise.all(
+      responses.map(async (response) => fieldError(await page(response), 'password')),
+    )
+    const checked = messages.filter((message) => /do not match/.test(message ?? ''))
+    const refused = messages.filter((message) => /Too many attempts/.test(message ?? ''))
+    expect(checked.length).toBeLessThanOrEqual(5)
+    expect(checked.length + refused.length).toBe(50)
+    expect(responses.some((response) => response.status === 303)).toBe(false)
+    expect(market.db.select().from(signInFailures).all().length).toBeLessThanOrEqual(5)
+  })
+
+  it('lets no more than twenty simultaneous guesses from one address be checked', async () => {
+    market = await createOpenMarket({ trustProxy: true })
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, n) =>
+        market.post(
+          '/sign-in',
+          { email: `guess${n}@example.com`, password: 'wrong password!' },
+          { headers: { 'X-Forwarded-For': '203.0.113.9' } },
+        ),
+      ),
+    )
+    const messages = await Promise.all(
+      responses.map(async (response) => fieldError(await page(response), 'password')),
+    )
+    expect(messages.filter((message) => /do not match/.test(message ?? '')).length).toBe(20)
+    expect(messages.filter((message) => /Too many attempts/.test(message ?? '')).length).toBe(30)
   })
 
   it('replaces a session that existed before signing in (no fixation)', async () => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { SignInPage } from '../../views/accounts/sign-in-page'
-import type { AppEnv } from '../http/env'
+import type { MarketEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { parseForm, withoutSecrets, type FormErrors } from '../http/forms'
 import { seeOther, safeReturnPath } from '../http/redirects'
@@ -25,11 +25,11 @@ const signInSchema = z.object({
 })
 
 /** Signing in creates a session; signing out deletes it. */
-export const signIn = new Hono<AppEnv>()
+export const signIn = new Hono<MarketEnv>()
   .get('/', (c) => {
     const returnTo = safeReturnPath(c.req.query('return_to'))
     if (c.var.member) return seeOther(c, returnTo)
-    return c.html(<SignInPage shell={shell(c)} values={{}} returnTo={returnTo} />)
+    return c.html(<SignInPage shell={shell(c, { returnTo })} values={{}} returnTo={returnTo} />)
   })
 
   .post('/', async (c) => {
@@ -38,7 +38,7 @@ export const signIn = new Hono<AppEnv>()
     const again = (errors: FormErrors) =>
       c.html(
         <SignInPage
-          shell={shell(c)}
+          shell={shell(c, { returnTo })}
           values={withoutSecrets(form.values)}
           errors={errors}
           returnTo={returnTo}
@@ -62,7 +62,7 @@ export const signIn = new Hono<AppEnv>()
     return flashRedirect(c, returnTo, `Signed in as ${result.member.displayName}.`)
   })
 
-export const signOut = new Hono<AppEnv>().post('/', (c) => {
+export const signOut = new Hono<MarketEnv>().post('/', (c) => {
   if (c.var.session) deleteSession(c.var.db, c.var.session.id)
   endSessionCookie(c)
   return flashRedirect(c, '/', 'You are signed out.')

@@ -128,6 +128,8 @@ describe('POST /setup', () => {
   it.each([
     ['marketName', '', /name/],
     ['marketName', 'x'.repeat(61), /at most 60/],
+    ['marketName', '\u0000\u200b\ufeff', /name/],
+    ['marketName', 'Tanji \u202eMarket', /direction of the text/],
     ['town', '', /town/],
     ['currency', 'XYZ1', /currency code/],
     ['locale', 'not a locale!', /language tag/],

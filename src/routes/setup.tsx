@@ -8,22 +8,15 @@ import { rateLimit } from '../http/rate-limit'
 import { startSession } from '../http/session'
 import { shell } from '../http/shell'
 import { MINUTE } from '../lib/clock'
+import { singleLine } from '../lib/text'
 import { canonicalLocale, isKnownCurrency, isKnownTimeZone } from '../lib/intl'
 import { completeSetup, isSetupTokenValid } from '../models/site'
 import { memberFields } from './sign-up'
 
 const setupSchema = z.object({
   token: z.string().trim().min(1, 'Enter the setup code from the server log.').max(100),
-  marketName: z
-    .string()
-    .trim()
-    .min(1, 'Give your marketplace a name.')
-    .max(60, 'Use at most 60 characters.'),
-  town: z
-    .string()
-    .trim()
-    .min(1, 'Enter the town or area it serves.')
-    .max(80, 'Use at most 80 characters.'),
+  marketName: singleLine(60, { required: 'Give your marketplace a name.' }),
+  town: singleLine(80, { required: 'Enter the town or area it serves.' }),
   currency: z
     .string()
     .trim()

@@ -36,6 +36,20 @@ describe('GET /sign-up', () => {
 })
 
 describe('POST /sign-up', () => {
+  it('returns the new member to the page whose header they signed up from', async () => {
+    market = await createOpenMarket()
+    const header = await page(await market.get('/search?q=honey'))
+    const signUpLink = header
+      .querySelector('nav[aria-label=Account] a.button')
+      ?.getAttribute('href')
+    expect(signUpLink).toBe('/sign-up?return_to=%2Fsearch%3Fq%3Dhoney')
+    const form = await page(await market.get(signUpLink!))
+    const returnTo = form.querySelector('input[name=returnTo]')?.getAttribute('value')
+    const response = await market.post('/sign-up', { ...amadou, returnTo: returnTo ?? '' })
+    expect(response.status).toBe(303)
+    expect(response.headers.get('Location')).toBe('/search?q=honey')
+  })
+
   it('creates the member, signs them in and welcomes them', async () => {
     market = await createOpenMarket()
     const response = await market.post('/sign-up', amadou)
@@ -55,15 +69,22 @@ describe('POST /sign-up', () => {
     expect(response.headers.get('Location')).toBe('/account')
   })
 
-  it('refuses to return to another site', async () => {
+  it.each([
+    'https://evil.example/',
+    '/.//evil.example',
+    '/a/..//evil.example',
+    '/%2e//evil.example',
+  ])('refuses to return to another site (%s)', async (returnTo) => {
     market = await createOpenMarket()
-    const response = await market.post('/sign-up', { ...amadou, returnTo: 'https://evil.example/' })
+    const response = await market.post('/sign-up', { ...amadou, returnTo })
     expect(response.headers.get('Location')).toBe('/')
   })
 
   it.each([
     ['displayName', '', /Enter your name/],
     ['displayName', 'x'.repeat(61), /at most 60/],
+    ['displayName', '\u200b\u200c\u2060\ufeff \u3164', /Enter your name/],
+    ['displayName', 'Amadou\u202eBah', /direction of the text/],
     ['email', '', /Enter your email/],
     ['email', 'amadou.example.com', /email address like/],
     ['email', `${'a'.repeat(250)}@example.com`, /too long/],
@@ -71,6 +92,7 @@ describe('POST /sign-up', () => {
     ['password', 'ninechars', /at least 10/],
     ['password', 'x'.repeat(201), /at most 200/],
     ['password', 'qwertyuiop', /attackers/],
+    ['password', 'password12', /attackers/],
     ['password', 'aaaaaaaaaaaa', /attackers/],
     ['password', 'amadou-is-great', /email or name/],
   ])('explains a bad %s beside the field and stores nothing', async (field, value, message) => {
@@ -84,6 +106,18 @@ describe('POST /sign-up', () => {
       market.db.select().from(members).where(eq(members.email, amadou.email)).get(),
     ).toBeUndefined()
     expect(sessionCookie(response)).toBeUndefined()
+  })
+
+  it('stores a name without its control characters', async () => {
+    market = await createOpenMarket()
+    const response = await market.post('/sign-up', {
+      ...amadou,
+      displayName: 'Ama\u0000dou Bah\u0007',
+    })
+    expect(response.status).toBe(303)
+    expect(
+      market.db.select().from(members).where(eq(members.email, amadou.email)).get()?.displayName,
+    ).toBe('Amadou Bah')
   })
 
   it('keeps what was typed, except the password', async () => {

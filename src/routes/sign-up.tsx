@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { SignUpPage } from '../../views/accounts/sign-up-page'
-import type { AppEnv } from '../http/env'
+import type { MarketEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { parseForm, withoutSecrets, type FormErrors } from '../http/forms'
 import { rateLimit } from '../http/rate-limit'
@@ -9,12 +9,13 @@ import { seeOther, safeReturnPath } from '../http/redirects'
 import { startSession } from '../http/session'
 import { shell } from '../http/shell'
 import { HOUR } from '../lib/clock'
+import { singleLine } from '../lib/text'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
 import { signUpMember } from '../models/member'
 
 /** The fields every new account has; setup reuses them for the operator. */
 export const memberFields = {
-  displayName: z.string().trim().min(1, 'Enter your name.').max(60, 'Use at most 60 characters.'),
+  displayName: singleLine(60, { required: 'Enter your name.' }),
   email: z
     .string()
     .trim()
@@ -30,11 +31,11 @@ export const memberFields = {
 
 const signUpSchema = z.object({ ...memberFields, returnTo: z.string().optional() })
 
-export const signUp = new Hono<AppEnv>()
+export const signUp = new Hono<MarketEnv>()
   .get('/', (c) => {
     const returnTo = safeReturnPath(c.req.query('return_to'))
     if (c.var.member) return seeOther(c, returnTo)
-    return c.html(<SignUpPage shell={shell(c)} values={{}} returnTo={returnTo} />)
+    return c.html(<SignUpPage shell={shell(c, { returnTo })} values={{}} returnTo={returnTo} />)
   })
 
   .post('/', rateLimit('sign-up', { limit: 10, windowMs: HOUR }), async (c) => {
@@ -43,7 +44,7 @@ export const signUp = new Hono<AppEnv>()
     const again = (errors: FormErrors) =>
       c.html(
         <SignUpPage
-          shell={shell(c)}
+          shell={shell(c, { returnTo })}
           values={withoutSecrets(form.values)}
           errors={errors}
           returnTo={returnTo}
@@ -63,6 +64,6 @@ export const signUp = new Hono<AppEnv>()
     return flashRedirect(
       c,
       returnTo,
-      `Welcome to ${c.var.site!.marketName}, ${result.member.displayName}!`,
+      `Welcome to ${c.var.site.marketName}, ${result.member.displayName}!`,
     )
   })

@@ -65,6 +65,72 @@ describe('GET /stores/new', () => {
 })
 
 describe('POST /stores', () => {
+  it.each([
+    ['name', 'Fatou\u0000', 'storefront name with a NUL byte', /Give your storefront/, '\u0000'],
+    [
+      'name',
+      '\u200b\u200b\u2800',
+      'storefront name of invisible characters',
+      /Give your storefront/,
+      '',
+    ],
+    [
+      'name',
+      'Fatou \u202eThgir',
+      'storefront name with a right-to-left override',
+      /direction of the text/,
+      '',
+    ],
+    ['bio', 'Tailor\u2066ing', 'bio with a directional isolate', /direction of the text/, ''],
+  ])(
+    'refuses a %s: %s (422 beside the field, nothing stored)',
+    async (field, value, _, message) => {
+      market = await createOpenMarket()
+      const { cookie } = await signedInMember()
+      // A NUL alone is removed, so a name of only a NUL is empty; with text around it the text stays.
+      const response = await market.post(
+        '/stores',
+        { ...fatouStore, [field]: value === 'Fatou\u0000' ? '\u0000' : value },
+        { cookie },
+      )
+      expect(response.status).toBe(422)
+      expect(fieldError(await page(response), field)).toMatch(message)
+      expect(market.db.select().from(stores).all()).toEqual([])
+    },
+  )
+
+  it('shows every problem at once, a refused name included', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await signedInMember()
+    const response = await market.post(
+      '/stores',
+      { ...fatouStore, name: '\u200b', phone: '', showPhone: 'on' },
+      { cookie },
+    )
+    const document = await page(response)
+    expect(fieldError(document, 'name')).toMatch(/Give your storefront/)
+    expect(fieldError(document, 'phone')).toMatch(/number you want to show/)
+  })
+
+  it('stores names and bios without control characters, keeping paragraphs', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await signedInMember()
+    const response = await market.post(
+      '/stores',
+      {
+        ...fatouStore,
+        name: 'Fatou\u0000 Tailoring\u200b',
+        bio: 'Line one\r\n\r\nTwo\u0000\u0008',
+      },
+      { cookie },
+    )
+    expect(response.status).toBe(303)
+    expect(market.db.select().from(stores).get()).toMatchObject({
+      name: 'Fatou Tailoring',
+      bio: 'Line one\n\nTwo',
+    })
+  })
+
   it('opens the storefront at a readable address and shows it to everyone', async () => {
     market = await createOpenMarket()
     const { member, cookie } = await signedInMember()

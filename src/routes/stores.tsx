@@ -2,13 +2,14 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { StoreNewPage } from '../../views/stores/store-new-page'
 import { StorePage } from '../../views/stores/store-page'
-import type { AppEnv, MemberEnv } from '../http/env'
+import type { MarketEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { parseForm } from '../http/forms'
 import { seeOther } from '../http/redirects'
 import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { PHONE_PATTERN } from '../lib/phone'
+import { multiLine, singleLine } from '../lib/text'
 import { listStoreListings } from '../models/listing'
 import { coverPhotos } from '../models/listing-photos'
 import { findImage, listPortfolio } from '../models/store-photos'
@@ -43,16 +44,10 @@ function coordinate(limit: number, example: string) {
 
 const storeSchema = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'Give your storefront a name.')
-      .max(60, 'Use at most 60 characters.'),
-    bio: z.string().trim().max(1000, 'Use at most 1000 characters.').default(''),
-    area: z.string().trim().max(80, 'Use at most 80 characters.').default(''),
-    skills: z
-      .string()
-      .default('')
+    name: singleLine(60, { required: 'Give your storefront a name.' }),
+    bio: multiLine(1000),
+    area: singleLine(80),
+    skills: singleLine(400)
       .transform((value) => [
         ...new Set(
           value
@@ -111,7 +106,7 @@ const storeSchema = z
   })
 
 /** Opening and editing one's own storefront. Owners only: anyone else's slug is a 404. */
-export const storeManagement = new Hono<MemberEnv>()
+export const storeManagement = new Hono<MarketEnv>()
   .get('/new', requireMember, (c) => {
     const existing = findStoreOfMember(c.var.db, c.var.member.id)
     if (existing) return seeOther(c, `/stores/${existing.slug}/edit`)
@@ -158,7 +153,7 @@ export const storeManagement = new Hono<MemberEnv>()
   })
 
 /** GET /stores/:slug — the public storefront. */
-export const storePages = new Hono<AppEnv>().get('/:slug', (c) => {
+export const storePages = new Hono<MarketEnv>().get('/:slug', (c) => {
   const store = findPublicStore(c.var.db, c.req.param('slug'))
   if (!store) return c.notFound()
   const listings = listStoreListings(c.var.db, store.id)
@@ -176,7 +171,7 @@ export const storePages = new Hono<AppEnv>().get('/:slug', (c) => {
       portfolio={listPortfolio(c.var.db, store.id)}
       isOwner={c.var.member?.id === store.memberId}
       timeZone={c.var.site?.timeZone ?? 'UTC'}
-      currency={c.var.site!.currency}
+      currency={c.var.site.currency}
     />,
   )
 })

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { savePhoto } from '../models/image'
 import { createOpenMarket, type TestMarket } from '../test/app'
@@ -61,5 +62,39 @@ describe('GET /uploads/:file', () => {
     ]) {
       expect((await market.get(path)).status, path).toBe(404)
     }
+  })
+
+  describe('square crops (avatars), made the first time one is asked for', () => {
+    /** A photo stored by an upload: every variant, no square crops yet. */
+    async function olderPhoto() {
+      const hash = await marketWithPhoto()
+      const squares = () =>
+        readdirSync(market.config.uploadsDir).filter((name) => name.includes('sq.'))
+      for (const name of squares()) rmSync(join(market.config.uploadsDir, name))
+      expect(squares()).toEqual([])
+      return { hash, squares }
+    }
+
+    it('are made the first time one is asked for, then served from the folder', async () => {
+      const { hash, squares } = await olderPhoto()
+      const response = await market.get(`/uploads/${hash}-160sq.webp`)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('Content-Type')).toBe('image/webp')
+      const metadata = await sharp(Buffer.from(await response.arrayBuffer())).metadata()
+      expect([metadata.format, metadata.width, metadata.height]).toEqual(['webp', 160, 160])
+      // 400 × 300: only the 160 crop fits; all three formats are written at once.
+      expect(squares().sort()).toEqual(
+        ['avif', 'jpg', 'webp'].map((format) => `${hash}-160sq.${format}`),
+      )
+      expect((await market.get(`/uploads/${hash}-160sq.avif`)).status).toBe(200)
+    })
+
+    it('are made only at the sides the photo has, and only for stored photos', async () => {
+      const { hash, squares } = await olderPhoto()
+      expect((await market.get(`/uploads/${hash}-320sq.jpg`)).status).toBe(404) // 300 rows
+      expect((await market.get(`/uploads/${hash}-999sq.jpg`)).status).toBe(404)
+      expect((await market.get(`/uploads/${'c'.repeat(64)}-160sq.jpg`)).status).toBe(404)
+      expect(squares()).toEqual([])
+    })
   })
 })

@@ -108,15 +108,19 @@ function requests(app: App) {
       headers: { ...(options.cookie ? { Cookie: options.cookie } : {}), ...options.headers },
     })
 
-  /** POST a same-origin form, as a browser submitting one of our forms. */
+  /** POST a same-origin form, as a browser submitting one of our forms; a list repeats a name. */
   const post = (
     path: string,
-    form: Record<string, string>,
+    form: Record<string, string | string[]>,
     options: { cookie?: string; headers?: Record<string, string> } = {},
   ) =>
     app.request(`${ORIGIN}${path}`, {
       method: 'POST',
-      body: new URLSearchParams(form),
+      body: new URLSearchParams(
+        Object.entries(form).flatMap(([name, value]) =>
+          [value].flat().map((one): [string, string] => [name, one]),
+        ),
+      ),
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
         Origin: ORIGIN,
@@ -185,7 +189,7 @@ export async function page(response: Response) {
 
 /** The error message shown beside a field, if any. */
 export function fieldError(document: Document, name: string): string | null {
-  return document.querySelector(`#field-${name}-error`)?.textContent ?? null
+  return document.getElementById(`field-${name}-error`)?.textContent ?? null
 }
 
 /** A member with a storefront, signed in: the usual provider in listing tests. */
@@ -211,16 +215,16 @@ export const serviceForm = {
   categoryId: '101',
   description: 'I fix leaking taps and replace washers.\n\nSame day in Tanji.',
   tags: 'Plumbing, taps',
-  package1Name: 'Call-out',
-  package1Included: 'Diagnosis and small repair',
-  package1Price: '350',
-  package1Turnaround: '0',
-  package2Name: 'Half day',
-  package2Included: 'Up to four hours of work',
-  package2Price: '1200',
-  package3Name: 'Full day',
-  package3Price: '2000.50',
-  atCustomer: 'on',
+  'packages.0.name': 'Call-out',
+  'packages.0.included': 'Diagnosis and small repair',
+  'packages.0.price': '350',
+  'packages.0.turnaroundDays': '0',
+  'packages.1.name': 'Half day',
+  'packages.1.included': 'Up to four hours of work',
+  'packages.1.price': '1200',
+  'packages.2.name': 'Full day',
+  'packages.2.price': '2000.50',
+  serviceLocations: 'customer',
   durationMinutes: '60',
 }
 
@@ -230,12 +234,12 @@ export const productForm = {
   title: 'Mango jam',
   categoryId: '127',
   description: 'From our own trees.',
-  variant1Name: 'Small jar',
-  variant1Price: '75',
-  variant1Stock: '12',
-  variant2Name: 'Large jar',
-  variant2Price: '140',
-  variant2Stock: '0',
+  'variants.0.name': 'Small jar',
+  'variants.0.price': '75',
+  'variants.0.stock': '12',
+  'variants.1.name': 'Large jar',
+  'variants.1.price': '140',
+  'variants.1.stock': '0',
   pickup: 'on',
   delivery: 'on',
   deliveryFee: '25',

@@ -18,7 +18,8 @@ type PhotoInputProps = {
 
 /**
  * A labelled file input for photos, with its hint, the reasons files were refused, and a
- * progress bar that static/app.js fills while the form uploads. Put it in a
+ * progress bar that static/app.js fills while the form uploads (it also disables the form's
+ * submit button until the upload is done or has failed, so one tap uploads once). Put it in a
  * `<form method="post" enctype="multipart/form-data" data-upload-progress>`.
  */
 export function PhotoInput(props: PhotoInputProps) {

@@ -54,6 +54,24 @@ describe('Picture', () => {
     expect(document.querySelectorAll('[style], style')).toHaveLength(0)
   })
 
+  it('draws the square crop for an avatar, as a square', async () => {
+    const document = await render(<Picture image={image} alt="Awa" sizes="6rem" square />)
+    const square = (width: number, format: string) =>
+      `/uploads/${'ab'.repeat(32)}-${width}sq.${format}`
+    expect(document.querySelector('source[type="image/avif"]')?.getAttribute('srcset')).toBe(
+      `${square(160, 'avif')} 160w, ${square(320, 'avif')} 320w`,
+    )
+    const img = document.querySelector('picture img')!
+    expect(img.getAttribute('src')).toBe(square(320, 'jpg'))
+    expect([img.getAttribute('width'), img.getAttribute('height')]).toEqual(['320', '320'])
+  })
+
+  it('falls back to the ordinary variants for a photo too small to crop', async () => {
+    const small = { ...image, width: 150, height: 100, widths: '150' }
+    const document = await render(<Picture image={small} alt="Awa" sizes="6rem" square />)
+    expect(document.querySelector('picture img')?.getAttribute('src')).toBe(url(150, 'jpg'))
+  })
+
   it('loads the photo at the top of a page at once', async () => {
     const document = await render(<Picture image={image} alt="Shop front" sizes="100vw" eager />)
     const img = document.querySelector('picture img')!

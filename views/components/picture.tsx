@@ -1,28 +1,33 @@
-import { variantFileName, type VariantFormat } from '../../src/lib/images'
+import { squareWidths, variantFileName, type VariantFormat } from '../../src/lib/images'
 import { imageWidths, type Image } from '../../src/models/image'
 
 /** What a page needs of an `images` row to show it. */
 export type PictureImage = Pick<Image, 'hash' | 'width' | 'height' | 'widths' | 'placeholder'>
 
-/** Where one variant is served, e.g. /uploads/3f…9a-640.avif */
+/** Where one variant is served, e.g. /uploads/3f…9a-640.avif (or …-320sq.avif, square). */
 export function imageVariantUrl(
   image: Pick<Image, 'hash'>,
   width: number,
   format: VariantFormat,
+  square = false,
 ): string {
-  return `/uploads/${variantFileName(image.hash, width, format)}`
+  return `/uploads/${variantFileName(image.hash, width, format, square)}`
 }
 
 /** Every stored width of one format, for srcset: "/uploads/…-160.webp 160w, …". */
-export function imageSrcset(image: Pick<Image, 'hash' | 'widths'>, format: VariantFormat): string {
-  return imageWidths(image)
-    .map((width) => `${imageVariantUrl(image, width, format)} ${width}w`)
+export function imageSrcset(
+  image: Pick<Image, 'hash' | 'widths'>,
+  format: VariantFormat,
+  widths = imageWidths(image),
+  square = false,
+): string {
+  return widths
+    .map((width) => `${imageVariantUrl(image, width, format, square)} ${width}w`)
     .join(', ')
 }
 
 /** The JPEG for browsers without srcset: a column-sized one, not the largest. */
-function fallbackWidth(image: Pick<Image, 'widths'>): number {
-  const widths = imageWidths(image)
+function fallbackWidth(widths: number[]): number {
   return widths.filter((width) => width <= 640).at(-1) ?? widths[0]!
 }
 
@@ -35,6 +40,11 @@ type PictureProps = {
   class?: string
   /** For the one photo at the top of a page (the largest paint): load it at once, first. */
   eager?: boolean
+  /**
+   * Draw the square crop (avatars). A photo too small to have one gets its ordinary variants,
+   * which the stylesheet crops to the square box with object-fit.
+   */
+  square?: boolean
 }
 
 /**
@@ -42,8 +52,13 @@ type PictureProps = {
  * nothing jumps as it loads. Until it arrives, its blurred placeholder shows through: a second
  * <img> under it, because the CSP allows no style attribute to set a background.
  */
-export function Picture({ image, alt, sizes, class: className, eager }: PictureProps) {
+export function Picture({ image, alt, sizes, class: className, eager, square }: PictureProps) {
   const priority = eager ? { fetchpriority: 'high' } : {}
+  const sides = square ? squareWidths(image.width, image.height) : []
+  const cropped = sides.length > 0
+  const widths = cropped ? sides : imageWidths(image)
+  const srcset = (format: VariantFormat) => imageSrcset(image, format, widths, cropped)
+  const [width, height] = cropped ? [sides.at(-1)!, sides.at(-1)!] : [image.width, image.height]
   return (
     <span class={className ? `picture ${className}` : 'picture'}>
       <img
@@ -55,15 +70,15 @@ export function Picture({ image, alt, sizes, class: className, eager }: PictureP
         height={image.height}
       />
       <picture>
-        <source type="image/avif" srcset={imageSrcset(image, 'avif')} sizes={sizes} />
-        <source type="image/webp" srcset={imageSrcset(image, 'webp')} sizes={sizes} />
+        <source type="image/avif" srcset={srcset('avif')} sizes={sizes} />
+        <source type="image/webp" srcset={srcset('webp')} sizes={sizes} />
         <img
           class="picture__image"
-          src={imageVariantUrl(image, fallbackWidth(image), 'jpg')}
-          srcset={imageSrcset(image, 'jpg')}
+          src={imageVariantUrl(image, fallbackWidth(widths), 'jpg', cropped)}
+          srcset={srcset('jpg')}
           sizes={sizes}
-          width={image.width}
-          height={image.height}
+          width={width}
+          height={height}
           alt={alt}
           loading={eager ? 'eager' : 'lazy'}
           decoding="async"

@@ -2,6 +2,7 @@ import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { Flash as FlashMessage } from '../../src/http/flash'
 import type { SessionMember } from '../../src/models/session'
+import { signInHref, signUpHref } from '../accounts/sign-up-page'
 import { Flash } from '../components/flash'
 
 /** What every page's frame needs to know; routes build it with shell(c). */
@@ -15,12 +16,17 @@ export type Shell = {
   flash: FlashMessage | null
   assets: { css: string; js: string; htmx: string }
   searchQuery?: string
+  /** Where the header's "Sign in" and "Sign up" bring a visitor back to: usually this page. */
+  returnTo: string
 }
 
 type LayoutProps = { shell: Shell; title: string; children: Child; focused?: boolean }
 
-// htmx 4 makes inheritance explicit: hx-boost on <body> must say :inherited to reach links and forms.
-const boostDescendants = { 'hx-boost:inherited': 'true' }
+// htmx 4 makes inheritance explicit (`hx-boost:inherited`), but no attribute with a colon is valid
+// HTML, and neither is any bare `hx-*`. So htmx reads its `data-hx-*` spelling, and the config
+// turns implicit inheritance back on (htmx 2's rule): `data-hx-boost` on <body> reaches every link
+// and form. Mind it when putting data-hx-target or data-hx-swap on a container: descendants inherit.
+const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, implicitInheritance: true })
 
 /** The page frame: header with search and account links, flash message, footer. */
 export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
@@ -31,14 +37,14 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light dark" />
           <title>{title === shell.marketName ? title : `${title} · ${shell.marketName}`}</title>
-          <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
+          <meta name="htmx-config" content={HTMX_CONFIG} />
           {/* No favicon: one request fewer on a metered connection. */}
           <link rel="icon" href="data:," />
           <link rel="stylesheet" href={shell.assets.css} />
           <script src={shell.assets.htmx} defer />
           <script src={shell.assets.js} defer />
         </head>
-        <body {...boostDescendants}>
+        <body data-hx-boost="true">
           <a class="skip-link" href="#main">
             Skip to content
           </a>
@@ -47,7 +53,7 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
               {shell.marketName}
             </a>
             {focused || !shell.open ? null : <SearchBox shell={shell} />}
-            {shell.open ? <AccountNav member={shell.member} /> : null}
+            {shell.open ? <AccountNav member={shell.member} returnTo={shell.returnTo} /> : null}
           </header>
           <main id="main" class={focused ? 'main main--focused' : 'main'}>
             <Flash flash={shell.flash} />
@@ -92,12 +98,12 @@ function SearchBox({ shell }: { shell: Shell }) {
   )
 }
 
-function AccountNav({ member }: { member: SessionMember | null }) {
+function AccountNav({ member, returnTo }: { member: SessionMember | null; returnTo: string }) {
   if (!member)
     return (
       <nav class="site-header__account" aria-label="Account">
-        <a href="/sign-in">Sign in</a>
-        <a class="button button--primary" href="/sign-up">
+        <a href={signInHref(returnTo)}>Sign in</a>
+        <a class="button button--primary" href={signUpHref(returnTo)}>
           Sign up
         </a>
       </nav>

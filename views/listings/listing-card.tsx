@@ -11,7 +11,7 @@ type ListingCardProps = {
   locale: string
 }
 
-/** A listing in a grid: title, "from" price and who sells it. */
+/** A listing in a grid: its photo (or its initial), title, "from" price and who sells it. */
 export function ListingCard({ listing, storeName, photo, currency, locale }: ListingCardProps) {
   const needsFrom = listing.kind === 'service' || listing.price === null
   return (
@@ -24,7 +24,12 @@ export function ListingCard({ listing, storeName, photo, currency, locale }: Lis
             sizes="(min-width: 40rem) 14rem, 50vw"
             class="listing-card__photo"
           />
-        ) : null}
+        ) : (
+          // Same box as a photo, so a grid of cards with and without photos stays even.
+          <span class="listing-card__photo listing-card__photo--none" aria-hidden="true">
+            {initial(listing.title)}
+          </span>
+        )}
         <span class="listing-card__title">{listing.title}</span>
         <span class="listing-card__price">
           {needsFrom ? 'from ' : ''}
@@ -34,4 +39,10 @@ export function ListingCard({ listing, storeName, photo, currency, locale }: Lis
       </a>
     </li>
   )
+}
+
+/** "mango jam" → "M": the first character as a person sees it, even an emoji or "É". */
+function initial(title: string): string {
+  const [first] = new Intl.Segmenter().segment(title.trim())
+  return first ? first.segment.toLocaleUpperCase() : ''
 }

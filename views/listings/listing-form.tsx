@@ -1,4 +1,9 @@
-import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
+import {
+  listLength,
+  listValues,
+  type FormErrors as Errors,
+  type FormValues,
+} from '../../src/http/forms'
 import type { CategoryBranch } from '../../src/models/category'
 import { MAX_PACKAGES, MAX_VARIANTS, SERVICE_LOCATIONS } from '../../src/models/listing'
 import { Button } from '../components/button'
@@ -18,11 +23,14 @@ type ListingFormProps = {
   submitLabel: string
 }
 
-/** One form for both kinds; only the section for the listing's kind is shown. */
+/**
+ * One form for both kinds; only the section for the listing's kind is shown. Field names are
+ * ListingInput's, lists numbered from 0 (`packages.1.price`): see models/listing/listing-input.
+ */
 export function ListingForm(props: ListingFormProps) {
   const { values, errors, kind } = props
   return (
-    <form method="post" action={props.action} class="form" novalidate>
+    <form method="post" action={props.action} class="form listing-form" novalidate>
       <FormErrors errors={errors} />
       <input type="hidden" name="kind" value={kind} />
       <Field
@@ -71,64 +79,141 @@ export function ListingForm(props: ListingFormProps) {
   )
 }
 
-function ServiceFields({ values, errors, currency }: ListingFormProps) {
+type List = 'packages' | 'variants'
+
+const LISTS = {
+  packages: { max: MAX_PACKAGES, one: 'Package', add: 'Add another package' },
+  variants: { max: MAX_VARIANTS, one: 'Variant', add: 'Add another variant' },
+} as const
+
+/** The id of a kind's rows of packages or variants: htmx swaps it, error links point at it. */
+export function optionRowsId(kind: 'service' | 'product') {
+  return kind === 'service' ? 'field-packages' : 'field-variants'
+}
+
+/** The form's values with one more (empty) row in a list, as "Add another package" asks. */
+export function withAnotherRow(values: FormValues, list: List): FormValues {
+  const length = Math.max(1, listLength(values, list))
+  if (length >= LISTS[list].max) return values
+  return { ...values, [`${list}.${length}.name`]: '' }
+}
+
+type OptionRowsProps = {
+  kind: 'service' | 'product'
+  action: string
+  values: FormValues
+  errors: Errors
+  currency: string
+}
+
+/**
+ * A service's packages or a product's variants: the saved or typed rows (at least one), and a
+ * button for one more. Without JavaScript the button submits the form, which comes back with
+ * an empty row and everything typed; with htmx it swaps just these rows.
+ */
+export function OptionRows({ kind, action, values, errors, currency }: OptionRowsProps) {
+  const list: List = kind === 'service' ? 'packages' : 'variants'
+  const { max, one, add } = LISTS[list]
+  const count = Math.min(max, Math.max(1, listLength(values, list)))
+  const adding = listValues(values, 'add').includes(list)
+  const id = optionRowsId(kind)
   return (
-    <>
-      <fieldset>
-        <legend>Packages</legend>
-        <p class="field__hint">
-          One to three ways to buy your service, e.g. “Call-out”, “Half day”, “Full day”. Leave
-          unused packages empty.
-        </p>
-        {Array.from({ length: MAX_PACKAGES }, (_, index) => {
-          const n = index + 1
-          return (
-            <fieldset class="option-row">
-              <legend>Package {n}</legend>
+    <fieldset id={id} class="option-rows">
+      <legend>{kind === 'service' ? 'Packages' : 'Variants (optional)'}</legend>
+      <p class="field__hint">
+        {kind === 'service'
+          ? `One to ${max} ways to buy your service, e.g. “Call-out”, “Half day”, “Full day”. Empty rows are left out.`
+          : 'Sizes or colours with their own price and stock. When you add variants, they replace the price and stock above.'}
+      </p>
+      {errors[list] ? <p class="field__error">{errors[list]}</p> : null}
+      {Array.from({ length: count }, (_, index) => {
+        const name = (field: string) => `${list}.${index}.${field}`
+        const field = (part: string) => ({
+          name: name(part),
+          value: values[name(part)],
+          error: errors[name(part)],
+        })
+        return (
+          <fieldset class="option-row">
+            <legend>
+              {one} {index + 1}
+            </legend>
+            <Field
+              label="Name"
+              {...field('name')}
+              maxlength={list === 'packages' ? 60 : 40}
+              autofocus={adding && index === count - 1}
+            />
+            {list === 'packages' ? (
+              <Field label="What's included" {...field('included')} maxlength={500} />
+            ) : null}
+            <div class="field-row">
               <Field
-                label="Name"
-                name={`package${n}Name`}
-                value={values[`package${n}Name`]}
-                error={errors[`package${n}Name`]}
-                maxlength={60}
+                label={`Price (${currency})`}
+                {...field('price')}
+                inputmode="decimal"
+                maxlength={16}
               />
-              <Field
-                label="What's included"
-                name={`package${n}Included`}
-                value={values[`package${n}Included`]}
-                error={errors[`package${n}Included`]}
-                maxlength={500}
-              />
-              <div class="field-row">
-                <Field
-                  label={`Price (${currency})`}
-                  name={`package${n}Price`}
-                  value={values[`package${n}Price`]}
-                  error={errors[`package${n}Price`]}
-                  inputmode="decimal"
-                  maxlength={16}
-                />
+              {list === 'packages' ? (
                 <Field
                   label="Turnaround (days)"
-                  name={`package${n}Turnaround`}
-                  value={values[`package${n}Turnaround`]}
-                  error={errors[`package${n}Turnaround`]}
+                  {...field('turnaroundDays')}
                   inputmode="numeric"
                   maxlength={3}
                 />
-              </div>
-            </fieldset>
-          )
-        })}
-      </fieldset>
-      <fieldset>
+              ) : (
+                <Field label="In stock" {...field('stock')} inputmode="numeric" maxlength={6} />
+              )}
+            </div>
+          </fieldset>
+        )
+      })}
+      {count < max ? (
+        <button
+          type="submit"
+          name="add"
+          value={list}
+          class="button button--secondary"
+          formnovalidate
+          data-hx-post={action}
+          data-hx-target={`#${id}`}
+          data-hx-swap="outerHTML"
+        >
+          {add}
+        </button>
+      ) : null}
+    </fieldset>
+  )
+}
+
+function ServiceFields({ action, values, errors, currency }: ListingFormProps) {
+  const chosen = listValues(values, 'serviceLocations')
+  return (
+    <>
+      <OptionRows
+        kind="service"
+        action={action}
+        values={values}
+        errors={errors}
+        currency={currency}
+      />
+      <fieldset
+        id="field-serviceLocations"
+        class="checkbox-group"
+        aria-describedby={errors.serviceLocations ? 'field-serviceLocations-error' : undefined}
+      >
         <legend>Where it happens</legend>
-        {SERVICE_LOCATIONS.map((location, index) => (
+        {errors.serviceLocations ? (
+          <p class="field__error" id="field-serviceLocations-error">
+            {errors.serviceLocations}
+          </p>
+        ) : null}
+        {SERVICE_LOCATIONS.map((location) => (
           <Checkbox
             label={location.label}
-            name={location.field}
-            checked={values[location.field] === 'on'}
-            error={index === 0 ? errors.atCustomer : undefined}
+            name="serviceLocations"
+            value={location.value}
+            checked={chosen.includes(location.value)}
           />
         ))}
       </fieldset>
@@ -140,17 +225,11 @@ function ServiceFields({ values, errors, currency }: ListingFormProps) {
         inputmode="numeric"
         maxlength={5}
       />
-      <Checkbox
-        label="Customers can book a time"
-        name="bookable"
-        checked={values.bookable === 'on'}
-        hint="Booking a slot arrives with the calendar; until then buyers contact you."
-      />
     </>
   )
 }
 
-function ProductFields({ values, errors, currency }: ListingFormProps) {
+function ProductFields({ action, values, errors, currency }: ListingFormProps) {
   return (
     <>
       <fieldset>
@@ -174,46 +253,13 @@ function ProductFields({ values, errors, currency }: ListingFormProps) {
           />
         </div>
       </fieldset>
-      <fieldset>
-        <legend>Variants (optional)</legend>
-        <p class="field__hint">
-          Sizes or colours with their own price and stock. When you add variants, they replace the
-          price and stock above.
-        </p>
-        {Array.from({ length: MAX_VARIANTS }, (_, index) => {
-          const n = index + 1
-          return (
-            <fieldset class="option-row">
-              <legend>Variant {n}</legend>
-              <Field
-                label="Name"
-                name={`variant${n}Name`}
-                value={values[`variant${n}Name`]}
-                error={errors[`variant${n}Name`]}
-                maxlength={40}
-              />
-              <div class="field-row">
-                <Field
-                  label={`Price (${currency})`}
-                  name={`variant${n}Price`}
-                  value={values[`variant${n}Price`]}
-                  error={errors[`variant${n}Price`]}
-                  inputmode="decimal"
-                  maxlength={16}
-                />
-                <Field
-                  label="In stock"
-                  name={`variant${n}Stock`}
-                  value={values[`variant${n}Stock`]}
-                  error={errors[`variant${n}Stock`]}
-                  inputmode="numeric"
-                  maxlength={6}
-                />
-              </div>
-            </fieldset>
-          )
-        })}
-      </fieldset>
+      <OptionRows
+        kind="product"
+        action={action}
+        values={values}
+        errors={errors}
+        currency={currency}
+      />
       <fieldset>
         <legend>Getting it to the buyer</legend>
         <Checkbox

@@ -99,9 +99,9 @@ export function ListingRow(props: ListingRowProps) {
           method="post"
           action={`/listings/${listing.id}/quick-edit`}
           class="quick-edit"
-          hx-post={`/listings/${listing.id}/quick-edit`}
-          hx-target={`#${listingRowId(listing)}`}
-          hx-swap="outerHTML"
+          data-hx-post={`/listings/${listing.id}/quick-edit`}
+          data-hx-target={`#${listingRowId(listing)}`}
+          data-hx-swap="outerHTML"
         >
           <div class="field-row">
             <QuickField

@@ -17,10 +17,7 @@ export function SetupPage({ shell, values, errors = {}, currencies, timeZones }:
   return (
     <SiteLayout shell={shell} title="Set up your marketplace" focused>
       <h1>Set up your marketplace</h1>
-      <p>
-        Welcome! Name your marketplace and create the operator account you will run it with. You can
-        change the market's details later.
-      </p>
+      <p>Welcome! Name your marketplace and create the operator account you will run it with.</p>
       <form method="post" action="/setup" class="form" novalidate>
         <FormErrors errors={errors} />
         <Field

@@ -48,6 +48,7 @@ export function StorePage(props: StorePageProps) {
               alt={`${store.ownerName}, ${store.name}`}
               sizes="6rem"
               class="avatar"
+              square
             />
           ) : null}
           <h1>{store.name}</h1>

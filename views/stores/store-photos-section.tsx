@@ -104,7 +104,13 @@ function PhotoSlot(props: PhotoSlotProps) {
   return (
     <div class="photo-slot">
       {props.image ? (
-        <Picture image={props.image} alt={props.alt} sizes={props.sizes} class={props.slot} />
+        <Picture
+          image={props.image}
+          alt={props.alt}
+          sizes={props.sizes}
+          class={props.slot}
+          square={props.slot === 'avatar'}
+        />
       ) : null}
       <form
         method="post"

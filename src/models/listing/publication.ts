@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { listings } from '../../../db/schema'
 import type { Db } from '../../db'
 import type { Clock } from '../../lib/clock'
-import { findListingForOwner, type Listing } from '../listing'
+import { ownedListing, type Listing } from '../listing'
 import type { SessionMember } from '../session'
 import { nextStatus, type ListingAction } from './status'
 
@@ -18,7 +18,7 @@ export function changeListingStatus(
   action: ListingAction,
 ): PublicationResult {
   return db.transaction((tx): PublicationResult => {
-    const listing = findListingForOwner(tx, owner, listingId)
+    const listing = ownedListing(tx, owner, listingId)
     if (!listing) return { ok: false, reason: 'not_found' }
     const status = nextStatus(listing.status, action)
     if (!status) return { ok: false, reason: 'not_allowed' }

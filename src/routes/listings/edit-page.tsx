@@ -6,15 +6,15 @@ import { shell } from '../../http/shell'
 import { listCategoryTree } from '../../models/category'
 import type { ListingDetails } from '../../models/listing'
 import { listListingPhotos } from '../../models/listing-photos'
-import { listingFormValues } from './listing-form'
+import { listingFormValues } from '../../models/listing/listing-input'
 
 /** The edit page: the listing's form, its status controls and its gallery, with any problems. */
-export function renderListingEdit(
-  c: Context<MemberEnv>,
+export function renderListingEdit<E extends MemberEnv>(
+  c: Context<E>,
   listing: ListingDetails,
   problems: { values?: FormValues; errors?: FormErrors; photoErrors?: string[] } = {},
 ) {
-  const currency = c.var.site!.currency
+  const currency = c.var.site.currency
   return (
     <ListingEditPage
       shell={shell(c)}

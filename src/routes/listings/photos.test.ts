@@ -204,4 +204,25 @@ describe('POST /listings/:id/photos/:photoId', () => {
     ).toBe(303)
     expect(gallery(id).map((photo) => photo.id)).toEqual([third!.id, second!.id])
   })
+
+  it('refuses a description with a direction override and strips control characters', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await newListing(cookie)
+    await market.upload(`/listings/${id}/photos`, { photos: photos.slice(0, 1) }, { cookie })
+    const [photo] = gallery(id)
+    const refused = await market.post(
+      `/listings/${id}/photos/${photo!.id}`,
+      { alt: 'Tap \u202egnikael' },
+      { cookie },
+    )
+    expect(refused.status).toBe(422)
+    expect((await page(refused)).querySelector('.form-errors, .field__error')?.textContent).toMatch(
+      /direction of the text/,
+    )
+    expect(gallery(id)[0]!.alt).toBe(photo!.alt)
+
+    await market.post(`/listings/${id}/photos/${photo!.id}`, { alt: 'Tap\u0000 fixed' }, { cookie })
+    expect(gallery(id)[0]!.alt).toBe('Tap fixed')
+  })
 })

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import type { MemberEnv } from '../../http/env'
+import type { MarketEnv, MemberEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
 import { readFormValues } from '../../http/forms'
 import { requireMember } from '../../http/session'
@@ -17,7 +17,7 @@ function nextPage(action: ListingAction, listingId: number) {
   return action === 'archive' ? '/listings/mine' : `/listings/${listingId}/edit`
 }
 
-function move(c: Context<MemberEnv>, action: ListingAction) {
+function move<E extends MemberEnv>(c: Context<E>, action: ListingAction) {
   const listingId = Number(c.req.param('id'))
   const result = changeListingStatus(c.var.db, c.var.clock, c.var.member, listingId, action)
   if (!result.ok) {
@@ -35,11 +35,13 @@ function move(c: Context<MemberEnv>, action: ListingAction) {
 /**
  * POST /listings/:id/publication publishes (or resumes); a DELETE pauses. Plain forms cannot
  * send DELETE, so they say it with a `_method` field, as Rails forms do.
- * POST /listings/:id/archival archives for good.
  */
-export const listingPublication = new Hono<MemberEnv>()
-  .post('/:id{[0-9]+}/publication', requireMember, async (c) => {
-    const values = await readFormValues(c)
-    return move(c, values._method?.toUpperCase() === 'DELETE' ? 'pause' : 'publish')
-  })
-  .post('/:id{[0-9]+}/archival', requireMember, (c) => move(c, 'archive'))
+export const listingPublication = new Hono<MarketEnv>().post('/', requireMember, async (c) => {
+  const values = await readFormValues(c)
+  return move(c, values._method?.toUpperCase() === 'DELETE' ? 'pause' : 'publish')
+})
+
+/** POST /listings/:id/archival archives for good. */
+export const listingArchival = new Hono<MarketEnv>().post('/', requireMember, (c) =>
+  move(c, 'archive'),
+)

@@ -100,7 +100,34 @@ describe('POST /listings/:id/quick-edit', () => {
     const row = await page(response)
     expect(row.querySelector(`#price-${id}-error`)?.textContent).toMatch(/amount/)
     expect(row.querySelector(`#stock-${id}-error`)?.textContent).toMatch(/how many you have/)
+    // The message sits beside what was typed, not beside the old saved value.
+    expect(row.querySelector(`#price-${id}`)?.getAttribute('value')).toBe('-1')
+    expect(row.querySelector(`#stock-${id}`)?.getAttribute('value')).toBe('lots')
     expect(market.db.select().from(listings).get()).toMatchObject({ price: 7500, stock: 12 })
+  })
+
+  it('reads prices the way the site writes them, with thousands separators', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, jam)
+    const response = await market.post(
+      `/listings/${id}/quick-edit`,
+      { price: '4,400', stock: '3' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    expect(response.status).toBe(200)
+    expect(market.db.select().from(listings).get()).toMatchObject({ price: 440000 })
+
+    const ambiguous = await market.post(
+      `/listings/${id}/quick-edit`,
+      { price: '4,40', stock: '3' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    expect(ambiguous.status).toBe(422)
+    expect((await page(ambiguous)).querySelector(`#price-${id}-error`)?.textContent).toBe(
+      '“4,40” could be read two ways. Write thousands like 4,400 and decimals like 12.50.',
+    )
+    expect(market.db.select().from(listings).get()).toMatchObject({ price: 440000 })
   })
 
   it('without JavaScript, shows a refused edit in its row with what was typed', async () => {

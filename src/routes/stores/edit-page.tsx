@@ -23,8 +23,8 @@ export function storeValues(store: Store): FormValues {
 }
 
 /** The edit page: the storefront's words and contacts, and its photos, with any problems. */
-export function renderEdit(
-  c: Context<MemberEnv>,
+export function renderEdit<E extends MemberEnv>(
+  c: Context<E>,
   store: Store,
   problems: { values?: FormValues; errors?: FormErrors; photoErrors?: StorePhotoErrors } = {},
 ) {

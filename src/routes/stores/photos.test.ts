@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import sharp from 'sharp'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { images, portfolioItems, stores } from '../../../db/schema'
 import { variantFileName } from '../../lib/images'
@@ -53,7 +54,21 @@ describe('POST /stores/:slug/avatar and /cover', () => {
     const document = await page(await market.get(`/stores/${slug}`))
     const avatarImg = document.querySelector('.avatar img.picture__image')!
     expect(avatarImg.getAttribute('alt')).toMatch(/Lamin Sowe/)
-    expect(avatarImg.getAttribute('src')).toMatch(/^\/uploads\/[0-9a-f]{64}-\d+\.jpg$/)
+    // A square crop, drawn square: 300 × 400 upright is too narrow for 320, so 160 × 160.
+    expect(avatarImg.getAttribute('src')).toBe(`/uploads/${avatar.hash}-160sq.jpg`)
+    expect([avatarImg.getAttribute('width'), avatarImg.getAttribute('height')]).toEqual([
+      '160',
+      '160',
+    ])
+    expect(
+      document.querySelector('.avatar source[type="image/avif"]')?.getAttribute('srcset'),
+    ).toBe(`/uploads/${avatar.hash}-160sq.avif 160w`)
+    const served = await market.get(`/uploads/${avatar.hash}-160sq.jpg`)
+    expect(served.status).toBe(200)
+    expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({
+      width: 160,
+      height: 160,
+    })
     expect(document.querySelector('.cover source[type="image/avif"]')).not.toBeNull()
   })
 

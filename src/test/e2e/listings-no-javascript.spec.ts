@@ -61,9 +61,7 @@ test.describe('Storefront and listings with plain forms (JavaScript off)', () =>
       expect(response.request().isNavigationRequest()).toBe(true)
       expect(response.status()).toBe(422)
       const price = optionRow(page, 'Variant 2').getByLabel(/^Price/)
-      await expect(price).toHaveAccessibleDescription(
-        'Enter an amount like 150 or 12.50 (no currency sign).',
-      )
+      await expect(price).toHaveAccessibleDescription('Use at most 2 decimals, like 12.50.')
       await expect(price).toHaveAttribute('aria-invalid', 'true')
       await expect(page.getByRole('alert')).toContainText('There is a problem:')
     })

@@ -52,11 +52,22 @@ test.describe('GET /listings/new?kind=service, POST /listings, POST /listings/:i
         price: '150',
         days: '0',
       })
+      await markDocument(page)
+      const posted = nextPost(page, '/listings')
+      await page.getByRole('button', { name: 'Add another package' }).click()
+      const response = await posted
+      expect(await response.text(), 'just the packages are swapped').toMatch(
+        /^<fieldset id="field-packages"/,
+      )
+      await expect(optionRow(page, 'Package 2').getByLabel('Name')).toBeFocused()
+      await expect(optionRow(page, 'Package 1').getByLabel('Name')).toHaveValue('Call-out')
+      await expectSameDocument(page)
       await fillPackage(page, 2, { name: 'Half day', price: '600', days: '1' })
       await fillPackage(page, 3, {
         name: 'Full day',
         included: 'Parts extra',
-        price: '1000.50',
+        // As the site itself writes prices: the thousands separator is understood.
+        price: '1,000.50',
         days: '2',
       })
       await page.getByLabel("At the customer's place").check()
@@ -243,8 +254,9 @@ test.describe('POST /listings/:id/quick-edit, pause, resume, archive', () => {
       await expectSameDocument(page)
     })
 
-    await test.step('a stock that is not a whole number is refused inside the row', async () => {
+    await test.step('an ambiguous price and a stock that is not a number are refused inside the row', async () => {
       const row = listingRow(page, 'Mangrove honey')
+      await row.getByLabel('Price').fill('4,40')
       await row.getByLabel('Stock').fill('lots')
       const posted = nextPost(page, `/listings/${honey.id}/quick-edit`)
       await row.getByRole('button', { name: 'Update Mangrove honey' }).click()
@@ -253,6 +265,12 @@ test.describe('POST /listings/:id/quick-edit, pause, resume, archive', () => {
         'Enter how many you have, from 0 to 100000.',
       )
       await expect(row.getByLabel('Stock')).toHaveAttribute('aria-invalid', 'true')
+      // Each message sits beside what was typed, not beside the saved value.
+      await expect(row.getByLabel('Stock')).toHaveValue('lots')
+      await expect(row.getByLabel('Price')).toHaveValue('4,40')
+      await expect(row.getByLabel('Price')).toHaveAccessibleDescription(
+        '“4,40” could be read two ways. Write thousands like 4,400 and decimals like 12.50.',
+      )
       await expect(row, 'nothing was saved').toContainText('GMD 275.00 · 5 in stock')
       await expectSameDocument(page)
     })

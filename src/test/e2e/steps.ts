@@ -125,8 +125,21 @@ export function optionRow(page: Page, legend: string) {
 
 export type PackageFields = { name: string; included?: string; price: string; days?: string }
 
+/**
+ * The form shows one package (or variant) row to start with: a row that is not there yet is
+ * added with "Add another …", as a person would (an htmx swap, or a reload without JavaScript).
+ */
+async function openRow(page: Page, one: 'Package' | 'Variant', n: number) {
+  const row = optionRow(page, `${one} ${n}`)
+  if ((await row.count()) === 0) {
+    await page.getByRole('button', { name: `Add another ${one.toLowerCase()}` }).click()
+    await expect(row).toBeVisible()
+  }
+  return row
+}
+
 export async function fillPackage(page: Page, n: number, item: PackageFields) {
-  const row = optionRow(page, `Package ${n}`)
+  const row = await openRow(page, 'Package', n)
   await row.getByLabel('Name').fill(item.name)
   if (item.included !== undefined) await row.getByLabel("What's included").fill(item.included)
   await row.getByLabel(/^Price/).fill(item.price)
@@ -136,7 +149,7 @@ export async function fillPackage(page: Page, n: number, item: PackageFields) {
 export type VariantFields = { name: string; price: string; stock: string }
 
 export async function fillVariant(page: Page, n: number, variant: VariantFields) {
-  const row = optionRow(page, `Variant ${n}`)
+  const row = await openRow(page, 'Variant', n)
   await row.getByLabel('Name').fill(variant.name)
   await row.getByLabel(/^Price/).fill(variant.price)
   await row.getByLabel('In stock').fill(variant.stock)

@@ -1,0 +1,219 @@
+// Every main page is valid HTML, as the Nu HTML Checker (vnu, the W3C validator) judges it.
+// Pages are rendered through app.request() on a real database with a store, listings and photos,
+// written to a temporary directory and checked by ONE run of vnu: it is a JVM, and starting it per
+// page would cost seconds each.
+//
+// Errors fail the test. Warnings may stay only when ACCEPTED_WARNINGS names them with a reason;
+// informational notes (hono/jsx writes void elements as `<br/>`, which vnu mentions) are ignored.
+import { eq } from 'drizzle-orm'
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listings, stores } from '../../db/schema'
+import { issueSetupToken } from '../models/site'
+import {
+  createMember,
+  createOpenMarket,
+  createProvider,
+  createTestMarket,
+  productForm,
+  serviceForm,
+  type TestMarket,
+} from './app'
+import { solidImage } from './photos'
+
+const VNU_JAR = join(
+  dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
+  'build/dist/vnu.jar',
+)
+
+const ACCEPTED_WARNINGS: RegExp[] = []
+
+type VnuMessage = {
+  type: 'error' | 'info' | 'non-document-error'
+  subType?: 'warning' | 'fatal'
+  url?: string
+  lastLine?: number
+  message: string
+  extract?: string
+}
+
+let market: TestMarket
+let dir: string
+afterAll(() => {
+  market?.cleanup()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
+
+/** The pages to check: name → path and who looks at it (a signed-in provider or a visitor). */
+async function seedAndListPages() {
+  market = await createOpenMarket()
+  const { cookie } = await createProvider(market)
+  const service = await createListing(cookie, serviceForm)
+  const product = await createListing(cookie, productForm)
+  // Without variants: My listings shows its quick-edit form (htmx attributes included).
+  const simple = await createListing(cookie, {
+    kind: 'product',
+    title: 'Honey',
+    categoryId: '127',
+    price: '75',
+    stock: '12',
+    pickup: 'on',
+  })
+  const photo = await solidImage(800, 600, 'jpeg')
+  const uploaded = await market.upload(
+    `/listings/${service}/photos`,
+    { photos: [{ name: 'tap.jpg', bytes: photo }] },
+    { cookie },
+  )
+  expect(uploaded.status).toBe(303)
+  const slug = market.db.select().from(stores).get()!.slug
+  const avatar = await market.upload(
+    `/stores/${slug}/avatar`,
+    { avatar: [{ name: 'me.jpg', bytes: photo }] },
+    { cookie },
+  )
+  expect(avatar.status).toBe(303)
+  for (const id of [service, product, simple])
+    expect((await market.post(`/listings/${id}/publication`, {}, { cookie })).status).toBe(303)
+  const ref = (id: number) =>
+    `${id}-${market.db.select().from(listings).where(eq(listings.id, id)).get()!.slug}`
+  await createMember(market, { email: 'visitor@example.com' })
+
+  const visitor = undefined
+  return {
+    home: { path: '/', cookie: visitor },
+    'home, signed in': { path: '/', cookie },
+    'sign-in': { path: '/sign-in', cookie: visitor },
+    'sign-up': { path: '/sign-up', cookie: visitor },
+    category: { path: '/categories/home-repairs', cookie: visitor },
+    subcategory: { path: '/categories/plumbing', cookie: visitor },
+    storefront: { path: `/stores/${slug}`, cookie: visitor },
+    'storefront, new': { path: '/stores/new', cookie: await visitorCookie() },
+    'storefront, edit': { path: `/stores/${slug}/edit`, cookie },
+    listing: { path: `/listings/${ref(service)}`, cookie: visitor },
+    'listing, product': { path: `/listings/${ref(product)}`, cookie: visitor },
+    'listing, new (choice)': { path: '/listings/new', cookie },
+    'listing, new service': { path: '/listings/new?kind=service', cookie },
+    'listing, new product': { path: '/listings/new?kind=product', cookie },
+    'listing, edit': { path: `/listings/${service}/edit`, cookie },
+    'my listings': { path: '/listings/mine', cookie },
+    account: { path: '/account', cookie },
+    search: { path: '/search?q=tap', cookie: visitor },
+    'search, nothing found': { path: '/search?q=zzzzqqq', cookie: visitor },
+    'not found': { path: '/no-such-page', cookie: visitor },
+  } satisfies Record<string, { path: string; cookie: string | undefined }>
+}
+
+async function createListing(cookie: string, form: Record<string, string>) {
+  const response = await market.post('/listings', form, { cookie })
+  expect(response.status).toBe(303)
+  return Number(/\/listings\/(\d+)\/edit/.exec(response.headers.get('Location') ?? '')?.[1])
+}
+
+function visitorCookie() {
+  return market.signIn('visitor@example.com')
+}
+
+/** Forms sent back with problems (422): error summaries and aria-describedby must validate too. */
+async function renderInvalidForms(files: Map<string, string>, cookie: string) {
+  const invalid = {
+    'sign-up, invalid': await market.post('/sign-up', {
+      displayName: '',
+      email: 'x',
+      password: 'a',
+    }),
+    'sign-in, wrong password': await market.post('/sign-in', {
+      email: 'visitor@example.com',
+      password: 'not the password',
+    }),
+    'listing, invalid': await market.post('/listings', { ...serviceForm, title: '' }, { cookie }),
+  }
+  for (const [name, response] of Object.entries(invalid)) {
+    expect(response.status, name).toBe(422)
+    files.set(name, await response.text())
+  }
+}
+
+/** The setup page and the "being set up" notice, on a marketplace not yet set up. */
+async function renderFirstRunPages() {
+  const fresh = createTestMarket()
+  try {
+    const setup = await fresh.get(`/setup?token=${issueSetupToken(fresh.db)}`)
+    const home = await fresh.get('/')
+    expect([setup.status, home.status]).toEqual([200, 503])
+    return [
+      ['first-run setup', await setup.text()],
+      ['being set up', await home.text()],
+    ] as const
+  } finally {
+    fresh.cleanup()
+  }
+}
+
+/** Runs vnu once over every file; fails loudly (never skips) when Java is missing. */
+function validate(paths: string[]): VnuMessage[] {
+  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java'
+  const run = spawnSync(java, ['-jar', VNU_JAR, '--format', 'json', '--stdout', ...paths], {
+    encoding: 'utf8',
+    maxBuffer: 32 * 1024 * 1024,
+  })
+  if (run.error)
+    throw new Error(
+      `The HTML validity test needs Java 11 or later to run the Nu HTML Checker (${VNU_JAR}): ` +
+        `"${java}" could not be started (${run.error.message}). Install a JRE ` +
+        `(Debian: apt-get install default-jre-headless) or set JAVA_HOME.`,
+    )
+  try {
+    return (JSON.parse(run.stdout) as { messages: VnuMessage[] }).messages
+  } catch {
+    throw new Error(`The Nu HTML Checker gave no report (exit ${run.status}): ${run.stderr}`)
+  }
+}
+
+describe('HTML validity (Nu HTML Checker)', () => {
+  const files = new Map<string, string>()
+  const fileNames = new Map<string, string>()
+
+  beforeAll(async () => {
+    const pages = await seedAndListPages()
+    for (const [name, { path, cookie }] of Object.entries(pages)) {
+      const response = await market.get(path, { cookie })
+      expect(response.status, `${name}: ${path}`).toBe(name === 'not found' ? 404 : 200)
+      files.set(name, await response.text())
+    }
+    await renderInvalidForms(files, pages.account.cookie)
+    for (const [name, html] of await renderFirstRunPages()) files.set(name, html)
+    dir = mkdtempSync(join(tmpdir(), 'souk-vnu-'))
+    for (const [index, [name, html]] of [...files].entries()) {
+      const file = join(dir, `page-${index}.html`)
+      writeFileSync(file, html)
+      fileNames.set(file, name)
+    }
+  }, 60_000)
+
+  it('finds no errors on any main page', () => {
+    const messages = validate([...fileNames.keys()])
+    // vnu names files as file:/tmp/…, which fileURLToPath reads back to the path written.
+    const pageName = (url = '') =>
+      fileNames.get(url.startsWith('file:') ? fileURLToPath(url) : url) ?? url
+    const explain = (message: VnuMessage) =>
+      `${pageName(message.url)} (line ${message.lastLine}): ` +
+      `${message.message}` +
+      (message.extract ? `\n    ${message.extract.replace(/\n/g, ' ')}` : '')
+    const errors = messages.filter((message) => message.type !== 'info')
+    const warnings = messages.filter((message) => message.subType === 'warning')
+    expect(errors.map(explain), 'vnu found errors').toEqual([])
+    expect(
+      warnings
+        .filter((w) => !ACCEPTED_WARNINGS.some((accepted) => accepted.test(w.message)))
+        .map(explain),
+      'vnu found a new kind of warning: fix it, or accept it in ACCEPTED_WARNINGS saying why',
+    ).toEqual([])
+    expect(files.size).toBeGreaterThanOrEqual(20)
+  }, 60_000)
+})
