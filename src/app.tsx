@@ -6,6 +6,7 @@ import { compression } from './http/compression'
 import { csrfProtection } from './http/csrf'
 import type { AppDeps, AppEnv } from './http/env'
 import { etags } from './http/etag'
+import { visitorPageCache } from './http/page-cache'
 import { renderError, renderNotFound } from './http/errors'
 import { flashes } from './http/flash'
 import { RateLimitStore } from './http/rate-limit'
@@ -61,12 +62,16 @@ export function createApp(deps: AppDeps) {
   })
   app.use(requestId())
   app.use(requestLog())
+  // Probes every few seconds: plain text, so no page headers, no page work, no cookies.
+  app.route('/', health)
   app.use(securityHeaders({ hsts: deps.config.secureCookies }))
-  app.use(compression())
-  app.use(etags())
+  // Answered from memory or disk as they are.
   app.use(staticAssets())
   app.route('/uploads', uploads)
-  app.route('/', health)
+  // Pages: kept for visitors, compressed and tagged once complete; streams pass through.
+  app.use(visitorPageCache({ clock }))
+  app.use(compression())
+  app.use(etags())
   app.use(clientAddress())
   app.use(async (c, next) => {
     c.set('site', findSite(db))

@@ -8,7 +8,7 @@ import type { AppEnv } from './env'
  */
 export function clientAddress(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const forwarded = c.var.config.trustProxy ? c.req.header('X-Forwarded-For') : undefined
+    const forwarded = c.get('config').trustProxy ? c.req.header('X-Forwarded-For') : undefined
     c.set('address', forwarded?.split(',').at(-1)?.trim() || socketAddress(c) || 'unknown')
     return next()
   }

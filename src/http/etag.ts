@@ -67,7 +67,7 @@ export function etags(): MiddlewareHandler {
     const html = await readCompleteHtml(response)
     if (!html) return
     response.headers.set('ETag', html.tag)
-    if (!matches(c.req.header('If-None-Match'), html.tag)) {
+    if (!ifNoneMatch(c.req.header('If-None-Match'), html.tag)) {
       replaceResponse(c, withCompleteHtml(response, html))
       return
     }
@@ -78,10 +78,10 @@ export function etags(): MiddlewareHandler {
 }
 
 /** If-None-Match compares weakly: `W/"x"` and `"x"` match, and `*` matches any. */
-function matches(ifNoneMatch: string | undefined, tag: string): boolean {
-  if (!ifNoneMatch) return false
+export function ifNoneMatch(header: string | undefined, tag: string): boolean {
+  if (!header) return false
   const opaque = tag.slice(2)
-  return ifNoneMatch.split(',').some((candidate) => {
+  return header.split(',').some((candidate) => {
     const value = candidate.trim()
     return value === '*' || value === tag || value === opaque || value.slice(2) === opaque
   })

@@ -11,7 +11,8 @@ const COOKIE = 'souk_flash'
 export function flashes(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('flash', readFlash(getCookie(c, COOKIE)))
-    if (c.var.flash) deleteCookie(c, COOKIE, { path: '/', secure: c.var.config.secureCookies })
+    if (c.get('flash'))
+      deleteCookie(c, COOKIE, { path: '/', secure: c.get('config').secureCookies })
     return next()
   }
 }

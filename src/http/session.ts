@@ -11,7 +11,7 @@ import { seeOther } from './redirects'
 
 /** `__Host-` pins the cookie to our exact host over HTTPS; plain-http local use needs a plain name. */
 function cookieName<E extends AppEnv>(c: Context<E>) {
-  return c.var.config.secureCookies ? '__Host-souk_session' : 'souk_session'
+  return c.get('config').secureCookies ? '__Host-souk_session' : 'souk_session'
 }
 
 function writeSessionCookie<E extends AppEnv>(c: Context<E>, token: string, expiresAt: Date) {
@@ -19,7 +19,7 @@ function writeSessionCookie<E extends AppEnv>(c: Context<E>, token: string, expi
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
-    secure: c.var.config.secureCookies,
+    secure: c.get('config').secureCookies,
     expires: expiresAt,
   })
 }
@@ -31,19 +31,19 @@ export function sessions(): MiddlewareHandler<AppEnv> {
     c.set('session', null)
     const token = getCookie(c, cookieName(c))
     if (token) {
-      const valid = validateSessionToken(c.var.db, c.var.clock, token)
+      const valid = validateSessionToken(c.get('db'), c.get('clock'), token)
       if (valid) {
         c.set('member', valid.member)
         c.set('session', valid.session)
         if (valid.refreshed) writeSessionCookie(c, token, valid.session.expiresAt)
       } else {
-        deleteCookie(c, cookieName(c), { path: '/', secure: c.var.config.secureCookies })
+        deleteCookie(c, cookieName(c), { path: '/', secure: c.get('config').secureCookies })
       }
     }
     await next()
     // Pages that show who is signed in must never be shared by a cache; other pages are
     // revalidated by ETag, so a phone re-downloads a page only when it changed.
-    if (c.var.member) c.header('Cache-Control', 'private, no-cache')
+    if (c.get('member')) c.header('Cache-Control', 'private, no-cache')
     else if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache')
   }
 }
@@ -51,8 +51,8 @@ export function sessions(): MiddlewareHandler<AppEnv> {
 /** Starts a fresh session (never reusing one from before sign-in) and sets its cookie. */
 export function startSession<E extends AppEnv>(c: Context<E>, member: SessionMember) {
   const { token, session } = createSession(
-    c.var.db,
-    c.var.clock,
+    c.get('db'),
+    c.get('clock'),
     member.id,
     c.req.header('User-Agent') ?? '',
   )
@@ -60,12 +60,12 @@ export function startSession<E extends AppEnv>(c: Context<E>, member: SessionMem
 }
 
 export function endSessionCookie<E extends AppEnv>(c: Context<E>) {
-  deleteCookie(c, cookieName(c), { path: '/', secure: c.var.config.secureCookies })
+  deleteCookie(c, cookieName(c), { path: '/', secure: c.get('config').secureCookies })
 }
 
 /** Sends visitors to sign in first, then back to where they were. */
 export const requireMember: MiddlewareHandler<MemberEnv> = async (c, next) => {
-  if (c.var.member) return next()
+  if (c.get('member')) return next()
   const returnTo = c.req.method === 'GET' ? c.req.path + new URL(c.req.url).search : c.req.path
   return seeOther(c, `/sign-in?return_to=${encodeURIComponent(returnTo)}`)
 }

@@ -5,15 +5,15 @@ import { safeReturnPath } from './redirects'
 
 /** The frame every page needs, gathered from the request; views stay pure functions of it. */
 export function shell<E extends AppEnv>(c: Context<E>, extra: Partial<Shell> = {}): Shell {
-  const site = c.var.site
-  const { urls } = c.var.assets
+  const site = c.get('site')
+  const { urls } = c.get('assets')
   return {
     marketName: site?.marketName ?? 'Souk',
     town: site?.town ?? null,
     open: site !== undefined,
     locale: site?.locale ?? 'en',
-    member: c.var.member ?? null,
-    flash: c.var.flash ?? null,
+    member: c.get('member') ?? null,
+    flash: c.get('flash') ?? null,
     assets: { css: urls['app.css'], js: urls['app.js'], htmx: urls['htmx.js'] },
     returnTo: returnHere(c),
     ...extra,

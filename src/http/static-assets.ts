@@ -5,7 +5,7 @@ import { preferredEncoding } from './compression'
 /** Serves fingerprinted assets from memory; the hash in the URL lets browsers keep them a year. */
 export function staticAssets(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const asset = c.var.assets.byUrl.get(c.req.path)
+    const asset = c.get('assets').byUrl.get(c.req.path)
     if (!asset) return next()
     const encoding = preferredEncoding(c.req.header('Accept-Encoding'))
     const body = encoding === 'br' ? asset.brotli : encoding === 'gzip' ? asset.gzip : asset.body

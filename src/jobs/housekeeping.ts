@@ -5,8 +5,8 @@ import { deleteExpiredSessions } from '../models/session'
 import { deleteOldSignInFailures } from '../models/sign-in-throttle'
 
 /**
- * Every hour: forget expired sessions and old sign-in failures, and delete photos nobody
- * attached within a day of uploading them.
+ * Every hour: forget expired sessions and old sign-in failures, delete photos nobody attached
+ * within a day of uploading them, and refresh the query planner's statistics.
  */
 export function scheduleHousekeeping({ jobs, db, clock, config }: AppDeps) {
   jobs.every('housekeeping', HOUR, () => {
@@ -15,5 +15,7 @@ export function scheduleHousekeeping({ jobs, db, clock, config }: AppDeps) {
     deleteOrphanedImages(db, config.uploadsDir, {
       olderThan: new Date(clock.now().getTime() - DAY),
     })
+    // Keeps the query planner's statistics current as the town grows (see openDatabase).
+    db.$client.pragma('optimize')
   })
 }

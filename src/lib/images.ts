@@ -5,7 +5,7 @@ import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises'
 import { rmSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
-import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } from 'sharp'
+import type { Metadata, OutputInfo, Sharp, SharpOptions } from 'sharp'
 import { Semaphore } from './semaphore'
 
 export type ImageType = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif'
@@ -62,11 +62,25 @@ const ENCODERS = {
 
 const PLACEHOLDER_SIZE = 16
 
-// libvips would otherwise give each encode a thread per core and keep decoded images cached;
-// one thread per encode (and the semaphore below) leaves the other cores to serve pages, and
-// uploads are one-offs that a cache only holds in memory.
-sharp.concurrency(1)
-sharp.cache(false)
+type SharpModule = (typeof import('sharp'))['default']
+let sharpLoading: Promise<SharpModule> | undefined
+
+/**
+ * sharp, loaded with the first photo rather than at start: libvips holds about 30 MB once
+ * loaded, a third of a small server's idle memory, and most processes serve pages only.
+ */
+function loadSharp(): Promise<SharpModule> {
+  if (sharpLoading) return sharpLoading
+  sharpLoading = import('sharp').then(({ default: sharp }) => {
+    // libvips would otherwise give each encode a thread per core and keep decoded images
+    // cached; one thread per encode (and the semaphore below) leaves the other cores to serve
+    // pages, and uploads are one-offs that a cache only holds in memory.
+    sharp.concurrency(1)
+    sharp.cache(false)
+    return sharp
+  })
+  return sharpLoading
+}
 
 /** How many photos may be encoded at once on a machine with `cores` cores: keep one free. */
 export function encodeSlots(cores: number): number {
@@ -137,6 +151,7 @@ export async function inspectPhoto(
   if (!type) return { ok: false, reason: 'unsupported_type' }
   let metadata: Metadata
   try {
+    const sharp = await loadSharp()
     metadata = await sharp(bytes, inputOptions(maxPixels)).metadata()
   } catch (error) {
     return { ok: false, reason: refusalFor(error) }
@@ -191,6 +206,7 @@ async function encodePhoto(
   maxPixels: number,
 ): Promise<ProcessPhotoResult> {
   const widths = variantWidths(width)
+  const sharp = await loadSharp()
   let largest: { data: Buffer; info: OutputInfo }
   try {
     // Decode once, straight to the largest width (JPEG shrink-on-load makes this fast), as raw
@@ -245,6 +261,7 @@ async function encodePhoto(
 async function encodeSquares(image: Sharp, sides: readonly number[]): Promise<Variant[]> {
   const largest = sides.at(-1)
   if (largest === undefined) return []
+  const sharp = await loadSharp()
   const { data, info } = await image
     .resize(largest, largest, { fit: 'cover', position: sharp.strategy.attention })
     .flatten({ background: '#ffffff' })
@@ -282,6 +299,7 @@ export async function writeSquareVariants(
     return false
   }
   const sides = squareWidths(photo.width, photo.height)
+  const sharp = await loadSharp()
   const variants = await photoEncodes.run(() =>
     encodeSquares(sharp(jpeg, inputOptions(DEFAULT_MAX_PIXELS)), sides),
   )

@@ -16,3 +16,23 @@ export function canonicalLocale(tag: string): string | null {
     return null
   }
 }
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * A date format, built once per locale and options: building one costs far more than using it,
+ * and pages format dates on every view.
+ * @example dateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone }).format(date)
+ */
+export function dateTimeFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`
+  let format = dateFormats.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options)
+    dateFormats.set(key, format)
+  }
+  return format
+}

@@ -15,10 +15,17 @@ function currencyFormatter(locale: string, currency: string): Intl.NumberFormat 
   return formatter
 }
 
+const perMajor = new Map<string, number>()
+
 /** How many minor units make one major unit for a currency (100 for EUR, 1000 for KWD, 1 for JPY). */
 export function minorUnitsPerMajor(currency: string): number {
-  const digits = currencyFormatter('en', currency).resolvedOptions().maximumFractionDigits
-  return 10 ** (digits ?? 2)
+  let units = perMajor.get(currency)
+  if (units === undefined) {
+    const digits = currencyFormatter('en', currency).resolvedOptions().maximumFractionDigits
+    units = 10 ** (digits ?? 2)
+    perMajor.set(currency, units)
+  }
+  return units
 }
 
 /** formatMoney({ amount: 1250, currency: 'EUR' }, 'fr-FR') → "12,50 €" */

@@ -2,6 +2,7 @@ import { site, setupTokens } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { hashesMatch, hashToken, randomToken } from '../lib/tokens'
+import { databaseVersion } from './data-version'
 import {
   insertMember,
   prepareMember,
@@ -14,13 +15,12 @@ export type Site = typeof site.$inferSelect
 export type SiteSettings = Omit<Site, 'id' | 'setupCompletedAt'>
 
 /**
- * The site row, which every request needs, read from the database only when it may have changed:
- * this module forgets it whenever it writes the row (setup, settings), and SQLite's data_version
- * tells when another connection (a second process, the sqlite3 shell) has committed anything.
- * Before setup there is nothing to keep, so an empty marketplace asks every time.
+ * The site row, which every request needs, read from the database only when it may have changed
+ * (see databaseVersion): setup and a settings change are seen by the very next request. Before
+ * setup there is nothing to keep, so an empty marketplace asks every time.
  */
 export function findSite(db: Db): Site | undefined {
-  const version = dataVersion(db)
+  const version = databaseVersion(db)
   const known = kept.get(db)
   if (known && known.version === version) return known.site
   const row = db.select().from(site).get()
@@ -29,21 +29,10 @@ export function findSite(db: Db): Site | undefined {
   return row
 }
 
-const kept = new WeakMap<Db, { site: Site; version: number }>()
-const versionStatements = new WeakMap<Db, { get: () => unknown }>()
-
-function dataVersion(db: Db): number {
-  let statement = versionStatements.get(db)
-  if (!statement) {
-    statement = db.$client.prepare('pragma data_version').pluck()
-    versionStatements.set(db, statement)
-  }
-  return statement.get() as number
-}
+const kept = new WeakMap<Db, { site: Site; version: string }>()
 
 /** Changes the marketplace's settings; every request after this one sees them. */
 export function updateSiteSettings(db: Db, settings: Partial<SiteSettings>): Site | undefined {
-  kept.delete(db)
   return db.update(site).set(settings).returning().get()
 }
 
@@ -88,7 +77,6 @@ export async function completeSetup(
   if (!prepared.ok) return prepared
   // Checked again inside the transaction so two racing submissions cannot both win, and a
   // loser leaves nothing half-written.
-  kept.delete(db)
   return db.transaction((tx): SetupResult => {
     if (!tx.select().from(setupTokens).get()) return { ok: false, reason: 'already_set_up' }
     return openMarketplace(tx, clock, settings, prepared.values)

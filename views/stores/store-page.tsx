@@ -6,6 +6,7 @@ import type { Image } from '../../src/models/image'
 import type { ListingPhoto } from '../../src/models/listing-photos'
 import type { PortfolioItem } from '../../src/models/store-photos'
 import { Paragraphs } from '../components/paragraphs'
+import { dateTimeFormat } from '../../src/lib/intl'
 import { Picture } from '../components/picture'
 import { ListingCard } from '../listings/listing-card'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
@@ -26,7 +27,7 @@ type StorePageProps = {
 /** A provider's public page: who they are, what they do, how to reach them. */
 export function StorePage(props: StorePageProps) {
   const { shell, store, listings, isOwner, timeZone, currency } = props
-  const since = new Intl.DateTimeFormat(shell.locale, { month: 'long', year: 'numeric', timeZone })
+  const since = dateTimeFormat(shell.locale, { month: 'long', year: 'numeric', timeZone })
   const skills = storeSkills(store)
   return (
     <SiteLayout shell={shell} title={store.name}>
