@@ -12,9 +12,9 @@ async function photoFiles() {
   const dir = mkdtempSync(join(tmpdir(), 'souk-photos-'))
   const jam = join(dir, 'jam-jar.jpg')
   const market = join(dir, 'IMG_2041.jpg')
-  // Textured at full quality, so its ~0.45 MB take a few seconds on a throttled connection, yet
-  // no wider than a column: every larger width is more encoding, which a busy machine does slowly.
-  writeFileSync(jam, await texturedPhoto(800, 600, 100))
+  // Textured, so its quarter of a megabyte takes a few seconds on a throttled connection, yet no
+  // wider than a column: every larger width is more encoding, which a busy machine does slowly.
+  writeFileSync(jam, await texturedPhoto(800, 600, 95))
   writeFileSync(market, await phoneJpeg(600, 450))
   const note = join(dir, 'notes.jpg')
   writeFileSync(note, 'not a photo at all')
