@@ -51,9 +51,6 @@ async function visit(page: Page, path: string, heading: string | RegExp) {
 }
 
 test.describe('Accessibility of the market (axe, WCAG 2.1 AA)', () => {
-  // Each axe run takes 2–4 s on a two-core machine; four of them plus a sign-in need headroom.
-  test.describe.configure({ timeout: 45_000 })
-
   test('opening a storefront: the form, with errors, then editing it', async ({
     page,
     seed,

@@ -44,7 +44,10 @@ export type SoukServer = {
 
 type LogLine = { msg?: string; port?: number; level?: number }
 
-const START_TIMEOUT_MS = 15_000
+// A start (loading sharp and argon2, migrating a new database) takes about a second, ~2 s on a
+// busy machine; one that has not started in 30 s is stuck, not slow. Stopping allows for the
+// server's own 10 s grace for requests in flight.
+const START_TIMEOUT_MS = 30_000
 const STOP_TIMEOUT_MS = 12_000
 
 /** Starts the built server on a random free port with a temp data dir; resolves once it has printed its setup link. */
