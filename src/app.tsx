@@ -46,9 +46,11 @@ export function createApp(deps: AppDeps) {
   const rateLimits = new RateLimitStore()
   scheduleHousekeeping(deps)
 
+  const { db, clock, config, logger, assets, jobs, signal } = deps
+  // Probes every few seconds: answered before any middleware (see routes/health.ts).
+  app.route('/', health(deps))
   // Every middleware below runs on every request: each is kept to what it must do, reads
   // variables with c.get() (c.var copies them all on each access) and never waits for a body.
-  const { db, clock, config, logger, assets, jobs, signal } = deps
   app.use(async (c, next) => {
     c.set('db', db)
     c.set('clock', clock)
@@ -62,8 +64,6 @@ export function createApp(deps: AppDeps) {
   })
   app.use(requestId())
   app.use(requestLog())
-  // Probes every few seconds: plain text, so no page headers, no page work, no cookies.
-  app.route('/', health)
   app.use(securityHeaders({ hsts: deps.config.secureCookies }))
   // Answered from memory or disk as they are.
   app.use(staticAssets())

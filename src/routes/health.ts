@@ -1,18 +1,24 @@
 import { Hono } from 'hono'
-import type { AppEnv } from '../http/env'
-import { migrationsAreApplied } from '../db'
+import type { Logger } from 'pino'
+import { migrationsAreApplied, type Db } from '../db'
 
-/** For the container's HEALTHCHECK and load balancers: plain text, no session, no setup gate. */
-export const health = new Hono<AppEnv>()
-  .get('/healthz', (c) => c.text('ok'))
+/**
+ * For the container's HEALTHCHECK and load balancers: plain text, mounted before every
+ * middleware — no request id, page headers, session, setup gate or log line per probe, since
+ * probes come every few seconds. A failing readiness check logs its own error.
+ */
+export function health({ db, logger }: { db: Db; logger: Logger }) {
+  return new Hono()
+    .get('/healthz', (c) => c.text('ok'))
 
-  .get('/readyz', (c) => {
-    try {
-      c.var.db.$client.prepare('select 1').get()
-      if (!migrationsAreApplied(c.var.db)) return c.text('migrations pending', 503)
-      return c.text('ready')
-    } catch (error) {
-      c.var.log.error({ err: error }, 'readiness check failed')
-      return c.text('database unavailable', 503)
-    }
-  })
+    .get('/readyz', (c) => {
+      try {
+        db.$client.prepare('select 1').get()
+        if (!migrationsAreApplied(db)) return c.text('migrations pending', 503)
+        return c.text('ready')
+      } catch (error) {
+        logger.error({ err: error }, 'readiness check failed')
+        return c.text('database unavailable', 503)
+      }
+    })
+}
