@@ -306,7 +306,8 @@ test.describe('POST /listings/:id/quick-edit, pause, resume, archive', () => {
 
     await test.step('Archive takes two deliberate steps; opening it changes nothing', async () => {
       await statusCard(page).getByText('Archive…').click()
-      await expect(statusCard(page)).toContainText('it cannot be put back on sale')
+      // The warning is inside the <details>: visible only once it is open.
+      await expect(statusCard(page).getByText(/it cannot be put back on sale/)).toBeVisible()
       await expect(statusCard(page)).toContainText('On sale')
     })
 
