@@ -1,31 +1,8 @@
 // axe-core on every page a person can reach today, in each state that changes what it shows.
 // Serious and critical WCAG 2.1 A/AA violations fail; each page is checked softly so one run
 // lists them all.
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { fillSignInForm, fillSignUpForm, nextPost, signIn } from './steps'
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
-/** Runs axe on the page as it is now; a soft failure lists each violation and where it is. */
-async function expectAccessible(page: Page, name: string) {
-  await test.step(`axe: ${name}`, async () => {
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze()
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${violation.id} (${violation.impact}): ${violation.help} — ${violation.helpUrl}\n` +
-          violation.nodes
-            .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
-            .join('\n'),
-      )
-    expect
-      .soft(serious, `serious or critical axe violations on ${name} (${page.url()})`)
-      .toEqual([])
-  })
-}
+import { expectAccessible, fillSignInForm, fillSignUpForm, nextPost, signIn } from './steps'
 
 test.describe('Accessibility (axe, WCAG 2.1 AA)', () => {
   test('before setup: the being-set-up page and the setup page', async ({
