@@ -192,7 +192,14 @@ export function listStoreListings(db: Db, storeId: number): Listing[] {
   return prepared(db, listingsOfStore).all({ storeId })
 }
 
-export type ListingCard = Listing & { storeName: string; storeSlug: string }
+/** What a card in a grid shows: not the description, which is most of a listing's bytes. */
+export type ListingCard = Pick<
+  Listing,
+  'id' | 'slug' | 'title' | 'kind' | 'price' | 'fromPrice'
+> & {
+  storeName: string
+  storeSlug: string
+}
 
 /** The newest listings on sale across the market, for the home page. */
 export function listNewestListings(db: Db, limit: number): ListingCard[] {
@@ -274,7 +281,18 @@ type Reader = Pick<Db, 'select'>
 
 // The hot reads behind the home, listing, storefront and category pages (see prepared.ts).
 const onSale = eq(listings.status, 'published')
-const card = { listing: listings, storeName: stores.name, storeSlug: stores.slug }
+const card = {
+  listing: {
+    id: listings.id,
+    slug: listings.slug,
+    title: listings.title,
+    kind: listings.kind,
+    price: listings.price,
+    fromPrice: listings.fromPrice,
+  },
+  storeName: stores.name,
+  storeSlug: stores.slug,
+}
 const newestFirst = [desc(listings.publishedAt), desc(listings.id)] as const
 
 const listingById = (db: Db) =>

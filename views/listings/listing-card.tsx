@@ -4,7 +4,7 @@ import { Money } from '../components/money'
 import { Picture } from '../components/picture'
 
 type ListingCardProps = {
-  listing: Listing
+  listing: Pick<Listing, 'id' | 'slug' | 'title' | 'kind' | 'price' | 'fromPrice'>
   storeName?: string
   photo?: ListingPhoto | undefined
   currency: string
