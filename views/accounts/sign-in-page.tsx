@@ -3,7 +3,7 @@ import { Button } from '../components/button'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
-import { signUpHref } from './sign-up-page'
+import { signUpHref } from './account-links'
 
 type SignInPageProps = { shell: Shell; values: FormValues; errors?: Errors; returnTo: string }
 

@@ -3,6 +3,7 @@ import { Button } from '../components/button'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { signInHref } from './account-links'
 
 type SignUpPageProps = { shell: Shell; values: FormValues; errors?: Errors; returnTo: string }
 
@@ -53,12 +54,4 @@ export function SignUpPage({ shell, values, errors = {}, returnTo }: SignUpPageP
       </p>
     </SiteLayout>
   )
-}
-
-export function signInHref(returnTo: string) {
-  return returnTo === '/' ? '/sign-in' : `/sign-in?return_to=${encodeURIComponent(returnTo)}`
-}
-
-export function signUpHref(returnTo: string) {
-  return returnTo === '/' ? '/sign-up' : `/sign-up?return_to=${encodeURIComponent(returnTo)}`
 }

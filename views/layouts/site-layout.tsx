@@ -2,7 +2,7 @@ import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { Flash as FlashMessage } from '../../src/http/flash'
 import type { SessionMember } from '../../src/models/session'
-import { signInHref, signUpHref } from '../accounts/sign-up-page'
+import { signInHref, signUpHref } from '../accounts/account-links'
 import { Flash } from '../components/flash'
 
 /** What every page's frame needs to know; routes build it with shell(c). */
