@@ -58,6 +58,30 @@ export async function openBenchMarket(
   }
 }
 
+/**
+ * Runs a bench that opens a market: Ctrl-C stops it, a failure is printed as `name: message`
+ * and sets the exit code (1, or 130 when interrupted), and the market is always closed after.
+ * @example await runWithMarket('storm', (held, signal) => storm(root, held, signal))
+ */
+export async function runWithMarket(
+  name: string,
+  task: (held: Held, signal: AbortSignal) => Promise<void>,
+) {
+  const interruption = new AbortController()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => interruption.abort(new Error(`interrupted (${signal})`)))
+  const held: Held = {}
+  try {
+    await task(held, interruption.signal)
+  } catch (error) {
+    process.exitCode = interruption.signal.aborted ? 130 : 1
+    process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}
+`)
+  } finally {
+    await closeBenchMarket(held)
+  }
+}
+
 export async function closeBenchMarket(held: Held) {
   await held.server?.stop()
   if (held.workDir) removeWorkDir(held.workDir)

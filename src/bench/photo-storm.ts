@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url'
 import { texturedPhoto } from '../test/photos'
 import { benchEntries, type BenchContext } from './entries'
-import { closeBenchMarket, openBenchMarket, type Held } from './market'
+import { openBenchMarket, runWithMarket, type Held } from './market'
 import { measureEntry, type EntryResult } from './measure'
 
 const STORM_CLIENTS = 4
@@ -19,18 +19,7 @@ type Upload = { status: number; ms: number }
 /** Runs the storm; sets process.exitCode to 1 when the target fails. */
 export async function runPhotoStorm() {
   const root = fileURLToPath(new URL('../..', import.meta.url))
-  const interruption = new AbortController()
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => interruption.abort(new Error(`interrupted (${signal})`)))
-  const held: Held = {}
-  try {
-    await storm(root, held, interruption.signal)
-  } catch (error) {
-    process.exitCode = interruption.signal.aborted ? 130 : 1
-    process.stderr.write(`storm: ${error instanceof Error ? error.message : String(error)}\n`)
-  } finally {
-    await closeBenchMarket(held)
-  }
+  await runWithMarket('storm', (held, signal) => storm(root, held, signal))
 }
 
 async function storm(root: string, held: Held, signal: AbortSignal) {
