@@ -4,6 +4,8 @@ import { HTTPException } from 'hono/http-exception'
 import { matchedRoutes } from 'hono/route'
 import type { AppEnv } from './env'
 
+const WITHOUT_BODY = new Set(['GET', 'HEAD', 'OPTIONS'])
+
 /** Handlers that set a larger limit of their own for their route (photo uploads). */
 const ownLimits = new WeakSet<MiddlewareHandler<AppEnv>>()
 
@@ -16,6 +18,8 @@ const ownLimits = new WeakSet<MiddlewareHandler<AppEnv>>()
  */
 export function formBodyLimit(): MiddlewareHandler<AppEnv> {
   return (c, next) => {
+    // A GET has no body; asking for one would build the whole web Request on every page view.
+    if (WITHOUT_BODY.has(c.req.method)) return next()
     if (matchedRoutes(c).some((route) => ownLimits.has(route.handler))) return next()
     return bodyLimit({
       maxSize: c.var.config.maxFormBytes,
