@@ -6,6 +6,8 @@ import { systemClock, type Clock } from '../lib/clock'
 import {
   deleteVariantsSync,
   processPhoto,
+  squareWidths,
+  writeSquareVariants,
   writeVariants,
   type PhotoRefusal,
   type ProcessedPhoto,
@@ -110,4 +112,33 @@ export function deleteOrphanedImages(
     if (!reuploaded.get()) deleteVariantsSync(uploadsDir, image.hash, imageWidths(image))
   }
   return deleted.length
+}
+
+/** Square crops being written right now, by hash: a burst of requests makes them once. */
+const squaresInFlight = new Map<string, Promise<boolean>>()
+
+/**
+ * Makes the square crops (avatars) of a stored photo; true once they exist. Runs when an
+ * avatar is set and when a crop is asked for and missing (routes/uploads.ts), so photos stored
+ * before crops existed heal on first view. False for an unknown hash, a photo too small to crop
+ * or, given `side`, one with no crop at that side: no request can make us encode for nothing.
+ * @example if (await ensureSquareVariants(db, config.uploadsDir, hash, 320)) serveTheFileAgain()
+ */
+export function ensureSquareVariants(
+  db: Db,
+  uploadsDir: string,
+  hash: string,
+  side?: number,
+): Promise<boolean> {
+  const running = squaresInFlight.get(hash)
+  if (running) return running
+  const image = db.select().from(images).where(eq(images.hash, hash)).get()
+  const sides = image ? squareWidths(image.width, image.height) : []
+  if (!image || sides.length === 0 || (side !== undefined && !sides.includes(side)))
+    return Promise.resolve(false)
+  const writing = writeSquareVariants(uploadsDir, { ...image, widths: imageWidths(image) }).finally(
+    () => squaresInFlight.delete(hash),
+  )
+  squaresInFlight.set(hash, writing)
+  return writing
 }

@@ -2,8 +2,7 @@ import { and, asc, eq, max, sql } from 'drizzle-orm'
 import { images, portfolioItems, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
-import { squareWidths, writeSquareVariants } from '../lib/images'
-import { imageWidths, type Image } from './image'
+import type { Image } from './image'
 import { prepared } from './prepared'
 import type { SessionMember } from './session'
 
@@ -101,35 +100,6 @@ export function listPortfolio(db: Db, storeId: number): PortfolioItem[] {
 export function findImage(db: Db, imageId: number | null): Image | undefined {
   if (imageId === null) return undefined
   return prepared(db, imageById).get({ id: imageId })
-}
-
-/** Square crops being written right now, by hash: a burst of requests makes them once. */
-const squaresInFlight = new Map<string, Promise<boolean>>()
-
-/**
- * Makes the square crops (avatars) of a stored photo; true once they exist. Runs when an
- * avatar is set and when a crop is asked for and missing (routes/uploads.ts), so photos stored
- * before crops existed heal on first view. False for an unknown hash, a photo too small to crop
- * or, given `side`, one with no crop at that side: no request can make us encode for nothing.
- * @example if (await ensureSquareVariants(db, config.uploadsDir, hash, 320)) serveTheFileAgain()
- */
-export function ensureSquareVariants(
-  db: Db,
-  uploadsDir: string,
-  hash: string,
-  side?: number,
-): Promise<boolean> {
-  const running = squaresInFlight.get(hash)
-  if (running) return running
-  const image = db.select().from(images).where(eq(images.hash, hash)).get()
-  const sides = image ? squareWidths(image.width, image.height) : []
-  if (!image || sides.length === 0 || (side !== undefined && !sides.includes(side)))
-    return Promise.resolve(false)
-  const writing = writeSquareVariants(uploadsDir, { ...image, widths: imageWidths(image) }).finally(
-    () => squaresInFlight.delete(hash),
-  )
-  squaresInFlight.set(hash, writing)
-  return writing
 }
 
 // Hot reads for the storefront page (see prepared.ts).

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AppEnv } from '../http/env'
 import { VARIANT_CONTENT_TYPES, type VariantFormat } from '../lib/images'
-import { ensureSquareVariants } from '../models/store-photos'
+import { ensureSquareVariants } from '../models/image'
 
 /** Exactly the names src/lib/images writes; nothing else in the folder is ever served. */
 const VARIANT_NAME = /^([0-9a-f]{64})-(\d{1,5})(sq)?\.(avif|webp|jpg)$/
@@ -20,8 +20,8 @@ export const uploads = new Hono<AppEnv>().get('/:file', async (c) => {
   // Only the validated name is joined: no slashes or dots can reach the path.
   let body = await readVariant(join(uploadsDir, name))
   // Photos stored before square crops existed get theirs the first time one is asked for.
-  const [, hash, width, square, format] = match
-  if (!body && square && (await ensureSquareVariants(c.var.db, uploadsDir, hash!, Number(width))))
+  const [, hash = '', width, square, format] = match
+  if (!body && square && (await ensureSquareVariants(c.var.db, uploadsDir, hash, Number(width))))
     body = await readVariant(join(uploadsDir, name))
   if (!body) return c.text('Not found', 404)
   return c.body(new Uint8Array(body), 200, {

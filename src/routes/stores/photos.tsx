@@ -5,12 +5,12 @@ import { flashRedirect } from '../../http/flash'
 import { parseForm } from '../../http/forms'
 import { photoFileMessage, uploadBodyLimit } from '../../http/photo-uploads'
 import { requireMember } from '../../http/session'
+import { ensureSquareVariants } from '../../models/image'
 import { findStoreForOwner } from '../../models/store'
 import {
   addPortfolioItems,
   listPortfolio,
   MAX_PORTFOLIO_ITEMS,
-  ensureSquareVariants,
   removePortfolioItem,
   setStorePhoto,
 } from '../../models/store-photos'
