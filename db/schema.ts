@@ -106,29 +106,34 @@ export const images = sqliteTable('images', {
 })
 
 /** A member's shop front: one per member, public at /stores/:slug. */
-export const stores = sqliteTable('stores', {
-  id: integer('id').primaryKey(),
-  memberId: integer('member_id')
-    .notNull()
-    .unique()
-    .references(() => members.id, { onDelete: 'cascade' }),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  bio: text('bio').notNull().default(''),
-  area: text('area').notNull().default(''),
-  latitude: real('latitude'),
-  longitude: real('longitude'),
-  phone: text('phone').notNull().default(''),
-  showPhone: integer('show_phone', { mode: 'boolean' }).notNull().default(false),
-  whatsapp: text('whatsapp').notNull().default(''),
-  showWhatsapp: integer('show_whatsapp', { mode: 'boolean' }).notNull().default(false),
-  /** Skills and tags, lower-case, comma-separated: "plumbing,boilers,emergency call-outs". */
-  skills: text('skills').notNull().default(''),
-  avatarImageId: integer('avatar_image_id').references(() => images.id, { onDelete: 'set null' }),
-  coverImageId: integer('cover_image_id').references(() => images.id, { onDelete: 'set null' }),
-  createdAt: createdAt(),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-})
+export const stores = sqliteTable(
+  'stores',
+  {
+    id: integer('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .unique()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    bio: text('bio').notNull().default(''),
+    area: text('area').notNull().default(''),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    phone: text('phone').notNull().default(''),
+    showPhone: integer('show_phone', { mode: 'boolean' }).notNull().default(false),
+    whatsapp: text('whatsapp').notNull().default(''),
+    showWhatsapp: integer('show_whatsapp', { mode: 'boolean' }).notNull().default(false),
+    /** Skills and tags, lower-case, comma-separated: "plumbing,boilers,emergency call-outs". */
+    skills: text('skills').notNull().default(''),
+    avatarImageId: integer('avatar_image_id').references(() => images.id, { onDelete: 'set null' }),
+    coverImageId: integer('cover_image_id').references(() => images.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // Search "near" a place narrows to a bounding box on this index before measuring distances.
+  (table) => [index('stores_position_idx').on(table.latitude, table.longitude)],
+)
 
 /** Examples of a provider's past work, shown on their storefront. */
 export const portfolioItems = sqliteTable(
@@ -190,6 +195,8 @@ export const listings = sqliteTable(
     index('listings_store_id_idx').on(table.storeId, table.status),
     index('listings_status_published_at_idx').on(table.status, table.publishedAt),
     index('listings_category_id_idx').on(table.categoryId, table.status),
+    // Browsing without words, cheapest or dearest first.
+    index('listings_status_from_price_idx').on(table.status, table.fromPrice),
   ],
 )
 
