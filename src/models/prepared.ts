@@ -4,6 +4,7 @@
 // every visitor opens; everything else builds its query as usual.
 import { sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db'
 
 const statements = new WeakMap<Db, Map<(db: Db) => unknown, unknown>>()
@@ -34,4 +35,28 @@ export function prepared<T>(db: Db, build: (db: Db) => T): T {
  */
 export function inJsonList(column: SQLiteColumn, placeholder: string): SQL {
   return sql`${column} in (select value from json_each(${sql.placeholder(placeholder)}))`
+}
+
+const rawStatements = new WeakMap<Db, Map<string, Statement>>()
+/** Past this many distinct texts the oldest statement is dropped (search builds a few dozen). */
+const MAX_RAW_STATEMENTS = 256
+
+/**
+ * A statement for SQL text assembled at run time (search's filters make a few dozen shapes),
+ * compiled once per text and database and reused.
+ * @example statement<{ id: number }>(db, 'SELECT id FROM listings WHERE kind = :kind').all({ kind })
+ */
+export function statement<Row>(db: Db, text: string): Statement<unknown[], Row> {
+  let built = rawStatements.get(db)
+  if (!built) {
+    built = new Map()
+    rawStatements.set(db, built)
+  }
+  let found = built.get(text)
+  if (!found) {
+    found = db.$client.prepare(text)
+    if (built.size >= MAX_RAW_STATEMENTS) built.delete(built.keys().next().value!)
+    built.set(text, found)
+  }
+  return found as Statement<unknown[], Row>
 }

@@ -1,0 +1,393 @@
+// Search over the listings on sale: words (full text), filters, facets, sorting and pages.
+//
+// One search is two statements. The first runs the words (MATCH first, then the filters that are
+// not facets: stock, price, place) and counts the match set grouped by everything a facet shows —
+// category, kind, price band, fulfilment — in one pass. From those few hundred groups the facets
+// and the total are added up in memory, each facet counting with the *other* facets' choices
+// applied, so choosing "Plumbing" still shows how many electricians there are. The second
+// statement fetches one page of results with every filter, in the order asked for.
+//
+// Pages stop at MAX_RESULTS: nobody reads past a thousand results, and a deep OFFSET is the one
+// part of a search whose cost grows with the page number. The page says so and asks for a word
+// or a filter more.
+import type { Db } from '../../db'
+import type { Clock } from '../../lib/clock'
+import { pageWithin, type PageWindow } from '../../lib/pagination'
+import type { ListingCard } from '../listing'
+import { statement } from '../prepared'
+import { bestMatchScoreSql } from './ranking'
+import {
+  allWordsQuery,
+  anyWordQuery,
+  MARK_END,
+  MARK_START,
+  readMarks,
+  type MarkedText,
+} from './search-text'
+import { correctSpelling } from './spelling'
+
+export const FULFILMENTS = ['in-person', 'at-provider', 'online', 'pickup', 'delivery'] as const
+export type Fulfilment = (typeof FULFILMENTS)[number]
+export const SORTS = ['best', 'newest', 'price-asc', 'price-desc', 'nearest'] as const
+export type SearchSort = (typeof SORTS)[number]
+export type ListingKind = 'service' | 'product'
+
+export const PAGE_SIZE = 24
+export const MAX_RESULTS = 960
+
+export type SearchCriteria = {
+  /** From searchWords(): never FTS syntax. */
+  words: string[]
+  /** Categories chosen, each top category with its subcategories already added. */
+  categoryIds: number[]
+  kind: ListingKind | null
+  /** Minor units, both inclusive. */
+  minPrice: number | null
+  maxPrice: number | null
+  inStock: boolean
+  fulfilment: Fulfilment[]
+  near: { latitude: number; longitude: number; radiusKm: number } | null
+  sort: SearchSort
+  page: number
+}
+
+export type SearchHit = ListingCard & {
+  title: string
+  /** The title with the words found marked; plain when browsing. */
+  markedTitle: MarkedText
+  /** A few words of the description around a match, when the match is there. */
+  snippet: MarkedText | null
+  distanceKm: number | null
+  soldOut: boolean
+}
+
+export type PriceBand = { min: number | null; max: number | null; count: number }
+export type SearchFacets = {
+  /** By the listing's own category (top or sub); the view adds subcategories up. */
+  categories: Map<number, number>
+  kinds: Map<ListingKind, number>
+  fulfilment: Map<Fulfilment, number>
+  prices: PriceBand[]
+}
+
+export type SearchResults = {
+  hits: SearchHit[]
+  /** Everything that matched, even past MAX_RESULTS. */
+  total: number
+  page: PageWindow
+  facets: SearchFacets
+  /**
+   * How the words were used: every word, a corrected spelling of them (`correction`), any one
+   * of them (when no listing holds them all), or no words at all.
+   */
+  matched: 'all-words' | 'corrected' | 'any-word' | 'browse'
+  correction: string[] | null
+}
+
+/** Searches the listings on sale; the sort falls back to best match when it needs a place. */
+export function searchListings(db: Db, clock: Clock, criteria: SearchCriteria): SearchResults {
+  const now = clock.now().getTime()
+  if (criteria.words.length === 0) return run(db, now, criteria, null, 'browse', null)
+  const exact = run(db, now, criteria, allWordsQuery(criteria.words), 'all-words', null)
+  if (exact.total > 0) return exact
+  const corrected = correctSpelling(db, criteria.words)
+  if (corrected) {
+    const found = run(db, now, criteria, allWordsQuery(corrected), 'corrected', corrected)
+    if (found.total > 0) return found
+  }
+  if (criteria.words.length > 1) {
+    const some = run(db, now, criteria, anyWordQuery(criteria.words), 'any-word', null)
+    if (some.total > 0) return some
+  }
+  return exact
+}
+
+function run(
+  db: Db,
+  now: number,
+  criteria: SearchCriteria,
+  match: string | null,
+  matched: SearchResults['matched'],
+  correction: string[] | null,
+): SearchResults {
+  const params = bindings(criteria, match, now)
+  const groups = statement<FacetGroup>(db, facetSql(criteria, match !== null)).all(params)
+  const facets = addUpFacets(groups, criteria)
+  const total = countChosen(groups, criteria)
+  const page = pageWithin(criteria.page, Math.min(total, MAX_RESULTS), PAGE_SIZE)
+  const rows =
+    total === 0
+      ? []
+      : statement<HitRow>(db, resultsSql(criteria, match !== null)).all({
+          ...params,
+          ...chosenFacetBindings(criteria),
+          limit: page.size,
+          offset: page.offset,
+        })
+  return { hits: rows.map(toHit), total, page, facets, matched, correction }
+}
+
+// --- The statements -----------------------------------------------------------------------------
+
+/** Each way to receive a listing as a bit: services by where they happen, goods by how. */
+const FULFILMENT_BITS: Record<Fulfilment, number> = {
+  'in-person': 1,
+  'at-provider': 2,
+  online: 4,
+  pickup: 8,
+  delivery: 16,
+}
+const FULFILMENT_MASK_SQL = `(
+  (instr(l.service_locations, 'customer') > 0)
+  | ((instr(l.service_locations, 'provider') > 0) << 1)
+  | ((instr(l.service_locations, 'online') > 0) << 2)
+  | (l.pickup << 3) | (l.delivery << 4))`
+/** Services are always available; goods when they (or one of their variants) have stock. */
+const IN_STOCK_SQL = `(l.kind = 'service' OR coalesce(l.stock,
+  (SELECT max(v.stock) FROM listing_variants v WHERE v.listing_id = l.id), 0) > 0)`
+
+/**
+ * Price band boundaries in minor units, 1-2-5 steps (1, 2, 5, 10, 20, 50 …): right for any
+ * currency, whether prices run in cents or in thousands of shillings. Bands with listings are
+ * then merged down to a few (see priceBands).
+ */
+const BAND_LOWERS = Array.from({ length: 13 }, (_, decade) =>
+  [1, 2, 5].map((step) => step * 10 ** decade),
+).flat()
+const PRICE_BAND_SQL = `CASE ${BAND_LOWERS.map((lower, band) => `WHEN l.from_price < ${lower} THEN ${band}`).join(' ')} ELSE ${BAND_LOWERS.length} END`
+/** Band `b` holds prices from BAND_LOWERS[b - 1] (0 for band 0) up to, not including, BAND_LOWERS[b]. */
+const bandLower = (band: number) => (band === 0 ? 0 : BAND_LOWERS[band - 1]!)
+const bandUpper = (band: number) => BAND_LOWERS[band] ?? null
+
+/** highlight() and snippet() put these around matches: MARK_START and MARK_END, as SQL. */
+const MARKERS = `char(${MARK_START.codePointAt(0)}), char(${MARK_END.codePointAt(0)})`
+
+const KM_PER_DEGREE_LATITUDE = 110.574
+const KM_PER_DEGREE_LONGITUDE_AT_EQUATOR = 111.32
+/**
+ * Distance on a flat map around the place (equirectangular): within a town, a few metres from
+ * the great-circle distance, and plain arithmetic SQLite can run for every match.
+ */
+const DISTANCE_KM_SQL = `sqrt(
+  ((s.latitude - :latitude) * ${KM_PER_DEGREE_LATITUDE}) * ((s.latitude - :latitude) * ${KM_PER_DEGREE_LATITUDE})
+  + ((s.longitude - :longitude) * :kmPerDegreeLongitude) * ((s.longitude - :longitude) * :kmPerDegreeLongitude))`
+
+/** From: the match set first (FTS5 runs MATCH, then the join), or every listing on sale. */
+function source(words: boolean, withStore: boolean): string {
+  const store = withStore ? ' JOIN stores s ON s.id = l.store_id' : ''
+  return words
+    ? `listing_search JOIN listings l ON l.id = listing_search.rowid${store}
+       WHERE listing_search MATCH :match AND l.status = 'published'`
+    : `listings l${store} WHERE l.status = 'published'`
+}
+
+/** The filters that are not facets, so that facets count within them. */
+function fixedFilters(criteria: SearchCriteria): string {
+  const filters: string[] = []
+  if (criteria.minPrice !== null) filters.push('l.from_price >= :minPrice')
+  if (criteria.maxPrice !== null) filters.push('l.from_price <= :maxPrice')
+  if (criteria.inStock) filters.push(IN_STOCK_SQL)
+  if (criteria.near)
+    filters.push(
+      's.latitude BETWEEN :south AND :north AND s.longitude BETWEEN :west AND :east',
+      `${DISTANCE_KM_SQL} <= :radiusKm`,
+    )
+  return filters.map((filter) => ` AND ${filter}`).join('')
+}
+
+function facetSql(criteria: SearchCriteria, words: boolean): string {
+  return `SELECT l.category_id AS categoryId, l.kind AS kind, ${PRICE_BAND_SQL} AS band,
+      ${FULFILMENT_MASK_SQL} AS fulfilment, count(*) AS count,
+      sum(l.from_price IN (${BAND_LOWERS.join(', ')})) AS onBandLower
+    FROM ${source(words, criteria.near !== null)}${fixedFilters(criteria)}
+    GROUP BY 1, 2, 3, 4`
+}
+
+function resultsSql(criteria: SearchCriteria, words: boolean): string {
+  const distance = criteria.near ? DISTANCE_KM_SQL : null
+  const chosen: string[] = []
+  if (criteria.categoryIds.length > 0)
+    chosen.push('l.category_id IN (SELECT value FROM json_each(:categoryIds))')
+  if (criteria.kind) chosen.push('l.kind = :kind')
+  if (criteria.fulfilment.length > 0) chosen.push(`(${FULFILMENT_MASK_SQL} & :fulfilmentMask) != 0`)
+  const score = bestMatchScoreSql({ words, distanceKmSql: distance })
+  const order = {
+    best: `${score} DESC`,
+    newest: 'l.published_at DESC',
+    'price-asc': 'l.from_price ASC',
+    'price-desc': 'l.from_price DESC',
+    nearest: distance ? `${distance} ASC, ${score} DESC` : `${score} DESC`,
+  }[criteria.sort]
+  return `SELECT l.id AS id, l.slug AS slug, l.title AS title, l.kind AS kind, l.price AS price,
+      l.from_price AS fromPrice, s.name AS storeName, s.slug AS storeSlug,
+      ${words ? `highlight(listing_search, 0, ${MARKERS})` : 'NULL'} AS markedTitle,
+      ${words ? `snippet(listing_search, 5, ${MARKERS}, '…', 14)` : 'NULL'} AS snippet,
+      ${distance ?? 'NULL'} AS distanceKm, NOT ${IN_STOCK_SQL} AS soldOut
+    FROM ${source(words, true)}${fixedFilters(criteria)}${chosen.map((filter) => ` AND ${filter}`).join('')}
+    ORDER BY ${order}, l.id DESC
+    LIMIT :limit OFFSET :offset`
+}
+
+function bindings(criteria: SearchCriteria, match: string | null, now: number) {
+  const params: Record<string, number | string> = {}
+  if (match !== null) params.match = match
+  if (criteria.minPrice !== null) params.minPrice = criteria.minPrice
+  if (criteria.maxPrice !== null) params.maxPrice = criteria.maxPrice
+  if (criteria.near) {
+    const { latitude, longitude, radiusKm } = criteria.near
+    const kmPerDegreeLongitude =
+      KM_PER_DEGREE_LONGITUDE_AT_EQUATOR * Math.max(0.01, Math.cos((latitude * Math.PI) / 180))
+    Object.assign(params, {
+      latitude,
+      longitude,
+      radiusKm,
+      kmPerDegreeLongitude,
+      south: latitude - radiusKm / KM_PER_DEGREE_LATITUDE,
+      north: latitude + radiusKm / KM_PER_DEGREE_LATITUDE,
+      west: longitude - radiusKm / kmPerDegreeLongitude,
+      east: longitude + radiusKm / kmPerDegreeLongitude,
+    })
+  }
+  return { ...params, now }
+}
+
+function chosenFacetBindings(criteria: SearchCriteria) {
+  const params: Record<string, number | string> = {}
+  if (criteria.categoryIds.length > 0) params.categoryIds = JSON.stringify(criteria.categoryIds)
+  if (criteria.kind) params.kind = criteria.kind
+  if (criteria.fulfilment.length > 0) params.fulfilmentMask = fulfilmentMask(criteria.fulfilment)
+  return params
+}
+
+// --- Facets from the groups ---------------------------------------------------------------------
+
+type FacetGroup = {
+  categoryId: number
+  kind: ListingKind
+  band: number
+  fulfilment: number
+  count: number
+  /** Listings priced exactly at the band's lower boundary: they belong to the band below too. */
+  onBandLower: number
+}
+
+type Facet = 'category' | 'kind' | 'fulfilment'
+
+function fulfilmentMask(chosen: Fulfilment[]): number {
+  return chosen.reduce((mask, value) => mask | FULFILMENT_BITS[value], 0)
+}
+
+/** Whether a group passes every chosen facet except `except` (facets count that way). */
+function passes(group: FacetGroup, criteria: SearchCriteria, except?: Facet): boolean {
+  if (except !== 'category' && criteria.categoryIds.length > 0)
+    if (!criteria.categoryIds.includes(group.categoryId)) return false
+  if (except !== 'kind' && criteria.kind && group.kind !== criteria.kind) return false
+  if (except !== 'fulfilment' && criteria.fulfilment.length > 0)
+    if ((group.fulfilment & fulfilmentMask(criteria.fulfilment)) === 0) return false
+  return true
+}
+
+function countChosen(groups: FacetGroup[], criteria: SearchCriteria): number {
+  return groups.reduce((sum, group) => sum + (passes(group, criteria) ? group.count : 0), 0)
+}
+
+function addUpFacets(groups: FacetGroup[], criteria: SearchCriteria): SearchFacets {
+  const categories = new Map<number, number>()
+  const kinds = new Map<ListingKind, number>()
+  const fulfilment = new Map<Fulfilment, number>()
+  const add = <K>(map: Map<K, number>, key: K, count: number) =>
+    map.set(key, (map.get(key) ?? 0) + count)
+  for (const group of groups) {
+    if (passes(group, criteria, 'category')) add(categories, group.categoryId, group.count)
+    if (passes(group, criteria, 'kind')) add(kinds, group.kind, group.count)
+    if (passes(group, criteria, 'fulfilment'))
+      for (const value of FULFILMENTS)
+        if (group.fulfilment & FULFILMENT_BITS[value]) add(fulfilment, value, group.count)
+  }
+  return {
+    categories,
+    kinds,
+    fulfilment,
+    prices: priceBands(groups.filter((group) => passes(group, criteria))),
+  }
+}
+
+/** At most this many price bands are offered. */
+const MAX_PRICE_BANDS = 5
+
+/**
+ * The price bands worth offering for what matched: the 1-2-5 bands that hold listings, merged
+ * (smallest neighbours first) down to MAX_PRICE_BANDS. A band includes both its ends, as the
+ * min and max it sets do, so its count is exactly what choosing it shows.
+ */
+export function priceBands(
+  groups: Pick<FacetGroup, 'band' | 'count' | 'onBandLower'>[],
+): PriceBand[] {
+  const counts = new Map<number, { count: number; onLower: number }>()
+  for (const group of groups) {
+    const band = counts.get(group.band) ?? { count: 0, onLower: 0 }
+    band.count += group.count
+    band.onLower += group.onBandLower
+    counts.set(group.band, band)
+  }
+  let spans = [...counts.keys()]
+    .sort((a, b) => a - b)
+    .filter((band) => counts.get(band)!.count > 0)
+    .map((band) => ({ first: band, last: band, count: counts.get(band)!.count }))
+  while (spans.length > MAX_PRICE_BANDS) {
+    let smallest = 0
+    for (let index = 1; index < spans.length - 1; index += 1)
+      if (
+        spans[index]!.count + spans[index + 1]!.count <
+        spans[smallest]!.count + spans[smallest + 1]!.count
+      )
+        smallest = index
+    const [left, right] = [spans[smallest]!, spans[smallest + 1]!]
+    spans = [
+      ...spans.slice(0, smallest),
+      { first: left.first, last: right.last, count: left.count + right.count },
+      ...spans.slice(smallest + 2),
+    ]
+  }
+  return spans.map((span, index) => {
+    const open = index === spans.length - 1
+    const max = open ? null : bandUpper(span.last)
+    // A price exactly at the upper end sits in the next band up, and is shown here too.
+    const onUpper = open ? 0 : (counts.get(span.last + 1)?.onLower ?? 0)
+    return {
+      min: index === 0 && span.first === 0 ? null : bandLower(span.first),
+      max,
+      count: span.count + onUpper,
+    }
+  })
+}
+
+// --- Rows to hits -------------------------------------------------------------------------------
+
+type HitRow = {
+  id: number
+  slug: string
+  title: string
+  kind: ListingKind
+  price: number | null
+  fromPrice: number
+  storeName: string
+  storeSlug: string
+  markedTitle: string | null
+  snippet: string | null
+  distanceKm: number | null
+  soldOut: number
+}
+
+function toHit(row: HitRow): SearchHit {
+  const snippet = row.snippet ? readMarks(row.snippet) : null
+  const marked = row.markedTitle ? readMarks(row.markedTitle) : null
+  // The index holds titles without Arabic vowel marks: such a title is shown as written, unmarked.
+  const sameTitle = marked?.map((part) => part.text).join('') === row.title
+  return {
+    ...row,
+    markedTitle: marked && sameTitle ? marked : [{ text: row.title, marked: false }],
+    snippet: snippet?.some((part) => part.marked) ? snippet : null,
+    soldOut: row.soldOut === 1,
+  }
+}
