@@ -161,3 +161,69 @@ function showAnswer(form, xhr, htmx) {
   })
   window.scrollTo(0, 0)
 }
+
+// Search suggestions: the header's search box as an ARIA combobox (the APG "list autocomplete"
+// pattern). htmx fills the list as one types (see views/search/search-box.tsx); this script only
+// shows it, moves the highlighted option with the arrow keys, follows it on Enter and closes on
+// Escape. Without it the box is a plain search field.
+function enableSuggestions() {
+  for (const input of document.querySelectorAll('input[data-suggest]')) {
+    if (!(input instanceof HTMLInputElement) || input.getAttribute('role') === 'combobox') continue
+    const list = document.getElementById(input.dataset.suggest ?? '')
+    const status = document.getElementById(`${input.dataset.suggest}-status`)
+    if (!list) continue
+    input.setAttribute('role', 'combobox')
+    input.setAttribute('aria-autocomplete', 'list')
+    input.setAttribute('aria-controls', list.id)
+    input.setAttribute('aria-expanded', 'false')
+    const options = () => [...list.querySelectorAll('[role="option"]')]
+    const close = () => {
+      list.hidden = true
+      input.setAttribute('aria-expanded', 'false')
+      input.removeAttribute('aria-activedescendant')
+    }
+    /** @param {number} index */
+    const highlight = (index) => {
+      const all = options()
+      all.forEach((option, at) => option.setAttribute('aria-selected', String(at === index)))
+      const active = all[index]
+      if (active) input.setAttribute('aria-activedescendant', active.id)
+      else input.removeAttribute('aria-activedescendant')
+      active?.scrollIntoView({ block: 'nearest' })
+    }
+    input.addEventListener('htmx:after:swap', () => {
+      const count = options().length
+      const open = count > 0 && document.activeElement === input && input.value.trim() !== ''
+      list.hidden = !open
+      input.setAttribute('aria-expanded', String(open))
+      input.removeAttribute('aria-activedescendant')
+      if (status)
+        status.textContent = open
+          ? `${count} ${count === 1 ? 'suggestion' : 'suggestions'}, up and down arrows to choose`
+          : ''
+    })
+    input.addEventListener('keydown', (event) => {
+      const all = options()
+      const current = all.findIndex((option) => option.getAttribute('aria-selected') === 'true')
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        if (all.length === 0) return
+        event.preventDefault()
+        list.hidden = false
+        input.setAttribute('aria-expanded', 'true')
+        const step = event.key === 'ArrowDown' ? 1 : -1
+        highlight(current === -1 && step === -1 ? all.length - 1 : (current + step) % all.length)
+      } else if (event.key === 'Enter' && current !== -1 && !list.hidden) {
+        event.preventDefault()
+        all[current]?.querySelector('a')?.click()
+      } else if (event.key === 'Escape') {
+        if (list.hidden) input.value = ''
+        close()
+      }
+    })
+    // A tap on an option lands before the blur closes the list.
+    input.addEventListener('blur', () => setTimeout(close, 150))
+  }
+}
+
+document.addEventListener('DOMContentLoaded', enableSuggestions)
+document.addEventListener('htmx:after:settle', enableSuggestions)

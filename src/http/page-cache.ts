@@ -9,6 +9,7 @@ import { databaseVersion } from '../models/data-version'
 import { preferredEncoding } from './compression'
 import type { AppEnv } from './env'
 import { ifNoneMatch, replaceResponse } from './etag'
+import { wantsFragment } from './htmx'
 
 /** The total size of pages kept; compressed pages are a few KB each. */
 const CACHE_BYTES = 4 * 1024 * 1024
@@ -25,7 +26,7 @@ type Kept = {
 }
 
 /**
- * Answers a visitor's GET from memory when the same page (URL, encoding, HX-Request — what
+ * Answers a visitor's GET from memory when the same page (URL, encoding, page or fragment — what
  * pages vary on) was rendered since the database last changed. Goes right after the headers
  * every response gets and before compression, so a hit skips everything else.
  */
@@ -43,7 +44,8 @@ export function visitorPageCache(options: { clock: Clock }): MiddlewareHandler<A
     if (c.req.method !== 'GET' || c.req.header('Cookie')) return next()
     const encoding = preferredEncoding(c.req.header('Accept-Encoding')) ?? 'identity'
     const url = c.req.url
-    const key = `${encoding} ${c.req.header('HX-Request') === 'true'} ${url.slice(url.indexOf('/', 8))}`
+    const answer = wantsFragment(c) ? 'fragment' : 'page'
+    const key = `${encoding} ${answer} ${url.slice(url.indexOf('/', 8))}`
     const version = versionOrNull(c.get('db'))
     // A database that cannot answer is for the app to report (/readyz says 503).
     if (version === null) return next()

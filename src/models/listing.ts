@@ -1,10 +1,9 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { categories, listingPackages, listings, listingVariants, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
-import { pageWithin, type PageWindow } from '../lib/pagination'
 import { slugify } from '../lib/slug'
-import { inJsonList, prepared } from './prepared'
+import { prepared } from './prepared'
 import type { SessionMember } from './session'
 
 export type Listing = typeof listings.$inferSelect
@@ -208,30 +207,6 @@ export function listNewestListings(db: Db, limit: number): ListingCard[] {
     .map((row) => ({ ...row.listing, storeName: row.storeName, storeSlug: row.storeSlug }))
 }
 
-/**
- * One page of the listings on sale in some categories (a top category and its children): the page
- * asked for, or the last one when it asks past the end.
- */
-export function listCategoryListings(
-  db: Db,
-  categoryIds: number[],
-  requested: { number: number; size: number },
-): { listings: ListingCard[]; total: number; page: PageWindow } {
-  const ids = JSON.stringify(categoryIds)
-  const total = prepared(db, categoryListingCount).get({ ids })?.total ?? 0
-  const page = pageWithin(requested.number, total, requested.size)
-  const rows = prepared(db, categoryListingPage).all({ ids, limit: page.size, offset: page.offset })
-  return {
-    listings: rows.map((row) => ({
-      ...row.listing,
-      storeName: row.storeName,
-      storeSlug: row.storeSlug,
-    })),
-    total,
-    page,
-  }
-}
-
 export type QuickEdit = { price?: number; stock?: number }
 
 /**
@@ -348,24 +323,6 @@ const newestListings = (db: Db) =>
     .where(onSale)
     .orderBy(...newestFirst)
     .limit(sql.placeholder('limit'))
-    .prepare()
-
-const categoryListingCount = (db: Db) =>
-  db
-    .select({ total: count() })
-    .from(listings)
-    .where(and(onSale, inJsonList(listings.categoryId, 'ids')))
-    .prepare()
-
-const categoryListingPage = (db: Db) =>
-  db
-    .select(card)
-    .from(listings)
-    .innerJoin(stores, eq(stores.id, listings.storeId))
-    .where(and(onSale, inJsonList(listings.categoryId, 'ids')))
-    .orderBy(...newestFirst)
-    .limit(sql.placeholder('limit'))
-    .offset(sql.placeholder('offset'))
     .prepare()
 
 /** The owner's listing row alone (not archived), for changes that need no packages or photos. */

@@ -1,15 +1,17 @@
 import { Hono } from 'hono'
-import { CategoryPage } from '../../views/categories/category-page'
+import { CategoryHeader } from '../../views/categories/category-header'
+import { SearchPage } from '../../views/search/search-page'
 import type { MarketEnv } from '../http/env'
+import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
 import { shell } from '../http/shell'
-import { readPageNumber } from '../lib/pagination'
 import { listCategoryTree } from '../models/category'
-import { listCategoryListings } from '../models/listing'
-import { coverPhotos } from '../models/listing-photos'
+import { searchFragment, searchView } from './search'
 
-const PAGE_SIZE = 24
-
-/** GET /categories/:slug?page=N — browse one category of the two-level tree and what is on sale in it. */
+/**
+ * GET /categories/:slug — the search page scoped to one category of the two-level tree (a top
+ * category with all its subcategories): the same words, filters, facets and sorting, with
+ * subcategories as chips.
+ */
 export const categoryPages = new Hono<MarketEnv>().get('/:slug', (c) => {
   const slug = c.req.param('slug')
   const tree = listCategoryTree(c.var.db)
@@ -17,27 +19,22 @@ export const categoryPages = new Hono<MarketEnv>().get('/:slug', (c) => {
   const parent = top
     ? undefined
     : tree.find((category) => category.children.some((child) => child.slug === slug))
-  const category = top ?? parent?.children.find((child) => child.slug === slug)
-  if (!category) return c.notFound()
-  // A top category shows what is listed under it directly and in all its subcategories.
-  const ids = top ? [top.id, ...top.children.map((child) => child.id)] : [category.id]
-  const { listings, page } = listCategoryListings(c.var.db, ids, {
-    number: readPageNumber(c.req.query('page')),
-    size: PAGE_SIZE,
-  })
+  const child = parent?.children.find((category) => category.slug === slug)
+  const branch = top ?? (child && { ...child, children: [] })
+  if (!branch) return c.notFound()
+  const path = `/categories/${branch.slug}`
+  const ids = [branch.id, ...branch.children.map((category) => category.id)]
+  // Only this branch's slugs can be chosen here: ?category= narrows to a subcategory.
+  const view = searchView(c, path, [branch], { categoryIds: ids })
+  c.header('Vary', FRAGMENT_VARY, { append: true })
+  if (wantsFragment(c)) return searchFragment(c, view)
   return c.html(
-    <CategoryPage
+    <SearchPage
+      {...view}
       shell={shell(c)}
-      category={top ?? category}
-      parent={parent}
-      listings={listings}
-      covers={coverPhotos(
-        c.var.db,
-        listings.map((listing) => listing.id),
-      )}
-      page={page.number}
-      totalPages={page.totalPages}
-      currency={c.var.site.currency}
+      title={branch.name}
+      label={`Search in ${branch.name}`}
+      header={<CategoryHeader category={top ?? branch} parent={parent} />}
     />,
   )
 })

@@ -42,7 +42,7 @@ describe('GET /search', () => {
   it('keeps the query in the search box', async () => {
     market = await createOpenMarket()
     const document = await page(await market.get('/search?q=plumber'))
-    expect(document.querySelector('#site-search')?.getAttribute('value')).toBe('plumber')
+    expect(document.querySelector('#search-q')?.getAttribute('value')).toBe('plumber')
     expect(document.querySelector('h1')?.textContent).toBe('Results for “plumber”')
   })
 })

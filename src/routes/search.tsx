@@ -1,10 +1,95 @@
-import { Hono } from 'hono'
-import { SearchPage } from '../../views/search/search-page'
+import { Hono, type Context } from 'hono'
+import { SearchBody, SearchPage, type SearchView } from '../../views/search/search-page'
+import { HEADER_SEARCH_ID, suggestionsId } from '../../views/search/search-box'
+import { searchHref } from '../../views/search/search-url'
+import { Suggestions } from '../../views/search/suggestions'
 import type { MarketEnv } from '../http/env'
+import { parseQuery } from '../http/forms'
+import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
 import { shell } from '../http/shell'
+import { listCategoryTree, type CategoryBranch } from '../models/category'
+import { coverPhotos } from '../models/listing-photos'
+import { searchListings } from '../models/listing/search'
+import { readSearchCriteria, searchParamsSchema } from '../models/listing/search-input'
+import { suggestSearches } from '../models/listing/suggestions'
+import { listPlaces } from '../models/place'
 
-/** GET /search?q= — the header's search box. Full-text search arrives with listings. */
-export const search = new Hono<MarketEnv>().get('/', (c) => {
-  const query = (c.req.query('q') ?? '').trim().slice(0, 200)
-  return c.html(<SearchPage shell={shell(c, { searchQuery: query })} query={query} />)
-})
+/**
+ * GET /search — full-text search with filters, facets and sorting; every choice is in the URL.
+ * GET /search/suggestions?q= — what the header's search box offers while one types.
+ */
+export const search = new Hono<MarketEnv>()
+  .get('/', (c) => {
+    const view = searchView(c, '/search', listCategoryTree(c.var.db))
+    const q = view.place.choices.q
+    c.header('Vary', FRAGMENT_VARY, { append: true })
+    if (wantsFragment(c)) return searchFragment(c, view)
+    return c.html(
+      <SearchPage
+        {...view}
+        shell={shell(c, { searchPage: true })}
+        title={q ? `“${q}”` : 'Search'}
+        label={`Search ${c.var.site.marketName}`}
+        header={<h1>{q ? `Results for “${q}”` : 'Search'}</h1>}
+      />,
+    )
+  })
+  .get('/suggestions', (c) => {
+    const suggestions = suggestSearches(
+      c.var.db,
+      listCategoryTree(c.var.db),
+      c.req.query('q') ?? '',
+    )
+    return c.html(
+      <Suggestions listId={suggestionsId(HEADER_SEARCH_ID)} suggestions={suggestions} />,
+    )
+  })
+
+/**
+ * Reads the address bar and runs the search, at `path`: /search, or a category's page with its
+ * categories given (the category and its subcategories).
+ */
+export function searchView(
+  c: Context<MarketEnv>,
+  path: string,
+  categories: CategoryBranch[],
+  scope?: { categoryIds: number[] },
+): SearchView {
+  const { db, site } = c.var
+  const query = parseQuery(c, searchParamsSchema)
+  const places = listPlaces(db)
+  const market = { categories, places, currency: site.currency, locale: site.locale }
+  const { criteria, choices, problems } = readSearchCriteria(
+    query.ok ? query.data : searchParamsSchema.parse({}),
+    market,
+  )
+  const scoped =
+    scope && criteria.categoryIds.length === 0
+      ? { ...criteria, categoryIds: scope.categoryIds }
+      : criteria
+  const results = searchListings(db, c.var.clock, scoped)
+  return {
+    place: { path, choices },
+    results,
+    problems,
+    categories: scope ? null : categories,
+    places,
+    covers: coverPhotos(
+      db,
+      results.hits.map((hit) => hit.id),
+    ),
+    currency: site.currency,
+    locale: site.locale,
+  }
+}
+
+/**
+ * The filters and results alone, for htmx. The form sends every field, empty ones too; the
+ * address bar gets the search's own short URL instead (the "More results" link, always past
+ * page 1, leaves the address alone).
+ */
+export function searchFragment(c: Context<MarketEnv>, view: SearchView) {
+  if (view.results.page.number === 1 && c.req.query('page') === undefined)
+    c.header('HX-Push-Url', searchHref(view.place))
+  return c.html(<SearchBody {...view} />)
+}

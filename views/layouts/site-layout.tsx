@@ -4,6 +4,7 @@ import type { Flash as FlashMessage } from '../../src/http/flash'
 import type { SessionMember } from '../../src/models/session'
 import { signInHref, signUpHref } from '../accounts/account-links'
 import { Flash } from '../components/flash'
+import { HEADER_SEARCH_ID, SearchBox } from '../search/search-box'
 
 /** What every page's frame needs to know; routes build it with shell(c). */
 export type Shell = {
@@ -16,6 +17,8 @@ export type Shell = {
   flash: FlashMessage | null
   assets: { css: string; js: string; htmx: string }
   searchQuery?: string
+  /** The search page has its own search box where the header's would be. */
+  searchPage?: boolean
   /** Where the header's "Sign in" and "Sign up" bring a visitor back to: usually this page. */
   returnTo: string
 }
@@ -52,7 +55,7 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
             <a class="site-header__brand" href="/">
               {shell.marketName}
             </a>
-            {focused || !shell.open ? null : <SearchBox shell={shell} />}
+            {focused || !shell.open || shell.searchPage ? null : <HeaderSearch shell={shell} />}
             {shell.open ? <AccountNav member={shell.member} returnTo={shell.returnTo} /> : null}
           </header>
           <main id="main" class={focused ? 'main main--focused' : 'main'}>
@@ -77,23 +80,16 @@ export function textDirection(locale: string): 'rtl' | 'ltr' {
   return RIGHT_TO_LEFT.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr'
 }
 
-function SearchBox({ shell }: { shell: Shell }) {
+/** The header's search: suggestions as one types (see SearchBox), /search on Enter. */
+function HeaderSearch({ shell }: { shell: Shell }) {
   return (
     <form class="site-header__search" role="search" method="get" action="/search">
-      <label class="visually-hidden" for="site-search">
-        Search {shell.marketName}
-      </label>
-      <input
-        id="site-search"
-        type="search"
-        name="q"
+      <SearchBox
+        id={HEADER_SEARCH_ID}
+        label={`Search ${shell.marketName}`}
         value={shell.searchQuery}
-        placeholder="Plumber, honey, lessons…"
-        maxlength={200}
+        suggest
       />
-      <button type="submit" class="button button--secondary">
-        Search
-      </button>
     </form>
   )
 }

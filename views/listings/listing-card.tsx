@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import { listingPath, type Listing } from '../../src/models/listing'
 import type { ListingPhoto } from '../../src/models/listing-photos'
 import { Money } from '../components/money'
@@ -9,10 +10,15 @@ type ListingCardProps = {
   photo?: ListingPhoto | undefined
   currency: string
   locale: string
+  /** The title as search marks it; the plain title otherwise. */
+  title?: Child
+  /** More to say under the store's name: a snippet of the description, a distance. */
+  children?: Child
 }
 
 /** A listing in a grid: its photo (or its initial), title, "from" price and who sells it. */
-export function ListingCard({ listing, storeName, photo, currency, locale }: ListingCardProps) {
+export function ListingCard(props: ListingCardProps) {
+  const { listing, storeName, photo, currency, locale } = props
   const needsFrom = listing.kind === 'service' || listing.price === null
   return (
     <li class="listing-card">
@@ -30,12 +36,13 @@ export function ListingCard({ listing, storeName, photo, currency, locale }: Lis
             {initial(listing.title)}
           </span>
         )}
-        <span class="listing-card__title">{listing.title}</span>
+        <span class="listing-card__title">{props.title ?? listing.title}</span>
         <span class="listing-card__price">
           {needsFrom ? 'from ' : ''}
           <Money amount={listing.fromPrice} currency={currency} locale={locale} />
         </span>
         {storeName ? <span class="listing-card__store">{storeName}</span> : null}
+        {props.children}
       </a>
     </li>
   )

@@ -1,15 +1,307 @@
+import type { Child } from 'hono/jsx'
+import type { CategoryBranch } from '../../src/models/category'
+import type { ListingPhoto } from '../../src/models/listing-photos'
+import {
+  MAX_RESULTS,
+  SORTS,
+  type SearchHit,
+  type SearchResults,
+  type SearchSort,
+} from '../../src/models/listing/search'
+import type { SearchProblems } from '../../src/models/listing/search-input'
+import type { MarkedText } from '../../src/models/listing/search-text'
+import type { Place } from '../../src/models/place'
+import { Pagination } from '../components/pagination'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { ListingCard } from '../listings/listing-card'
+import { SearchBox } from './search-box'
+import { SEARCH_FORM_ID, SearchFilters } from './search-filters'
+import { searchHref, type SearchPlace } from './search-url'
 
-/** Search results. Until listings exist there is nothing to find, and the page says so plainly. */
-export function SearchPage({ shell, query }: { shell: Shell; query: string }) {
+/** What the search page and a category's page show around the results. */
+export type SearchView = {
+  place: SearchPlace
+  results: SearchResults
+  problems: SearchProblems
+  /** The tree for the category filter; null on a category's page (it shows subcategory chips). */
+  categories: CategoryBranch[] | null
+  places: Place[]
+  covers: Map<number, ListingPhoto>
+  currency: string
+  locale: string
+}
+
+/** The element htmx swaps as filters change: the filters and the results, not the search box. */
+export const SEARCH_BODY_ID = 'search-body'
+const HITS_ID = 'search-hits'
+const MORE_ID = 'search-more'
+
+type SearchPageProps = SearchView & {
+  shell: Shell
+  title: string
+  /** What goes above the search box: a heading, a category's breadcrumb and subcategories. */
+  header: Child
+  /** The search box's label: "Search" or "Search in Plumbing". */
+  label: string
+}
+
+/**
+ * A search: the box, the filters and the results. Without JavaScript it is a GET form and links;
+ * with htmx, typing (after a pause) and every change of a filter fetch only the body, which is
+ * morphed in place (focus stays on the control just used) and the address bar follows, so the
+ * URL is always the search to share.
+ */
+export function SearchPage(props: SearchPageProps) {
+  const { shell, place } = props
   return (
-    <SiteLayout shell={shell} title={query ? `“${query}”` : 'Search'}>
-      <h1>{query ? `Results for “${query}”` : 'Search'}</h1>
-      <p class="empty">
-        {query
-          ? `Nothing matches “${query}” yet. Try another word, or come back as neighbours add listings.`
-          : 'Type what you are looking for in the search box: a trade, a product, a neighbour.'}
-      </p>
+    <SiteLayout shell={shell} title={props.title}>
+      {props.header}
+      <form
+        id={SEARCH_FORM_ID}
+        class="search-form"
+        role="search"
+        method="get"
+        action={place.path}
+        data-hx-get={place.path}
+        data-hx-target={`#${SEARCH_BODY_ID}`}
+        data-hx-swap="innerMorph"
+        data-hx-push-url="true"
+        data-hx-trigger={`submit, input changed delay:400ms from:#search-q, change from:#${SEARCH_BODY_ID}`}
+      >
+        <SearchBox id="search-q" label={props.label} value={place.choices.q} />
+      </form>
+      <div id={SEARCH_BODY_ID} class="search-body">
+        <SearchBody {...props} />
+      </div>
     </SiteLayout>
   )
+}
+
+/** The filters and the results: what htmx asks for when the search changes. */
+export function SearchBody(props: SearchView) {
+  const { place, results, problems, covers } = props
+  const { hits, page, total } = results
+  const more = page.number < page.totalPages
+  return (
+    <>
+      <SearchFilters
+        place={place}
+        facets={results.facets}
+        problems={problems}
+        categories={props.categories}
+        places={props.places}
+        currency={props.currency}
+        locale={props.locale}
+      />
+      <section class="search-results" aria-label="Results">
+        <div class="search-results__bar">
+          {/* Read out as the results change: how many, for what. */}
+          <p id="search-status" class="search-results__count" role="status">
+            {countText(results, place.choices.q)}
+          </p>
+          <SortChoice
+            sort={place.choices.sort}
+            problem={problems.sort}
+            near={place.choices.near !== ''}
+          />
+        </div>
+        <Notice results={results} place={place} />
+        {hits.length > 0 ? (
+          <ol id={HITS_ID} class="listing-grid">
+            {hits.map((hit) => (
+              <HitCard
+                hit={hit}
+                photo={covers.get(hit.id)}
+                currency={props.currency}
+                locale={props.locale}
+              />
+            ))}
+          </ol>
+        ) : (
+          <EmptyResults place={place} />
+        )}
+        <div id={MORE_ID}>
+          {more ? (
+            // With htmx the next page's cards are added under these; without, it is page 2.
+            <a
+              class="button button--secondary search-results__more"
+              href={searchHref(place, {}, page.number + 1)}
+              data-hx-get={searchHref(place, {}, page.number + 1)}
+              data-hx-select={`#${HITS_ID} > li`}
+              data-hx-select-oob={`#${MORE_ID}`}
+              data-hx-target={`#${HITS_ID}`}
+              data-hx-swap="beforeend"
+              data-hx-push-url="false"
+            >
+              More results
+            </a>
+          ) : null}
+          <Pagination
+            page={page.number}
+            totalPages={page.totalPages}
+            href={(n) => searchHref(place, {}, n)}
+          />
+          {total > MAX_RESULTS && page.number === page.totalPages ? (
+            <p class="search-results__capped">
+              That is the first {MAX_RESULTS.toLocaleString(props.locale)} of{' '}
+              {total.toLocaleString(props.locale)}. Add a word or a filter to see the rest.
+            </p>
+          ) : null}
+        </div>
+      </section>
+    </>
+  )
+}
+
+function countText(results: SearchResults, q: string): string {
+  const count = `${results.total.toLocaleString('en')} ${results.total === 1 ? 'result' : 'results'}`
+  if (results.matched === 'corrected' && results.correction)
+    return `${count} for “${results.correction.join(' ')}”`
+  return q ? `${count} for “${q}”` : count
+}
+
+/** Why these results: a corrected spelling, or only some of the words found. */
+function Notice({ results, place }: { results: SearchResults; place: SearchPlace }) {
+  if (results.matched === 'corrected' && results.correction) {
+    const corrected = results.correction.join(' ')
+    return (
+      <p class="search-results__notice">
+        Nothing matched “{place.choices.q}”. Did you mean{' '}
+        <a href={searchHref(place, { q: corrected })}>{corrected}</a>? Showing those results.
+      </p>
+    )
+  }
+  if (results.matched === 'any-word')
+    return (
+      <p class="search-results__notice">
+        No listing has all of “{place.choices.q}”; these have some of the words.
+      </p>
+    )
+  return null
+}
+
+function EmptyResults({ place }: { place: SearchPlace }) {
+  const { choices } = place
+  const filtered =
+    choices.categories.length > 0 ||
+    choices.kind !== '' ||
+    choices.min !== '' ||
+    choices.max !== '' ||
+    choices.stock ||
+    choices.fulfilment.length > 0 ||
+    choices.near !== ''
+  return (
+    <div class="empty">
+      <p>
+        {choices.q ? `Nothing on sale matches “${choices.q}”` : 'Nothing on sale here'}
+        {filtered ? ' with these filters.' : ' yet.'}
+      </p>
+      {filtered ? (
+        <p>
+          <a
+            href={searchHref({
+              path: place.path,
+              choices: {
+                ...choices,
+                categories: [],
+                kind: '',
+                min: '',
+                max: '',
+                stock: false,
+                fulfilment: [],
+                near: '',
+              },
+            })}
+          >
+            Clear the filters
+          </a>
+        </p>
+      ) : (
+        <p>Try another word, or a wider one: “repair” rather than “tap washer”.</p>
+      )}
+    </div>
+  )
+}
+
+const SORT_LABELS: Record<SearchSort, string> = {
+  best: 'Best match',
+  newest: 'Newest',
+  'price-asc': 'Price, low to high',
+  'price-desc': 'Price, high to low',
+  nearest: 'Nearest',
+}
+
+function SortChoice({
+  sort,
+  problem,
+  near,
+}: {
+  sort: SearchSort
+  problem: string | undefined
+  near: boolean
+}) {
+  return (
+    <div
+      class={problem ? 'field field--invalid search-results__sort' : 'field search-results__sort'}
+    >
+      <label for="filter-sort">Sort by</label>
+      <select
+        id="filter-sort"
+        name="sort"
+        form={SEARCH_FORM_ID}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={problem ? 'filter-sort-error' : undefined}
+      >
+        {SORTS.filter((value) => value !== 'nearest' || near || sort === 'nearest').map((value) => (
+          <option value={value} selected={value === sort}>
+            {SORT_LABELS[value]}
+          </option>
+        ))}
+      </select>
+      {problem ? (
+        <p class="field__error" id="filter-sort-error">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+function HitCard(props: {
+  hit: SearchHit
+  photo: ListingPhoto | undefined
+  currency: string
+  locale: string
+}) {
+  const { hit } = props
+  return (
+    <ListingCard
+      listing={hit}
+      storeName={hit.storeName}
+      photo={props.photo}
+      currency={props.currency}
+      locale={props.locale}
+      title={<Marked text={hit.markedTitle} />}
+    >
+      {hit.snippet ? (
+        <span class="listing-card__snippet">
+          <Marked text={hit.snippet} />
+        </span>
+      ) : null}
+      {hit.distanceKm !== null ? (
+        <span class="listing-card__distance">{distance(hit.distanceKm, props.locale)}</span>
+      ) : null}
+      {hit.soldOut ? <span class="badge">Sold out</span> : null}
+    </ListingCard>
+  )
+}
+
+/** Text with the words that matched in <mark> (JSX escapes every part). */
+function Marked({ text }: { text: MarkedText }) {
+  return <>{text.map((part) => (part.marked ? <mark>{part.text}</mark> : part.text))}</>
+}
+
+function distance(km: number, locale: string): string {
+  if (km < 1) return `${Math.max(100, Math.round(km * 10) * 100)} m away`
+  return `${km.toLocaleString(locale, { maximumFractionDigits: 1 })} km away`
 }

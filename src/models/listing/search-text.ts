@@ -42,11 +42,12 @@ export function searchWords(text: string): string[] {
 
 /**
  * An FTS5 query for listings holding every word, the last one also as the start of a longer
- * word (people stop typing mid-word: "plumb" finds "plumber").
- * @example allWordsQuery(['tap', 'repa']) // '"tap" "repa"*'
+ * word (people stop typing mid-word: "plumb" finds "plumber"). The last word is asked for both
+ * ways, so that bm25 counts a whole-word match twice: "honey" before "honeycomb".
+ * @example allWordsQuery(['tap', 'repa']) // '"tap" AND ("repa" OR "repa"*)'
  */
 export function allWordsQuery(words: string[]): string {
-  return words.map((word, index) => phrase(word, index === words.length - 1)).join(' ')
+  return words.map((word, index) => phrase(word, index === words.length - 1)).join(' AND ')
 }
 
 /** Listings holding any of the words: what is shown when none holds them all. */
@@ -58,7 +59,7 @@ export function anyWordQuery(words: string[]): string {
 function phrase(word: string, prefix: boolean): string {
   const quoted = `"${word.replaceAll('"', '""')}"`
   // A one-letter prefix would match most of the index and tells nothing.
-  return prefix && [...word].length > 1 ? `${quoted}*` : quoted
+  return prefix && [...word].length > 1 ? `(${quoted} OR ${quoted}*)` : quoted
 }
 
 /** A title or snippet with the matched words marked, for the view to wrap in <mark>. */

@@ -1,0 +1,339 @@
+import type { CategoryBranch } from '../../src/models/category'
+import type { Fulfilment, SearchFacets } from '../../src/models/listing/search'
+import {
+  RADIUS_CHOICES,
+  type SearchChoices,
+  type SearchProblems,
+} from '../../src/models/listing/search-input'
+import type { Place } from '../../src/models/place'
+import { formatMoney, moneyInputValue } from '../../src/lib/money'
+import { searchHref, type SearchPlace } from './search-url'
+
+/** The form every filter belongs to (they sit outside it, beside the results; see search-page). */
+export const SEARCH_FORM_ID = 'search-form'
+
+export const FULFILMENT_LABELS: Record<Fulfilment, string> = {
+  'in-person': 'At your place',
+  'at-provider': "At the provider's",
+  online: 'Online',
+  pickup: 'Pick up',
+  delivery: 'Delivery',
+}
+
+type SearchFiltersProps = {
+  place: SearchPlace
+  facets: SearchFacets
+  problems: SearchProblems
+  /** The tree to choose from; none on a category's own page, which shows its subcategories. */
+  categories: CategoryBranch[] | null
+  places: Place[]
+  currency: string
+  locale: string
+}
+
+/**
+ * The filters beside the results, each with how many listings it would show. Every control
+ * belongs to the search form by its `form` attribute, so one submit (or, with htmx, one change)
+ * sends them all.
+ */
+export function SearchFilters(props: SearchFiltersProps) {
+  const { place, facets, problems } = props
+  const choices = place.choices
+  const chosenCount =
+    choices.categories.length +
+    (choices.kind ? 1 : 0) +
+    (choices.min || choices.max ? 1 : 0) +
+    (choices.stock ? 1 : 0) +
+    choices.fulfilment.length +
+    (choices.near ? 1 : 0)
+  const anyProblem = Object.keys(problems).some((field) => field !== 'sort')
+  return (
+    // Open on wide screens by CSS; on a phone a tap away, open when something is chosen.
+    <details class="search-filters" open={chosenCount > 0 || anyProblem}>
+      <summary>Filters{chosenCount > 0 ? ` (${chosenCount} chosen)` : ''}</summary>
+      {problems.category ? <p class="field__error">{problems.category}</p> : null}
+      {props.categories ? (
+        <CategoryFilter categories={props.categories} facets={facets} choices={choices} />
+      ) : null}
+      <fieldset class="filter">
+        <legend>What</legend>
+        <Choice
+          type="radio"
+          name="kind"
+          value=""
+          checked={choices.kind === ''}
+          label="Everything"
+        />
+        <Choice
+          type="radio"
+          name="kind"
+          value="service"
+          checked={choices.kind === 'service'}
+          label="Services"
+          count={facets.kinds.get('service') ?? 0}
+        />
+        <Choice
+          type="radio"
+          name="kind"
+          value="product"
+          checked={choices.kind === 'product'}
+          label="Goods"
+          count={facets.kinds.get('product') ?? 0}
+        />
+      </fieldset>
+      <PriceFilter {...props} />
+      <fieldset class="filter">
+        <legend>How you get it</legend>
+        {(Object.keys(FULFILMENT_LABELS) as Fulfilment[]).map((value) => (
+          <Choice
+            type="checkbox"
+            name="fulfilment"
+            value={value}
+            checked={choices.fulfilment.includes(value)}
+            label={FULFILMENT_LABELS[value]}
+            count={facets.fulfilment.get(value) ?? 0}
+          />
+        ))}
+        <Choice
+          type="checkbox"
+          name="stock"
+          value="1"
+          checked={choices.stock}
+          label="In stock only"
+        />
+      </fieldset>
+      <NearFilter {...props} />
+      <button
+        type="submit"
+        form={SEARCH_FORM_ID}
+        class="button button--secondary search-filters__apply"
+      >
+        Show results
+      </button>
+    </details>
+  )
+}
+
+function CategoryFilter({
+  categories,
+  facets,
+  choices,
+}: {
+  categories: CategoryBranch[]
+  facets: SearchFacets
+  choices: SearchChoices
+}) {
+  const countOf = (branch: CategoryBranch) =>
+    (facets.categories.get(branch.id) ?? 0) +
+    branch.children.reduce((sum, child) => sum + (facets.categories.get(child.id) ?? 0), 0)
+  // Categories with nothing to show are left out, unless chosen (so they can be unchosen).
+  const shown = categories.filter(
+    (branch) =>
+      countOf(branch) > 0 ||
+      choices.categories.includes(branch.slug) ||
+      branch.children.some((child) => choices.categories.includes(child.slug)),
+  )
+  if (shown.length === 0) return null
+  return (
+    <fieldset class="filter">
+      <legend>Category</legend>
+      {shown.map((branch) => {
+        const open =
+          choices.categories.includes(branch.slug) ||
+          branch.children.some((child) => choices.categories.includes(child.slug))
+        return (
+          <>
+            <Choice
+              type="checkbox"
+              name="category"
+              value={branch.slug}
+              checked={choices.categories.includes(branch.slug)}
+              label={branch.name}
+              count={countOf(branch)}
+            />
+            {open ? (
+              <div class="filter__children">
+                {branch.children
+                  .filter(
+                    (child) =>
+                      (facets.categories.get(child.id) ?? 0) > 0 ||
+                      choices.categories.includes(child.slug),
+                  )
+                  .map((child) => (
+                    <Choice
+                      type="checkbox"
+                      name="category"
+                      value={child.slug}
+                      checked={choices.categories.includes(child.slug)}
+                      label={child.name}
+                      count={facets.categories.get(child.id) ?? 0}
+                    />
+                  ))}
+              </div>
+            ) : null}
+          </>
+        )
+      })}
+    </fieldset>
+  )
+}
+
+function PriceFilter({ place, facets, problems, currency, locale }: SearchFiltersProps) {
+  const choices = place.choices
+  const money = (amount: number) => formatMoney({ amount, currency }, locale)
+  return (
+    <fieldset class="filter">
+      <legend>Price ({currency})</legend>
+      {facets.prices.length > 1 && !choices.min && !choices.max ? (
+        <ul class="filter__bands">
+          {facets.prices.map((band) => (
+            <li>
+              <a
+                href={searchHref(place, {
+                  min: band.min === null ? '' : moneyInputValue(band.min, currency),
+                  max: band.max === null ? '' : moneyInputValue(band.max, currency),
+                })}
+              >
+                {band.min === null
+                  ? `Up to ${money(band.max ?? 0)}`
+                  : band.max === null
+                    ? `${money(band.min)} and more`
+                    : `${money(band.min)} to ${money(band.max)}`}{' '}
+                <span class="filter__count">({band.count})</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div class="filter__range">
+        <PriceInput name="min" label="Lowest" value={choices.min} error={problems.min} />
+        <PriceInput name="max" label="Highest" value={choices.max} error={problems.max} />
+      </div>
+      {choices.min || choices.max ? (
+        <a href={searchHref(place, { min: '', max: '' })}>Any price</a>
+      ) : null}
+    </fieldset>
+  )
+}
+
+function PriceInput(props: {
+  name: 'min' | 'max'
+  label: string
+  value: string
+  error?: string | undefined
+}) {
+  const id = `filter-${props.name}`
+  return (
+    <div class={props.error ? 'field field--invalid' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        form={SEARCH_FORM_ID}
+        inputmode="decimal"
+        value={props.value}
+        size={8}
+        maxlength={20}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      />
+      {props.error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+function NearFilter({ place, places, problems }: SearchFiltersProps) {
+  const choices = place.choices
+  const known = places.some((one) => one.name.toLowerCase() === choices.near.toLowerCase())
+  if (places.length === 0 && !choices.near) return null
+  return (
+    <fieldset class="filter">
+      <legend>Where</legend>
+      <div class={problems.near ? 'field field--invalid' : 'field'}>
+        <label for="filter-near">Near</label>
+        <select
+          id="filter-near"
+          name="near"
+          form={SEARCH_FORM_ID}
+          aria-invalid={problems.near ? 'true' : undefined}
+          aria-describedby={problems.near ? 'filter-near-error' : undefined}
+        >
+          <option value="">Anywhere</option>
+          {choices.near && !known ? (
+            <option value={choices.near} selected>
+              Your location
+            </option>
+          ) : null}
+          {places.map((one) => (
+            <option
+              value={one.name}
+              selected={one.name.toLowerCase() === choices.near.toLowerCase()}
+            >
+              {one.name}
+            </option>
+          ))}
+        </select>
+        {problems.near ? (
+          <p class="field__error" id="filter-near-error">
+            {problems.near}
+          </p>
+        ) : null}
+      </div>
+      <div class={problems.radius ? 'field field--invalid' : 'field'}>
+        <label for="filter-radius">Within</label>
+        <select
+          id="filter-radius"
+          name="radius"
+          form={SEARCH_FORM_ID}
+          aria-invalid={problems.radius ? 'true' : undefined}
+          aria-describedby={problems.radius ? 'filter-radius-error' : undefined}
+        >
+          {RADIUS_CHOICES.map((km) => (
+            <option value={String(km)} selected={km === choices.radius}>
+              {km} km
+            </option>
+          ))}
+        </select>
+        {problems.radius ? (
+          <p class="field__error" id="filter-radius-error">
+            {problems.radius}
+          </p>
+        ) : null}
+      </div>
+    </fieldset>
+  )
+}
+
+type ChoiceProps = {
+  type: 'checkbox' | 'radio'
+  name: string
+  value: string
+  checked: boolean
+  label: string
+  count?: number
+}
+
+/** One box or radio of a filter, with how many listings it leads to. */
+function Choice({ type, name, value, checked, label, count }: ChoiceProps) {
+  const id = `filter-${name}-${value || 'any'}`
+  return (
+    <div class="checkbox">
+      <input
+        type={type}
+        id={id}
+        name={name}
+        value={value}
+        checked={checked}
+        form={SEARCH_FORM_ID}
+      />
+      <label for={id}>
+        {label}
+        {count === undefined ? null : <span class="filter__count"> ({count})</span>}
+      </label>
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+import type { Suggestion } from '../../src/models/listing/suggestions'
+
+const KIND_LABELS: Record<Suggestion['kind'], string> = {
+  category: 'Category',
+  store: 'Storefront',
+  listing: 'Search',
+}
+
+/**
+ * The options of a search box's suggestion list (see SearchBox): each a link, so a tap or Enter
+ * goes there. Their ids are `${listId}-0`, `-1`… for aria-activedescendant.
+ */
+export function Suggestions({
+  listId,
+  suggestions,
+}: {
+  listId: string
+  suggestions: Suggestion[]
+}) {
+  return (
+    <>
+      {suggestions.map((suggestion, index) => (
+        <li id={`${listId}-${index}`} class="suggestion" role="option" aria-selected="false">
+          <a href={suggestionHref(suggestion)} tabindex={-1}>
+            <span class="suggestion__label">{suggestion.label}</span>{' '}
+            <span class="suggestion__kind">{KIND_LABELS[suggestion.kind]}</span>
+          </a>
+        </li>
+      ))}
+    </>
+  )
+}
+
+function suggestionHref(suggestion: Suggestion): string {
+  if (suggestion.kind === 'category') return `/categories/${suggestion.slug}`
+  if (suggestion.kind === 'store') return `/stores/${suggestion.slug}`
+  return `/search?q=${encodeURIComponent(suggestion.label)}`
+}
