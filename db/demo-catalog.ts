@@ -130,7 +130,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           '',
           'Parts are charged at cost; I show you the receipt.',
         ),
-        tags: 'taps,leaks,kitchen,bathroom',
+        tags: 'taps,leaks,kitchen,bathroom,plumber',
         categoryId: 101,
         packages: [
           ['Call-out and diagnosis', 'I find the leak and tell you what it needs.', 300, 1],
@@ -151,7 +151,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Sinks, showers and outside drains cleared with rods and a pump.',
           'No chemicals that eat your pipes.',
         ),
-        tags: 'drains,blockages,emergency',
+        tags: 'drains,blockages,emergency,plumber',
         categoryId: 101,
         packages: [
           ['Indoor drain', 'One sink, shower or toilet.', 450, 1],
@@ -169,7 +169,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           '',
           'Tank not included: tell me the size and I can buy it for you.',
         ),
-        tags: 'water tanks,polytank,installation',
+        tags: 'water tanks,polytank,installation,plumber',
         categoryId: 101,
         packages: [
           ['1000-litre tank', 'Connection, overflow and a shut-off valve.', 1800, 2],
@@ -188,7 +188,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Cistern that keeps running or will not flush?',
           'New float valve, flush mechanism or seal, usually in under an hour.',
         ),
-        tags: 'toilets,cisterns,leaks',
+        tags: 'toilets,cisterns,leaks,plumber',
         categoryId: 101,
         packages: [['Cistern repair', 'Labour and standard parts.', 550, 1]],
         where: ['customer'],
@@ -211,7 +211,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Extra sockets where you need them, switches that work again.',
           'Safe wiring, tidy trunking, no loose cables.',
         ),
-        tags: 'sockets,switches,wiring',
+        tags: 'sockets,switches,wiring,electrician',
         categoryId: 102,
         packages: [
           ['One socket or switch', 'Supply and fit, tested.', 400, 1],
@@ -230,7 +230,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           '',
           'Price is for the installation; I quote the equipment separately.',
         ),
-        tags: 'solar,batteries,inverters,power cuts',
+        tags: 'solar,batteries,inverters,power cuts,electrician',
         categoryId: 102,
         packages: [
           ['Small system', 'Up to 2 panels: lights, fans and phone charging.', 2500, 2],
@@ -249,7 +249,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Sparks, warm plugs or a breaker that keeps tripping?',
           'I check the whole installation and give you a written list of what needs doing.',
         ),
-        tags: 'inspection,safety,breakers',
+        tags: 'inspection,safety,breakers,electrician',
         categoryId: 102,
         packages: [['House check', 'Every circuit tested, written report.', 800, 2]],
         where: ['customer'],
@@ -272,7 +272,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Hems, waists and sleeves taken in or let out.',
           'Small jobs done while you wait.',
         ),
-        tags: 'alterations,hemming,repairs',
+        tags: 'alterations,hemming,repairs,tailor',
         categoryId: 121,
         packages: [
           ['Hem', 'Trousers, skirt or dress.', 100, 0],
@@ -291,7 +291,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           '',
           'Embroidery on the neckline on request.',
         ),
-        tags: 'kaftan,bazin,naming ceremony,made to measure',
+        tags: 'kaftan,bazin,naming ceremony,made to measure,tailor',
         categoryId: 121,
         packages: [
           ['Your fabric', 'Cutting and sewing.', 900, 7],
@@ -310,7 +310,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Short-sleeved shirts in bright wax print, sewn in my workshop.',
           'Each pattern is a small batch: when it is gone, it is gone.',
         ),
-        tags: 'shirts,wax print,ready to wear',
+        tags: 'shirts,wax print,ready to wear,tailor',
         categoryId: 123,
         variants: [
           ['Medium', 750, 4],
@@ -341,7 +341,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           '',
           'Order at least two days ahead.',
         ),
-        tags: 'catering,parties,benachin,yassa,domoda',
+        tags: 'catering,parties,benachin,yassa,domoda,cook',
         categoryId: 128,
         packages: [
           ['20 guests', 'One main dish, rice, salad.', 4500, 2],
@@ -360,7 +360,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Groundnut stew with beef or chicken and rice, enough for a family of six.',
           'Collect it warm at lunchtime, or I deliver in Tanji.',
         ),
-        tags: 'domoda,lunch,family meal',
+        tags: 'domoda,lunch,family meal,cook',
         categoryId: 128,
         variants: [
           ['With chicken', 650, 4],
@@ -375,7 +375,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Sweet millet couscous with yoghurt and a little nutmeg.',
           'Kept cold; best eaten the same day.',
         ),
-        tags: 'chakery,dessert,yoghurt',
+        tags: 'chakery,dessert,yoghurt,cook',
         categoryId: 128,
         variants: [
           ['Small pot', 60, 20],
@@ -386,7 +386,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
       goods({
         title: 'Plate of yassa chicken',
         description: lines('Lemon and onion chicken with rice.', 'Ready from 12:30 every weekday.'),
-        tags: 'yassa,lunch,takeaway',
+        tags: 'yassa,lunch,takeaway,cook',
         categoryId: 128,
         price: 200,
         stock: 15,
@@ -476,7 +476,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Patient help for primary and secondary pupils.',
           'We start from what your child finds hard, with homework from their own school.',
         ),
-        tags: 'maths,tutoring,homework',
+        tags: 'maths,tutoring,homework,tutor,teacher',
         categoryId: 111,
         packages: [
           ['One lesson', 'One hour.', 300, null],
@@ -497,7 +497,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Past papers, timing practice and the topics that come up every year.',
           'Small groups of up to four pupils.',
         ),
-        tags: 'wassce,exams,english,maths',
+        tags: 'wassce,exams,english,maths,tutor,teacher',
         categoryId: 111,
         packages: [
           ['Group of four', 'Two hours a week for six weeks.', 2400, null],
@@ -513,7 +513,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Speaking and writing for work, travel or your children’s homework.',
           'Beginners welcome.',
         ),
-        tags: 'english,adults,conversation',
+        tags: 'english,adults,conversation,tutor,teacher',
         categoryId: 112,
         packages: [
           ['One lesson', 'One hour.', 350, null],
@@ -542,7 +542,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           '',
           'Allow four to six hours.',
         ),
-        tags: 'braids,box braids,hair',
+        tags: 'braids,box braids,hair,hairdresser',
         categoryId: 116,
         packages: [
           ['Shoulder length', 'Hair included.', 1200, 0],
@@ -562,7 +562,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Quick, gentle cornrows for school.',
           'Bring a film or a book; it takes about an hour.',
         ),
-        tags: 'cornrows,children,school',
+        tags: 'cornrows,children,school,hairdresser',
         categoryId: 116,
         packages: [['Cornrows', 'Simple straight-back style.', 300, 0]],
         where: ['provider'],
@@ -576,7 +576,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'For the bride and her party, at your home on the morning of the wedding.',
           'A trial session a week before is included for the bride.',
         ),
-        tags: 'weddings,make-up,bridal hair',
+        tags: 'weddings,make-up,bridal hair,hairdresser',
         categoryId: 118,
         packages: [
           ['Bride', 'Trial, hair and make-up on the day.', 3500, null],
@@ -599,7 +599,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'New screen fitted in about an hour for most Android phones and iPhones.',
           'Three-month guarantee on the screen.',
         ),
-        tags: 'screens,iphone,samsung,tecno',
+        tags: 'screens,iphone,samsung,tecno,technician',
         categoryId: 136,
         packages: [
           ['Basic phone', 'Tecno, Itel, Infinix and similar.', 800, 0],
@@ -619,7 +619,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Phone dying by lunchtime? A new battery makes it feel new again.',
           'Old batteries recycled safely.',
         ),
-        tags: 'batteries,android,iphone',
+        tags: 'batteries,android,iphone,technician',
         categoryId: 136,
         packages: [
           ['Android', 'Battery and fitting.', 600, 0],
@@ -635,7 +635,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Proper chargers that do not overheat, with a one-metre cable.',
           'Tested in the shop before you take them.',
         ),
-        tags: 'chargers,cables,usb-c',
+        tags: 'chargers,cables,usb-c,technician',
         categoryId: 145,
         variants: [
           ['USB-C', 300, 15],
@@ -657,7 +657,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Landed at Tanji beach this morning.',
           'Scaled and gutted for free; tell me if you want it cut for frying.',
         ),
-        tags: 'bonga,fresh fish,tanji',
+        tags: 'bonga,fresh fish,tanji,fishmonger',
         categoryId: 129,
         variants: [
           ['1 kg', 100, 20],
@@ -672,7 +672,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
       goods({
         title: 'Ladyfish (per kilo)',
         description: lines('Firm white fish, good for grilling.', 'Ask for steaks or whole fish.'),
-        tags: 'ladyfish,fresh fish,grilling',
+        tags: 'ladyfish,fresh fish,grilling,fishmonger',
         categoryId: 129,
         price: 250,
         stock: 12,
@@ -685,7 +685,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Smoked over wood in Tanji’s smoke houses.',
           'Keeps for weeks: perfect for domoda and soups.',
         ),
-        tags: 'smoked fish,catfish,soup',
+        tags: 'smoked fish,catfish,soup,fishmonger',
         categoryId: 129,
         variants: [
           ['Small piece', 150, 15],
@@ -696,7 +696,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
       goods({
         title: 'Prawns (per kilo)',
         description: lines('Fresh prawns when the boats bring them.', 'Peeled on request.'),
-        tags: 'prawns,seafood',
+        tags: 'prawns,seafood,fishmonger',
         categoryId: 129,
         price: 600,
         stock: 6,
@@ -715,7 +715,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Sweeping, mopping, kitchen and bathroom, every week on the same day.',
           'I bring my own supplies.',
         ),
-        tags: 'cleaning,weekly,house',
+        tags: 'cleaning,weekly,house,cleaner',
         categoryId: 107,
         packages: [
           ['Flat', 'Up to two rooms, kitchen and bathroom.', 500, null],
@@ -733,7 +733,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Washed, dried and ironed within two days.',
           'Collected and brought back in Tanji.',
         ),
-        tags: 'laundry,ironing,washing',
+        tags: 'laundry,ironing,washing,cleaner',
         categoryId: 108,
         packages: [
           ['One basket', 'About 20 pieces.', 250, 2],
@@ -748,7 +748,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Walls wiped, windows, cupboards inside and out, floors scrubbed.',
           'Get your deposit back.',
         ),
-        tags: 'deep cleaning,move-out,windows',
+        tags: 'deep cleaning,move-out,windows,cleaner',
         categoryId: 109,
         packages: [
           ['Flat', 'Up to three rooms.', 1800, 1],
@@ -773,7 +773,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'A simple, strong logo that works on a shop sign, a T-shirt and WhatsApp.',
           'You get the files in every size you need.',
         ),
-        tags: 'logos,branding,design',
+        tags: 'logos,branding,design,designer',
         categoryId: 134,
         packages: [
           ['Basic', 'Two ideas, one round of changes.', 2500, 3],
@@ -792,7 +792,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'For your event, shop opening or church programme.',
           'Print-ready file, or I arrange the printing.',
         ),
-        tags: 'flyers,posters,events',
+        tags: 'flyers,posters,events,designer',
         categoryId: 134,
         packages: [
           ['One flyer', 'One side, two rounds of changes.', 1000, 2],
@@ -807,7 +807,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Hand-painted signs on metal or wood that last in the sun and the salt air.',
           'Size up to 2 m by 1 m.',
         ),
-        tags: 'signs,shop signs,painting',
+        tags: 'signs,shop signs,painting,designer',
         categoryId: 137,
         packages: [['Shop sign', 'Design, painting and fixing.', 3500, 7]],
         where: ['customer'],
@@ -832,7 +832,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           '21 gears, new brake pads and chain, tyres in good condition.',
           'Test ride before you buy.',
         ),
-        tags: 'bikes,mountain bike,used',
+        tags: 'bikes,mountain bike,used,second-hand',
         categoryId: 146,
         price: 4500,
         stock: 1,
@@ -849,7 +849,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           '',
           'Collection only, or I can arrange a donkey cart.',
         ),
-        tags: 'furniture,wardrobe,mahogany',
+        tags: 'furniture,wardrobe,mahogany,second-hand',
         categoryId: 144,
         price: 6000,
         stock: 1,
@@ -862,7 +862,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
           'Unlocked, battery holds a day, small scratch on the back.',
           'Reset to factory settings, with charger.',
         ),
-        tags: 'phones,samsung,used',
+        tags: 'phones,samsung,used,second-hand',
         categoryId: 145,
         price: 5500,
         stock: 1,
@@ -874,7 +874,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
       goods({
         title: 'Children’s bike',
         description: lines('For ages 5 to 8, with stabilisers.', 'Fresh paint, new bell.'),
-        tags: 'bikes,children,used',
+        tags: 'bikes,children,used,second-hand',
         categoryId: 148,
         price: 2000,
         stock: 1,

@@ -21,17 +21,21 @@ export type DemoStore = {
 
 /** Share of members who open a storefront. */
 const SELLER_SHARE = 0.35
-/** Tanji, on the Gambian coast; storefronts scatter a few kilometres around it. */
-const TOWN_CENTRE = { latitude: 13.3531, longitude: -16.7953 }
-
+/**
+ * Tanji, on the Gambian coast, and the places around it a storefront names as its area, each
+ * with its own middle: storefronts scatter about a kilometre around theirs, so searching "near
+ * Brufut" finds Brufut's shops first and Sanyang road's some 10 km further.
+ */
 const AREAS = [
-  'Tanji village',
-  'Tanji beach road',
-  'Brufut',
-  'Madiyana',
-  'Sanyang road',
-  'Ghana Town',
+  { name: 'Tanji village', latitude: 13.3531, longitude: -16.7953 },
+  { name: 'Tanji beach road', latitude: 13.3605, longitude: -16.8021 },
+  { name: 'Brufut', latitude: 13.3792, longitude: -16.7497 },
+  { name: 'Madiyana', latitude: 13.3402, longitude: -16.7731 },
+  { name: 'Sanyang road', latitude: 13.2902, longitude: -16.7812 },
+  { name: 'Ghana Town', latitude: 13.3651, longitude: -16.7802 },
 ]
+/** How far (in degrees, about 1.1 km) a storefront may sit from the middle of its area. */
+const AREA_SPREAD = 0.02
 
 export const TRADES: {
   key: TradeKey
@@ -125,12 +129,13 @@ export function seedStores(db: Db, random: Random, people: Resident[]): DemoStor
     const trade = TRADES[Math.floor(random() * TRADES.length)]!
     const name = trade.name(person.displayName.split(' ')[0]!)
     const phone = `+220 ${7 + Math.floor(random() * 3)}${digits(random, 2)} ${digits(random, 4)}`
+    const area = AREAS[Math.floor(random() * AREAS.length)]!
     const fields: StoreFields = {
       name,
       bio: trade.bio,
-      area: AREAS[Math.floor(random() * AREAS.length)]!,
-      latitude: round(TOWN_CENTRE.latitude + (random() - 0.5) * 0.06),
-      longitude: round(TOWN_CENTRE.longitude + (random() - 0.5) * 0.06),
+      area: area.name,
+      latitude: round(area.latitude + (random() - 0.5) * AREA_SPREAD),
+      longitude: round(area.longitude + (random() - 0.5) * AREA_SPREAD),
       phone,
       showPhone: random() < 0.7,
       whatsapp: phone,
