@@ -2,6 +2,7 @@ import { listingPath, type Listing } from '../../src/models/listing'
 import type { ListingPhoto } from '../../src/models/listing-photos'
 import { Money } from '../components/money'
 import { Picture } from '../components/picture'
+import { FavouriteButton } from '../favourites/favourite-button'
 
 type ListingCardProps = {
   listing: Pick<Listing, 'id' | 'slug' | 'title' | 'kind' | 'price' | 'fromPrice'>
@@ -9,10 +10,17 @@ type ListingCardProps = {
   photo?: ListingPhoto | undefined
   currency: string
   locale: string
+  /** Its heart: saved or not, and the page it is on. Without it the card has no heart. */
+  favourite?: { saved: boolean; returnTo: string } | undefined
 }
 
-/** A listing in a grid: its photo (or its initial), title, "from" price and who sells it. */
-export function ListingCard({ listing, storeName, photo, currency, locale }: ListingCardProps) {
+/**
+ * A listing in a grid: its photo (or its initial), title, "from" price and who sells it. The
+ * heart sits beside the link, not inside it (a link may not hold a form or a button), and is
+ * placed over the photo's corner by the stylesheet.
+ */
+export function ListingCard(props: ListingCardProps) {
+  const { listing, storeName, photo, currency, locale, favourite } = props
   const needsFrom = listing.kind === 'service' || listing.price === null
   return (
     <li class="listing-card">
@@ -37,6 +45,9 @@ export function ListingCard({ listing, storeName, photo, currency, locale }: Lis
         </span>
         {storeName ? <span class="listing-card__store">{storeName}</span> : null}
       </a>
+      {favourite ? (
+        <FavouriteButton listing={listing} saved={favourite.saved} returnTo={favourite.returnTo} />
+      ) : null}
     </li>
   )
 }
