@@ -17,8 +17,9 @@ export function favouriteId(listing: Pick<FavouriteListing, 'id'>) {
  * form) a favourite. With htmx it is swapped in place, and the button keeps focus across the swap
  * because its id stays the same. Visitors get the same form: the server asks them to sign in.
  *
- * The visible word ("Save", "Saved") shows beside the heart on a listing page and is visually
- * hidden on cards; the accessible name always says what pressing it does.
+ * The visible word ("Save", "Saved") shows beside the heart on a listing page and is hidden on
+ * cards. The accessible name starts with that word and says what pressing the button does; it is
+ * an aria-label because browsers join a visible and a visually hidden span with a stray space.
  */
 export function FavouriteButton({ listing, saved, returnTo }: FavouriteButtonProps) {
   const action = `/listings/${listing.id}/favourite`
@@ -35,21 +36,20 @@ export function FavouriteButton({ listing, saved, returnTo }: FavouriteButtonPro
     >
       {saved ? <input type="hidden" name="_method" value="DELETE" /> : null}
       <input type="hidden" name="returnTo" value={returnTo} />
-      <button type="submit" class="favourite__button" id={`${favouriteId(listing)}-button`}>
+      <button
+        type="submit"
+        class="favourite__button"
+        id={`${favouriteId(listing)}-button`}
+        aria-label={
+          saved
+            ? `Saved. Remove ${listing.title} from favourites`
+            : `Save ${listing.title} to favourites`
+        }
+      >
         <svg class="favourite__heart" viewBox="0 0 24 24" aria-hidden="true">
           <path d={HEART} />
         </svg>
-        {saved ? (
-          <>
-            <span class="favourite__word">Saved</span>
-            <span class="visually-hidden">{`. Remove ${listing.title} from favourites`}</span>
-          </>
-        ) : (
-          <>
-            <span class="favourite__word">Save</span>
-            <span class="visually-hidden">{` ${listing.title} to favourites`}</span>
-          </>
-        )}
+        <span class="favourite__word">{saved ? 'Saved' : 'Save'}</span>
       </button>
     </form>
   )

@@ -129,7 +129,7 @@ describe('POST /listings/:id/favourite', () => {
     expect(form.getAttribute('data-hx-swap')).toBe('outerHTML')
     expect(form.querySelector('input[name=_method]')?.getAttribute('value')).toBe('DELETE')
     expect(form.querySelector('input[name=returnTo]')?.getAttribute('value')).toBe(path)
-    expect(heart(document, id)?.textContent).toBe(
+    expect(heart(document, id)?.getAttribute('aria-label')).toBe(
       'Saved. Remove Leaking tap repair from favourites',
     )
     expect(savedBy(member.id)).toEqual([id])
@@ -235,7 +235,9 @@ describe('removing: POST /listings/:id/favourite with _method=DELETE, or DELETE'
     expect(form.querySelector('input[name=returnTo]')?.getAttribute('value')).toBe(
       '/favourites?page=2',
     )
-    expect(heart(document, id)?.textContent).toBe('Save Leaking tap repair to favourites')
+    expect(heart(document, id)?.getAttribute('aria-label')).toBe(
+      'Save Leaking tap repair to favourites',
+    )
     expect(savedBy(member.id)).toEqual([])
     expect((await htmxDelete(`/listings/${id}/favourite`, cookie)).status).toBe(200)
   })
@@ -278,7 +280,9 @@ describe("another member's favourites", () => {
 
     // Musa's heart is empty, and his DELETE removes only his own (absent) favourite.
     const home = await page(await market.get('/', { cookie: musa.cookie }))
-    expect(heart(home, id)?.textContent).toBe('Save Leaking tap repair to favourites')
+    expect(heart(home, id)?.getAttribute('aria-label')).toBe(
+      'Save Leaking tap repair to favourites',
+    )
     await market.post(`/listings/${id}/favourite`, { _method: 'DELETE' }, { cookie: musa.cookie })
     await htmxDelete(`/listings/${id}/favourite`, musa.cookie)
     expect(savedBy(binta.member.id)).toEqual([id])
@@ -332,7 +336,9 @@ describe('a visitor taps a heart', () => {
     expect(landed.querySelector('.flash')?.textContent).toBe(
       'Signed in as Binta Touray. Saved Leaking tap repair to your favourites.',
     )
-    expect(heart(landed, id)?.textContent).toMatch(/^Saved\. Remove Leaking tap repair/)
+    expect(heart(landed, id)?.getAttribute('aria-label')).toMatch(
+      /^Saved\. Remove Leaking tap repair/,
+    )
   })
 
   it('with htmx, is sent to the sign-in page as a whole page, not into the heart', async () => {
@@ -431,7 +437,7 @@ describe('hearts on pages', () => {
     await market.post(`/listings/${id}/favourite`, {}, { cookie })
     for (const where of [path, '/', `/stores/${storeSlugOf(id)}`]) {
       const document = await page(await market.get(where, { cookie }))
-      expect(heart(document, id)?.textContent, where).toBe(
+      expect(heart(document, id)?.getAttribute('aria-label'), where).toBe(
         'Saved. Remove Leaking tap repair from favourites',
       )
       expect(
@@ -440,8 +446,16 @@ describe('hearts on pages', () => {
       // Never inside the card's link.
       expect(document.querySelector(`a #favourite-${id}`), where).toBeNull()
     }
+    // The word beside the heart (shown on the listing page, hidden on cards) starts the name.
+    const listingPage = await page(await market.get(path, { cookie }))
+    expect(listingPage.querySelector(`#favourite-${id} .favourite__word`)?.textContent).toBe(
+      'Saved',
+    )
     const visitor = await page(await market.get(path))
-    expect(heart(visitor, id)?.textContent).toBe('Save Leaking tap repair to favourites')
+    expect(visitor.querySelector(`#favourite-${id} .favourite__word`)?.textContent).toBe('Save')
+    expect(heart(visitor, id)?.getAttribute('aria-label')).toBe(
+      'Save Leaking tap repair to favourites',
+    )
   })
 
   it('the owner sees no heart on their own listing or storefront', async () => {
