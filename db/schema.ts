@@ -3,6 +3,7 @@ import {
   blob,
   index,
   integer,
+  primaryKey,
   real,
   sqliteTable,
   text,
@@ -248,4 +249,28 @@ export const listingPhotos = sqliteTable(
     alt: text('alt').notNull().default(''),
   },
   (table) => [index('listing_photos_listing_id_idx').on(table.listingId, table.position)],
+)
+
+/**
+ * Listings a member saved to come back to. A favourite outlives its listing being paused or
+ * archived (only deleting the listing or the member removes it); pages show the ones on sale.
+ */
+export const favourites = sqliteTable(
+  'favourites',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.memberId, table.listingId] }),
+    // A member's favourites page, newest saved first.
+    index('favourites_member_id_created_at_idx').on(table.memberId, table.createdAt),
+    // Deleting a listing cascades here; without an index each delete would scan the table.
+    index('favourites_listing_id_idx').on(table.listingId),
+  ],
 )

@@ -20,9 +20,11 @@ import { scheduleHousekeeping } from './jobs/housekeeping'
 import { findSite } from './models/site'
 import { account } from './routes/account'
 import { categoryPages } from './routes/categories'
+import { favouritesPage } from './routes/favourites'
 import { health } from './routes/health'
 import { home } from './routes/home'
 import { listingManagement, listingPages } from './routes/listings'
+import { listingFavourite } from './routes/listings/favourite'
 import { listingArchival, listingPublication } from './routes/listings/publication'
 import { listingPhotoRoutes } from './routes/listings/photos'
 import { listingQuickEdit } from './routes/listings/quick-edit'
@@ -95,6 +97,7 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-in', signIn)
   app.route('/sign-out', signOut)
   app.route('/account', account)
+  app.route('/favourites', favouritesPage)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The
   // one overlap left is /stores/new against /stores/:slug: management comes first, and no
   // storefront may take the slug "new" anyway (uniqueStoreSlug).
@@ -105,6 +108,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${LISTING}/archival`, listingArchival)
   app.route(`${LISTING}/quick-edit`, listingQuickEdit)
   app.route(`${LISTING}/photos`, listingPhotoRoutes)
+  app.route(`${LISTING}/favourite`, listingFavourite)
   app.route('/listings', listingManagement)
   app.route('/listings', listingPages)
 

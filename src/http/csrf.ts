@@ -9,7 +9,8 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
  * Refuses cross-site writes. Browsers say where a request comes from in Sec-Fetch-Site (all
  * current ones) or Origin (every POST since 2020); a write that says neither is refused too.
  * Bodies other than forms are refused, because a cross-site fetch can send those without a
- * preflight only as text/plain — and nothing here reads JSON from browsers.
+ * preflight only as text/plain — and nothing here reads JSON from browsers. A write without a
+ * body (htmx's DELETE, whose fields travel in the query string) has no type to check.
  */
 export function csrfProtection(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -17,6 +18,7 @@ export function csrfProtection(): MiddlewareHandler<AppEnv> {
     if (!isSameOrigin(c.req.raw, c.var.config.publicUrl))
       throw new HTTPException(403, { message: 'cross_site_request' })
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()
+    if (type === '' && withoutBody(c.req.raw)) return next()
     if (!FORM_TYPES.includes(type)) throw new HTTPException(415, { message: 'not_a_form' })
     return next()
   }
@@ -36,4 +38,10 @@ function isSameOrigin(request: Request, publicUrl: string | undefined): boolean 
   } catch {
     return false
   }
+}
+
+/** No Content-Length above zero and no chunked body: nothing for anyone to read. */
+function withoutBody(request: Request): boolean {
+  const length = request.headers.get('Content-Length')
+  return !request.headers.has('Transfer-Encoding') && (length === null || length.trim() === '0')
 }

@@ -3,6 +3,7 @@ import { HomePage } from '../../views/home/home-page'
 import type { MarketEnv } from '../http/env'
 import { shell } from '../http/shell'
 import { listCategoryTree } from '../models/category'
+import { savedListingIds } from '../models/favourite'
 import { listNewestListings } from '../models/listing'
 import { coverPhotos } from '../models/listing-photos'
 import { findStoreOfMember } from '../models/store'
@@ -12,16 +13,15 @@ const NEWEST_COUNT = 12
 export const home = new Hono<MarketEnv>().get('/', (c) => {
   const member = c.var.member
   const newest = listNewestListings(c.var.db, NEWEST_COUNT)
+  const ids = newest.map((listing) => listing.id)
   return c.html(
     <HomePage
       shell={shell(c)}
       categories={listCategoryTree(c.var.db)}
       ownStore={member ? findStoreOfMember(c.var.db, member.id) : undefined}
       newest={newest}
-      covers={coverPhotos(
-        c.var.db,
-        newest.map((listing) => listing.id),
-      )}
+      covers={coverPhotos(c.var.db, ids)}
+      saved={member ? savedListingIds(c.var.db, member, ids) : new Set()}
       currency={c.var.site.currency}
     />,
   )

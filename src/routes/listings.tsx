@@ -10,6 +10,7 @@ import { listValues, parseForm, type FormErrors, type FormValues } from '../http
 import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { listCategoryTree } from '../models/category'
+import { savedListingIds } from '../models/favourite'
 import {
   createListing,
   findListingForOwner,
@@ -174,6 +175,8 @@ export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}'
   if (!listing) return c.notFound()
   const canonical = listingPath(listing)
   if (`/listings/${ref}` !== canonical) return c.redirect(canonical, 301)
+  const member = c.var.member
+  const isOwner = member?.id === listing.store.memberId
   const parentCategory = listing.category.parentId
     ? listCategoryTree(c.var.db).find((top) => top.id === listing.category.parentId)
     : undefined
@@ -182,7 +185,8 @@ export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}'
       shell={shell(c)}
       listing={listing}
       parentCategory={parentCategory}
-      isOwner={c.var.member?.id === listing.store.memberId}
+      isOwner={isOwner}
+      saved={member && !isOwner ? savedListingIds(c.var.db, member, [listing.id]).size > 0 : false}
       photos={listListingPhotos(c.var.db, listing.id)}
       currency={currencyOf(c)}
     />,

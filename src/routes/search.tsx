@@ -8,6 +8,7 @@ import { parseQuery } from '../http/forms'
 import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
 import { shell } from '../http/shell'
 import { listCategoryTree, type CategoryBranch } from '../models/category'
+import { savedListingIds } from '../models/favourite'
 import { coverPhotos } from '../models/listing-photos'
 import { searchListings } from '../models/listing/search'
 import { readSearchCriteria, searchParamsSchema } from '../models/listing/search-input'
@@ -68,16 +69,16 @@ export function searchView(
       ? { ...criteria, categoryIds: scope.categoryIds }
       : criteria
   const results = searchListings(db, c.var.clock, scoped)
+  const ids = results.hits.map((hit) => hit.id)
+  const member = c.var.member
   return {
     place: { path, choices },
     results,
     problems,
     categories: scope ? null : categories,
     places,
-    covers: coverPhotos(
-      db,
-      results.hits.map((hit) => hit.id),
-    ),
+    covers: coverPhotos(db, ids),
+    saved: member ? savedListingIds(db, member, ids) : new Set(),
     currency: site.currency,
     locale: site.locale,
   }

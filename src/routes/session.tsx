@@ -8,6 +8,7 @@ import { seeOther, safeReturnPath } from '../http/redirects'
 import { endSessionCookie, startSession } from '../http/session'
 import { shell } from '../http/shell'
 import { signInMember } from '../models/member'
+import { favouriteToSave, savePendingFavourite } from './listings/favourite'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
 import { deleteSession } from '../models/session'
 
@@ -22,14 +23,24 @@ const signInSchema = z.object({
     .min(1, 'Enter your password.')
     .max(PASSWORD_MAX_LENGTH, 'That password is too long.'),
   returnTo: z.string().optional(),
+  /** A listing a visitor tapped the heart of: saved once they are signed in. */
+  favourite: z.string().optional(),
 })
 
 /** Signing in creates a session; signing out deletes it. */
 export const signIn = new Hono<MarketEnv>()
   .get('/', (c) => {
     const returnTo = safeReturnPath(c.req.query('return_to'))
+    // Already signed in: back to the page, saving nothing (a GET never saves).
     if (c.var.member) return seeOther(c, returnTo)
-    return c.html(<SignInPage shell={shell(c, { returnTo })} values={{}} returnTo={returnTo} />)
+    return c.html(
+      <SignInPage
+        shell={shell(c, { returnTo })}
+        values={{}}
+        returnTo={returnTo}
+        favourite={favouriteToSave(c, c.req.query('favourite'))}
+      />,
+    )
   })
 
   .post('/', async (c) => {
@@ -42,6 +53,7 @@ export const signIn = new Hono<MarketEnv>()
           values={withoutSecrets(form.values)}
           errors={errors}
           returnTo={returnTo}
+          favourite={favouriteToSave(c, form.values.favourite)}
         />,
         422,
       )
@@ -59,7 +71,8 @@ export const signIn = new Hono<MarketEnv>()
     const previous = c.var.session
     if (previous) deleteSession(c.var.db, previous.id)
     startSession(c, result.member)
-    return flashRedirect(c, returnTo, `Signed in as ${result.member.displayName}.`)
+    const saved = savePendingFavourite(c, result.member, form.data.favourite)
+    return flashRedirect(c, returnTo, `Signed in as ${result.member.displayName}.${saved}`)
   })
 
 export const signOut = new Hono<MarketEnv>().post('/', (c) => {

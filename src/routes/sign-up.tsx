@@ -12,6 +12,7 @@ import { HOUR } from '../lib/clock'
 import { singleLine } from '../lib/text'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
 import { signUpMember } from '../models/member'
+import { favouriteToSave, savePendingFavourite } from './listings/favourite'
 
 /** The fields every new account has; setup reuses them for the operator. */
 export const memberFields = {
@@ -29,13 +30,25 @@ export const memberFields = {
     .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
 }
 
-const signUpSchema = z.object({ ...memberFields, returnTo: z.string().optional() })
+const signUpSchema = z.object({
+  ...memberFields,
+  returnTo: z.string().optional(),
+  /** A listing a visitor tapped the heart of: saved once the account exists. */
+  favourite: z.string().optional(),
+})
 
 export const signUp = new Hono<MarketEnv>()
   .get('/', (c) => {
     const returnTo = safeReturnPath(c.req.query('return_to'))
     if (c.var.member) return seeOther(c, returnTo)
-    return c.html(<SignUpPage shell={shell(c, { returnTo })} values={{}} returnTo={returnTo} />)
+    return c.html(
+      <SignUpPage
+        shell={shell(c, { returnTo })}
+        values={{}}
+        returnTo={returnTo}
+        favourite={favouriteToSave(c, c.req.query('favourite'))}
+      />,
+    )
   })
 
   .post('/', rateLimit('sign-up', { limit: 10, windowMs: HOUR }), async (c) => {
@@ -48,6 +61,7 @@ export const signUp = new Hono<MarketEnv>()
           values={withoutSecrets(form.values)}
           errors={errors}
           returnTo={returnTo}
+          favourite={favouriteToSave(c, form.values.favourite)}
         />,
         422,
       )
@@ -61,9 +75,10 @@ export const signUp = new Hono<MarketEnv>()
       return again({ password: result.message })
     }
     startSession(c, result.member)
+    const saved = savePendingFavourite(c, result.member, form.data.favourite)
     return flashRedirect(
       c,
       returnTo,
-      `Welcome to ${c.var.site.marketName}, ${result.member.displayName}!`,
+      `Welcome to ${c.var.site.marketName}, ${result.member.displayName}!${saved}`,
     )
   })

@@ -10,6 +10,7 @@ import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { PHONE_PATTERN } from '../lib/phone'
 import { multiLine, singleLine } from '../lib/text'
+import { savedListingIds } from '../models/favourite'
 import { listStoreListings } from '../models/listing'
 import { coverPhotos } from '../models/listing-photos'
 import { findImage, listPortfolio } from '../models/store-photos'
@@ -157,19 +158,19 @@ export const storePages = new Hono<MarketEnv>().get('/:slug', (c) => {
   const store = findPublicStore(c.var.db, c.req.param('slug'))
   if (!store) return c.notFound()
   const listings = listStoreListings(c.var.db, store.id)
+  const ids = listings.map((listing) => listing.id)
+  const member = c.var.member
   return c.html(
     <StorePage
       shell={shell(c)}
       store={store}
       listings={listings}
-      covers={coverPhotos(
-        c.var.db,
-        listings.map((listing) => listing.id),
-      )}
+      covers={coverPhotos(c.var.db, ids)}
+      saved={member ? savedListingIds(c.var.db, member, ids) : new Set()}
       avatar={findImage(c.var.db, store.avatarImageId)}
       cover={findImage(c.var.db, store.coverImageId)}
       portfolio={listPortfolio(c.var.db, store.id)}
-      isOwner={c.var.member?.id === store.memberId}
+      isOwner={member?.id === store.memberId}
       timeZone={c.var.site?.timeZone ?? 'UTC'}
       currency={c.var.site.currency}
     />,

@@ -83,6 +83,10 @@ async function seedAndListPages() {
   const ref = (id: number) =>
     `${id}-${market.db.select().from(listings).where(eq(listings.id, id)).get()!.slug}`
   await createMember(market, { email: 'visitor@example.com' })
+  const buyer = await visitorCookie()
+  expect((await market.post(`/listings/${service}/favourite`, {}, { cookie: buyer })).status).toBe(
+    303,
+  )
 
   const visitor = undefined
   return {
@@ -102,6 +106,10 @@ async function seedAndListPages() {
     'listing, new product': { path: '/listings/new?kind=product', cookie },
     'listing, edit': { path: `/listings/${service}/edit`, cookie },
     'my listings': { path: '/listings/mine', cookie },
+    'listing, saved to favourites': { path: `/listings/${ref(service)}`, cookie: buyer },
+    favourites: { path: '/favourites', cookie: buyer },
+    'favourites, empty': { path: '/favourites', cookie },
+    'sign-in, to save a favourite': { path: `/sign-in?favourite=${product}`, cookie: visitor },
     account: { path: '/account', cookie },
     search: { path: '/search?q=tap', cookie: visitor },
     'search, nothing found': { path: '/search?q=zzzzqqq', cookie: visitor },

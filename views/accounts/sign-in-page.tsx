@@ -1,19 +1,34 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
+import type { FavouriteListing } from '../../src/models/favourite'
 import { Button } from '../components/button'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { signUpHref } from './account-links'
 
-type SignInPageProps = { shell: Shell; values: FormValues; errors?: Errors; returnTo: string }
+type SignInPageProps = {
+  shell: Shell
+  values: FormValues
+  errors?: Errors
+  returnTo: string
+  /** The listing a visitor tapped the heart of: saved as soon as they are signed in. */
+  favourite?: FavouriteListing | undefined
+}
 
-export function SignInPage({ shell, values, errors = {}, returnTo }: SignInPageProps) {
+export function SignInPage(props: SignInPageProps) {
+  const { shell, values, errors = {}, returnTo, favourite } = props
   return (
     <SiteLayout shell={shell} title="Sign in" focused>
       <h1>Sign in</h1>
+      {favourite ? (
+        <p>
+          Sign in to save <strong>{favourite.title}</strong> to your favourites.
+        </p>
+      ) : null}
       <form method="post" action="/sign-in" class="form" novalidate>
         <FormErrors errors={errors} />
         <input type="hidden" name="returnTo" value={returnTo} />
+        {favourite ? <input type="hidden" name="favourite" value={String(favourite.id)} /> : null}
         <Field
           label="Email"
           name="email"
@@ -37,7 +52,7 @@ export function SignInPage({ shell, values, errors = {}, returnTo }: SignInPageP
         <Button>Sign in</Button>
       </form>
       <p>
-        New here? <a href={signUpHref(returnTo)}>Create an account</a>
+        New here? <a href={signUpHref(returnTo, favourite?.id)}>Create an account</a>
       </p>
     </SiteLayout>
   )

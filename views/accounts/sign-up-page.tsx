@@ -1,20 +1,35 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
+import type { FavouriteListing } from '../../src/models/favourite'
 import { Button } from '../components/button'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { signInHref } from './account-links'
 
-type SignUpPageProps = { shell: Shell; values: FormValues; errors?: Errors; returnTo: string }
+type SignUpPageProps = {
+  shell: Shell
+  values: FormValues
+  errors?: Errors
+  returnTo: string
+  /** The listing a visitor tapped the heart of: saved as soon as they are signed in. */
+  favourite?: FavouriteListing | undefined
+}
 
-export function SignUpPage({ shell, values, errors = {}, returnTo }: SignUpPageProps) {
+export function SignUpPage(props: SignUpPageProps) {
+  const { shell, values, errors = {}, returnTo, favourite } = props
   return (
     <SiteLayout shell={shell} title="Sign up" focused>
       <h1>Join {shell.marketName}</h1>
+      {favourite ? (
+        <p>
+          Create an account to save <strong>{favourite.title}</strong> to your favourites.
+        </p>
+      ) : null}
       <p>One account to buy from neighbours and, when you are ready, to sell your own work.</p>
       <form method="post" action="/sign-up" class="form" novalidate>
         <FormErrors errors={errors} />
         <input type="hidden" name="returnTo" value={returnTo} />
+        {favourite ? <input type="hidden" name="favourite" value={String(favourite.id)} /> : null}
         <Field
           label="Your name"
           name="displayName"
@@ -50,7 +65,7 @@ export function SignUpPage({ shell, values, errors = {}, returnTo }: SignUpPageP
         <Button>Create my account</Button>
       </form>
       <p>
-        Already have an account? <a href={signInHref(returnTo)}>Sign in</a>
+        Already have an account? <a href={signInHref(returnTo, favourite?.id)}>Sign in</a>
       </p>
     </SiteLayout>
   )

@@ -11,11 +11,14 @@ type HomePageProps = {
   ownStore: Store | undefined
   newest: Card[]
   covers: Map<number, ListingPhoto>
+  /** Which of the newest the member has saved (none for visitors): their hearts are filled. */
+  saved: ReadonlySet<number>
   currency: string
 }
 
 /** The front page: what the market offers by category, and the newest listings once they exist. */
-export function HomePage({ shell, categories, ownStore, newest, covers, currency }: HomePageProps) {
+export function HomePage(props: HomePageProps) {
+  const { shell, categories, ownStore, newest, covers, saved, currency } = props
   return (
     <SiteLayout shell={shell} title={shell.marketName}>
       <section class="hero">
@@ -63,6 +66,7 @@ export function HomePage({ shell, categories, ownStore, newest, covers, currency
                 photo={covers.get(listing.id)}
                 currency={currency}
                 locale={shell.locale}
+                favourite={{ saved: saved.has(listing.id), returnTo: shell.returnTo }}
               />
             ))}
           </ul>

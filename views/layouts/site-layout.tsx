@@ -107,6 +107,7 @@ function AccountNav({ member, returnTo }: { member: SessionMember | null; return
   return (
     <nav class="site-header__account" aria-label="Account">
       <a href="/account">{member.displayName}</a>
+      <a href="/favourites">Favourites</a>
       <form method="post" action="/sign-out">
         <button type="submit" class="button button--link">
           Sign out

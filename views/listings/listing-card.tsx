@@ -3,6 +3,7 @@ import { listingPath, type Listing } from '../../src/models/listing'
 import type { ListingPhoto } from '../../src/models/listing-photos'
 import { Money } from '../components/money'
 import { Picture } from '../components/picture'
+import { FavouriteButton } from '../favourites/favourite-button'
 
 type ListingCardProps = {
   listing: Pick<Listing, 'id' | 'slug' | 'title' | 'kind' | 'price' | 'fromPrice'>
@@ -14,11 +15,17 @@ type ListingCardProps = {
   title?: Child
   /** More to say under the store's name: a snippet of the description, a distance. */
   children?: Child
+  /** Its heart: saved or not, and the page it is on. Without it the card has no heart. */
+  favourite?: { saved: boolean; returnTo: string } | undefined
 }
 
-/** A listing in a grid: its photo (or its initial), title, "from" price and who sells it. */
+/**
+ * A listing in a grid: its photo (or its initial), title, "from" price and who sells it. The
+ * heart sits beside the link, not inside it (a link may not hold a form or a button), and is
+ * placed over the photo's corner by the stylesheet.
+ */
 export function ListingCard(props: ListingCardProps) {
-  const { listing, storeName, photo, currency, locale } = props
+  const { listing, storeName, photo, currency, locale, favourite } = props
   const needsFrom = listing.kind === 'service' || listing.price === null
   return (
     <li class="listing-card">
@@ -44,6 +51,9 @@ export function ListingCard(props: ListingCardProps) {
         {storeName ? <span class="listing-card__store">{storeName}</span> : null}
         {props.children}
       </a>
+      {favourite ? (
+        <FavouriteButton listing={listing} saved={favourite.saved} returnTo={favourite.returnTo} />
+      ) : null}
     </li>
   )
 }

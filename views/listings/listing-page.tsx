@@ -10,6 +10,7 @@ import type { ListingPhoto } from '../../src/models/listing-photos'
 import { Money } from '../components/money'
 import { Picture } from '../components/picture'
 import { Paragraphs } from '../components/paragraphs'
+import { FavouriteButton } from '../favourites/favourite-button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { ListingStatus } from './listing-status'
 
@@ -18,6 +19,8 @@ type ListingPageProps = {
   listing: ListingDetails
   parentCategory: Category | undefined
   isOwner: boolean
+  /** Whether the member has it in their favourites (always false for visitors). */
+  saved: boolean
   photos: ListingPhoto[]
   currency: string
 }
@@ -53,7 +56,12 @@ export function ListingPage(props: ListingPageProps) {
           <a href={`/listings/${listing.id}/edit`}>Edit</a>
         </p>
       ) : null}
-      <h1>{listing.title}</h1>
+      <div class="listing-head">
+        <h1>{listing.title}</h1>
+        {isOwner ? null : (
+          <FavouriteButton listing={listing} saved={props.saved} returnTo={shell.returnTo} />
+        )}
+      </div>
       {photos.length > 0 ? (
         <ul class="gallery" aria-label="Photos">
           {photos.map((photo, index) => (

@@ -27,6 +27,8 @@ export type SearchView = {
   categories: CategoryBranch[] | null
   places: Place[]
   covers: Map<number, ListingPhoto>
+  /** Which results the member has saved (none for visitors): their hearts are filled. */
+  saved: ReadonlySet<number>
   currency: string
   locale: string
 }
@@ -267,12 +269,16 @@ function SortChoice({
   )
 }
 
-function HitCard(props: {
+type HitCardProps = {
   hit: SearchHit
   photo: ListingPhoto | undefined
+  saved: boolean
+  returnTo: string
   currency: string
   locale: string
-}) {
+}
+
+function HitCard(props: HitCardProps) {
   const { hit } = props
   return (
     <ListingCard
@@ -282,6 +288,7 @@ function HitCard(props: {
       currency={props.currency}
       locale={props.locale}
       title={<Marked text={hit.markedTitle} />}
+      favourite={{ saved: props.saved, returnTo: props.returnTo }}
     >
       {hit.snippet ? (
         <span class="listing-card__snippet">

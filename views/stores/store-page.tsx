@@ -16,6 +16,8 @@ type StorePageProps = {
   store: PublicStore
   listings: Listing[]
   covers: Map<number, ListingPhoto>
+  /** Which listings the member has saved (none for visitors): their hearts are filled. */
+  saved: ReadonlySet<number>
   avatar: Image | undefined
   cover: Image | undefined
   portfolio: PortfolioItem[]
@@ -111,6 +113,12 @@ export function StorePage(props: StorePageProps) {
                   photo={props.covers.get(listing.id)}
                   currency={currency}
                   locale={shell.locale}
+                  // No hearts for the owner: saving one's own listings is not what they are for.
+                  favourite={
+                    isOwner
+                      ? undefined
+                      : { saved: props.saved.has(listing.id), returnTo: shell.returnTo }
+                  }
                 />
               ))}
             </ul>

@@ -1,0 +1,66 @@
+import type { PageWindow } from '../../src/lib/pagination'
+import type { ListingCard as Card } from '../../src/models/listing'
+import type { ListingPhoto } from '../../src/models/listing-photos'
+import { Pagination } from '../components/pagination'
+import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { ListingCard } from '../listings/listing-card'
+
+type FavouritesPageProps = {
+  shell: Shell
+  listings: Card[]
+  covers: Map<number, ListingPhoto>
+  total: number
+  page: PageWindow
+  currency: string
+}
+
+/**
+ * The member's saved listings on sale, newest saved first. A heart removed here leaves its card
+ * in place, faded, until the next visit: a slip of the thumb is undone by tapping it again.
+ */
+export function FavouritesPage({
+  shell,
+  listings,
+  covers,
+  total,
+  page,
+  currency,
+}: FavouritesPageProps) {
+  return (
+    <SiteLayout shell={shell} title="Favourites">
+      <h1>Favourites</h1>
+      {listings.length > 0 ? (
+        <>
+          <p class="muted">
+            {total === 1 ? '1 listing' : `${total} listings`} you saved. Tap a heart to remove one.
+          </p>
+          <ul class="listing-grid favourites">
+            {listings.map((listing) => (
+              <ListingCard
+                listing={listing}
+                storeName={listing.storeName}
+                photo={covers.get(listing.id)}
+                currency={currency}
+                locale={shell.locale}
+                favourite={{ saved: true, returnTo: shell.returnTo }}
+              />
+            ))}
+          </ul>
+          <Pagination
+            page={page.number}
+            totalPages={page.totalPages}
+            href={(number) => (number === 1 ? '/favourites' : `/favourites?page=${number}`)}
+          />
+        </>
+      ) : (
+        <div class="empty">
+          <p>Nothing saved yet.</p>
+          <p>
+            Tap the heart on a listing you like to keep it here, ready for when you need it.{' '}
+            <a href="/">See what is on the market</a>.
+          </p>
+        </div>
+      )}
+    </SiteLayout>
+  )
+}
