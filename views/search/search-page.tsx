@@ -114,6 +114,8 @@ export function SearchBody(props: SearchView) {
               <HitCard
                 hit={hit}
                 photo={covers.get(hit.id)}
+                saved={props.saved.has(hit.id)}
+                returnTo={searchHref(place, {}, page.number)}
                 currency={props.currency}
                 locale={props.locale}
               />
