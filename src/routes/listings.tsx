@@ -19,7 +19,9 @@ import {
   updateListing,
 } from '../models/listing'
 import { listingInputSchema, type MoneyFormat } from '../models/listing/listing-input'
+import { withCoverPhotos } from '../models/listing-cards'
 import { listListingPhotos } from '../models/listing-photos'
+import { listSimilarListings } from '../models/listing/similar'
 import { findStoreOfMember } from '../models/store'
 import { renderListingEdit } from './listings/edit-page'
 
@@ -185,6 +187,7 @@ export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}'
       isOwner={c.var.member?.id === listing.store.memberId}
       photos={listListingPhotos(c.var.db, listing.id)}
       currency={currencyOf(c)}
+      similar={withCoverPhotos(c.var.db, listSimilarListings(c.var.db, listing))}
     />,
   )
 })

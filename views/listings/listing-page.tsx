@@ -11,6 +11,7 @@ import { Money } from '../components/money'
 import { Picture } from '../components/picture'
 import { Paragraphs } from '../components/paragraphs'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { ListingShelf, type ShelfListings } from './listing-shelf'
 import { ListingStatus } from './listing-status'
 
 type ListingPageProps = {
@@ -20,6 +21,7 @@ type ListingPageProps = {
   isOwner: boolean
   photos: ListingPhoto[]
   currency: string
+  similar: ShelfListings
 }
 
 /** A listing as buyers see it: what, how much, from whom, and how to get in touch. */
@@ -162,6 +164,15 @@ export function ListingPage(props: ListingPageProps) {
           </p>
         ) : null}
       </aside>
+      {/* "People who ordered this also ordered" goes here, above similar, once orders exist
+          (issue 8; see src/models/listing/similar.ts). */}
+      <ListingShelf
+        id="similar"
+        title="Similar listings"
+        shelf={props.similar}
+        currency={currency}
+        locale={shell.locale}
+      />
     </SiteLayout>
   )
 }
