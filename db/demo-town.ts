@@ -9,6 +9,7 @@ import { insertMember, type Member } from '../src/models/member'
 import { hashPassword } from '../src/models/password'
 import type { SessionMember } from '../src/models/session'
 import { findSite, openMarketplace, type Site } from '../src/models/site'
+import { seedListingViews } from './demo-activity'
 import { seedListings } from './demo-listings'
 import { listingPhotoPicker, seedStorePhotos, storeDemoPictures } from './demo-photos'
 import { seedStores, type Resident } from './demo-stores'
@@ -63,6 +64,8 @@ const MEMBERS_SHOWN = 3
 const TOWN_AGE = 365 * DAY
 /** Mixed into the seed for the photo choices' own stream (any fixed number would do). */
 const PICTURE_STREAM = 0x70686f74
+/** The same for the listing views' stream. */
+const VIEWS_STREAM = 0x76696577
 
 type Random = () => number
 type Townsperson = Omit<DemoSignIn, 'role'> & { role: 'operator' | 'member'; joinedAt: Date }
@@ -128,6 +131,7 @@ export async function seedDemoTown(
       now,
       photos: pictures && listingPhotoPicker(pictureRandom, pictures),
     })
+    seedListingViews(db, mulberry32(seed ^ VIEWS_STREAM), seededListings, now)
     // The operator, a provider with listings (to try "My listings"), then buyers.
     const provider = openedStores[0]?.owner
     const buyers = people

@@ -274,3 +274,45 @@ export const favourites = sqliteTable(
     index('favourites_listing_id_idx').on(table.listingId),
   ],
 )
+
+/**
+ * What people do with a listing, rolled up per UTC day: views now, orders once they exist (issue
+ * 8). Trending reads the last two weeks of it; housekeeping drops older days. Views are counted in
+ * memory and added here in batches (src/models/listing-activity.ts), never one write per view.
+ */
+export const listingActivity = sqliteTable(
+  'listing_activity',
+  {
+    /** Whole days since 1970-01-01 UTC. */
+    day: integer('day').notNull(),
+    kind: text('kind', { enum: ['view'] }).notNull(),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    count: integer('count').notNull(),
+  },
+  (table) => [
+    // Day first: trending reads a range of days, housekeeping deletes one.
+    primaryKey({ columns: [table.day, table.kind, table.listingId] }),
+    index('listing_activity_listing_id_idx').on(table.listingId),
+  ],
+)
+
+/** The listings a member looked at last, one row per listing, at most 20 per member. */
+export const recentlyViewed = sqliteTable(
+  'recently_viewed',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    viewedAt: integer('viewed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.memberId, table.listingId] }),
+    index('recently_viewed_member_id_idx').on(table.memberId, table.viewedAt),
+    index('recently_viewed_listing_id_idx').on(table.listingId),
+  ],
+)

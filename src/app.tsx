@@ -7,6 +7,7 @@ import { csrfProtection } from './http/csrf'
 import type { AppDeps, AppEnv } from './http/env'
 import { etags } from './http/etag'
 import { visitorPageCache } from './http/page-cache'
+import { countListingViews } from './http/listing-views'
 import { renderError, renderNotFound } from './http/errors'
 import { flashes } from './http/flash'
 import { RateLimitStore } from './http/rate-limit'
@@ -17,6 +18,8 @@ import { sessions } from './http/session'
 import { shell } from './http/shell'
 import { staticAssets } from './http/static-assets'
 import { scheduleHousekeeping } from './jobs/housekeeping'
+import { scheduleListingActivity } from './jobs/listing-activity'
+import { ListingActivity } from './models/listing-activity'
 import { findSite } from './models/site'
 import { account } from './routes/account'
 import { categoryPages } from './routes/categories'
@@ -46,7 +49,9 @@ const OPEN_BEFORE_SETUP = new Set(['/setup', '/healthz', '/readyz'])
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   const rateLimits = new RateLimitStore()
+  const activity = new ListingActivity(deps.db, deps.clock)
   scheduleHousekeeping(deps)
+  scheduleListingActivity(deps, activity)
 
   const { db, clock, config, logger, assets, jobs, signal } = deps
   // Probes every few seconds: answered before any middleware (see routes/health.ts).
@@ -62,6 +67,7 @@ export function createApp(deps: AppDeps) {
     c.set('jobs', jobs)
     c.set('signal', signal)
     c.set('rateLimits', rateLimits)
+    c.set('activity', activity)
     return next()
   })
   app.use(requestId())
@@ -70,6 +76,8 @@ export function createApp(deps: AppDeps) {
   // Answered from memory or disk as they are.
   app.use(staticAssets())
   app.route('/uploads', uploads)
+  // Before the page cache, so that visitors answered from memory are counted too.
+  app.use(countListingViews(activity))
   // Pages: kept for visitors, compressed and tagged once complete; streams pass through.
   app.use(visitorPageCache({ clock }))
   app.use(compression())

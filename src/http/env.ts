@@ -3,6 +3,7 @@ import type { Config } from '../config'
 import type { Db } from '../db'
 import type { Scheduler } from '../jobs/scheduler'
 import type { Clock } from '../lib/clock'
+import type { ListingActivity } from '../models/listing-activity'
 import type { Session, SessionMember } from '../models/session'
 import type { Site } from '../models/site'
 import type { Assets } from './assets'
@@ -33,6 +34,8 @@ export type AppEnv = {
     session: Session | null
     flash: Flash | null
     rateLimits: RateLimitStore
+    /** Listing views counted since the last flush (recently viewed reads them too). */
+    activity: ListingActivity
   }
 }
 

@@ -1,17 +1,20 @@
 import type { AppDeps } from '../http/env'
 import { DAY, HOUR } from '../lib/clock'
 import { deleteOrphanedImages } from '../models/image'
+import { deleteOldListingActivity } from '../models/listing-activity'
 import { deleteExpiredSessions } from '../models/session'
 import { deleteOldSignInFailures } from '../models/sign-in-throttle'
 
 /**
  * Every hour: forget expired sessions and old sign-in failures, delete photos nobody attached
- * within a day of uploading them, and refresh the query planner's statistics.
+ * within a day of uploading them, drop listing activity older than trending needs, and refresh
+ * the query planner's statistics.
  */
 export function scheduleHousekeeping({ jobs, db, clock, config }: AppDeps) {
   jobs.every('housekeeping', HOUR, () => {
     deleteExpiredSessions(db, clock)
     deleteOldSignInFailures(db, clock)
+    deleteOldListingActivity(db, clock)
     deleteOrphanedImages(db, config.uploadsDir, {
       olderThan: new Date(clock.now().getTime() - DAY),
     })

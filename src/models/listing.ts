@@ -256,7 +256,8 @@ type Reader = Pick<Db, 'select'>
 
 // The hot reads behind the home, listing, storefront and category pages (see prepared.ts).
 const onSale = eq(listings.status, 'published')
-const card = {
+/** The columns a ListingCard is read from, for other models' card queries. */
+export const card = {
   listing: {
     id: listings.id,
     slug: listings.slug,

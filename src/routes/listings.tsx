@@ -20,7 +20,9 @@ import {
   updateListing,
 } from '../models/listing'
 import { listingInputSchema, type MoneyFormat } from '../models/listing/listing-input'
+import { withCoverPhotos } from '../models/listing-cards'
 import { listListingPhotos } from '../models/listing-photos'
+import { listSimilarListings } from '../models/listing/similar'
 import { findStoreOfMember } from '../models/store'
 import { renderListingEdit } from './listings/edit-page'
 
@@ -189,6 +191,7 @@ export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}'
       saved={member && !isOwner ? savedListingIds(c.var.db, member, [listing.id]).size > 0 : false}
       photos={listListingPhotos(c.var.db, listing.id)}
       currency={currencyOf(c)}
+      similar={withCoverPhotos(c.var.db, listSimilarListings(c.var.db, listing))}
     />,
   )
 })

@@ -24,6 +24,7 @@ import {
   serviceForm,
   type TestMarket,
 } from './app'
+import { PHONE } from './discovery'
 import { solidImage } from './photos'
 
 const VNU_JAR = join(
@@ -87,11 +88,17 @@ async function seedAndListPages() {
   expect((await market.post(`/listings/${service}/favourite`, {}, { cookie: buyer })).status).toBe(
     303,
   )
+  // Recently viewed and trending on the home page: a member looks at two listings three times.
+  for (const id of [product, simple])
+    for (let i = 0; i < 3; i++)
+      await (await market.get(`/listings/${ref(id)}`, { cookie: buyer, headers: PHONE })).text()
+  await market.jobs.run('listing-activity')
 
   const visitor = undefined
   return {
     home: { path: '/', cookie: visitor },
     'home, signed in': { path: '/', cookie },
+    'home, recently viewed and trending': { path: '/', cookie: buyer },
     'sign-in': { path: '/sign-in', cookie: visitor },
     'sign-up': { path: '/sign-up', cookie: visitor },
     category: { path: '/categories/home-repairs', cookie: visitor },

@@ -3,6 +3,7 @@ import type { ListingCard as Card } from '../../src/models/listing'
 import type { ListingPhoto } from '../../src/models/listing-photos'
 import type { Store } from '../../src/models/store'
 import { ListingCard } from '../listings/listing-card'
+import { ListingShelf, type ShelfListings } from '../listings/listing-shelf'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 
 type HomePageProps = {
@@ -14,9 +15,15 @@ type HomePageProps = {
   /** Which of the newest the member has saved (none for visitors): their hearts are filled. */
   saved: ReadonlySet<number>
   currency: string
+  /** The member's own, newest first; empty for visitors. */
+  recentlyViewed: ShelfListings
+  trending: ShelfListings
 }
 
-/** The front page: what the market offers by category, and the newest listings once they exist. */
+/**
+ * The front page: what the market offers by category, what is trending and the newest listings
+ * once they exist; for a member, what they looked at lately first.
+ */
 export function HomePage(props: HomePageProps) {
   const { shell, categories, ownStore, newest, covers, saved, currency } = props
   return (
@@ -45,6 +52,13 @@ export function HomePage(props: HomePageProps) {
           </p>
         )}
       </section>
+      <ListingShelf
+        id="recently-viewed"
+        title="Recently viewed"
+        shelf={props.recentlyViewed}
+        currency={currency}
+        locale={shell.locale}
+      />
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">Browse by category</h2>
         <ul class="category-grid">
@@ -55,6 +69,13 @@ export function HomePage(props: HomePageProps) {
           ))}
         </ul>
       </section>
+      <ListingShelf
+        id="trending"
+        title="Trending"
+        shelf={props.trending}
+        currency={currency}
+        locale={shell.locale}
+      />
       <section aria-labelledby="newest-heading">
         <h2 id="newest-heading">Newest on the market</h2>
         {newest.length > 0 ? (

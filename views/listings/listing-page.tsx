@@ -12,6 +12,7 @@ import { Picture } from '../components/picture'
 import { Paragraphs } from '../components/paragraphs'
 import { FavouriteButton } from '../favourites/favourite-button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { ListingShelf, type ShelfListings } from './listing-shelf'
 import { ListingStatus } from './listing-status'
 
 type ListingPageProps = {
@@ -23,6 +24,7 @@ type ListingPageProps = {
   saved: boolean
   photos: ListingPhoto[]
   currency: string
+  similar: ShelfListings
 }
 
 /** A listing as buyers see it: what, how much, from whom, and how to get in touch. */
@@ -170,6 +172,15 @@ export function ListingPage(props: ListingPageProps) {
           </p>
         ) : null}
       </aside>
+      {/* "People who ordered this also ordered" goes here, above similar, once orders exist
+          (issue 8; see src/models/listing/similar.ts). */}
+      <ListingShelf
+        id="similar"
+        title="Similar listings"
+        shelf={props.similar}
+        currency={currency}
+        locale={shell.locale}
+      />
     </SiteLayout>
   )
 }

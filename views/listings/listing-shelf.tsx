@@ -1,0 +1,39 @@
+import type { ListingCard as Card } from '../../src/models/listing'
+import type { ListingPhoto } from '../../src/models/listing-photos'
+import { ListingCard } from './listing-card'
+
+/** Cards to show in a row and their cover photos, as a route puts them together. */
+export type ShelfListings = { listings: Card[]; covers: Map<number, ListingPhoto> }
+
+type ListingShelfProps = {
+  /** Names the section and its heading: "trending" → #trending-heading. */
+  id: string
+  title: string
+  shelf: ShelfListings
+  currency: string
+  locale: string
+}
+
+/**
+ * A titled row of listing cards that scrolls sideways on a phone (recently viewed, trending,
+ * similar): a few at a glance, the rest a swipe away. Nothing at all when it has no listings.
+ */
+export function ListingShelf({ id, title, shelf, currency, locale }: ListingShelfProps) {
+  if (shelf.listings.length === 0) return null
+  return (
+    <section id={id} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      <ul class="listing-shelf">
+        {shelf.listings.map((listing) => (
+          <ListingCard
+            listing={listing}
+            storeName={listing.storeName}
+            photo={shelf.covers.get(listing.id)}
+            currency={currency}
+            locale={locale}
+          />
+        ))}
+      </ul>
+    </section>
+  )
+}
