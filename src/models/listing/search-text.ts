@@ -50,9 +50,13 @@ export function allWordsQuery(words: string[]): string {
   return words.map((word, index) => phrase(word, index === words.length - 1)).join(' AND ')
 }
 
-/** Listings holding any of the words: what is shown when none holds them all. */
-export function anyWordQuery(words: string[]): string {
-  return words.map((word, index) => phrase(word, index === words.length - 1)).join(' OR ')
+/**
+ * Listings holding any of the words: what is shown when none holds them all (the last word also
+ * as a prefix, as typed), and what "similar listings" look for (whole words only).
+ */
+export function anyWordQuery(words: string[], options = { prefixLast: true }): string {
+  const last = words.length - 1
+  return words.map((word, index) => phrase(word, options.prefixLast && index === last)).join(' OR ')
 }
 
 /** A word as an FTS5 string (its own quotes doubled, though searchWords never keeps one). */

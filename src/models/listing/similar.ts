@@ -9,10 +9,9 @@ import type { Db } from '../../db'
 import type { ListingCard, ListingDetails } from '../listing'
 import { listingCardsInOrder } from '../listing-cards'
 import { prepared } from '../prepared'
+import { anyWordQuery, searchWords } from './search-text'
 
 export const SIMILAR_LIMIT = 6
-/** The title and tags of a long listing say enough in this many words. */
-const MAX_WORDS = 12
 /** Text matches considered before the category preference reorders them. */
 const CANDIDATES = 50
 /**
@@ -22,26 +21,13 @@ const CANDIDATES = 50
 const SAME_CATEGORY_BOOST = 2
 
 /**
- * Arabic vowel marks (tashkeel) and the tatweel, which the index drops too (0004_search.sql):
- * removed, not treated as separators, so "مُعَلِّم" stays one word.
- */
-const ARABIC_MARKS = /[\u064b-\u0652\u0670\u0640]/g
-
-/**
- * The words of a listing's title and tags as an FTS5 query matching any of them: letters and
- * digits only, lower-case, each double-quoted so that nothing typed is ever read as syntax.
- * Null when there is no word (a title of emoji).
+ * The words of a listing's title and tags (two letters or more) as an FTS5 query matching any of
+ * them, read as search reads what is typed (search-text.ts); null when there is no word.
  * @example similarityQuery('Tap & pipe repair', ['plumbing']) // '"tap" OR "pipe" OR "repair" OR "plumbing"'
  */
 export function similarityQuery(title: string, tags: string[]): string | null {
-  const words = new Set<string>()
-  const text = [title, ...tags].join(' ').normalize('NFC').replace(ARABIC_MARKS, '')
-  for (const word of text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if ([...word].length < 2) continue
-    words.add(word)
-    if (words.size === MAX_WORDS) break
-  }
-  return words.size > 0 ? [...words].map((word) => `"${word}"`).join(' OR ') : null
+  const words = searchWords([title, ...tags].join(' ')).filter((word) => [...word].length >= 2)
+  return words.length > 0 ? anyWordQuery(words, { prefixLast: false }) : null
 }
 
 /** Up to six other listings on sale like `listing`, most alike first. */
