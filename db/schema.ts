@@ -316,3 +316,26 @@ export const recentlyViewed = sqliteTable(
     index('recently_viewed_listing_id_idx').on(table.listingId),
   ],
 )
+
+/**
+ * What people searched for, rolled up per UTC day: the query as searched (its words, lower-case),
+ * the filters beside it, how often, and how many results the last one found. Never who searched.
+ * The operator console reads "searches with no results" from it; housekeeping keeps 90 days.
+ */
+export const searchLog = sqliteTable(
+  'search_log',
+  {
+    /** Whole days since 1970-01-01 UTC. */
+    day: integer('day').notNull(),
+    query: text('query').notNull(),
+    /** The search's URL parameters other than the words, page and sort: "category=plumbing&kind=service". */
+    filters: text('filters').notNull(),
+    searches: integer('searches').notNull(),
+    results: integer('results').notNull(),
+    lastSearchedAt: integer('last_searched_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.day, table.query, table.filters] }),
+    index('search_log_results_idx').on(table.results, table.day),
+  ],
+)

@@ -18,8 +18,10 @@ import { sessions } from './http/session'
 import { shell } from './http/shell'
 import { staticAssets } from './http/static-assets'
 import { scheduleHousekeeping } from './jobs/housekeeping'
-import { scheduleListingActivity } from './jobs/listing-activity'
+import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
 import { ListingActivity } from './models/listing-activity'
+import { SearchLog } from './models/search-log'
+import { logSearches } from './http/search-log'
 import { findSite } from './models/site'
 import { account } from './routes/account'
 import { categoryPages } from './routes/categories'
@@ -50,8 +52,10 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   const rateLimits = new RateLimitStore()
   const activity = new ListingActivity(deps.db, deps.clock)
+  const searches = new SearchLog(deps.db, deps.clock)
   scheduleHousekeeping(deps)
-  scheduleListingActivity(deps, activity)
+  scheduleCounts(deps, 'listing-activity', ACTIVITY_FLUSH_INTERVAL, activity)
+  scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)
 
   const { db, clock, config, logger, assets, jobs, signal } = deps
   // Probes every few seconds: answered before any middleware (see routes/health.ts).
@@ -78,6 +82,7 @@ export function createApp(deps: AppDeps) {
   app.route('/uploads', uploads)
   // Before the page cache, so that visitors answered from memory are counted too.
   app.use(countListingViews(activity))
+  app.use(logSearches(searches))
   // Pages: kept for visitors, compressed and tagged once complete; streams pass through.
   app.use(visitorPageCache({ clock }))
   app.use(compression())

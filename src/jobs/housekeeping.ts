@@ -2,12 +2,14 @@ import type { AppDeps } from '../http/env'
 import { DAY, HOUR } from '../lib/clock'
 import { deleteOrphanedImages } from '../models/image'
 import { deleteOldListingActivity } from '../models/listing-activity'
+import { deleteOldSearchLog } from '../models/search-log'
 import { deleteExpiredSessions } from '../models/session'
 import { deleteOldSignInFailures } from '../models/sign-in-throttle'
 
 /**
  * Every hour: forget expired sessions and old sign-in failures, delete photos nobody attached
- * within a day of uploading them, drop listing activity older than trending needs, and refresh
+ * within a day of uploading them, drop listing activity older than trending needs and
+ * searches older than the log keeps, and refresh
  * the query planner's statistics.
  */
 export function scheduleHousekeeping({ jobs, db, clock, config }: AppDeps) {
@@ -15,6 +17,7 @@ export function scheduleHousekeeping({ jobs, db, clock, config }: AppDeps) {
     deleteExpiredSessions(db, clock)
     deleteOldSignInFailures(db, clock)
     deleteOldListingActivity(db, clock)
+    deleteOldSearchLog(db, clock)
     deleteOrphanedImages(db, config.uploadsDir, {
       olderThan: new Date(clock.now().getTime() - DAY),
     })

@@ -6,12 +6,17 @@ import { Suggestions } from '../../views/search/suggestions'
 import type { MarketEnv } from '../http/env'
 import { parseQuery } from '../http/forms'
 import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
+import { markSearch } from '../http/search-log'
 import { shell } from '../http/shell'
 import { listCategoryTree, type CategoryBranch } from '../models/category'
 import { savedListingIds } from '../models/favourite'
 import { coverPhotos } from '../models/listing-photos'
 import { searchListings } from '../models/listing/search'
-import { readSearchCriteria, searchParamsSchema } from '../models/listing/search-input'
+import {
+  readSearchCriteria,
+  searchParamsSchema,
+  type SearchChoices,
+} from '../models/listing/search-input'
 import { suggestSearches } from '../models/listing/suggestions'
 import { listPlaces } from '../models/place'
 
@@ -69,6 +74,13 @@ export function searchView(
       ? { ...criteria, categoryIds: scope.categoryIds }
       : criteria
   const results = searchListings(db, c.var.clock, scoped)
+  // The first page of each search is one search for the operator's log; scrolling on is not.
+  if (criteria.words.length > 0 && criteria.page === 1)
+    markSearch(c, {
+      query: criteria.words.join(' '),
+      filters: loggedFilters(path, choices),
+      results: results.total,
+    })
   const ids = results.hits.map((hit) => hit.id)
   const member = c.var.member
   return {
@@ -93,4 +105,15 @@ export function searchFragment(c: Context<MarketEnv>, view: SearchView) {
   if (view.results.page.number === 1 && c.req.query('page') === undefined)
     c.header('HX-Push-Url', searchHref(view.place))
   return c.html(<SearchBody {...view} />)
+}
+
+/** A search's filters as the log keeps them: the short URL's, less words, page and sort. */
+function loggedFilters(path: string, choices: SearchChoices): string {
+  const params = new URL(
+    searchHref({ path, choices: { ...choices, q: '', sort: 'best' } }),
+    'http://x',
+  ).searchParams
+  if (path.startsWith('/categories/')) params.set('in', path.slice('/categories/'.length))
+  params.sort()
+  return params.toString()
 }
