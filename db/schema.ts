@@ -198,6 +198,16 @@ export const listings = sqliteTable(
     index('listings_category_id_idx').on(table.categoryId, table.status),
     // Browsing without words, cheapest or dearest first.
     index('listings_status_from_price_idx').on(table.status, table.fromPrice),
+    // Facet counts over everything on sale read this narrow index, not the wide rows (search.ts).
+    index('listings_facets_idx').on(
+      table.status,
+      table.categoryId,
+      table.kind,
+      table.fromPrice,
+      table.pickup,
+      table.delivery,
+      table.serviceLocations,
+    ),
   ],
 )
 
@@ -339,3 +349,13 @@ export const searchLog = sqliteTable(
     index('search_log_results_idx').on(table.results, table.day),
   ],
 )
+
+/**
+ * One row whose number goes up with every write that can change a search's answer (listings,
+ * their packages and variants, stores, categories), by triggers (db/migrations). Search keeps
+ * answers in memory while it stays the same (src/models/listing/search-cache.ts).
+ */
+export const searchVersion = sqliteTable('search_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+})

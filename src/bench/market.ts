@@ -14,6 +14,7 @@ export type BenchMarket = {
   server: RunningServer
   town: DemoTown
   targets: BenchTargets
+  databasePath: string
   context: BenchContext
 }
 
@@ -30,9 +31,17 @@ export async function openBenchMarket(
   {
     root,
     members,
+    listings,
     signal,
     say,
-  }: { root: string; members: number; signal: AbortSignal; say: (text: string) => void },
+  }: {
+    root: string
+    members: number
+    /** About how many listings in all; without it each storefront has one to four. */
+    listings?: number
+    signal: AbortSignal
+    say: (text: string) => void
+  },
 ): Promise<BenchMarket> {
   say('Building the server…')
   build(root)
@@ -41,8 +50,12 @@ export async function openBenchMarket(
   held.workDir = createWorkDir()
   const uploadsDir = join(held.workDir, 'uploads')
   mkdirSync(uploadsDir)
-  say(`Seeding a demo town of ${members} members…`)
-  const { databasePath, town, targets } = await seedBenchTown(held.workDir, { members, uploadsDir })
+  say(`Seeding a demo town of ${members} members${listings ? ` and ${listings} listings` : ''}…`)
+  const { databasePath, town, targets } = await seedBenchTown(held.workDir, {
+    members,
+    uploadsDir,
+    ...(listings === undefined ? {} : { listings }),
+  })
   signal.throwIfAborted()
   held.server = await startServer({ root, databasePath, uploadsDir, signal })
   const memberCookie = await signInCookie(held.server.url, {
@@ -54,6 +67,7 @@ export async function openBenchMarket(
     server: held.server,
     town,
     targets,
+    databasePath,
     context: { memberCookie, storePath, listingPath, categoryPath },
   }
 }

@@ -22,7 +22,10 @@ export type BenchTargets = {
  * Seeds the demo town into `dir` the way `npm run seed:demo` would, photos included, and closes
  * it for the server.
  */
-export async function seedBenchTown(dir: string, options: { members: number; uploadsDir: string }) {
+export async function seedBenchTown(
+  dir: string,
+  options: { members: number; uploadsDir: string; listings?: number },
+) {
   const databasePath = join(dir, 'souk.sqlite')
   const db = openDatabase(databasePath)
   try {

@@ -63,7 +63,7 @@ export function searchView(
 ): SearchView {
   const { db, site } = c.var
   const query = parseQuery(c, searchParamsSchema)
-  const places = listPlaces(db)
+  const places = listPlaces(db, c.var.clock)
   const market = { categories, places, currency: site.currency, locale: site.locale }
   const { criteria, choices, problems } = readSearchCriteria(
     query.ok ? query.data : searchParamsSchema.parse({}),

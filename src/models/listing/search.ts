@@ -15,6 +15,7 @@ import type { Clock } from '../../lib/clock'
 import { pageWithin, type PageWindow } from '../../lib/pagination'
 import type { ListingCard } from '../listing'
 import { statement } from '../prepared'
+import { cachedAnswer } from './search-cache'
 import { bestMatchScoreSql } from './ranking'
 import {
   allWordsQuery,
@@ -84,8 +85,22 @@ export type SearchResults = {
   correction: string[] | null
 }
 
-/** Searches the listings on sale; the sort falls back to best match when it needs a place. */
+/**
+ * Searches the listings on sale: the same criteria get the same answer from memory until
+ * something on sale changes (search-cache.ts).
+ */
 export function searchListings(db: Db, clock: Clock, criteria: SearchCriteria): SearchResults {
+  return cachedAnswer(db, clock, `search ${JSON.stringify(criteria)}`, () =>
+    searchListingsUncached(db, clock, criteria),
+  )
+}
+
+/** The search itself, every time: what the benchmark measures cold. */
+export function searchListingsUncached(
+  db: Db,
+  clock: Clock,
+  criteria: SearchCriteria,
+): SearchResults {
   const now = clock.now().getTime()
   if (criteria.words.length === 0) return run(db, now, criteria, null, 'browse', null)
   const exact = run(db, now, criteria, allWordsQuery(criteria.words), 'all-words', null)
@@ -212,7 +227,8 @@ function resultsSql(criteria: SearchCriteria, words: boolean): string {
   if (criteria.fulfilment.length > 0) chosen.push(`(${FULFILMENT_MASK_SQL} & :fulfilmentMask) != 0`)
   const score = bestMatchScoreSql({ words, distanceKmSql: distance })
   const order = {
-    best: `${score} DESC`,
+    // Browsing without words or a place, best is newest (an index walk, not a sort).
+    best: words || distance ? `${score} DESC` : 'l.published_at DESC',
     newest: 'l.published_at DESC',
     'price-asc': 'l.from_price ASC',
     'price-desc': 'l.from_price DESC',
