@@ -13,6 +13,7 @@
 import type { MiddlewareHandler } from 'hono'
 import type { ListingActivity } from '../models/listing-activity'
 import type { AppEnv } from './env'
+import { wantsFragment } from './htmx'
 
 const LISTING_PAGE = /^\/listings\/(\d+)(?:-[^/]*)?$/
 
@@ -32,18 +33,17 @@ export function countListingViews(activity: ListingActivity): MiddlewareHandler<
     const status = c.res.status
     if (status !== 200 && status !== 304) return
     const listing = LISTING_PAGE.exec(c.req.path)
-    if (!listing || !isPageView(c.req.raw.headers)) return
+    if (!listing || wantsFragment(c) || isPrefetch(c.req.raw.headers)) return
     const member = c.get('member') ?? null
     const counted = status === 200 && isPerson(c.req.header('User-Agent'))
     if (counted || member) activity.recordView(Number(listing[1]), member, counted)
   }
 }
 
-/** A whole page a person navigated to, not a fragment or a guess at what they will open next. */
-function isPageView(headers: Headers): boolean {
-  if (headers.get('HX-Request') === 'true' && headers.get('HX-Boosted') !== 'true') return false
+/** A browser's guess at what a person will open next, not a person opening it. */
+function isPrefetch(headers: Headers): boolean {
   const purpose = headers.get('Sec-Purpose') ?? headers.get('Purpose')
-  return !purpose?.includes('prefetch')
+  return purpose?.includes('prefetch') ?? false
 }
 
 export function isPerson(userAgent: string | undefined): boolean {

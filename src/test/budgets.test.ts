@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { issueSetupToken } from '../models/site'
 import { createOpenMarket, createTestMarket, page, type TestMarket } from './app'
+import { seedListing, seedStore } from './listings'
 
 const KB = 1024
 const BROTLI = { 'Accept-Encoding': 'br' }
@@ -22,6 +23,21 @@ describe('page weight budgets', () => {
     for (const path of ['/', '/sign-in', '/sign-up', '/search?q=plumber', '/account', '/missing']) {
       expect(await compressedBytes(path, cookie), path).toBeLessThanOrEqual(14 * KB)
     }
+  })
+
+  it('keeps a full page of search results, with its filters, within 14 KB compressed', async () => {
+    market = await createOpenMarket()
+    const shop = await seedStore(market, { name: 'Sowe Plumbing and Electrical Services' })
+    for (let n = 0; n < 30; n += 1)
+      seedListing(market.db, market, shop, {
+        title: `Emergency plumbing call-out and repair, number ${n}`,
+        description: 'Burst pipes, leaking taps and blocked drains, fixed the same day in Tanji.',
+        categoryId: n % 2 === 0 ? 101 : 102,
+        price: 10_000 * (n + 1),
+      })
+    const cookie = await market.signIn('awa@example.com')
+    expect(await compressedBytes('/search?q=plumbing', cookie)).toBeLessThanOrEqual(14 * KB)
+    expect(await compressedBytes('/categories/home-repairs', cookie)).toBeLessThanOrEqual(14 * KB)
   })
 
   it('keeps the setup page, with its currency and time-zone lists, within 14 KB compressed', async () => {

@@ -120,6 +120,11 @@ async function seedAndListPages() {
     account: { path: '/account', cookie },
     search: { path: '/search?q=tap', cookie: visitor },
     'search, nothing found': { path: '/search?q=zzzzqqq', cookie: visitor },
+    'search, filters chosen and refused': {
+      path: '/search?category=home-repairs&kind=service&fulfilment=online&min=abc&max=5&near=500,1&sort=nearest',
+      cookie: buyer,
+    },
+    'search, browsing': { path: '/search', cookie: visitor },
     'not found': { path: '/no-such-page', cookie: visitor },
   } satisfies Record<string, { path: string; cookie: string | undefined }>
 }
