@@ -43,6 +43,7 @@ export const search = new Hono<MarketEnv>()
   .get('/suggestions', (c) => {
     const suggestions = suggestSearches(
       c.var.db,
+      c.var.clock,
       listCategoryTree(c.var.db),
       c.req.query('q') ?? '',
     )

@@ -4,7 +4,9 @@
 // few rows, and the category tree is matched in memory.
 import type { Db } from '../../db'
 import type { CategoryBranch } from '../category'
+import type { Clock } from '../../lib/clock'
 import { statement } from '../prepared'
+import { cachedAnswer } from './search-cache'
 import { allWordsQuery, searchWords } from './search-text'
 import { foldAccents } from './spelling'
 
@@ -15,10 +17,22 @@ export type Suggestion =
   | { kind: 'store'; label: string; slug: string }
   | { kind: 'listing'; label: string }
 
-/** Up to MAX_SUGGESTIONS for what has been typed so far; none for fewer than two letters. */
-export function suggestSearches(db: Db, tree: CategoryBranch[], typed: string): Suggestion[] {
+/**
+ * Up to MAX_SUGGESTIONS for what has been typed so far; none for fewer than two letters. Kept
+ * like search answers (search-cache.ts): a town types the same first letters all day.
+ */
+export function suggestSearches(
+  db: Db,
+  clock: Clock,
+  tree: CategoryBranch[],
+  typed: string,
+): Suggestion[] {
   const words = searchWords(typed)
   if (words.join('').length < 2) return []
+  return cachedAnswer(db, clock, `suggest ${words.join(' ')}`, () => suggest(db, tree, words))
+}
+
+function suggest(db: Db, tree: CategoryBranch[], words: string[]): Suggestion[] {
   const match = allWordsQuery(words)
   const categories: Suggestion[] = matchingCategories(tree, words)
     .slice(0, 2)
