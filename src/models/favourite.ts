@@ -9,7 +9,7 @@ import { favourites, listings, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { pageWithin, type PageWindow } from '../lib/pagination'
-import type { Listing, ListingCard } from './listing'
+import { card, type Listing, type ListingCard } from './listing'
 import { inJsonList, prepared } from './prepared'
 import type { SessionMember } from './session'
 
@@ -144,18 +144,7 @@ const favouriteCount = (db: Db) =>
 
 const favouritePage = (db: Db) =>
   db
-    .select({
-      listing: {
-        id: listings.id,
-        slug: listings.slug,
-        title: listings.title,
-        kind: listings.kind,
-        price: listings.price,
-        fromPrice: listings.fromPrice,
-      },
-      storeName: stores.name,
-      storeSlug: stores.slug,
-    })
+    .select(card)
     .from(favourites)
     .innerJoin(listings, eq(listings.id, favourites.listingId))
     .innerJoin(stores, eq(stores.id, listings.storeId))

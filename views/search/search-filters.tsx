@@ -248,63 +248,77 @@ function PriceInput(props: {
 
 function NearFilter({ place, places, problems }: SearchFiltersProps) {
   const choices = place.choices
-  const known = places.some((one) => one.name.toLowerCase() === choices.near.toLowerCase())
+  const near = choices.near.toLowerCase()
+  const known = places.some((one) => one.name.toLowerCase() === near)
   if (places.length === 0 && !choices.near) return null
   return (
     <fieldset class="filter">
       <legend>Where</legend>
-      <div class={problems.near ? 'field field--invalid' : 'field'}>
-        <label for="filter-near">Near</label>
-        <select
-          id="filter-near"
-          name="near"
-          form={SEARCH_FORM_ID}
-          aria-invalid={problems.near ? 'true' : undefined}
-          aria-describedby={problems.near ? 'filter-near-error' : undefined}
-        >
-          <option value="">Anywhere</option>
-          {choices.near && !known ? (
-            <option value={choices.near} selected>
-              Your location
-            </option>
-          ) : null}
-          {places.map((one) => (
-            <option
-              value={one.name}
-              selected={one.name.toLowerCase() === choices.near.toLowerCase()}
-            >
-              {one.name}
-            </option>
-          ))}
-        </select>
-        {problems.near ? (
-          <p class="field__error" id="filter-near-error">
-            {problems.near}
-          </p>
-        ) : null}
-      </div>
-      <div class={problems.radius ? 'field field--invalid' : 'field'}>
-        <label for="filter-radius">Within</label>
-        <select
-          id="filter-radius"
-          name="radius"
-          form={SEARCH_FORM_ID}
-          aria-invalid={problems.radius ? 'true' : undefined}
-          aria-describedby={problems.radius ? 'filter-radius-error' : undefined}
-        >
-          {RADIUS_CHOICES.map((km) => (
-            <option value={String(km)} selected={km === choices.radius}>
-              {km} km
-            </option>
-          ))}
-        </select>
-        {problems.radius ? (
-          <p class="field__error" id="filter-radius-error">
-            {problems.radius}
-          </p>
-        ) : null}
-      </div>
+      <FilterSelect
+        name="near"
+        label="Near"
+        error={problems.near}
+        options={[
+          { value: '', label: 'Anywhere', selected: false },
+          // A point on the map (from a shared link) that is none of the town's places.
+          ...(choices.near && !known
+            ? [{ value: choices.near, label: 'Your location', selected: true }]
+            : []),
+          ...places.map((one) => ({
+            value: one.name,
+            label: one.name,
+            selected: one.name.toLowerCase() === near,
+          })),
+        ]}
+      />
+      <FilterSelect
+        name="radius"
+        label="Within"
+        error={problems.radius}
+        options={RADIUS_CHOICES.map((km) => ({
+          value: String(km),
+          label: `${km} km`,
+          selected: km === choices.radius,
+        }))}
+      />
     </fieldset>
+  )
+}
+
+type FilterSelectProps = {
+  name: string
+  label: string
+  options: { value: string; label: string; selected: boolean }[]
+  error: string | undefined
+  class?: string
+}
+
+/** A labelled select that belongs to the search form, with its problem beside it. */
+export function FilterSelect({ name, label, options, error, class: extra }: FilterSelectProps) {
+  const id = `filter-${name}`
+  const classes = [error ? 'field field--invalid' : 'field', extra].filter(Boolean).join(' ')
+  return (
+    <div class={classes}>
+      <label for={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        form={SEARCH_FORM_ID}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {options.map((option) => (
+          <option value={option.value} selected={option.selected}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
   )
 }
 

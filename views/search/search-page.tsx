@@ -15,7 +15,7 @@ import { Pagination } from '../components/pagination'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { ListingCard } from '../listings/listing-card'
 import { SearchBox } from './search-box'
-import { SEARCH_FORM_ID, SearchFilters } from './search-filters'
+import { FilterSelect, SEARCH_FORM_ID, SearchFilters } from './search-filters'
 import { searchHref, type SearchPlace } from './search-url'
 
 /** What the search page and a category's page show around the results. */
@@ -235,39 +235,18 @@ const SORT_LABELS: Record<SearchSort, string> = {
   nearest: 'Nearest',
 }
 
-function SortChoice({
-  sort,
-  problem,
-  near,
-}: {
-  sort: SearchSort
-  problem: string | undefined
-  near: boolean
-}) {
+function SortChoice(props: { sort: SearchSort; problem: string | undefined; near: boolean }) {
+  const { sort, near } = props
   return (
-    <div
-      class={problem ? 'field field--invalid search-results__sort' : 'field search-results__sort'}
-    >
-      <label for="filter-sort">Sort by</label>
-      <select
-        id="filter-sort"
-        name="sort"
-        form={SEARCH_FORM_ID}
-        aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={problem ? 'filter-sort-error' : undefined}
-      >
-        {SORTS.filter((value) => value !== 'nearest' || near || sort === 'nearest').map((value) => (
-          <option value={value} selected={value === sort}>
-            {SORT_LABELS[value]}
-          </option>
-        ))}
-      </select>
-      {problem ? (
-        <p class="field__error" id="filter-sort-error">
-          {problem}
-        </p>
-      ) : null}
-    </div>
+    <FilterSelect
+      name="sort"
+      label="Sort by"
+      class="search-results__sort"
+      error={props.problem}
+      options={SORTS.filter((value) => value !== 'nearest' || near || sort === 'nearest').map(
+        (value) => ({ value, label: SORT_LABELS[value], selected: value === sort }),
+      )}
+    />
   )
 }
 
