@@ -216,7 +216,13 @@ function enableSuggestions() {
         event.preventDefault()
         all[current]?.querySelector('a')?.click()
       } else if (event.key === 'Escape') {
-        if (list.hidden) input.value = ''
+        // An open list closes and keeps the words (Chromium would clear a search field on
+        // Escape); a second Escape clears them, telling htmx so its "changed" sees it.
+        event.preventDefault()
+        if (list.hidden && input.value !== '') {
+          input.value = ''
+          input.dispatchEvent(new Event('input', { bubbles: true }))
+        }
         close()
       }
     })
