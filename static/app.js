@@ -214,7 +214,8 @@ function enableSuggestions() {
         highlight(current === -1 && step === -1 ? all.length - 1 : (current + step) % all.length)
       } else if (event.key === 'Enter' && current !== -1 && !list.hidden) {
         event.preventDefault()
-        all[current]?.querySelector('a')?.click()
+        // Each option is a link (views/search/suggestions.tsx).
+        if (all[current] instanceof HTMLElement) all[current].click()
       } else if (event.key === 'Escape') {
         // An open list closes and keeps the words (Chromium would clear a search field on
         // Escape); a second Escape clears them, telling htmx so its "changed" sees it.
