@@ -234,3 +234,16 @@ function enableSuggestions() {
 
 document.addEventListener('DOMContentLoaded', enableSuggestions)
 document.addEventListener('htmx:after:settle', enableSuggestions)
+
+// The search page pushes each search into the history. Enter on words whose results are already
+// shown sends the same search again: pushed twice, the browser's Back button would seem to do
+// nothing, so a search that is already the address replaces its entry instead.
+document.addEventListener('htmx:before:history:update', (event) => {
+  const detail =
+    /** @type {CustomEvent<{ history?: { type: string, path: string }, sourceElement?: Element }>} */ (
+      event
+    ).detail
+  const action = detail.history
+  if (!action || action.type !== 'push' || detail.sourceElement?.id !== 'search-form') return
+  if (new URL(action.path, location.href).href === location.href) action.type = 'replace'
+})
