@@ -227,8 +227,10 @@ function enableSuggestions() {
         close()
       }
     })
-    // A tap on an option lands before the blur closes the list.
-    input.addEventListener('blur', () => setTimeout(close, 150))
+    // Pressing an option keeps focus in the box, so the list stays open until the click lands
+    // however long the press (or a slow phone) takes; leaving the box any other way closes it.
+    list.addEventListener('mousedown', (event) => event.preventDefault())
+    input.addEventListener('blur', close)
   }
 }
 
