@@ -191,9 +191,14 @@ function enableSuggestions() {
       else input.removeAttribute('aria-activedescendant')
       active?.scrollIntoView({ block: 'nearest' })
     }
+    // Escape is final for the words typed so far: their suggestions arriving late (on a slow
+    // network) do not reopen the list; typing on, or an arrow key, does.
+    let dismissed = false
+    input.addEventListener('input', () => (dismissed = false))
     input.addEventListener('htmx:after:swap', () => {
       const count = options().length
-      const open = count > 0 && document.activeElement === input && input.value.trim() !== ''
+      const open =
+        !dismissed && count > 0 && document.activeElement === input && input.value.trim() !== ''
       list.hidden = !open
       input.setAttribute('aria-expanded', String(open))
       input.removeAttribute('aria-activedescendant')
@@ -208,6 +213,7 @@ function enableSuggestions() {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         if (all.length === 0) return
         event.preventDefault()
+        dismissed = false
         list.hidden = false
         input.setAttribute('aria-expanded', 'true')
         const step = event.key === 'ArrowDown' ? 1 : -1
@@ -224,6 +230,7 @@ function enableSuggestions() {
           input.value = ''
           input.dispatchEvent(new Event('input', { bubbles: true }))
         }
+        dismissed = true
         close()
       }
     })
