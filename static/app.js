@@ -244,6 +244,22 @@ function enableSuggestions() {
 document.addEventListener('DOMContentLoaded', enableSuggestions)
 document.addEventListener('htmx:after:settle', enableSuggestions)
 
+// On a phone the search's filters fold away under "Filters". The server opens them when
+// something is chosen, right for a page opened from a link; but as results change under them
+// they stay as the buyer left them: not folded under her thumb as she unticks the last filter,
+// not sprung open over the results while she types a word.
+document.addEventListener('htmx:before:swap', (event) => {
+  if (!(event.target instanceof Element) || event.target.id !== 'search-form') return
+  const shown = document.querySelector('#search-body details.search-filters')
+  if (!(shown instanceof HTMLDetailsElement)) return
+  const { tasks } = /** @type {CustomEvent<{ tasks?: Array<{ fragment?: ParentNode }> }>} */ (event)
+    .detail
+  for (const task of tasks ?? []) {
+    const next = task.fragment?.querySelector('details.search-filters')
+    next?.toggleAttribute('open', shown.open)
+  }
+})
+
 // The search page pushes each search into the history. Enter on words whose results are already
 // shown sends the same search again: pushed twice, the browser's Back button would seem to do
 // nothing, so a search that is already the address replaces its entry instead.
