@@ -236,6 +236,17 @@ test.describe('GET /search', () => {
       await expect(filterBox(page, 'Honey, jams & preserves (26)')).toBeVisible()
     })
 
+    await test.step('unticking it leaves the filters open under her thumb', async () => {
+      const food = filterBox(page, 'Food & produce (26)')
+      await food.uncheck()
+      await expect(resultCount(page)).toHaveText('27 results for “honey”')
+      await expect(filters(page)).toHaveText('Filters')
+      await expect(food).toBeVisible()
+      await expect(food).toBeFocused()
+      await food.check()
+      await expect(resultCount(page)).toHaveText('26 results for “honey”')
+    })
+
     await test.step("the browser's Back and Forward buttons step through her searches", async () => {
       await page.goBack()
       await expect(page).toHaveURL('/search?q=honey')
