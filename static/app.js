@@ -260,6 +260,25 @@ document.addEventListener('htmx:before:swap', (event) => {
   }
 })
 
+// "More results" adds the next page's cards and is replaced by the next page's own link, so the
+// focus it held would fall back to the top of the page: it moves to the first card added
+// instead, where a keyboard or screen reader user reads on.
+let resultsBeforeMore = -1
+document.addEventListener('htmx:before:request', (event) => {
+  if (event.target instanceof Element && event.target.matches('.search-results__more'))
+    resultsBeforeMore = document.querySelectorAll('#search-hits > li').length
+})
+document.addEventListener('htmx:after:swap', (event) => {
+  // The link is gone by then, so htmx tells the list the cards were added to.
+  if (!(event.target instanceof Element) || event.target.id !== 'search-hits') return
+  if (resultsBeforeMore === -1) return
+  const added = event.target.querySelectorAll(':scope > li')[resultsBeforeMore]
+  resultsBeforeMore = -1
+  const focusLost = !document.activeElement || document.activeElement === document.body
+  const link = added?.querySelector('a')
+  if (focusLost && link) link.focus()
+})
+
 // The search page pushes each search into the history. Enter on words whose results are already
 // shown sends the same search again: pushed twice, the browser's Back button would seem to do
 // nothing, so a search that is already the address replaces its entry instead.
