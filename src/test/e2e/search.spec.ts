@@ -262,6 +262,8 @@ test.describe('GET /search', () => {
       await expect(resultCards(page)).toHaveCount(24)
       await page.getByRole('link', { name: 'More results' }).click()
       await expect(resultCards(page)).toHaveCount(26)
+      // The link she tapped is gone: she carries on from the first card added.
+      await expect(resultCards(page).nth(24).getByRole('link').first()).toBeFocused()
       await expect(page.getByRole('link', { name: 'More results' })).toHaveCount(0)
       await expect(resultCards(page).filter({ hasText: SANDALS })).toHaveCount(0)
       await expect(resultCards(page).filter({ hasText: 'honey,' })).toHaveCount(26)
