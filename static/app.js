@@ -260,6 +260,19 @@ document.addEventListener('htmx:before:swap', (event) => {
   }
 })
 
+// With JavaScript the results follow each filter as it changes, so on a phone "Show results" at
+// the foot of the open filters has nothing left to fetch: what the buyer wants is to see them.
+// It folds the filters and brings her to the results beneath (focus on "Filters", just above).
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element && event.target.closest('.search-filters__apply')
+  const details = button && button.closest('details')
+  if (!(details instanceof HTMLDetailsElement) || matchMedia('(min-width: 48rem)').matches) return
+  details.open = false
+  const summary = details.querySelector('summary')
+  summary?.focus()
+  summary?.scrollIntoView({ block: 'start' })
+})
+
 // "More results" adds the next page's cards and is replaced by the next page's own link, so the
 // focus it held would fall back to the top of the page: it moves to the first card added
 // instead, where a keyboard or screen reader user reads on.
