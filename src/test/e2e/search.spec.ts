@@ -282,6 +282,16 @@ test.describe('GET /search', () => {
       await expect(page.getByLabel('Highest')).toHaveValue('200')
     })
 
+    await test.step('"Show results" folds the filters away over the results', async () => {
+      await page.getByRole('button', { name: 'Show results' }).click()
+      await expect(page.getByLabel('Lowest')).toBeHidden()
+      await expect(filters(page)).toHaveText('Filters (2 chosen)')
+      await expect(filters(page)).toBeFocused()
+      await expect(resultCount(page)).toBeInViewport()
+      await expect(resultCount(page)).toHaveText('11 results for “honey”')
+      await expect(page).toHaveURL('/search?q=honey&category=food-produce&min=100&max=200')
+    })
+
     await test.step('sorted by price, the cheapest jar from GMD 100 comes first', async () => {
       await page.getByLabel('Sort by').selectOption({ label: 'Price, low to high' })
       await expect(page).toHaveURL(
