@@ -191,9 +191,14 @@ function enableSuggestions() {
       else input.removeAttribute('aria-activedescendant')
       active?.scrollIntoView({ block: 'nearest' })
     }
+    // Escape is final for the words typed so far: their suggestions arriving late (on a slow
+    // network) do not reopen the list; typing on, or an arrow key, does.
+    let dismissed = false
+    input.addEventListener('input', () => (dismissed = false))
     input.addEventListener('htmx:after:swap', () => {
       const count = options().length
-      const open = count > 0 && document.activeElement === input && input.value.trim() !== ''
+      const open =
+        !dismissed && count > 0 && document.activeElement === input && input.value.trim() !== ''
       list.hidden = !open
       input.setAttribute('aria-expanded', String(open))
       input.removeAttribute('aria-activedescendant')
@@ -208,22 +213,94 @@ function enableSuggestions() {
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         if (all.length === 0) return
         event.preventDefault()
+        dismissed = false
         list.hidden = false
         input.setAttribute('aria-expanded', 'true')
         const step = event.key === 'ArrowDown' ? 1 : -1
         highlight(current === -1 && step === -1 ? all.length - 1 : (current + step) % all.length)
       } else if (event.key === 'Enter' && current !== -1 && !list.hidden) {
         event.preventDefault()
-        all[current]?.querySelector('a')?.click()
+        // Each option is a link (views/search/suggestions.tsx).
+        if (all[current] instanceof HTMLElement) all[current].click()
       } else if (event.key === 'Escape') {
-        if (list.hidden) input.value = ''
+        // An open list closes and keeps the words (Chromium would clear a search field on
+        // Escape); a second Escape clears them, telling htmx so its "changed" sees it.
+        event.preventDefault()
+        if (list.hidden && input.value !== '') {
+          input.value = ''
+          input.dispatchEvent(new Event('input', { bubbles: true }))
+        }
+        dismissed = true
         close()
       }
     })
-    // A tap on an option lands before the blur closes the list.
-    input.addEventListener('blur', () => setTimeout(close, 150))
+    // Pressing an option keeps focus in the box, so the list stays open until the click lands
+    // however long the press (or a slow phone) takes; leaving the box any other way closes it.
+    list.addEventListener('mousedown', (event) => event.preventDefault())
+    input.addEventListener('blur', close)
   }
 }
 
 document.addEventListener('DOMContentLoaded', enableSuggestions)
 document.addEventListener('htmx:after:settle', enableSuggestions)
+
+// On a phone the search's filters fold away under "Filters". The server opens them when
+// something is chosen, right for a page opened from a link; but as results change under them
+// they stay as the buyer left them: not folded under her thumb as she unticks the last filter,
+// not sprung open over the results while she types a word.
+document.addEventListener('htmx:before:swap', (event) => {
+  if (!(event.target instanceof Element) || event.target.id !== 'search-form') return
+  const shown = document.querySelector('#search-body details.search-filters')
+  if (!(shown instanceof HTMLDetailsElement)) return
+  const { tasks } = /** @type {CustomEvent<{ tasks?: Array<{ fragment?: ParentNode }> }>} */ (event)
+    .detail
+  for (const task of tasks ?? []) {
+    const next = task.fragment?.querySelector('details.search-filters')
+    next?.toggleAttribute('open', shown.open)
+  }
+})
+
+// With JavaScript the results follow each filter as it changes, so on a phone "Show results" at
+// the foot of the open filters has nothing left to fetch: what the buyer wants is to see them.
+// It folds the filters and brings her to the results beneath (focus on "Filters", just above).
+document.addEventListener('click', (event) => {
+  const button = event.target instanceof Element && event.target.closest('.search-filters__apply')
+  const details = button && button.closest('details')
+  if (!(details instanceof HTMLDetailsElement) || matchMedia('(min-width: 48rem)').matches) return
+  details.open = false
+  const summary = details.querySelector('summary')
+  summary?.focus()
+  summary?.scrollIntoView({ block: 'start' })
+})
+
+// "More results" adds the next page's cards and is replaced by the next page's own link, so the
+// focus it held would fall back to the top of the page: it moves to the first card added
+// instead, where a keyboard or screen reader user reads on.
+let resultsBeforeMore = -1
+document.addEventListener('htmx:before:request', (event) => {
+  if (event.target instanceof Element && event.target.matches('.search-results__more'))
+    resultsBeforeMore = document.querySelectorAll('#search-hits > li').length
+})
+document.addEventListener('htmx:after:swap', (event) => {
+  // The link is gone by then, so htmx tells the list the cards were added to.
+  if (!(event.target instanceof Element) || event.target.id !== 'search-hits') return
+  if (resultsBeforeMore === -1) return
+  const added = event.target.querySelectorAll(':scope > li')[resultsBeforeMore]
+  resultsBeforeMore = -1
+  const focusLost = !document.activeElement || document.activeElement === document.body
+  const link = added?.querySelector('a')
+  if (focusLost && link) link.focus()
+})
+
+// The search page pushes each search into the history. Enter on words whose results are already
+// shown sends the same search again: pushed twice, the browser's Back button would seem to do
+// nothing, so a search that is already the address replaces its entry instead.
+document.addEventListener('htmx:before:history:update', (event) => {
+  const detail =
+    /** @type {CustomEvent<{ history?: { type: string, path: string }, sourceElement?: Element }>} */ (
+      event
+    ).detail
+  const action = detail.history
+  if (!action || action.type !== 'push' || detail.sourceElement?.id !== 'search-form') return
+  if (new URL(action.path, location.href).href === location.href) action.type = 'replace'
+})

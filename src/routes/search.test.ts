@@ -272,7 +272,7 @@ describe('GET /search/suggestions', () => {
       'Forest honey Search',
       'Fatou Honey Storefront',
     ])
-    expect(document.querySelector('[role="option"] a')?.getAttribute('href')).toBe(
+    expect(document.querySelector('a[role="option"]')?.getAttribute('href')).toBe(
       '/categories/honey-preserves',
     )
   })

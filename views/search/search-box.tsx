@@ -39,6 +39,9 @@ export function SearchBox({ id, label, value, suggest }: SearchBoxProps) {
         data-hx-target={suggest ? `#${list}` : undefined}
         data-hx-swap={suggest ? 'innerHTML' : undefined}
         data-hx-push-url={suggest ? 'false' : undefined}
+        // The newest words win: by default htmx would queue one request and drop the rest, and
+        // on a slow network leave suggestions for letters typed a while ago.
+        data-hx-sync={suggest ? 'replace' : undefined}
       />
       <button type="submit" class="button button--secondary">
         Search

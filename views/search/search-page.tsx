@@ -69,6 +69,9 @@ export function SearchPage(props: SearchPageProps) {
         data-hx-swap="innerMorph"
         data-hx-push-url="true"
         data-hx-trigger={`submit, input changed delay:400ms from:#search-q, change from:#${SEARCH_BODY_ID}`}
+        // The newest search wins: a change made while one is on its way cancels it (by default
+        // htmx would queue one and drop the rest, showing results for words no longer typed).
+        data-hx-sync="replace"
       >
         <SearchBox id="search-q" label={props.label} value={place.choices.q} />
       </form>
@@ -136,6 +139,10 @@ export function SearchBody(props: SearchView) {
               data-hx-target={`#${HITS_ID}`}
               data-hx-swap="beforeend"
               data-hx-push-url="false"
+              // In the form's queue: a new search cancels it (its cards would join the new
+              // results), and a tap while a search is on its way is ignored (this link is
+              // about to be replaced by the new results' own).
+              data-hx-sync={`#${SEARCH_FORM_ID}:drop`}
             >
               More results
             </a>

@@ -7,8 +7,9 @@ const KIND_LABELS: Record<Suggestion['kind'], string> = {
 }
 
 /**
- * The options of a search box's suggestion list (see SearchBox): each a link, so a tap or Enter
- * goes there. Their ids are `${listId}-0`, `-1`… for aria-activedescendant.
+ * The options of a search box's suggestion list (see SearchBox): each option is itself a link, so
+ * a tap or Enter goes there (a link inside an option would be a control nested in a control).
+ * Their ids are `${listId}-0`, `-1`… for aria-activedescendant.
  */
 export function Suggestions({
   listId,
@@ -20,8 +21,14 @@ export function Suggestions({
   return (
     <>
       {suggestions.map((suggestion, index) => (
-        <li id={`${listId}-${index}`} class="suggestion" role="option" aria-selected="false">
-          <a href={suggestionHref(suggestion)} tabindex={-1}>
+        <li class="suggestion" role="none">
+          <a
+            id={`${listId}-${index}`}
+            href={suggestionHref(suggestion)}
+            role="option"
+            aria-selected="false"
+            tabindex={-1}
+          >
             <span class="suggestion__label">{suggestion.label}</span>{' '}
             <span class="suggestion__kind">{KIND_LABELS[suggestion.kind]}</span>
           </a>
