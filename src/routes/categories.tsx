@@ -31,7 +31,7 @@ export const categoryPages = new Hono<MarketEnv>().get('/:slug', (c) => {
   return c.html(
     <SearchPage
       {...view}
-      shell={shell(c)}
+      shell={shell(c, { searchPage: true })}
       title={branch.name}
       label={`Search in ${branch.name}`}
       header={<CategoryHeader category={top ?? branch} parent={parent} />}

@@ -140,6 +140,8 @@ describe('GET /search', () => {
     const document = await searchPage('')
     const bands = [...document.querySelectorAll('.filter__bands a')]
     expect(bands.length).toBeGreaterThan(1)
+    // Whole amounts as a person types them: min=300, not min=300.00.
+    for (const band of bands) expect(band.getAttribute('href')).not.toMatch(/\.00/)
     for (const band of bands) {
       const count = Number(/\((\d+)\)/.exec(band.textContent ?? '')?.[1])
       const narrowed = await page(await market.get(band.getAttribute('href')!))
@@ -156,6 +158,22 @@ describe('GET /search', () => {
     const html = await response.text()
     expect(html).not.toContain('<html')
     expect(html).toContain('id="search-hits"')
+  })
+
+  it('names the search in an htmx answer: the heading out of band, and the tab', async () => {
+    const response = await market.get('/search?q=honey', { headers: { 'HX-Request': 'true' } })
+    const document = await page(response)
+    const heading = document.querySelector('h1#search-heading')
+    expect(heading?.getAttribute('data-hx-swap-oob')).toBe('true')
+    expect(heading?.textContent).toBe('Results for “honey”')
+    expect(document.querySelector('title')?.textContent).toBe('“honey” · Tanji Market')
+  })
+
+  it('narrows a chosen top category to the subcategory chosen under it', async () => {
+    const document = await searchPage('?category=home-repairs&category=plumbing')
+    expect(resultTitles(document)).toEqual(['Emergency plumber'])
+    const top = document.querySelector('#filter-category-home-repairs')
+    expect(top?.hasAttribute('checked')).toBe(true)
   })
 
   it('answers a boosted link with the whole page', async () => {

@@ -1,5 +1,13 @@
 import { Hono, type Context } from 'hono'
-import { SearchBody, SearchPage, type SearchView } from '../../views/search/search-page'
+import type { Child } from 'hono/jsx'
+import { documentTitle } from '../../views/layouts/site-layout'
+import {
+  SearchBody,
+  SearchHeading,
+  SearchPage,
+  searchTitle,
+  type SearchView,
+} from '../../views/search/search-page'
 import { HEADER_SEARCH_ID, suggestionsId } from '../../views/search/search-box'
 import { searchHref } from '../../views/search/search-url'
 import { Suggestions } from '../../views/search/suggestions'
@@ -29,14 +37,22 @@ export const search = new Hono<MarketEnv>()
     const view = searchView(c, '/search', listCategoryTree(c.var.db))
     const q = view.place.choices.q
     c.header('Vary', FRAGMENT_VARY, { append: true })
-    if (wantsFragment(c)) return searchFragment(c, view)
+    if (wantsFragment(c))
+      return searchFragment(
+        c,
+        view,
+        <>
+          <title>{documentTitle(searchTitle(q), c.var.site.marketName)}</title>
+          <SearchHeading q={q} outOfBand />
+        </>,
+      )
     return c.html(
       <SearchPage
         {...view}
         shell={shell(c, { searchPage: true })}
-        title={q ? `“${q}”` : 'Search'}
+        title={searchTitle(q)}
         label={`Search ${c.var.site.marketName}`}
-        header={<h1>{q ? `Results for “${q}”` : 'Search'}</h1>}
+        header={<SearchHeading q={q} />}
       />,
     )
   })
@@ -102,10 +118,15 @@ export function searchView(
  * address bar gets the search's own short URL instead (the "More results" link, always past
  * page 1, leaves the address alone).
  */
-export function searchFragment(c: Context<MarketEnv>, view: SearchView) {
+export function searchFragment(c: Context<MarketEnv>, view: SearchView, around?: Child) {
   if (view.results.page.number === 1 && c.req.query('page') === undefined)
     c.header('HX-Push-Url', searchHref(view.place))
-  return c.html(<SearchBody {...view} />)
+  return c.html(
+    <>
+      <SearchBody {...view} />
+      {around}
+    </>,
+  )
 }
 
 /** A search's filters as the log keeps them: the short URL's, less words, page and sort. */

@@ -39,7 +39,7 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light dark" />
-          <title>{title === shell.marketName ? title : `${title} · ${shell.marketName}`}</title>
+          <title>{documentTitle(title, shell.marketName)}</title>
           <meta name="htmx-config" content={HTMX_CONFIG} />
           {/* No favicon: one request fewer on a metered connection. */}
           <link rel="icon" href="data:," />
@@ -71,6 +71,11 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
         </body>
       </html>
     )}`
+}
+
+/** What the browser tab says: the page, then the market (or the market alone on its home). */
+export function documentTitle(title: string, marketName: string): string {
+  return title === marketName ? title : `${title} · ${marketName}`
 }
 
 const RIGHT_TO_LEFT = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'dv', 'yi', 'ckb'])

@@ -27,7 +27,10 @@ export function SearchBox({ id, label, value, suggest }: SearchBoxProps) {
       </label>
       <input
         id={id}
-        type="search"
+        // A combobox may not be a type="search" input (ARIA in HTML): with suggestions it is a
+        // text input whose phone keyboard still says "search".
+        type={suggest ? 'text' : 'search'}
+        enterkeyhint="search"
         name="q"
         value={value}
         placeholder="Plumber, honey, lessons…"

@@ -6,7 +6,7 @@ import {
   type SearchProblems,
 } from '../../src/models/listing/search-input'
 import type { Place } from '../../src/models/place'
-import { formatMoney, moneyInputValue } from '../../src/lib/money'
+import { formatMoney, minorUnitsPerMajor, moneyInputValue } from '../../src/lib/money'
 import { searchHref, type SearchPlace } from './search-url'
 
 /** The form every filter belongs to (they sit outside it, beside the results; see search-page). */
@@ -190,8 +190,8 @@ function PriceFilter({ place, facets, problems, currency, locale }: SearchFilter
             <li>
               <a
                 href={searchHref(place, {
-                  min: band.min === null ? '' : moneyInputValue(band.min, currency),
-                  max: band.max === null ? '' : moneyInputValue(band.max, currency),
+                  min: bandBound(band.min, currency),
+                  max: bandBound(band.max, currency),
                 })}
               >
                 {band.min === null
@@ -214,6 +214,13 @@ function PriceFilter({ place, facets, problems, currency, locale }: SearchFilter
       ) : null}
     </fieldset>
   )
+}
+
+/** A band's end as the price box reads it: "200", not "200.00"; empty for no end. */
+function bandBound(amount: number | null, currency: string): string {
+  if (amount === null) return ''
+  const perMajor = minorUnitsPerMajor(currency)
+  return amount % perMajor === 0 ? String(amount / perMajor) : moneyInputValue(amount, currency)
 }
 
 function PriceInput(props: {

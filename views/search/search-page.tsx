@@ -82,6 +82,23 @@ export function SearchPage(props: SearchPageProps) {
   )
 }
 
+/** What the page and its tab are called for the words searched. */
+export function searchTitle(q: string): string {
+  return q ? `“${q}”` : 'Search'
+}
+
+/**
+ * The search page's heading; in an htmx answer it comes out of band (with a <title>, which htmx
+ * puts in the tab), so the heading and each history entry say what was searched.
+ */
+export function SearchHeading({ q, outOfBand }: { q: string; outOfBand?: boolean }) {
+  return (
+    <h1 id="search-heading" data-hx-swap-oob={outOfBand ? 'true' : undefined}>
+      {q ? `Results for “${q}”` : 'Search'}
+    </h1>
+  )
+}
+
 /** The filters and the results: what htmx asks for when the search changes. */
 export function SearchBody(props: SearchView) {
   const { place, results, problems, covers } = props
@@ -205,7 +222,7 @@ function EmptyResults({ place }: { place: SearchPlace }) {
     <div class="empty">
       <p>
         {choices.q ? `Nothing on sale matches “${choices.q}”` : 'Nothing on sale here'}
-        {filtered ? ' with these filters.' : ' yet.'}
+        {filtered ? ' with these filters.' : choices.q ? '.' : ' yet.'}
       </p>
       {filtered ? (
         <p>

@@ -133,21 +133,23 @@ export function readSearchCriteria(
   }
 }
 
-/** Chosen category slugs to ids, a top category bringing its subcategories. */
+/**
+ * Chosen category slugs to ids: a top category brings its subcategories, unless some of those
+ * are chosen too — then it narrows to them (ticking "Plumbing" under "Home repairs" narrows).
+ */
 function readCategories(slugs: string[], tree: CategoryBranch[]) {
+  const chosen = new Set(slugs.slice(0, 50))
   const ids = new Set<number>()
   const known: string[] = []
-  let unknown = false
-  for (const slug of slugs.slice(0, 50)) {
-    const top = tree.find((category) => category.slug === slug)
-    const child = tree
-      .flatMap((category) => category.children)
-      .find((category) => category.slug === slug)
-    if (top) [top, ...top.children].forEach((category) => ids.add(category.id))
-    else if (child) ids.add(child.id)
-    else if (slug !== '') unknown = true
-    if ((top || child) && !known.includes(slug)) known.push(slug)
+  for (const top of tree) {
+    const children = top.children.filter((child) => chosen.has(child.slug))
+    if (chosen.has(top.slug)) known.push(top.slug)
+    known.push(...children.map((child) => child.slug))
+    const narrowed =
+      children.length > 0 ? children : chosen.has(top.slug) ? [top, ...top.children] : []
+    for (const category of narrowed) ids.add(category.id)
   }
+  const unknown = [...chosen].some((slug) => slug !== '' && !known.includes(slug))
   return { ids: [...ids], slugs: known, unknown }
 }
 
