@@ -194,6 +194,11 @@ describe('GET /search', () => {
     expect(document.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(
       '/search?q=guitar&page=2',
     )
+    // Appended with htmx, the next page brings its numbered pages only for browsers without scripts.
+    const appended = await market.get('/search?q=guitar&page=2', {
+      headers: { 'HX-Request': 'true' },
+    })
+    expect(await appended.text()).toMatch(/<noscript><nav class="pagination"/)
     const second = await searchPage('?q=guitar&page=2')
     expect(resultTitles(second)).toHaveLength(6)
     expect(second.querySelector('.search-results__more')).toBeNull()

@@ -123,7 +123,7 @@ export function searchFragment(c: Context<MarketEnv>, view: SearchView, around?:
     c.header('HX-Push-Url', searchHref(view.place))
   return c.html(
     <>
-      <SearchBody {...view} />
+      <SearchBody {...view} fragment />
       {around}
     </>,
   )

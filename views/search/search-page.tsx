@@ -100,10 +100,17 @@ export function SearchHeading({ q, outOfBand }: { q: string; outOfBand?: boolean
 }
 
 /** The filters and the results: what htmx asks for when the search changes. */
-export function SearchBody(props: SearchView) {
-  const { place, results, problems, covers } = props
+export function SearchBody(props: SearchView & { fragment?: boolean }) {
+  const { place, results, problems, covers, fragment } = props
   const { hits, page, total } = results
   const more = page.number < page.totalPages
+  const pagination = (
+    <Pagination
+      page={page.number}
+      totalPages={page.totalPages}
+      href={(n) => searchHref(place, {}, n)}
+    />
+  )
   return (
     <>
       <SearchFilters
@@ -164,11 +171,13 @@ export function SearchBody(props: SearchView) {
               More results
             </a>
           ) : null}
-          <Pagination
-            page={page.number}
-            totalPages={page.totalPages}
-            href={(n) => searchHref(place, {}, n)}
-          />
+          {fragment ? (
+            // In an htmx answer "More results" is the way on; numbered pages would say "Page 2"
+            // under two pages' worth of cards.
+            <noscript>{pagination}</noscript>
+          ) : (
+            pagination
+          )}
           {total > MAX_RESULTS && page.number === page.totalPages ? (
             <p class="search-results__capped">
               That is the first {MAX_RESULTS.toLocaleString(props.locale)} of{' '}
