@@ -5,7 +5,7 @@ import type { MarketEnv } from '../http/env'
 import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
 import { shell } from '../http/shell'
 import { listCategoryTree } from '../models/category'
-import { searchFragment, searchView } from './search'
+import { searchBody, searchFragment, searchView } from './search'
 
 /**
  * GET /categories/:slug — the search page scoped to one category of the two-level tree (a top
@@ -35,6 +35,7 @@ export const categoryPages = new Hono<MarketEnv>().get('/:slug', (c) => {
       title={branch.name}
       label={`Search in ${branch.name}`}
       header={<CategoryHeader category={top ?? branch} parent={parent} />}
+      body={searchBody(c, view, { fragment: false })}
     />,
   )
 })

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { stores } from '../../db/schema'
-import { createOpenMarket, createProvider, page, serviceForm, type TestMarket } from '../test/app'
+import {
+  createMember,
+  createOpenMarket,
+  createProvider,
+  page,
+  serviceForm,
+  type TestMarket,
+} from '../test/app'
 import { seedListing, seedStore, type TestStore } from '../test/listings'
 
 let market: TestMarket
@@ -174,6 +181,25 @@ describe('GET /search', () => {
     expect(resultTitles(document)).toEqual(['Emergency plumber'])
     const top = document.querySelector('#filter-category-home-repairs')
     expect(top?.hasAttribute('checked')).toBe(true)
+  })
+
+  it('fills the hearts a member saved, and only for that member', async () => {
+    await createMember(market, { email: 'awa.buyer@example.com' })
+    await createMember(market, { email: 'binta.buyer@example.com' })
+    const awa = await market.signIn('awa.buyer@example.com')
+    const binta = await market.signIn('binta.buyer@example.com')
+    const honey = (await searchPage('?q=forest')).querySelector('#search-hits a')!
+    const id = /\/listings\/(\d+)/.exec(honey.getAttribute('href')!)![1]
+    expect((await market.post(`/listings/${id}/favourite`, {}, { cookie: awa })).status).toBe(303)
+    const saved = async (cookie: string) =>
+      [
+        ...(await page(await market.get('/search?q=forest', { cookie }))).querySelectorAll(
+          '#search-hits button',
+        ),
+      ].map((button) => button.getAttribute('aria-label'))
+    expect(await saved(awa)).toEqual(['Saved. Remove Forest honey from favourites'])
+    expect(await saved(binta)).toEqual(['Save Forest honey to favourites'])
+    expect(await saved(awa)).toEqual(['Saved. Remove Forest honey from favourites'])
   })
 
   it('answers a boosted link with the whole page', async () => {

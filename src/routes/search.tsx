@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import { documentTitle } from '../../views/layouts/site-layout'
 import {
@@ -20,6 +21,7 @@ import { listCategoryTree, type CategoryBranch } from '../models/category'
 import { savedListingIds } from '../models/favourite'
 import { coverPhotos } from '../models/listing-photos'
 import { searchListings } from '../models/listing/search'
+import { cachedAnswer } from '../models/listing/search-cache'
 import {
   readSearchCriteria,
   searchParamsSchema,
@@ -53,6 +55,7 @@ export const search = new Hono<MarketEnv>()
         title={searchTitle(q)}
         label={`Search ${c.var.site.marketName}`}
         header={<SearchHeading q={q} />}
+        body={searchBody(c, view, { fragment: false })}
       />,
     )
   })
@@ -123,7 +126,7 @@ export function searchFragment(c: Context<MarketEnv>, view: SearchView, around?:
     c.header('HX-Push-Url', searchHref(view.place))
   return c.html(
     <>
-      <SearchBody {...view} fragment />
+      {searchBody(c, view, { fragment: true })}
       {around}
     </>,
   )
@@ -138,4 +141,34 @@ function loggedFilters(path: string, choices: SearchChoices): string {
   if (path.startsWith('/categories/')) params.set('in', path.slice('/categories/'.length))
   params.sort()
   return params.toString()
+}
+
+/**
+ * The filters and results as HTML, rendered once per answer and kept with it (search-cache.ts):
+ * rendering two dozen cards and the filters is most of a search's time once the answer itself
+ * is kept. Kept per member's hearts among the results, the site's money format and the kind of
+ * answer; a new photo shows within the cache's minute.
+ */
+export function searchBody(
+  c: Context<MarketEnv>,
+  view: SearchView,
+  { fragment }: { fragment: boolean },
+) {
+  const saved = view.results.hits.filter((hit) => view.saved.has(hit.id)).map((hit) => hit.id)
+  const key = JSON.stringify([
+    'search body',
+    view.place,
+    view.results.page.number,
+    view.problems,
+    view.categories === null,
+    saved,
+    view.currency,
+    view.locale,
+    fragment,
+  ])
+  return raw(
+    cachedAnswer(c.var.db, c.var.clock, key, () =>
+      String(<SearchBody {...view} fragment={fragment} />),
+    ),
+  )
 }

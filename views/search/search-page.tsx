@@ -45,6 +45,8 @@ type SearchPageProps = SearchView & {
   header: Child
   /** The search box's label: "Search" or "Search in Plumbing". */
   label: string
+  /** The filters and results, rendered (SearchBody): routes may keep them rendered. */
+  body: Child
 }
 
 /**
@@ -76,7 +78,7 @@ export function SearchPage(props: SearchPageProps) {
         <SearchBox id="search-q" label={props.label} value={place.choices.q} />
       </form>
       <div id={SEARCH_BODY_ID} class="search-body">
-        <SearchBody {...props} />
+        {props.body}
       </div>
     </SiteLayout>
   )
