@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import { parseHTML } from 'linkedom'
 import { afterEach, describe, expect, it } from 'vitest'
-import { listingPackages, listings, listingVariants } from '../../db/schema'
+import { listings, listingUnits } from '../../db/schema'
 import {
   cookiesFrom,
   createMember,
@@ -16,6 +16,22 @@ import {
 
 let market: TestMarket
 afterEach(() => market.cleanup())
+
+/** A listing's units on sale of one kind (every listing's without `listingId`), in order. */
+function unitsOnSale(kind: 'package' | 'variant' | 'default', listingId?: number) {
+  return market.db
+    .select()
+    .from(listingUnits)
+    .where(
+      and(
+        eq(listingUnits.kind, kind),
+        isNull(listingUnits.retiredAt),
+        listingId === undefined ? undefined : eq(listingUnits.listingId, listingId),
+      ),
+    )
+    .orderBy(asc(listingUnits.listingId), asc(listingUnits.position))
+    .all()
+}
 
 async function createListing(
   cookie: string,
@@ -73,11 +89,7 @@ describe('POST /listings', () => {
       durationMinutes: 60,
       publishedAt: null,
     })
-    const packages = market.db
-      .select()
-      .from(listingPackages)
-      .where(eq(listingPackages.listingId, id))
-      .all()
+    const packages = unitsOnSale('package', id)
     expect(packages.map((item) => [item.name, item.price, item.turnaroundDays])).toEqual([
       ['Call-out', 35000, 0],
       ['Half day', 120000, null],
@@ -98,13 +110,7 @@ describe('POST /listings', () => {
       serviceLocations: 'customer,online',
       fromPrice: 120050,
     })
-    expect(
-      market.db
-        .select()
-        .from(listingPackages)
-        .all()
-        .map((item) => item.price),
-    ).toEqual([440000, 120050, 200050])
+    expect(unitsOnSale('package').map((item) => item.price)).toEqual([440000, 120050, 200050])
   })
 
   it('stores text without control characters', async () => {
@@ -134,22 +140,14 @@ describe('POST /listings', () => {
     const { cookie } = await createProvider(market)
     const id = await createListing(cookie, productForm)
     const listing = market.db.select().from(listings).where(eq(listings.id, id)).get()!
-    expect(listing).toMatchObject({
-      kind: 'product',
-      fromPrice: 7500,
-      price: null,
-      stock: null,
-      deliveryFee: 2500,
-    })
-    const variants = market.db
-      .select()
-      .from(listingVariants)
-      .where(eq(listingVariants.listingId, id))
-      .all()
+    expect(listing).toMatchObject({ kind: 'product', fromPrice: 7500, deliveryFee: 2500 })
+    const variants = unitsOnSale('variant', id)
     expect(variants.map((variant) => [variant.name, variant.price, variant.stock])).toEqual([
       ['Small jar', 7500, 12],
       ['Large jar', 14000, 0],
     ])
+    // Variants replace the price and stock of goods without: no default unit.
+    expect(unitsOnSale('default', id)).toEqual([])
   })
 
   it('saves a simple product with one price and stock', async () => {
@@ -164,12 +162,11 @@ describe('POST /listings', () => {
       pickup: 'on',
     })
     expect(market.db.select().from(listings).where(eq(listings.id, id)).get()).toMatchObject({
-      price: 250000,
-      stock: 1,
       fromPrice: 250000,
       delivery: false,
       deliveryFee: null,
     })
+    expect(unitsOnSale('default', id)).toMatchObject([{ name: '', price: 250000, stock: 1 }])
   })
 
   it.each([
@@ -217,7 +214,7 @@ describe('POST /listings', () => {
         'title' in change ? change.title : serviceForm.title,
       )
       expect(market.db.select().from(listings).all()).toHaveLength(0)
-      expect(market.db.select().from(listingPackages).all()).toHaveLength(0)
+      expect(market.db.select().from(listingUnits).all()).toHaveLength(0)
     },
   )
 
@@ -236,7 +233,7 @@ describe('POST /listings', () => {
       expect(response.status).toBe(422)
       expect(fieldError(await page(response), field)).toMatch(message)
       expect(market.db.select().from(listings).all()).toHaveLength(0)
-      expect(market.db.select().from(listingVariants).all()).toHaveLength(0)
+      expect(market.db.select().from(listingUnits).all()).toHaveLength(0)
     },
   )
 
@@ -367,7 +364,7 @@ describe('editing a listing', () => {
       title: 'Tap and pipe repair',
       slug: 'tap-and-pipe-repair',
     })
-    expect(market.db.select().from(listingPackages).all()).toHaveLength(1)
+    expect(unitsOnSale('package')).toHaveLength(1)
   })
 
   it('keeps the listing as it was when the change is refused', async () => {
@@ -380,7 +377,7 @@ describe('editing a listing', () => {
       { cookie },
     )
     expect(response.status).toBe(422)
-    expect(market.db.select().from(listingPackages).all()).toHaveLength(3)
+    expect(unitsOnSale('package')).toHaveLength(3)
   })
 
   it("answers 404 when another member tries to see or change someone else's listing", async () => {
