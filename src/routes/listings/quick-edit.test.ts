@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { listings, listingUnits } from '../../../db/schema'
+import { takeStock } from '../../models/listing/units'
 import {
   cookiesFrom,
   createProvider,
@@ -222,5 +223,68 @@ describe('POST /listings/:id/quick-edit', () => {
         .all()
         .map((listing) => listing.fromPrice),
     ).toEqual([7500, 7500])
+  })
+
+  it('changes the stock by the difference from what the row showed, keeping sales made since', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, jam)
+    const shown = await page(await market.get('/listings/mine', { cookie }))
+    expect(
+      shown.querySelector(`#listing-row-${id} input[name=stockWas]`)?.getAttribute('value'),
+    ).toBe('12')
+    // Five sold while the page was open; the provider only changes the price.
+    expect(takeStock(market.db, defaultUnit()!.id, 5)).toBe(true)
+    const response = await market.post(
+      `/listings/${id}/quick-edit`,
+      { price: '80', stock: '12', stockWas: '12' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    expect(response.status).toBe(200)
+    expect(defaultUnit()).toMatchObject({ price: 8000, stock: 7 })
+    const row = await page(response)
+    expect(row.querySelector(`#stock-${id}`)?.getAttribute('value')).toBe('7')
+    expect(row.querySelector('input[name=stockWas]')?.getAttribute('value')).toBe('7')
+  })
+
+  it('refuses a stock that sales since made impossible, showing what is left, with or without htmx', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, jam)
+    expect(takeStock(market.db, defaultUnit()!.id, 11)).toBe(true)
+    const message =
+      'Some sold since this form was opened: 1 left now. Check the number and save again.'
+    for (const headers of [{ 'HX-Request': 'true' }, {}] as Record<string, string>[]) {
+      const response = await market.post(
+        `/listings/${id}/quick-edit`,
+        { price: '99', stock: '2', stockWas: '12' },
+        { cookie, headers },
+      )
+      expect(response.status).toBe(422)
+      const document = await page(response)
+      expect(document.querySelector(`#stock-${id}-error`)?.textContent).toBe(message)
+      expect(document.querySelector(`#stock-${id}`)?.getAttribute('value')).toBe('1')
+      expect(document.querySelector(`#price-${id}`)?.getAttribute('value')).toBe('99')
+      expect(
+        document.querySelector(`#listing-row-${id} input[name=stockWas]`)?.getAttribute('value'),
+      ).toBe('1')
+    }
+    expect(defaultUnit()).toMatchObject({ price: 7500, stock: 1 })
+  })
+
+  it('refuses a row that does not say what stock it showed', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, jam)
+    const response = await market.post(
+      `/listings/${id}/quick-edit`,
+      { price: '80', stock: '3' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    expect(response.status).toBe(422)
+    const row = await page(response)
+    expect(row.querySelector(`#stock-${id}-error`)?.textContent).toMatch(/changed since/)
+    expect(row.querySelector(`#stock-${id}`)?.getAttribute('value')).toBe('12')
+    expect(defaultUnit()).toMatchObject({ price: 7500, stock: 12 })
   })
 })
