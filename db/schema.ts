@@ -356,8 +356,8 @@ export const searchLog = sqliteTable(
 
 /**
  * One row whose number goes up with every write that can change a search's answer (listings,
- * their packages and variants, stores, categories), by triggers (db/migrations). Search keeps
- * answers in memory while it stays the same (src/models/listing/search-cache.ts).
+ * their units, stock and prices included, stores, categories), by triggers (db/migrations).
+ * Search keeps answers in memory while it stays the same (src/models/listing/search-cache.ts).
  */
 export const searchVersion = sqliteTable('search_version', {
   id: integer('id').primaryKey(),
