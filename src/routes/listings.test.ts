@@ -627,6 +627,28 @@ describe('POST /listings/:id — sellable units', () => {
     expect(listingPage.querySelector('.options')?.textContent).not.toContain('Small jar')
   })
 
+  it('keeps the rows’ unit ids and shown stock when htmx swaps in another row', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, productForm)
+    const [small, large] = unitsOnSale('variant', id)
+    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, { cookie })))
+    const response = await market.post(
+      `/listings/${id}`,
+      { ...fields, add: 'variants' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    const { document } = parseHTML(`<!doctype html><body>${await response.text()}</body>`)
+    const hidden = (name: string) =>
+      document.querySelector(`input[type=hidden][name="${name}"]`)?.getAttribute('value')
+    expect([hidden('variants.0.unitId'), hidden('variants.1.unitId')]).toEqual([
+      String(small!.id),
+      String(large!.id),
+    ])
+    expect(hidden('variants.0.stockWas')).toBe('12')
+    expect(hidden('variants.2.unitId')).toBeUndefined()
+  })
+
   it('refuses a tampered unit id of another listing, changing neither listing', async () => {
     market = await createOpenMarket()
     const owner = await createProvider(market)
