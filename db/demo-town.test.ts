@@ -1,4 +1,4 @@
-import { asc, count, eq, isNotNull, sql } from 'drizzle-orm'
+import { asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -29,10 +29,9 @@ import { TRADES } from './demo-stores'
 import { DEMO_PASSWORD, DEMO_SITE, seedDemoTown } from './demo-town'
 import {
   images,
-  listingPackages,
   listingPhotos,
   listings,
-  listingVariants,
+  listingUnits,
   members,
   portfolioItems,
   setupTokens,
@@ -63,20 +62,35 @@ afterEach(() => {
   }
 })
 
-/** Every listing with its packages and variants, in id order. */
+/**
+ * Every listing with its units on sale, in id order: packages, variants, and the price and stock
+ * of goods without variants (their default unit's).
+ */
 function allListings(db: Db) {
-  const packages = db.select().from(listingPackages).orderBy(asc(listingPackages.position)).all()
-  const variants = db.select().from(listingVariants).orderBy(asc(listingVariants.position)).all()
+  const units = db
+    .select()
+    .from(listingUnits)
+    .where(isNull(listingUnits.retiredAt))
+    .orderBy(asc(listingUnits.position))
+    .all()
   return db
     .select()
     .from(listings)
     .orderBy(listings.id)
     .all()
-    .map((listing) => ({
-      ...listing,
-      packages: packages.filter((item) => item.listingId === listing.id),
-      variants: variants.filter((variant) => variant.listingId === listing.id),
-    }))
+    .map((listing) => {
+      const own = units.filter((unit) => unit.listingId === listing.id)
+      const defaultUnit = own.find((unit) => unit.kind === 'default')
+      return {
+        ...listing,
+        packages: own.filter((unit) => unit.kind === 'package'),
+        variants: own
+          .filter((unit) => unit.kind === 'variant')
+          .map((unit) => ({ ...unit, stock: unit.stock! })),
+        price: defaultUnit?.price ?? null,
+        stock: defaultUnit?.stock ?? null,
+      }
+    })
 }
 
 function emails(db: Db): string[] {

@@ -1,12 +1,14 @@
 import { sql } from 'drizzle-orm'
 import {
   blob,
+  check,
   index,
   integer,
   primaryKey,
   real,
   sqliteTable,
   text,
+  uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core'
 
@@ -154,8 +156,9 @@ export const portfolioItems = sqliteTable(
 )
 
 /**
- * One model for both kinds of listing. Services sell packages; products sell a price and stock,
- * or variants with their own. `fromPrice` is the lowest of those, kept for sorting and cards.
+ * One model for both kinds of listing. What can be bought is in listing_units: a service's
+ * packages; a product's variants or its one default unit. `fromPrice` is the lowest price of its
+ * units on sale, kept here for sorting and cards.
  */
 export const listings = sqliteTable(
   'listings',
@@ -182,9 +185,6 @@ export const listings = sqliteTable(
     serviceLocations: text('service_locations').notNull().default(''),
     durationMinutes: integer('duration_minutes'),
     bookable: integer('bookable', { mode: 'boolean' }).notNull().default(false),
-    /** Products without variants: their price and stock. */
-    price: integer('price'),
-    stock: integer('stock'),
     pickup: integer('pickup', { mode: 'boolean' }).notNull().default(false),
     delivery: integer('delivery', { mode: 'boolean' }).notNull().default(false),
     deliveryFee: integer('delivery_fee'),
@@ -211,37 +211,41 @@ export const listings = sqliteTable(
   ],
 )
 
-/** A service's tiers: one to three, e.g. "Call-out", "Half day", "Full day". */
-export const listingPackages = sqliteTable(
-  'listing_packages',
+/**
+ * What can be bought: a service's package, a product's variant, or the one default unit of goods
+ * without variants. Ids are stable: edits change units in place and retire them (`retiredAt`),
+ * never delete and re-insert, so what a buyer chose is still the same unit later. Stock lives
+ * only here; null stock is not counted (services). See src/models/listing/units.ts.
+ */
+export const listingUnits = sqliteTable(
+  'listing_units',
   {
     id: integer('id').primaryKey(),
     listingId: integer('listing_id')
       .notNull()
       .references(() => listings.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['package', 'variant', 'default'] }).notNull(),
     position: integer('position').notNull(),
-    name: text('name').notNull(),
+    /** Empty for the default unit: it is the listing itself. */
+    name: text('name').notNull().default(''),
     included: text('included').notNull().default(''),
+    /** Minor units of the site's currency. */
     price: integer('price').notNull(),
+    stock: integer('stock'),
     turnaroundDays: integer('turnaround_days'),
+    /** Set when an edit takes the unit off the listing; it is never sold again. */
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
   },
-  (table) => [index('listing_packages_listing_id_idx').on(table.listingId, table.position)],
-)
-
-/** A product's variants (size, colour…), each with its own price and stock. */
-export const listingVariants = sqliteTable(
-  'listing_variants',
-  {
-    id: integer('id').primaryKey(),
-    listingId: integer('listing_id')
-      .notNull()
-      .references(() => listings.id, { onDelete: 'cascade' }),
-    position: integer('position').notNull(),
-    name: text('name').notNull(),
-    price: integer('price').notNull(),
-    stock: integer('stock').notNull(),
-  },
-  (table) => [index('listing_variants_listing_id_idx').on(table.listingId, table.position)],
+  (table) => [
+    index('listing_units_listing_id_idx').on(table.listingId, table.position),
+    // A listing has at most one default unit, ever: going back from variants revives it.
+    uniqueIndex('listing_units_default_idx')
+      .on(table.listingId)
+      .where(sql`${table.kind} = 'default'`),
+    check('listing_units_kind', sql`${table.kind} IN ('package', 'variant', 'default')`),
+    check('listing_units_price', sql`${table.price} >= 0`),
+    check('listing_units_stock', sql`${table.stock} IS NULL OR ${table.stock} >= 0`),
+  ],
 )
 
 /** Up to ten photos per listing, in the provider's order, each with its alt text. */
@@ -352,8 +356,8 @@ export const searchLog = sqliteTable(
 
 /**
  * One row whose number goes up with every write that can change a search's answer (listings,
- * their packages and variants, stores, categories), by triggers (db/migrations). Search keeps
- * answers in memory while it stays the same (src/models/listing/search-cache.ts).
+ * their units, stock and prices included, stores, categories), by triggers (db/migrations).
+ * Search keeps answers in memory while it stays the same (src/models/listing/search-cache.ts).
  */
 export const searchVersion = sqliteTable('search_version', {
   id: integer('id').primaryKey(),

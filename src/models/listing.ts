@@ -1,24 +1,43 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm'
-import { categories, listingPackages, listings, listingVariants, stores } from '../../db/schema'
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm'
+import { categories, listings, listingUnits, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { slugify } from '../lib/slug'
+import {
+  changeStock,
+  hasOptionsSql,
+  insertUnits,
+  lowestPriceSql,
+  saveUnits,
+  sortUnits,
+  unitsOnSale,
+  type ListingUnit,
+  type UnitsOnSale,
+} from './listing/units'
 import { prepared } from './prepared'
 import type { SessionMember } from './session'
+import { transactionUnlessRefused } from './transaction'
 
 export type Listing = typeof listings.$inferSelect
-export type ListingPackage = typeof listingPackages.$inferSelect
-export type ListingVariant = typeof listingVariants.$inferSelect
 export const SERVICE_LOCATION_VALUES = ['customer', 'provider', 'online'] as const
 export type ServiceLocation = (typeof SERVICE_LOCATION_VALUES)[number]
 
+// A row that names a unit (`unitId`, a hidden field of the edit form) updates that unit in place;
+// `stockWas` is the stock the form showed, so a save applies the difference (listing/units.ts).
 export type PackageInput = {
+  unitId?: number | null
   name: string
   included: string
   price: number
   turnaroundDays: number | null
 }
-export type VariantInput = { name: string; price: number; stock: number }
+export type VariantInput = {
+  unitId?: number | null
+  name: string
+  price: number
+  stock: number
+  stockWas?: number | null
+}
 
 type CommonInput = { title: string; description: string; categoryId: number; tags: string[] }
 export type ServiceInput = CommonInput & {
@@ -31,8 +50,10 @@ export type ServiceInput = CommonInput & {
 }
 export type ProductInput = CommonInput & {
   kind: 'product'
+  /** Without variants: the default unit's price and stock (and the stock the form showed). */
   price: number | null
   stock: number | null
+  stockWas?: number | null
   variants: VariantInput[]
   pickup: boolean
   delivery: boolean
@@ -40,13 +61,12 @@ export type ProductInput = CommonInput & {
 }
 export type ListingInput = ServiceInput | ProductInput
 
-/** A listing with everything its page and forms show. */
-export type ListingDetails = Listing & {
-  packages: ListingPackage[]
-  variants: ListingVariant[]
-  store: typeof stores.$inferSelect
-  category: typeof categories.$inferSelect
-}
+/** A listing with everything its page and forms show: its units on sale, store and category. */
+export type ListingDetails = Listing &
+  UnitsOnSale & {
+    store: typeof stores.$inferSelect
+    category: typeof categories.$inferSelect
+  }
 
 export const MAX_PACKAGES = 3
 
@@ -72,6 +92,8 @@ export function fromPrice(input: ListingInput): number {
 export type SaveListingResult =
   | { ok: true; listing: Listing }
   | { ok: false; reason: 'no_store' | 'unknown_category' | 'not_found' }
+  | { ok: false; reason: 'stale_form' }
+  | { ok: false; reason: 'not_enough_stock'; unitId: number; stock: number }
 
 /** Saves a new listing as a draft in the member's storefront. */
 export function createListing(
@@ -96,12 +118,16 @@ export function createListing(
       })
       .returning()
       .get()
-    insertOptions(tx, listing.id, input)
+    insertUnits(tx, listing.id, input)
     return { ok: true, listing }
   })
 }
 
-/** Replaces the owner's listing's fields, packages and variants in one step. */
+/**
+ * Changes the owner's listing and its units in one step: units updated in place, retired or
+ * added (listing/units.ts). Nothing is saved when a unit the form names is not this listing's,
+ * or a stock change would go below zero.
+ */
 export function updateListing(
   db: Db,
   clock: Clock,
@@ -109,19 +135,19 @@ export function updateListing(
   listingId: number,
   input: ListingInput,
 ): SaveListingResult {
-  return db.transaction((tx): SaveListingResult => {
+  return transactionUnlessRefused(db, (tx): SaveListingResult => {
     const existing = ownedListing(tx, owner, listingId)
     if (!existing || existing.kind !== input.kind) return { ok: false, reason: 'not_found' }
     if (!categoryExists(tx, input.categoryId)) return { ok: false, reason: 'unknown_category' }
+    const now = clock.now()
+    const saved = saveUnits(tx, now, listingId, input)
+    if (!saved.ok) return saved
     const listing = tx
       .update(listings)
-      .set({ ...listingColumns(input), updatedAt: clock.now() })
+      .set({ ...listingColumns(input), updatedAt: now })
       .where(eq(listings.id, listingId))
       .returning()
       .get()!
-    tx.delete(listingPackages).where(eq(listingPackages.listingId, listingId)).run()
-    tx.delete(listingVariants).where(eq(listingVariants.listingId, listingId)).run()
-    insertOptions(tx, listingId, input)
     return { ok: true, listing }
   })
 }
@@ -146,8 +172,7 @@ export function findVisibleListing(
   if (!listing) return undefined
   const details: ListingDetails = {
     ...listing,
-    packages: prepared(db, packagesOfListing).all({ listingId }),
-    variants: prepared(db, variantsOfListing).all({ listingId }),
+    ...sortUnits(prepared(db, unitsOfListing).all({ listingId })),
     store: prepared(db, storeById).get({ id: listing.storeId })!,
     category: prepared(db, categoryById).get({ id: listing.categoryId })!,
   }
@@ -157,11 +182,14 @@ export function findVisibleListing(
     : undefined
 }
 
+/**
+ * A listing on My listings: its stock in all (null for services) and, for goods without
+ * variants, the default unit that the quick edit changes.
+ */
+export type OwnListing = Listing & { stock: number | null; defaultUnit: ListingUnit | undefined }
+
 /** The provider's own listings, newest first, archived ones last. */
-export function listOwnListings(
-  db: Db,
-  owner: SessionMember,
-): (Listing & { variantStock: number | null })[] {
+export function listOwnListings(db: Db, owner: SessionMember): OwnListing[] {
   const rows = db
     .select({ listing: listings })
     .from(listings)
@@ -170,7 +198,7 @@ export function listOwnListings(
     .orderBy(desc(listings.updatedAt))
     .all()
     .map((row) => row.listing)
-  const variants = variantsOf(
+  const units = unitsOnSale(
     db,
     rows.map((listing) => listing.id),
   )
@@ -178,26 +206,29 @@ export function listOwnListings(
     ...rows.filter((l) => l.status !== 'archived'),
     ...rows.filter((l) => l.status === 'archived'),
   ].map((listing) => {
-    const own = variants.filter((variant) => variant.listingId === listing.id)
+    const own = units.filter((unit) => unit.listingId === listing.id && unit.stock !== null)
     return {
       ...listing,
-      variantStock: own.length > 0 ? own.reduce((sum, v) => sum + v.stock, 0) : null,
+      stock: own.length > 0 ? own.reduce((sum, unit) => sum + unit.stock!, 0) : null,
+      defaultUnit: own.find((unit) => unit.kind === 'default'),
     }
   })
 }
 
-/** What a storefront shows: its listings on sale. */
-export function listStoreListings(db: Db, storeId: number): Listing[] {
-  return prepared(db, listingsOfStore).all({ storeId })
-}
-
 /** What a card in a grid shows: not the description, which is most of a listing's bytes. */
-export type ListingCard = Pick<
-  Listing,
-  'id' | 'slug' | 'title' | 'kind' | 'price' | 'fromPrice'
-> & {
+export type ListingCard = Pick<Listing, 'id' | 'slug' | 'title' | 'kind' | 'fromPrice'> & {
+  /** Buyers choose among packages or variants: the card says "from". */
+  hasOptions: boolean
   storeName: string
   storeSlug: string
+}
+
+/** A card on its own storefront, which needs no store name. */
+export type StoreListing = Omit<ListingCard, 'storeName' | 'storeSlug'>
+
+/** What a storefront shows: its listings on sale, as cards. */
+export function listStoreListings(db: Db, storeId: number): StoreListing[] {
+  return prepared(db, listingsOfStore).all({ storeId })
 }
 
 /** The newest listings on sale across the market, for the home page. */
@@ -207,11 +238,20 @@ export function listNewestListings(db: Db, limit: number): ListingCard[] {
     .map((row) => ({ ...row.listing, storeName: row.storeName, storeSlug: row.storeSlug }))
 }
 
-export type QuickEdit = { price?: number; stock?: number }
+/** The quick edit's fields: a new price and stock, and the stock the row showed. */
+export type QuickEdit = { price: number; stock: number; stockWas: number | null }
+
+export type QuickEditResult =
+  | { ok: true; listing: Listing }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'stale_form' }
+  | { ok: false; reason: 'not_enough_stock'; stock: number }
 
 /**
- * The inline edit on "my listings": price and stock of a product without variants. Guarded so
- * it never touches another member's listing or one with variants.
+ * The inline edit on "my listings": price and stock of a product without variants (its default
+ * unit). The stock changes by the difference from what the row showed, so sales made since the
+ * page was opened stand; it is refused if that would go below zero. Never touches another
+ * member's listing, an archived one or one with variants (not_found).
  */
 export function quickEditListing(
   db: Db,
@@ -219,23 +259,35 @@ export function quickEditListing(
   owner: SessionMember,
   listingId: number,
   edit: QuickEdit,
-): Listing | undefined {
-  return db.transaction((tx) => {
+): QuickEditResult {
+  return transactionUnlessRefused(db, (tx): QuickEditResult => {
     const listing = ownedListing(tx, owner, listingId)
-    if (!listing || listing.kind !== 'product' || listing.status === 'archived') return undefined
-    if (variantsOf(tx, [listingId]).length > 0) return undefined
-    const price = edit.price ?? listing.price
-    return tx
+    const unit =
+      listing?.kind === 'product'
+        ? tx
+            .select()
+            .from(listingUnits)
+            .where(
+              and(
+                eq(listingUnits.listingId, listingId),
+                eq(listingUnits.kind, 'default'),
+                isNull(listingUnits.retiredAt),
+              ),
+            )
+            .get()
+        : undefined
+    if (!unit) return { ok: false, reason: 'not_found' }
+    if (edit.stockWas === null) return { ok: false, reason: 'stale_form' }
+    const changed = changeStock(tx, unit.id, edit.stockWas, edit.stock)
+    if (!changed.ok) return { ok: false, reason: 'not_enough_stock', stock: changed.stock }
+    tx.update(listingUnits).set({ price: edit.price }).where(eq(listingUnits.id, unit.id)).run()
+    const updated = tx
       .update(listings)
-      .set({
-        price,
-        fromPrice: price ?? listing.fromPrice,
-        stock: edit.stock ?? listing.stock,
-        updatedAt: clock.now(),
-      })
+      .set({ fromPrice: lowestPriceSql(listingId), updatedAt: clock.now() })
       .where(eq(listings.id, listingId))
       .returning()
-      .get()
+      .get()!
+    return { ok: true, listing: updated }
   })
 }
 
@@ -257,15 +309,16 @@ type Reader = Pick<Db, 'select'>
 // The hot reads behind the home, listing, storefront and category pages (see prepared.ts).
 const onSale = eq(listings.status, 'published')
 /** The columns a ListingCard is read from, for other models' card queries. */
+const cardListing = {
+  id: listings.id,
+  slug: listings.slug,
+  title: listings.title,
+  kind: listings.kind,
+  fromPrice: listings.fromPrice,
+  hasOptions: sql.raw(hasOptionsSql('"listings"')).mapWith(Boolean),
+}
 export const card = {
-  listing: {
-    id: listings.id,
-    slug: listings.slug,
-    title: listings.title,
-    kind: listings.kind,
-    price: listings.price,
-    fromPrice: listings.fromPrice,
-  },
+  listing: cardListing,
   storeName: stores.name,
   storeSlug: stores.slug,
 }
@@ -278,20 +331,14 @@ const listingById = (db: Db) =>
     .where(eq(listings.id, sql.placeholder('id')))
     .prepare()
 
-const packagesOfListing = (db: Db) =>
+const unitsOfListing = (db: Db) =>
   db
     .select()
-    .from(listingPackages)
-    .where(eq(listingPackages.listingId, sql.placeholder('listingId')))
-    .orderBy(asc(listingPackages.position))
-    .prepare()
-
-const variantsOfListing = (db: Db) =>
-  db
-    .select()
-    .from(listingVariants)
-    .where(eq(listingVariants.listingId, sql.placeholder('listingId')))
-    .orderBy(asc(listingVariants.position))
+    .from(listingUnits)
+    .where(
+      and(eq(listingUnits.listingId, sql.placeholder('listingId')), isNull(listingUnits.retiredAt)),
+    )
+    .orderBy(asc(listingUnits.position))
     .prepare()
 
 const storeById = (db: Db) =>
@@ -310,7 +357,7 @@ const categoryById = (db: Db) =>
 
 const listingsOfStore = (db: Db) =>
   db
-    .select()
+    .select(cardListing)
     .from(listings)
     .where(and(eq(listings.storeId, sql.placeholder('storeId')), onSale))
     .orderBy(desc(listings.publishedAt))
@@ -349,26 +396,10 @@ export function ownedListing(
 function withDetails(db: Reader, listing: Listing): ListingDetails {
   return {
     ...listing,
-    packages: db
-      .select()
-      .from(listingPackages)
-      .where(eq(listingPackages.listingId, listing.id))
-      .orderBy(asc(listingPackages.position))
-      .all(),
-    variants: variantsOf(db, [listing.id]),
+    ...sortUnits(unitsOnSale(db, [listing.id])),
     store: db.select().from(stores).where(eq(stores.id, listing.storeId)).get()!,
     category: db.select().from(categories).where(eq(categories.id, listing.categoryId)).get()!,
   }
-}
-
-function variantsOf(db: Reader, listingIds: number[]): ListingVariant[] {
-  if (listingIds.length === 0) return []
-  return db
-    .select()
-    .from(listingVariants)
-    .where(inArray(listingVariants.listingId, listingIds))
-    .orderBy(asc(listingVariants.position))
-    .all()
 }
 
 function categoryExists(db: Reader, categoryId: number): boolean {
@@ -394,33 +425,17 @@ export function listingColumns(input: ListingInput) {
       serviceLocations: input.serviceLocations.join(','),
       durationMinutes: input.durationMinutes,
       bookable: input.bookable,
-      price: null,
-      stock: null,
       pickup: false,
       delivery: false,
       deliveryFee: null,
     }
-  const hasVariants = input.variants.length > 0
   return {
     ...common,
     serviceLocations: '',
     durationMinutes: null,
     bookable: false,
-    price: hasVariants ? null : input.price,
-    stock: hasVariants ? null : input.stock,
     pickup: input.pickup,
     delivery: input.delivery,
     deliveryFee: input.delivery ? input.deliveryFee : null,
   }
-}
-
-function insertOptions(db: Pick<Db, 'insert'>, listingId: number, input: ListingInput) {
-  if (input.kind === 'service' && input.packages.length > 0)
-    db.insert(listingPackages)
-      .values(input.packages.map((item, position) => ({ ...item, listingId, position })))
-      .run()
-  if (input.kind === 'product' && input.variants.length > 0)
-    db.insert(listingVariants)
-      .values(input.variants.map((variant, position) => ({ ...variant, listingId, position })))
-      .run()
 }

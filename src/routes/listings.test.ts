@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import { parseHTML } from 'linkedom'
 import { afterEach, describe, expect, it } from 'vitest'
-import { listingPackages, listings, listingVariants } from '../../db/schema'
+import { listings, listingUnits } from '../../db/schema'
+import { takeStock } from '../models/listing/units'
 import {
   cookiesFrom,
   createMember,
@@ -16,6 +17,22 @@ import {
 
 let market: TestMarket
 afterEach(() => market.cleanup())
+
+/** A listing's units on sale of one kind (every listing's without `listingId`), in order. */
+function unitsOnSale(kind: 'package' | 'variant' | 'default', listingId?: number) {
+  return market.db
+    .select()
+    .from(listingUnits)
+    .where(
+      and(
+        eq(listingUnits.kind, kind),
+        isNull(listingUnits.retiredAt),
+        listingId === undefined ? undefined : eq(listingUnits.listingId, listingId),
+      ),
+    )
+    .orderBy(asc(listingUnits.listingId), asc(listingUnits.position))
+    .all()
+}
 
 async function createListing(
   cookie: string,
@@ -73,11 +90,7 @@ describe('POST /listings', () => {
       durationMinutes: 60,
       publishedAt: null,
     })
-    const packages = market.db
-      .select()
-      .from(listingPackages)
-      .where(eq(listingPackages.listingId, id))
-      .all()
+    const packages = unitsOnSale('package', id)
     expect(packages.map((item) => [item.name, item.price, item.turnaroundDays])).toEqual([
       ['Call-out', 35000, 0],
       ['Half day', 120000, null],
@@ -98,13 +111,7 @@ describe('POST /listings', () => {
       serviceLocations: 'customer,online',
       fromPrice: 120050,
     })
-    expect(
-      market.db
-        .select()
-        .from(listingPackages)
-        .all()
-        .map((item) => item.price),
-    ).toEqual([440000, 120050, 200050])
+    expect(unitsOnSale('package').map((item) => item.price)).toEqual([440000, 120050, 200050])
   })
 
   it('stores text without control characters', async () => {
@@ -134,22 +141,14 @@ describe('POST /listings', () => {
     const { cookie } = await createProvider(market)
     const id = await createListing(cookie, productForm)
     const listing = market.db.select().from(listings).where(eq(listings.id, id)).get()!
-    expect(listing).toMatchObject({
-      kind: 'product',
-      fromPrice: 7500,
-      price: null,
-      stock: null,
-      deliveryFee: 2500,
-    })
-    const variants = market.db
-      .select()
-      .from(listingVariants)
-      .where(eq(listingVariants.listingId, id))
-      .all()
+    expect(listing).toMatchObject({ kind: 'product', fromPrice: 7500, deliveryFee: 2500 })
+    const variants = unitsOnSale('variant', id)
     expect(variants.map((variant) => [variant.name, variant.price, variant.stock])).toEqual([
       ['Small jar', 7500, 12],
       ['Large jar', 14000, 0],
     ])
+    // Variants replace the price and stock of goods without: no default unit.
+    expect(unitsOnSale('default', id)).toEqual([])
   })
 
   it('saves a simple product with one price and stock', async () => {
@@ -164,12 +163,11 @@ describe('POST /listings', () => {
       pickup: 'on',
     })
     expect(market.db.select().from(listings).where(eq(listings.id, id)).get()).toMatchObject({
-      price: 250000,
-      stock: 1,
       fromPrice: 250000,
       delivery: false,
       deliveryFee: null,
     })
+    expect(unitsOnSale('default', id)).toMatchObject([{ name: '', price: 250000, stock: 1 }])
   })
 
   it.each([
@@ -217,7 +215,7 @@ describe('POST /listings', () => {
         'title' in change ? change.title : serviceForm.title,
       )
       expect(market.db.select().from(listings).all()).toHaveLength(0)
-      expect(market.db.select().from(listingPackages).all()).toHaveLength(0)
+      expect(market.db.select().from(listingUnits).all()).toHaveLength(0)
     },
   )
 
@@ -236,7 +234,7 @@ describe('POST /listings', () => {
       expect(response.status).toBe(422)
       expect(fieldError(await page(response), field)).toMatch(message)
       expect(market.db.select().from(listings).all()).toHaveLength(0)
-      expect(market.db.select().from(listingVariants).all()).toHaveLength(0)
+      expect(market.db.select().from(listingUnits).all()).toHaveLength(0)
     },
   )
 
@@ -334,7 +332,7 @@ describe('Add another package / variant', () => {
 })
 
 describe('editing a listing', () => {
-  it('lets the owner change it, packages replaced in one step', async () => {
+  it('lets the owner change it, emptied package rows left out', async () => {
     market = await createOpenMarket()
     const { cookie } = await createProvider(market)
     const id = await createListing(cookie)
@@ -367,7 +365,7 @@ describe('editing a listing', () => {
       title: 'Tap and pipe repair',
       slug: 'tap-and-pipe-repair',
     })
-    expect(market.db.select().from(listingPackages).all()).toHaveLength(1)
+    expect(unitsOnSale('package')).toHaveLength(1)
   })
 
   it('keeps the listing as it was when the change is refused', async () => {
@@ -380,7 +378,7 @@ describe('editing a listing', () => {
       { cookie },
     )
     expect(response.status).toBe(422)
-    expect(market.db.select().from(listingPackages).all()).toHaveLength(3)
+    expect(unitsOnSale('package')).toHaveLength(3)
   })
 
   it("answers 404 when another member tries to see or change someone else's listing", async () => {
@@ -533,5 +531,220 @@ describe('GET /listings/:id-:slug', () => {
   it('answers 404 for an unknown listing', async () => {
     market = await createOpenMarket()
     expect((await market.get('/listings/999-nothing')).status).toBe(404)
+  })
+})
+
+/** What a form on a page would send as it is: its inputs (hidden ones too), by name. */
+function formFields(document: Document, selector = 'form.listing-form'): Record<string, string> {
+  const form = document.querySelector(selector)!
+  const fields: Record<string, string> = {}
+  for (const input of form.querySelectorAll('input')) {
+    const type = input.getAttribute('type') ?? 'text'
+    if (type === 'checkbox' && !input.hasAttribute('checked')) continue
+    fields[input.getAttribute('name')!] =
+      input.getAttribute('value') ?? (type === 'checkbox' ? 'on' : '')
+  }
+  for (const textarea of form.querySelectorAll('textarea'))
+    fields[textarea.getAttribute('name')!] = textarea.textContent ?? ''
+  for (const select of form.querySelectorAll('select'))
+    fields[select.getAttribute('name')!] =
+      select.querySelector('option[selected]')?.getAttribute('value') ?? ''
+  return fields
+}
+
+/** Sold through the model orders will use, as a buyer's checkout would. */
+function sell(unitId: number, quantity: number) {
+  expect(takeStock(market.db, unitId, quantity)).toBe(true)
+}
+
+describe('POST /listings/:id — sellable units', () => {
+  it('sends each saved row’s unit id, so an edit changes those units in place', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie)
+    const before = unitsOnSale('package', id)
+    const newForm = await page(await market.get('/listings/new?kind=service', { cookie }))
+    expect(newForm.querySelector('input[type=hidden][name$=".unitId"]')).toBeNull()
+
+    const edit = await page(await market.get(`/listings/${id}/edit`, { cookie }))
+    const fields = formFields(edit)
+    expect(fields['packages.0.unitId']).toBe(String(before[0]!.id))
+    const response = await market.post(
+      `/listings/${id}`,
+      { ...fields, 'packages.1.name': 'Half day, tools included', 'packages.1.price': '1300' },
+      { cookie },
+    )
+    expect(response.status).toBe(303)
+    const after = unitsOnSale('package', id)
+    expect(after.map((unit) => unit.id)).toEqual(before.map((unit) => unit.id))
+    expect(after[1]).toMatchObject({ name: 'Half day, tools included', price: 130000 })
+  })
+
+  it('retires the unit of a row emptied by hand, and makes a new unit for a row added', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, productForm)
+    const [small, large] = unitsOnSale('variant', id)
+    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, { cookie })))
+
+    // "Add another variant" without JavaScript: the same form back, one empty row more.
+    const added = await market.post(`/listings/${id}`, { ...fields, add: 'variants' }, { cookie })
+    const withRow = formFields(await page(added))
+    expect(withRow['variants.1.unitId']).toBe(String(large!.id))
+    expect(withRow['variants.2.name']).toBe('')
+    expect(withRow['variants.2.unitId']).toBeUndefined()
+
+    const response = await market.post(
+      `/listings/${id}`,
+      {
+        ...withRow,
+        'variants.0.name': '',
+        'variants.0.price': '',
+        'variants.0.stock': '',
+        'variants.2.name': 'Gift box',
+        'variants.2.price': '300',
+        'variants.2.stock': '2',
+      },
+      { cookie },
+    )
+    expect(response.status).toBe(303)
+    const units = market.db
+      .select()
+      .from(listingUnits)
+      .where(eq(listingUnits.listingId, id))
+      .orderBy(asc(listingUnits.id))
+      .all()
+    expect(units.map((unit) => [unit.name, unit.retiredAt !== null])).toEqual([
+      ['Small jar', true],
+      ['Large jar', false],
+      ['Gift box', false],
+    ])
+    expect(units[0]!.id).toBe(small!.id)
+    expect(unitsOnSale('variant', id).map((unit) => unit.id)).toEqual([large!.id, units[2]!.id])
+    expect(market.db.select().from(listings).get()?.fromPrice).toBe(14000)
+    // A retired unit is gone from the listing's page.
+    const listingPage = await page(await market.get(`/listings/${id}-mango-jam`, { cookie }))
+    expect(listingPage.querySelector('.options')?.textContent).not.toContain('Small jar')
+  })
+
+  it('keeps the rows’ unit ids and shown stock when htmx swaps in another row', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, productForm)
+    const [small, large] = unitsOnSale('variant', id)
+    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, { cookie })))
+    const response = await market.post(
+      `/listings/${id}`,
+      { ...fields, add: 'variants' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    const { document } = parseHTML(`<!doctype html><body>${await response.text()}</body>`)
+    const hidden = (name: string) =>
+      document.querySelector(`input[type=hidden][name="${name}"]`)?.getAttribute('value')
+    expect([hidden('variants.0.unitId'), hidden('variants.1.unitId')]).toEqual([
+      String(small!.id),
+      String(large!.id),
+    ])
+    expect(hidden('variants.0.stockWas')).toBe('12')
+    expect(hidden('variants.2.unitId')).toBeUndefined()
+  })
+
+  it('refuses a tampered unit id of another listing, changing neither listing', async () => {
+    market = await createOpenMarket()
+    const owner = await createProvider(market)
+    const other = await createProvider(market)
+    // Two packages: a third row would be new.
+    const { 'packages.2.name': _, 'packages.2.price': __, ...twoPackages } = serviceForm
+    const id = await createListing(owner.cookie, twoPackages)
+    const theirs = await createListing(other.cookie, productForm)
+    const [their] = unitsOnSale('variant', theirs)
+    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, owner)))
+
+    for (const unitId of [String(their!.id), 'abc'])
+      for (const row of ['packages.0.unitId', 'packages.2.unitId']) {
+        const response = await market.post(
+          `/listings/${id}`,
+          {
+            ...fields,
+            title: 'Changed',
+            [row]: unitId,
+            [row.replace('unitId', 'name')]: 'Taken over',
+            [row.replace('unitId', 'price')]: '1',
+          },
+          owner,
+        )
+        expect(response.status).toBe(422)
+        const document = await page(response)
+        expect(document.querySelector('.form-errors')?.textContent).toMatch(/changed since/)
+        // The form as saved now, with its own unit ids.
+        expect(formFields(document)).toMatchObject({ title: serviceForm.title })
+        expect(formFields(document)['packages.0.unitId']).toBe(fields['packages.0.unitId'])
+      }
+    expect(unitsOnSale('variant', theirs)[0]).toEqual(their)
+    expect(market.db.select().from(listingUnits).all()).toHaveLength(4)
+    expect(market.db.select().from(listings).where(eq(listings.id, id)).get()?.title).toBe(
+      serviceForm.title,
+    )
+  })
+
+  it('applies the stock typed as a change from what the form showed, after sales', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, productForm)
+    const [small] = unitsOnSale('variant', id)
+    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, { cookie })))
+    expect(fields['variants.0.stockWas']).toBe('12')
+    sell(small!.id, 5)
+
+    // Two more than shown: the 5 sold since stay sold.
+    const response = await market.post(
+      `/listings/${id}`,
+      { ...fields, 'variants.0.stock': '14' },
+      { cookie },
+    )
+    expect(response.status).toBe(303)
+    expect(unitsOnSale('variant', id)[0]?.stock).toBe(9)
+  })
+
+  it('refuses a stock that sales since have made impossible, showing what is left', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, {
+      kind: 'product',
+      title: 'Bicycle pump',
+      categoryId: '11',
+      price: '350',
+      stock: '3',
+      pickup: 'on',
+    })
+    const [basic] = unitsOnSale('default', id)
+    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, { cookie })))
+    expect(fields).toMatchObject({ price: '350.00', stock: '3', stockWas: '3' })
+    sell(basic!.id, 2)
+
+    const response = await market.post(
+      `/listings/${id}`,
+      { ...fields, title: 'Bicycle pump, big', stock: '0' },
+      { cookie },
+    )
+    expect(response.status).toBe(422)
+    const document = await page(response)
+    expect(fieldError(document, 'stock')).toBe(
+      'Some sold since this form was opened: 1 left now. Check the number and save again.',
+    )
+    expect(formFields(document)).toMatchObject({
+      title: 'Bicycle pump, big',
+      stock: '1',
+      stockWas: '1',
+    })
+    expect(market.db.select().from(listings).get()?.title).toBe('Bicycle pump')
+    expect(unitsOnSale('default', id)[0]?.stock).toBe(1)
+
+    // Saving the form as it came back changes the title and leaves the stock alone.
+    expect((await market.post(`/listings/${id}`, formFields(document), { cookie })).status).toBe(
+      303,
+    )
+    expect(unitsOnSale('default', id)[0]?.stock).toBe(1)
+    expect(market.db.select().from(listings).get()?.title).toBe('Bicycle pump, big')
   })
 })

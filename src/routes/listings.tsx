@@ -6,7 +6,7 @@ import { MyListingsPage } from '../../views/listings/my-listings-page'
 import { OptionRows, withAnotherRow } from '../../views/listings/listing-form'
 import type { AppEnv, MarketEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
-import { listValues, parseForm, type FormErrors, type FormValues } from '../http/forms'
+import { listLength, listValues, parseForm, type FormErrors, type FormValues } from '../http/forms'
 import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { listCategoryTree } from '../models/category'
@@ -19,7 +19,12 @@ import {
   listOwnListings,
   updateListing,
 } from '../models/listing'
-import { listingInputSchema, type MoneyFormat } from '../models/listing/listing-input'
+import {
+  listingInputSchema,
+  STALE_FORM_MESSAGE,
+  stockSoldMessage,
+  type MoneyFormat,
+} from '../models/listing/listing-input'
 import { withCoverPhotos } from '../models/listing-cards'
 import { listListingPhotos } from '../models/listing-photos'
 import { listSimilarListings } from '../models/listing/similar'
@@ -151,16 +156,43 @@ export const listingManagement = new Hono<MarketEnv>()
     if (adding) return adding
     if (!form.ok) return c.html(renderListingEdit(c, listing, { values, errors: form.errors }), 422)
     const result = updateListing(c.var.db, c.var.clock, c.var.member, listing.id, form.data)
-    if (!result.ok)
-      return c.html(
-        renderListingEdit(c, listing, {
-          values,
-          errors: { categoryId: 'Choose a category from the list.' },
-        }),
-        422,
-      )
-    return flashRedirect(c, `/listings/${listing.id}/edit`, 'Changes saved.')
+    if (result.ok) return flashRedirect(c, `/listings/${listing.id}/edit`, 'Changes saved.')
+    switch (result.reason) {
+      case 'not_found':
+        return c.notFound()
+      case 'stale_form':
+        // What was typed cannot be matched to the units any more: the form as saved now.
+        return c.html(renderListingEdit(c, listing, { errors: { form: STALE_FORM_MESSAGE } }), 422)
+      case 'not_enough_stock': {
+        // The field comes back with the stock as it is now, so saving again undoes no sale.
+        const row = stockRow(values, result.unitId)
+        const now = String(result.stock)
+        return c.html(
+          renderListingEdit(c, listing, {
+            values: { ...values, [`${row}stock`]: now, [`${row}stockWas`]: now },
+            errors: { [`${row}stock`]: stockSoldMessage(result.stock) },
+          }),
+          422,
+        )
+      }
+      default:
+        return c.html(
+          renderListingEdit(c, listing, {
+            values,
+            errors: { categoryId: 'Choose a category from the list.' },
+          }),
+          422,
+        )
+    }
   })
+
+/** Where a unit's stock is in the form: `variants.1.` for a variant's row, '' for goods without. */
+function stockRow(values: FormValues, unitId: number): string {
+  const variants = listLength(values, 'variants')
+  for (let index = 0; index < variants; index += 1)
+    if (values[`variants.${index}.unitId`] === String(unitId)) return `variants.${index}.`
+  return ''
+}
 
 /** The kind a new listing's form says it is: a service or goods. */
 async function readKind<E extends MemberEnv>(

@@ -1,12 +1,12 @@
 import type { Child } from 'hono/jsx'
-import { listingPath, type Listing } from '../../src/models/listing'
+import { listingPath, type ListingCard as Card } from '../../src/models/listing'
 import type { ListingPhoto } from '../../src/models/listing-photos'
 import { Money } from '../components/money'
 import { Picture } from '../components/picture'
 import { FavouriteButton } from '../favourites/favourite-button'
 
 type ListingCardProps = {
-  listing: Pick<Listing, 'id' | 'slug' | 'title' | 'kind' | 'price' | 'fromPrice'>
+  listing: Pick<Card, 'id' | 'slug' | 'title' | 'kind' | 'fromPrice' | 'hasOptions'>
   storeName?: string
   photo?: ListingPhoto | undefined
   currency: string
@@ -26,7 +26,6 @@ type ListingCardProps = {
  */
 export function ListingCard(props: ListingCardProps) {
   const { listing, storeName, photo, currency, locale, favourite } = props
-  const needsFrom = listing.kind === 'service' || listing.price === null
   return (
     <li class="listing-card">
       <a href={listingPath(listing)}>
@@ -45,7 +44,7 @@ export function ListingCard(props: ListingCardProps) {
         )}
         <span class="listing-card__title">{props.title ?? listing.title}</span>
         <span class="listing-card__price">
-          {needsFrom ? 'from ' : ''}
+          {listing.hasOptions ? 'from ' : ''}
           <Money amount={listing.fromPrice} currency={currency} locale={locale} />
         </span>
         {storeName ? <span class="listing-card__store">{storeName}</span> : null}

@@ -26,6 +26,7 @@ type ListingFormProps = {
 /**
  * One form for both kinds; only the section for the listing's kind is shown. Field names are
  * ListingInput's, lists numbered from 0 (`packages.1.price`): see models/listing/listing-input.
+ * A saved row carries its unit id, and goods the stock the form shows, in hidden fields.
  */
 export function ListingForm(props: ListingFormProps) {
   const { values, errors, kind } = props
@@ -138,6 +139,10 @@ export function OptionRows({ kind, action, values, errors, currency }: OptionRow
             <legend>
               {one} {index + 1}
             </legend>
+            <Hidden name={name('unitId')} value={values[name('unitId')]} />
+            {list === 'variants' ? (
+              <Hidden name={name('stockWas')} value={values[name('stockWas')]} />
+            ) : null}
             <Field
               label="Name"
               {...field('name')}
@@ -184,6 +189,11 @@ export function OptionRows({ kind, action, values, errors, currency }: OptionRow
       ) : null}
     </fieldset>
   )
+}
+
+/** A hidden field, left out when it has no value (a new row names no unit). */
+function Hidden({ name, value }: { name: string; value: string | undefined }) {
+  return value ? <input type="hidden" name={name} value={value} /> : null
 }
 
 function ServiceFields({ action, values, errors, currency }: ListingFormProps) {
@@ -234,6 +244,7 @@ function ProductFields({ action, values, errors, currency }: ListingFormProps) {
     <>
       <fieldset>
         <legend>Price and stock</legend>
+        <Hidden name="stockWas" value={values.stockWas} />
         <div class="field-row">
           <Field
             label={`Price (${currency})`}

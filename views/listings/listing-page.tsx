@@ -118,16 +118,18 @@ export function ListingPage(props: ListingPageProps) {
                     <strong>{variant.name}</strong> {money(variant.price)}
                   </p>
                   <p class="muted">
-                    {variant.stock > 0 ? `${variant.stock} in stock` : 'Sold out'}
+                    {(variant.stock ?? 0) > 0 ? `${variant.stock} in stock` : 'Sold out'}
                   </p>
                 </li>
               ))}
             </ul>
           ) : (
             <p class="price">
-              {money(listing.price ?? 0)}{' '}
+              {money(listing.defaultUnit?.price ?? listing.fromPrice)}{' '}
               <span class="muted">
-                {(listing.stock ?? 0) > 0 ? `${listing.stock} in stock` : 'Sold out'}
+                {(listing.defaultUnit?.stock ?? 0) > 0
+                  ? `${listing.defaultUnit!.stock} in stock`
+                  : 'Sold out'}
               </span>
             </p>
           )}

@@ -1,11 +1,9 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
 import { moneyInputValue } from '../../src/lib/money'
-import type { Listing } from '../../src/models/listing'
+import type { Listing, OwnListing } from '../../src/models/listing'
 import { Money } from '../components/money'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { ListingStatus } from './listing-status'
-
-export type OwnListing = Listing & { variantStock: number | null }
 
 type MyListingsPageProps = {
   shell: Shell
@@ -74,9 +72,9 @@ export function listingRowId(listing: Pick<Listing, 'id'>) {
 /** One row; htmx swaps just this row after a quick edit. */
 export function ListingRow(props: ListingRowProps) {
   const { listing, currency, locale, errors = {}, values } = props
-  const quickEditable =
-    listing.kind === 'product' && listing.variantStock === null && listing.status !== 'archived'
-  const stock = listing.variantStock ?? listing.stock
+  // Goods without variants: the quick edit changes their one (default) unit.
+  const unit = listing.status === 'archived' ? undefined : listing.defaultUnit
+  const stock = listing.stock
   return (
     <li class="my-listing" id={listingRowId(listing)}>
       <p class="my-listing__head">
@@ -94,7 +92,7 @@ export function ListingRow(props: ListingRowProps) {
         {stock !== null ? ` · ${stock} in stock` : ''}
         {stock === 0 ? ' — sold out' : ''}
       </p>
-      {quickEditable ? (
+      {unit ? (
         <form
           method="post"
           action={`/listings/${listing.id}/quick-edit`}
@@ -103,12 +101,18 @@ export function ListingRow(props: ListingRowProps) {
           data-hx-target={`#${listingRowId(listing)}`}
           data-hx-swap="outerHTML"
         >
+          {/* The stock this row shows: saving applies the difference, so sales made since stand. */}
+          <input
+            type="hidden"
+            name="stockWas"
+            value={values?.stockWas ?? String(unit.stock ?? 0)}
+          />
           <div class="field-row">
             <QuickField
               label="Price"
               name="price"
               id={`price-${listing.id}`}
-              value={values?.price ?? moneyInputValue(listing.price ?? 0, currency)}
+              value={values?.price ?? moneyInputValue(unit.price, currency)}
               error={errors.price}
               inputmode="decimal"
             />
@@ -116,7 +120,7 @@ export function ListingRow(props: ListingRowProps) {
               label="Stock"
               name="stock"
               id={`stock-${listing.id}`}
-              value={values?.stock ?? String(listing.stock ?? 0)}
+              value={values?.stock ?? String(unit.stock ?? 0)}
               error={errors.stock}
               inputmode="numeric"
             />

@@ -1,7 +1,7 @@
 import type { PublicStore } from '../../src/models/store'
 import { storeSkills } from '../../src/models/store'
 import { telHref, whatsappHref } from '../../src/lib/phone'
-import type { Listing } from '../../src/models/listing'
+import type { StoreListing } from '../../src/models/listing'
 import type { Image } from '../../src/models/image'
 import type { ListingPhoto } from '../../src/models/listing-photos'
 import type { PortfolioItem } from '../../src/models/store-photos'
@@ -14,7 +14,7 @@ import { SiteLayout, type Shell } from '../layouts/site-layout'
 type StorePageProps = {
   shell: Shell
   store: PublicStore
-  listings: Listing[]
+  listings: StoreListing[]
   covers: Map<number, ListingPhoto>
   /** Which listings the member has saved (none for visitors): their hearts are filled. */
   saved: ReadonlySet<number>

@@ -55,10 +55,34 @@ describe('listingInputSchema', () => {
       description: '',
       categoryId: 101,
       tags: ['taps', 'pipes'],
-      packages: [{ name: 'Call-out', included: '', price: 440000, turnaroundDays: 0 }],
+      packages: [
+        { unitId: null, name: 'Call-out', included: '', price: 440000, turnaroundDays: 0 },
+      ],
       serviceLocations: ['online', 'customer'],
       durationMinutes: null,
     })
+  })
+
+  it('reads the unit a saved row names and the stock it showed; a row emptied by hand is left out', () => {
+    const parsed = listingInputSchema('product', money).parse({
+      title: 'Mango jam',
+      categoryId: '127',
+      pickup: 'on',
+      variants: [
+        { unitId: '7', name: 'Small jar', price: '75', stock: '12', stockWas: '10' },
+        // Emptied: only the hidden fields are left, so its unit is retired.
+        { unitId: '8', name: '', price: '', stock: '', stockWas: '3' },
+        { name: 'Gift box', price: '300', stock: '2' },
+        { unitId: 'someone-elses', name: 'Odd', price: '1', stock: '1', stockWas: '-4' },
+      ],
+    })
+    expect(parsed.variants).toEqual([
+      { unitId: 7, name: 'Small jar', price: 7500, stock: 12, stockWas: 10 },
+      { unitId: null, name: 'Gift box', price: 30000, stock: 2, stockWas: null },
+      // Not a unit id: 0 names no unit, and the model refuses the form.
+      { unitId: 0, name: 'Odd', price: 100, stock: 1, stockWas: 0 },
+    ])
+    expect(parsed).toMatchObject({ price: null, stock: null, stockWas: null })
   })
 
   it('refuses more rows than a listing can have', () => {

@@ -3,8 +3,11 @@
 //
 // Field names follow ListingInput, lists numbered from 0: `title`, `packages.0.name`,
 // `packages.0.price`, `packages.0.turnaroundDays`, `serviceLocations` (one checkbox per place,
-// repeated), `variants.1.stock`… A package or variant row left entirely empty is skipped, and
-// errors keep the row's number so they show beside the right input.
+// repeated), `variants.1.stock`… A package or variant row left entirely empty is skipped (its
+// unit, if it had one, is retired), and errors keep the row's number so they show beside the
+// right input. Hidden fields carry what the form was made from: each saved row's `unitId`, and
+// the stock it showed (`stockWas`, `variants.1.stockWas`), so saving changes that unit in place
+// and applies the difference in stock (listing/units.ts).
 import { z } from 'zod'
 import {
   formatMoney,
@@ -102,6 +105,24 @@ export function wholeNumberField(min: number, max: number, message: string) {
     })
 }
 
+/**
+ * A hidden field naming what the form was made from: a unit id, or the stock a form showed.
+ * Blank is null; anything but a whole number reads as 0, which names no unit and no stock a
+ * form showed, so the model refuses it like any other form that does not match the listing.
+ */
+function hiddenNumberField() {
+  return z
+    .string()
+    .optional()
+    .transform((text): number | null => {
+      if (isBlank(text)) return null
+      return /^\d{1,15}$/.test(text!.trim()) ? Number(text!.trim()) : 0
+    })
+}
+
+/** The hidden fields of a row: not what a provider types, so they don't make a row non-empty. */
+const HIDDEN_ROW_FIELDS = new Set(['unitId', 'stockWas'])
+
 /** How many are in stock, which must be given: blank asks for it. */
 export function stockField() {
   return wholeNumberField(
@@ -132,7 +153,7 @@ function rows<Row extends z.ZodType>(row: Row, max: number, tooMany: string) {
     value !== null &&
     typeof value === 'object' &&
     !Array.isArray(value) &&
-    Object.values(value).every(isBlank)
+    Object.entries(value).every(([key, field]) => HIDDEN_ROW_FIELDS.has(key) || isBlank(field))
       ? null
       : value
   return list(z.preprocess(blankToNull, row.nullable())).check((context) => {
@@ -174,6 +195,7 @@ const common = {
 
 function serviceSchema(money: MoneyFormat) {
   const packageRow = z.object({
+    unitId: hiddenNumberField(),
     name: singleLine(60, { required: 'Name this package, e.g. “Call-out”.' }),
     included: singleLine(500),
     price: requiredPriceField(money, 'Enter the price of this package.'),
@@ -214,15 +236,18 @@ function serviceSchema(money: MoneyFormat) {
 
 function productSchema(money: MoneyFormat) {
   const variantRow = z.object({
+    unitId: hiddenNumberField(),
     name: singleLine(40, { required: 'Name this variant, e.g. “Large, blue”.' }),
     price: requiredPriceField(money, 'Enter the price of this variant.'),
     stock: stockField(),
+    stockWas: hiddenNumberField(),
   })
   return z
     .object({
       ...common,
       price: priceField(money),
       stock: wholeNumberField(0, MAX_STOCK, `Enter how many you have, from 0 to ${MAX_STOCK}.`),
+      stockWas: hiddenNumberField(),
       variants: rows(variantRow, MAX_VARIANTS, `Offer at most ${MAX_VARIANTS} variants.`),
       pickup: checkbox,
       delivery: checkbox,
@@ -251,6 +276,7 @@ function productSchema(money: MoneyFormat) {
         tags: form.tags,
         price: hasVariants ? null : form.price,
         stock: hasVariants ? null : form.stock,
+        stockWas: hasVariants ? null : form.stockWas,
         variants,
         pickup: form.pickup,
         delivery: form.delivery,
@@ -279,13 +305,29 @@ export function listingInputSchema(kind: 'service' | 'product', money: MoneyForm
   return kind === 'service' ? serviceSchema(money) : productSchema(money)
 }
 
-/** The quick edit on My listings: a product's price and stock. */
+/** The quick edit on My listings: a product's price and stock, and the stock the row showed. */
 export function quickEditSchema(money: MoneyFormat) {
   return z.object({
     price: requiredPriceField(money, 'Enter the price.'),
     stock: stockField(),
+    stockWas: hiddenNumberField(),
   })
 }
+
+/**
+ * Why a new stock was refused: sales since the form was opened left fewer than the change takes
+ * away. The field then shows the stock as it is now, so saving again without a look changes
+ * nothing.
+ */
+export function stockSoldMessage(stock: number): string {
+  return stock === 0
+    ? 'All sold since this form was opened: none left now. Check the number and save again.'
+    : `Some sold since this form was opened: ${stock} left now. Check the number and save again.`
+}
+
+/** Why an edit of a listing's options was refused: the form no longer matches the listing. */
+export const STALE_FORM_MESSAGE =
+  'This listing changed since this form was opened (in another window?). Here it is as saved now: make your changes again.'
 
 /** A saved listing as the edit form shows it, by the form's field names. */
 export function listingFormValues(
@@ -300,8 +342,9 @@ export function listingFormValues(
     categoryId: String(listing.categoryId),
     tags: listingTags(listing).join(', '),
     durationMinutes: listing.durationMinutes?.toString() ?? '',
-    price: price(listing.price),
-    stock: listing.stock?.toString() ?? '',
+    price: price(listing.defaultUnit?.price ?? null),
+    stock: listing.defaultUnit?.stock?.toString() ?? '',
+    stockWas: listing.defaultUnit?.stock?.toString() ?? '',
     pickup: listing.pickup ? 'on' : '',
     delivery: listing.delivery ? 'on' : '',
     deliveryFee: price(listing.deliveryFee),
@@ -310,15 +353,18 @@ export function listingFormValues(
     values[`serviceLocations.${index}`] = location
   })
   listing.packages.forEach((item, index) => {
+    values[`packages.${index}.unitId`] = String(item.id)
     values[`packages.${index}.name`] = item.name
     values[`packages.${index}.included`] = item.included
     values[`packages.${index}.price`] = price(item.price)
     values[`packages.${index}.turnaroundDays`] = item.turnaroundDays?.toString() ?? ''
   })
   listing.variants.forEach((variant, index) => {
+    values[`variants.${index}.unitId`] = String(variant.id)
     values[`variants.${index}.name`] = variant.name
     values[`variants.${index}.price`] = price(variant.price)
-    values[`variants.${index}.stock`] = String(variant.stock)
+    values[`variants.${index}.stock`] = String(variant.stock ?? 0)
+    values[`variants.${index}.stockWas`] = String(variant.stock ?? 0)
   })
   return values
 }

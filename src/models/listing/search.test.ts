@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { categories, listingPackages, listings, stores } from '../../../db/schema'
+import { categories, listings, listingUnits, stores } from '../../../db/schema'
 import { createOpenMarket, type TestMarket } from '../../test/app'
 import { seedListing, seedStore, type TestStore } from '../../test/listings'
 import { changeListingStatus } from './publication'
 import { searchListings, type SearchCriteria } from './search'
 import { searchWords } from './search-text'
+import { returnStock, takeStock } from './units'
 
 let market: TestMarket
 let shop: TestStore
@@ -225,6 +226,33 @@ describe('filters and facets', () => {
     const hit = search('sold out honey').hits[0]!
     expect(hit.soldOut).toBe(true)
   })
+
+  it('says "from" only where buyers choose among packages or variants', () => {
+    expect(search('honey jar').hits[0]).toMatchObject({ title: 'Honey jar', hasOptions: false })
+    expect(search('tap repair').hits[0]).toMatchObject({ title: 'Tap repair', hasOptions: true })
+  })
+
+  it('reads stock from the units on sale, as sales and returns change it', () => {
+    const honey = market.db.select().from(listings).where(eq(listings.title, 'Honey jar')).get()!
+    const unit = market.db
+      .select()
+      .from(listingUnits)
+      .where(eq(listingUnits.listingId, honey.id))
+      .get()!
+    expect(titles('honey', { inStock: true })).toEqual(['Honey jar'])
+    expect(takeStock(market.db, unit.id, unit.stock!)).toBe(true)
+    expect(titles('honey', { inStock: true })).toEqual([])
+    expect(search('honey jar').hits[0]!.soldOut).toBe(true)
+    returnStock(market.db, unit.id, 1)
+    expect(titles('honey', { inStock: true })).toEqual(['Honey jar'])
+    // A retired unit's stock is not for sale.
+    market.db
+      .update(listingUnits)
+      .set({ retiredAt: market.clock.now() })
+      .where(eq(listingUnits.id, unit.id))
+      .run()
+    expect(titles('honey', { inStock: true })).toEqual([])
+  })
 })
 
 describe('pages', () => {
@@ -267,11 +295,19 @@ describe('the index', () => {
     expect(titles('fixes')).toEqual(['Roof cleaning'])
 
     market.db
-      .update(listingPackages)
+      .update(listingUnits)
       .set({ name: 'Moss removal' })
-      .where(eq(listingPackages.listingId, listing.id))
+      .where(eq(listingUnits.listingId, listing.id))
       .run()
     expect(titles('moss')).toEqual(['Roof cleaning'])
+    // A retired unit is no longer sold, nor found.
+    market.db
+      .update(listingUnits)
+      .set({ retiredAt: market.clock.now() })
+      .where(eq(listingUnits.listingId, listing.id))
+      .run()
+    expect(titles('moss')).toEqual([])
+    expect(titles('roof')).toEqual(['Roof cleaning'])
 
     changeListingStatus(market.db, market.clock, shop.owner, listing.id, 'pause')
     expect(titles('roof')).toEqual([])

@@ -26,6 +26,7 @@ import {
   type MarkedText,
 } from './search-text'
 import { correctSpelling } from './spelling'
+import { hasOptionsSql, inStockSql } from './units'
 
 export const FULFILMENTS = ['in-person', 'at-provider', 'online', 'pickup', 'delivery'] as const
 export type Fulfilment = (typeof FULFILMENTS)[number]
@@ -157,9 +158,9 @@ const FULFILMENT_MASK_SQL = `(
   | ((instr(l.service_locations, 'provider') > 0) << 1)
   | ((instr(l.service_locations, 'online') > 0) << 2)
   | (l.pickup << 3) | (l.delivery << 4))`
-/** Services are always available; goods when they (or one of their variants) have stock. */
-const IN_STOCK_SQL = `(l.kind = 'service' OR coalesce(l.stock,
-  (SELECT max(v.stock) FROM listing_variants v WHERE v.listing_id = l.id), 0) > 0)`
+/** Services are always available; goods when one of their units on sale has stock. */
+const IN_STOCK_SQL = inStockSql('l')
+const HAS_OPTIONS_SQL = hasOptionsSql('l')
 
 /**
  * Price band boundaries in minor units, 1-2-5 steps (1, 2, 5, 10, 20, 50 …): right for any
@@ -234,8 +235,8 @@ function resultsSql(criteria: SearchCriteria, words: boolean): string {
     'price-desc': 'l.from_price DESC',
     nearest: distance ? `${distance} ASC, ${score} DESC` : `${score} DESC`,
   }[criteria.sort]
-  return `SELECT l.id AS id, l.slug AS slug, l.title AS title, l.kind AS kind, l.price AS price,
-      l.from_price AS fromPrice, s.name AS storeName, s.slug AS storeSlug,
+  return `SELECT l.id AS id, l.slug AS slug, l.title AS title, l.kind AS kind,
+      l.from_price AS fromPrice, ${HAS_OPTIONS_SQL} AS hasOptions, s.name AS storeName, s.slug AS storeSlug,
       ${words ? `highlight(listing_search, 0, ${MARKERS})` : 'NULL'} AS markedTitle,
       ${words ? `snippet(listing_search, 5, ${MARKERS}, '…', 14)` : 'NULL'} AS snippet,
       ${distance ?? 'NULL'} AS distanceKm, NOT ${IN_STOCK_SQL} AS soldOut
@@ -385,8 +386,8 @@ type HitRow = {
   slug: string
   title: string
   kind: ListingKind
-  price: number | null
   fromPrice: number
+  hasOptions: number
   storeName: string
   storeSlug: string
   markedTitle: string | null
@@ -404,6 +405,7 @@ function toHit(row: HitRow): SearchHit {
     ...row,
     markedTitle: marked && sameTitle ? marked : [{ text: row.title, marked: false }],
     snippet: snippet?.some((part) => part.marked) ? snippet : null,
+    hasOptions: row.hasOptions === 1,
     soldOut: row.soldOut === 1,
   }
 }

@@ -2,16 +2,21 @@ import { Hono } from 'hono'
 import { ListingRow, MyListingsPage } from '../../../views/listings/my-listings-page'
 import type { MarketEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
-import { parseForm } from '../../http/forms'
+import { parseForm, type FormErrors, type FormValues } from '../../http/forms'
 import { requireMember } from '../../http/session'
 import { shell } from '../../http/shell'
 import { listOwnListings, quickEditListing } from '../../models/listing'
-import { quickEditSchema } from '../../models/listing/listing-input'
+import {
+  quickEditSchema,
+  STALE_FORM_MESSAGE,
+  stockSoldMessage,
+} from '../../models/listing/listing-input'
 
 /**
  * POST /listings/:id/quick-edit — price and stock from the "my listings" row. htmx swaps the
  * row in place; without JavaScript the page reloads with a message. A refused edit shows what
- * was typed, beside its message, either way.
+ * was typed, beside its message, either way — except a stock that sales since the page was
+ * opened made impossible: that field comes back with the stock as it is now.
  */
 export const listingQuickEdit = new Hono<MarketEnv>().post('/', requireMember, async (c) => {
   const listingId = Number(c.req.param('id'))
@@ -22,7 +27,7 @@ export const listingQuickEdit = new Hono<MarketEnv>().post('/', requireMember, a
   const fragment = c.req.header('HX-Request') === 'true'
   c.header('Vary', 'HX-Request', { append: true })
 
-  if (!form.ok) {
+  const refuse = (values: FormValues, errors: FormErrors) => {
     const listing = row()
     if (!listing) return c.notFound()
     if (fragment)
@@ -31,8 +36,8 @@ export const listingQuickEdit = new Hono<MarketEnv>().post('/', requireMember, a
           listing={listing}
           currency={currency}
           locale={locale}
-          errors={form.errors}
-          values={form.values}
+          errors={errors}
+          values={values}
         />,
         422,
       )
@@ -42,14 +47,27 @@ export const listingQuickEdit = new Hono<MarketEnv>().post('/', requireMember, a
         listings={listOwnListings(c.var.db, c.var.member)}
         currency={currency}
         hasStore
-        refused={{ listingId, errors: form.errors, values: form.values }}
+        refused={{ listingId, errors, values }}
       />,
       422,
     )
   }
-  const updated = quickEditListing(c.var.db, c.var.clock, c.var.member, listingId, form.data)
-  if (!updated) return c.notFound()
+
+  if (!form.ok) return refuse(form.values, form.errors)
+  const result = quickEditListing(c.var.db, c.var.clock, c.var.member, listingId, form.data)
+  if (!result.ok) {
+    if (result.reason === 'not_found') return c.notFound()
+    if (result.reason === 'stale_form') {
+      const { stock: _typed, stockWas: _shown, ...typed } = form.values
+      return refuse(typed, { stock: STALE_FORM_MESSAGE })
+    }
+    const now = String(result.stock)
+    return refuse(
+      { ...form.values, stock: now, stockWas: now },
+      { stock: stockSoldMessage(result.stock) },
+    )
+  }
   const saved = fragment ? row() : undefined
   if (saved) return c.html(<ListingRow listing={saved} currency={currency} locale={locale} saved />)
-  return flashRedirect(c, '/listings/mine', `${updated.title}: saved.`)
+  return flashRedirect(c, '/listings/mine', `${result.listing.title}: saved.`)
 })

@@ -17,6 +17,7 @@ import {
 } from '../../models/listing'
 import { changeListingStatus } from '../../models/listing/publication'
 import type { ListingAction, ListingStatus } from '../../models/listing/status'
+import { takeStock, unitsOnSale } from '../../models/listing/units'
 import { findMemberByEmail, signUpMember } from '../../models/member'
 import type { SessionMember } from '../../models/session'
 import { completeSetup } from '../../models/site'
@@ -227,6 +228,13 @@ export class Seed {
       listing = moved.listing
     }
     return listing
+  }
+
+  /** Sells `quantity` of goods without variants, as a buyer's checkout will (takeStock). */
+  sell(listing: Pick<Listing, 'id'>, quantity: number) {
+    const [unit] = unitsOnSale(this.#db, [listing.id])
+    if (!unit || !takeStock(this.#db, unit.id, quantity))
+      throw new Error(`seeding a sale of ${quantity} failed`)
   }
 
   close() {

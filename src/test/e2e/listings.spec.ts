@@ -281,6 +281,31 @@ test.describe('POST /listings/:id/quick-edit, pause, resume, archive', () => {
       await expect(visitor.getByText('GMD 275.00 5 in stock')).toBeVisible()
     })
 
+    await test.step('jars sold while the page is open stay sold; a stock they made impossible is refused', async () => {
+      seed.sell(honey, 2)
+      const row = listingRow(page, 'Mangrove honey')
+      await row.getByLabel('Price').fill('280')
+      // The row still shows 5: only the price changes, the 2 sold stay sold.
+      await row.getByLabel('Stock').fill('5')
+      const posted = nextPost(page, `/listings/${honey.id}/quick-edit`)
+      await row.getByRole('button', { name: 'Update Mangrove honey' }).click()
+      expect((await posted).status()).toBe(200)
+      await expect(row).toContainText('GMD 280.00 · 3 in stock')
+      await expect(row.getByLabel('Stock')).toHaveValue('3')
+
+      seed.sell(honey, 3)
+      await row.getByLabel('Stock').fill('1')
+      const refused = nextPost(page, `/listings/${honey.id}/quick-edit`)
+      await row.getByRole('button', { name: 'Update Mangrove honey' }).click()
+      expect((await refused).status()).toBe(422)
+      await expect(row.getByLabel('Stock')).toHaveAccessibleDescription(
+        'All sold since this form was opened: none left now. Check the number and save again.',
+      )
+      await expect(row.getByLabel('Stock')).toHaveValue('0')
+      await visitor.goto(honeyPath)
+      await expect(visitor.getByText('GMD 280.00 Sold out')).toBeVisible()
+    })
+
     await test.step('Fatou pauses it; the visitor gets the not-found page', async () => {
       await page.getByRole('link', { name: 'Mangrove honey', exact: true }).click()
       await expect(page.getByRole('heading', { level: 1, name: 'Edit listing' })).toBeVisible()
