@@ -104,18 +104,11 @@ await runWithMarket('search bench', async (held: Held, signal: AbortSignal) => {
     await measure(`${search.name} (fresh)`, search.path, FRESH, search.target)
     await measure(`${search.name} (cached)`, search.path, BROWSER)
   }
-  await measure(
-    'suggestions "ho" (fresh)',
-    '/search/suggestions?q=ho',
-    SUGGESTIONS,
-    SUGGESTIONS_TARGET,
-  )
-  await measure(
-    'suggestions "plum" (fresh)',
-    '/search/suggestions?q=plum',
-    SUGGESTIONS,
-    SUGGESTIONS_TARGET,
-  )
+  for (const typed of ['ho', 'plum']) {
+    const path = `/search/suggestions?q=${typed}`
+    await measure(`suggestions "${typed}" (fresh)`, path, SUGGESTIONS, SUGGESTIONS_TARGET)
+    await measure(`suggestions "${typed}" (cached)`, path, { ...BROWSER, 'HX-Request': 'true' })
+  }
   say('')
   say(report(results))
   if (results.some(({ result, target }) => target && !met(result, target))) process.exitCode = 1
