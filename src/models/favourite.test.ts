@@ -3,52 +3,28 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { favourites, members } from '../../db/schema'
 import { MINUTE } from '../lib/clock'
 import { createMember, createOpenMarket, type TestMarket } from '../test/app'
+import { seedListing, seedStore, type TestStore } from '../test/listings'
 import { listFavourites, removeFavourite, saveFavourite, savedListingIds } from './favourite'
-import { createListing, type ProductInput } from './listing'
 import { changeListingStatus } from './listing/publication'
-import { openStore } from './store'
 
 let market: TestMarket
 afterEach(() => market.cleanup())
 
 type Member = Awaited<ReturnType<typeof createMember>>
 
+/** A storefront with its owner; its listings are made with `product(shop, title)`. */
 async function provider() {
-  const owner = await createMember(market)
-  const result = openStore(market.db, market.clock, owner, {
-    name: `Store of ${owner.displayName}`,
-    bio: '',
-    area: '',
-    latitude: null,
-    longitude: null,
-    phone: '',
-    showPhone: false,
-    whatsapp: '',
-    showWhatsapp: false,
-    skills: [],
-  })
-  if (!result.ok) throw new Error(result.reason)
-  return owner
+  return seedStore(market, { name: 'Honey and Soap' })
 }
 
-function product(owner: Member, title: string): number {
-  const input: ProductInput = {
-    kind: 'product',
+function product(shop: TestStore, title: string): number {
+  return seedListing(market.db, market, shop, {
     title,
-    description: '',
+    kind: 'product',
     categoryId: 127,
-    tags: [],
     price: 5000,
     stock: 3,
-    variants: [],
-    pickup: true,
-    delivery: false,
-    deliveryFee: null,
-  }
-  const created = createListing(market.db, market.clock, owner, input)
-  if (!created.ok) throw new Error(created.reason)
-  changeListingStatus(market.db, market.clock, owner, created.listing.id, 'publish')
-  return created.listing.id
+  }).id
 }
 
 /** Saves each in turn, a minute apart, so "newest saved" has an order. */
@@ -64,12 +40,8 @@ const titles = (result: ReturnType<typeof listFavourites>) => result.listings.ma
 describe('listFavourites', () => {
   it('lists the newest saved first, as cards, a page at a time', async () => {
     market = await createOpenMarket()
-    const owner = await provider()
-    const [honey, jam, soap] = [
-      product(owner, 'Honey'),
-      product(owner, 'Jam'),
-      product(owner, 'Soap'),
-    ]
+    const shop = await provider()
+    const [honey, jam, soap] = [product(shop, 'Honey'), product(shop, 'Jam'), product(shop, 'Soap')]
     const buyer = await createMember(market)
     saveInTurn(buyer, [jam!, honey!, soap!])
     // Saving again keeps its place: it is not "newer" for being tapped twice.
@@ -79,7 +51,7 @@ describe('listFavourites', () => {
     expect(titles(first)).toEqual(['Soap', 'Honey'])
     expect(first.total).toBe(3)
     expect(first.page).toMatchObject({ number: 1, totalPages: 2 })
-    expect(first.listings[0]).toMatchObject({ storeName: `Store of ${owner.displayName}` })
+    expect(first.listings[0]).toMatchObject({ storeName: 'Honey and Soap' })
     expect(titles(listFavourites(market.db, buyer, { number: 2, size: 2 }))).toEqual(['Jam'])
     // Past the end: the last page.
     const past = listFavourites(market.db, buyer, { number: 9, size: 2 })
@@ -89,18 +61,18 @@ describe('listFavourites', () => {
 
   it('leaves out paused and archived listings, but keeps them saved: resumed, it is back', async () => {
     market = await createOpenMarket()
-    const owner = await provider()
-    const [honey, jam] = [product(owner, 'Honey'), product(owner, 'Jam')]
+    const shop = await provider()
+    const [honey, jam] = [product(shop, 'Honey'), product(shop, 'Jam')]
     const buyer = await createMember(market)
     saveInTurn(buyer, [honey!, jam!])
-    changeListingStatus(market.db, market.clock, owner, honey!, 'pause')
-    changeListingStatus(market.db, market.clock, owner, jam!, 'archive')
+    changeListingStatus(market.db, market.clock, shop.owner, honey!, 'pause')
+    changeListingStatus(market.db, market.clock, shop.owner, jam!, 'archive')
     const hidden = listFavourites(market.db, buyer, { number: 1, size: 10 })
     expect(hidden.listings).toEqual([])
     expect(hidden.total).toBe(0)
     expect(savedListingIds(market.db, buyer, [honey!, jam!])).toEqual(new Set([honey, jam]))
 
-    changeListingStatus(market.db, market.clock, owner, honey!, 'publish')
+    changeListingStatus(market.db, market.clock, shop.owner, honey!, 'publish')
     expect(titles(listFavourites(market.db, buyer, { number: 1, size: 10 }))).toEqual(['Honey'])
   })
 
@@ -118,12 +90,8 @@ describe('listFavourites', () => {
 describe('savedListingIds', () => {
   it("answers for the member's own favourites only", async () => {
     market = await createOpenMarket()
-    const owner = await provider()
-    const [honey, jam, soap] = [
-      product(owner, 'Honey'),
-      product(owner, 'Jam'),
-      product(owner, 'Soap'),
-    ]
+    const shop = await provider()
+    const [honey, jam, soap] = [product(shop, 'Honey'), product(shop, 'Jam'), product(shop, 'Soap')]
     const binta = await createMember(market)
     const musa = await createMember(market)
     saveInTurn(binta, [honey!, soap!])
@@ -137,8 +105,8 @@ describe('savedListingIds', () => {
 describe('saveFavourite and removeFavourite', () => {
   it('are idempotent, and a removed member takes their favourites along', async () => {
     market = await createOpenMarket()
-    const owner = await provider()
-    const honey = product(owner, 'Honey')
+    const shop = await provider()
+    const honey = product(shop, 'Honey')
     const buyer = await createMember(market)
     expect(saveFavourite(market.db, market.clock, buyer, honey)).toMatchObject({ ok: true })
     expect(saveFavourite(market.db, market.clock, buyer, honey)).toMatchObject({ ok: true })
