@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { seedListing, seedStore } from '../test/listings'
 import { listCategoryTree } from '../models/category'
 import { createOpenMarket, createProvider, page, serviceForm, type TestMarket } from '../test/app'
 
@@ -23,11 +24,15 @@ describe('the default category tree', () => {
 })
 
 describe('GET /categories/:slug', () => {
-  it('shows a top category with its subcategories', async () => {
+  it('shows a top category with its subcategories that have something on sale', async () => {
     market = await createOpenMarket()
+    const shop = await seedStore(market, { name: 'Sowe Plumbing' })
+    seedListing(market.db, market, shop, { title: 'Tap repair', categoryId: 101 })
     const document = await page(await market.get('/categories/home-repairs'))
     expect(document.querySelector('h1')?.textContent).toBe('Home repairs & trades')
-    expect(document.querySelector('a[href="/categories/plumbing"]')).not.toBeNull()
+    expect(document.querySelector('.chips a[href="/categories/plumbing"]')).not.toBeNull()
+    // Electrical has nothing yet: no chip leading to an empty page.
+    expect(document.querySelector('.chips a[href="/categories/electrical"]')).toBeNull()
   })
 
   it('shows a subcategory with its breadcrumb', async () => {

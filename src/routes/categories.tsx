@@ -34,7 +34,13 @@ export const categoryPages = new Hono<MarketEnv>().get('/:slug', (c) => {
       shell={shell(c, { searchPage: true })}
       title={branch.name}
       label={`Search in ${branch.name}`}
-      header={<CategoryHeader category={top ?? branch} parent={parent} />}
+      header={
+        <CategoryHeader
+          category={top ?? branch}
+          parent={parent}
+          counts={view.results.facets.categories}
+        />
+      }
       body={searchBody(c, view, { fragment: false })}
     />,
   )

@@ -3,11 +3,15 @@ import type { Category, CategoryBranch } from '../../src/models/category'
 type CategoryHeaderProps = {
   category: CategoryBranch | Category
   parent: Category | undefined
+  /** Listings on sale by category, as the search counted them: empty subcategories get no chip. */
+  counts: ReadonlyMap<number, number>
 }
 
 /** Above a category's search: where it sits in the tree, its name and its subcategories. */
-export function CategoryHeader({ category, parent }: CategoryHeaderProps) {
-  const children = 'children' in category ? category.children : []
+export function CategoryHeader({ category, parent, counts }: CategoryHeaderProps) {
+  const children = ('children' in category ? category.children : []).filter(
+    (child) => (counts.get(child.id) ?? 0) > 0,
+  )
   return (
     <>
       <nav aria-label="Breadcrumb" class="breadcrumb">
