@@ -292,9 +292,10 @@ document.addEventListener('htmx:after:swap', (event) => {
   if (focusLost && link) link.focus()
 })
 
-// The search page pushes each search into the history. Enter on words whose results are already
-// shown sends the same search again: pushed twice, the browser's Back button would seem to do
-// nothing, so a search that is already the address replaces its entry instead.
+// The search page pushes each search into the history, so Back undoes a filter. Two kinds replace
+// their entry instead: the same search sent again (Enter on words whose results are shown —
+// pushed twice, Back would seem to do nothing), and words typed on from words already searched
+// (each pause would push "plu", "plum", "plumb"… and Back would spell them out again).
 document.addEventListener('htmx:before:history:update', (event) => {
   const detail =
     /** @type {CustomEvent<{ history?: { type: string, path: string }, sourceElement?: Element }>} */ (
@@ -302,5 +303,23 @@ document.addEventListener('htmx:before:history:update', (event) => {
     ).detail
   const action = detail.history
   if (!action || action.type !== 'push' || detail.sourceElement?.id !== 'search-form') return
-  if (new URL(action.path, location.href).href === location.href) action.type = 'replace'
+  const next = new URL(action.path, location.href)
+  const here = new URL(location.href)
+  const typedOn = here.searchParams.get('q') && sameButWords(next, here)
+  if (next.href === here.href || typedOn) action.type = 'replace'
 })
+
+/**
+ * Whether two search addresses differ only in their words.
+ * @param {URL} a
+ * @param {URL} b
+ */
+function sameButWords(a, b) {
+  const rest = (/** @type {URL} */ url) => {
+    const params = new URLSearchParams(url.search)
+    params.delete('q')
+    params.sort()
+    return `${url.pathname}?${params}`
+  }
+  return rest(a) === rest(b)
+}

@@ -400,6 +400,15 @@ test.describe('GET /search', () => {
       await expect(page).toHaveURL('/search?q=plumer')
     })
 
+    await test.step('words typed on from a search replace it in the history', async () => {
+      await searchBox(page).fill('plum')
+      await expect(page).toHaveURL('/search?q=plum')
+      await expect(resultCount(page)).toHaveText('2 results for “plum”')
+      await searchBox(page).fill('plumer')
+      await expect(page).toHaveURL('/search?q=plumer')
+      await expect(resultCount(page)).toHaveText('1 result for “plumber”')
+    })
+
     await test.step('"plumber" in the notice searches for the word as it is spelt', async () => {
       await page.getByRole('link', { name: 'plumber', exact: true }).click()
       await expect(page).toHaveURL('/search?q=plumber')
