@@ -4,17 +4,15 @@ import type { ListingPhoto } from '../../src/models/listing-photos'
 import {
   MAX_RESULTS,
   SORTS,
-  type SearchHit,
   type SearchResults,
   type SearchSort,
 } from '../../src/models/listing/search'
 import type { SearchProblems } from '../../src/models/listing/search-input'
-import type { MarkedText } from '../../src/models/listing/search-text'
 import type { Place } from '../../src/models/place'
 import { Pagination } from '../components/pagination'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
-import { ListingCard } from '../listings/listing-card'
 import { SearchBox } from './search-box'
+import { HitCard } from './search-hit-card'
 import { FilterSelect, SEARCH_FORM_ID, SearchFilters } from './search-filters'
 import { searchHref, type SearchPlace } from './search-url'
 
@@ -283,48 +281,4 @@ function SortChoice(props: { sort: SearchSort; problem: string | undefined; near
       )}
     />
   )
-}
-
-type HitCardProps = {
-  hit: SearchHit
-  photo: ListingPhoto | undefined
-  saved: boolean
-  returnTo: string
-  currency: string
-  locale: string
-}
-
-function HitCard(props: HitCardProps) {
-  const { hit } = props
-  return (
-    <ListingCard
-      listing={hit}
-      storeName={hit.storeName}
-      photo={props.photo}
-      currency={props.currency}
-      locale={props.locale}
-      title={<Marked text={hit.markedTitle} />}
-      favourite={{ saved: props.saved, returnTo: props.returnTo }}
-    >
-      {hit.snippet ? (
-        <span class="listing-card__snippet">
-          <Marked text={hit.snippet} />
-        </span>
-      ) : null}
-      {hit.distanceKm !== null ? (
-        <span class="listing-card__distance">{distance(hit.distanceKm, props.locale)}</span>
-      ) : null}
-      {hit.soldOut ? <span class="badge">Sold out</span> : null}
-    </ListingCard>
-  )
-}
-
-/** Text with the words that matched in <mark> (JSX escapes every part). */
-function Marked({ text }: { text: MarkedText }) {
-  return <>{text.map((part) => (part.marked ? <mark>{part.text}</mark> : part.text))}</>
-}
-
-function distance(km: number, locale: string): string {
-  if (km < 1) return `${Math.max(100, Math.round(km * 10) * 100)} m away`
-  return `${km.toLocaleString(locale, { maximumFractionDigits: 1 })} km away`
 }
