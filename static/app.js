@@ -323,3 +323,15 @@ function sameButWords(a, b) {
   }
   return rest(a) === rest(b)
 }
+
+// On a wide screen the filters always show beside the results (app.css), even folded; opening
+// them says so to screen readers too, which would otherwise hear "Filters, collapsed".
+const wideScreen = matchMedia('(min-width: 48rem)')
+function openFiltersOnWideScreens() {
+  if (!wideScreen.matches) return
+  for (const details of document.querySelectorAll('details.search-filters'))
+    if (details instanceof HTMLDetailsElement) details.open = true
+}
+document.addEventListener('DOMContentLoaded', openFiltersOnWideScreens)
+document.addEventListener('htmx:after:settle', openFiltersOnWideScreens)
+wideScreen.addEventListener('change', openFiltersOnWideScreens)
