@@ -4,7 +4,7 @@
 // favourites page and the hearts list only listings on sale. Pausing is usually short (a
 // provider away for a week), so the listing comes back to the member's page when it is
 // resumed, without them having to find it again. Only listings on sale can be saved.
-import { and, count, desc, eq, sql } from 'drizzle-orm'
+import { and, count, desc, eq, ne, sql } from 'drizzle-orm'
 import { favourites, listings, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
@@ -84,8 +84,10 @@ export function listFavourites(
   db: Db,
   member: SessionMember,
   requested: { number: number; size: number },
-): { listings: ListingCard[]; total: number; page: PageWindow } {
+): { listings: ListingCard[]; total: number; offSale: number; page: PageWindow } {
   const total = prepared(db, favouriteCount).get({ memberId: member.id })?.total ?? 0
+  // Saved but paused or archived: not shown, but counted, so the member knows where they went.
+  const offSale = prepared(db, offSaleCount).get({ memberId: member.id })?.total ?? 0
   const page = pageWithin(requested.number, total, requested.size)
   const rows = prepared(db, favouritePage).all({
     memberId: member.id,
@@ -99,6 +101,7 @@ export function listFavourites(
       storeSlug: row.storeSlug,
     })),
     total,
+    offSale,
     page,
   }
 }
@@ -140,6 +143,14 @@ const favouriteCount = (db: Db) =>
     .from(favourites)
     .innerJoin(listings, eq(listings.id, favourites.listingId))
     .where(and(ofMember, onSale))
+    .prepare()
+
+const offSaleCount = (db: Db) =>
+  db
+    .select({ total: count() })
+    .from(favourites)
+    .innerJoin(listings, eq(listings.id, favourites.listingId))
+    .where(and(ofMember, ne(listings.status, 'published')))
     .prepare()
 
 const favouritePage = (db: Db) =>

@@ -53,6 +53,34 @@ describe('GET /favourites', () => {
     expect(response.headers.get('Location')).toBe('/sign-in?return_to=%2Ffavourites')
   })
 
+  it('says how many saved listings are hidden because they are off sale', async () => {
+    market = await createOpenMarket()
+    const { ids, providerCookie } = await listingsOnSale(2)
+    const cookie = await buyerSaving(ids)
+    await market.post(
+      `/listings/${ids[0]}/publication`,
+      { _method: 'DELETE' },
+      { cookie: providerCookie },
+    )
+    const one = await page(await market.get('/favourites', { cookie }))
+    expect(cardTitles(one)).toEqual(['Jam number 2'])
+    expect(one.querySelector('.favourites__hidden')?.textContent).toMatch(
+      /^1 listing you saved is paused/,
+    )
+    await market.post(
+      `/listings/${ids[1]}/publication`,
+      { _method: 'DELETE' },
+      { cookie: providerCookie },
+    )
+    const none = await page(await market.get('/favourites', { cookie }))
+    expect(none.querySelector('.empty')?.textContent).toMatch(
+      /Nothing you saved is on sale just now/,
+    )
+    expect(none.querySelector('.favourites__hidden')?.textContent).toMatch(
+      /^2 listings you saved are paused/,
+    )
+  })
+
   it('shows an empty state that says what to do', async () => {
     market = await createOpenMarket()
     const cookie = await buyerSaving([])

@@ -12,7 +12,7 @@ export const FAVOURITES_PAGE_SIZE = 24
 
 /** GET /favourites — the member's saved listings; visitors are sent to sign in and back. */
 export const favouritesPage = new Hono<MarketEnv>().get('/', requireMember, (c) => {
-  const { listings, total, page } = listFavourites(c.var.db, c.var.member, {
+  const { listings, total, offSale, page } = listFavourites(c.var.db, c.var.member, {
     number: readPageNumber(c.req.query('page')),
     size: FAVOURITES_PAGE_SIZE,
   })
@@ -25,6 +25,7 @@ export const favouritesPage = new Hono<MarketEnv>().get('/', requireMember, (c) 
         listings.map((listing) => listing.id),
       )}
       total={total}
+      offSale={offSale}
       page={page}
       currency={c.var.site.currency}
     />,

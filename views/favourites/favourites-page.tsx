@@ -10,6 +10,8 @@ type FavouritesPageProps = {
   listings: Card[]
   covers: Map<number, ListingPhoto>
   total: number
+  /** Saved listings paused or archived since: not shown, only counted. */
+  offSale: number
   page: PageWindow
   currency: string
 }
@@ -23,9 +25,18 @@ export function FavouritesPage({
   listings,
   covers,
   total,
+  offSale,
   page,
   currency,
 }: FavouritesPageProps) {
+  const hidden =
+    offSale > 0 ? (
+      <p class="muted favourites__hidden">
+        {offSale === 1
+          ? '1 listing you saved is paused or no longer on sale; it comes back here if it goes on sale again.'
+          : `${offSale} listings you saved are paused or no longer on sale; they come back here if they go on sale again.`}
+      </p>
+    ) : null
   return (
     <SiteLayout shell={shell} title="Favourites">
       <h1>Favourites</h1>
@@ -51,10 +62,12 @@ export function FavouritesPage({
             totalPages={page.totalPages}
             href={(number) => (number === 1 ? '/favourites' : `/favourites?page=${number}`)}
           />
+          {hidden}
         </>
       ) : (
         <div class="empty">
-          <p>Nothing saved yet.</p>
+          <p>{offSale > 0 ? 'Nothing you saved is on sale just now.' : 'Nothing saved yet.'}</p>
+          {hidden}
           <p>
             Tap the heart on a listing you like to keep it here, ready for when you need it.{' '}
             <a href="/">See what is on the market</a>.
