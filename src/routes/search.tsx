@@ -166,6 +166,8 @@ export function searchBody(
     view.locale,
     fragment,
   ])
+  // raw() only takes back what <SearchBody> rendered a moment ago (JSX escaped every value in it),
+  // so nothing typed reaches the page unescaped.
   return raw(
     cachedAnswer(c.var.db, c.var.clock, key, () =>
       String(<SearchBody {...view} fragment={fragment} />),

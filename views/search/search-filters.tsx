@@ -20,6 +20,12 @@ export const FULFILMENT_LABELS: Record<Fulfilment, string> = {
   delivery: 'Delivery',
 }
 
+const KIND_CHOICES: { value: SearchChoices['kind']; label: string }[] = [
+  { value: '', label: 'Everything' },
+  { value: 'service', label: 'Services' },
+  { value: 'product', label: 'Goods' },
+]
+
 type SearchFiltersProps = {
   place: SearchPlace
   facets: SearchFacets
@@ -57,29 +63,16 @@ export function SearchFilters(props: SearchFiltersProps) {
       ) : null}
       <fieldset class="filter">
         <legend>What</legend>
-        <Choice
-          type="radio"
-          name="kind"
-          value=""
-          checked={choices.kind === ''}
-          label="Everything"
-        />
-        <Choice
-          type="radio"
-          name="kind"
-          value="service"
-          checked={choices.kind === 'service'}
-          label="Services"
-          count={facets.kinds.get('service') ?? 0}
-        />
-        <Choice
-          type="radio"
-          name="kind"
-          value="product"
-          checked={choices.kind === 'product'}
-          label="Goods"
-          count={facets.kinds.get('product') ?? 0}
-        />
+        {KIND_CHOICES.map(({ value, label }) => (
+          <Choice
+            type="radio"
+            name="kind"
+            value={value}
+            checked={choices.kind === value}
+            label={label}
+            count={value ? (facets.kinds.get(value) ?? 0) : undefined}
+          />
+        ))}
       </fieldset>
       <PriceFilter {...props} />
       <fieldset class="filter">
