@@ -25,6 +25,12 @@ export const site = sqliteTable('site', {
   currency: text('currency').notNull(),
   locale: text('locale').notNull(),
   timeZone: text('time_zone').notNull(),
+  /** The market's cut of each completed order's goods and services, in basis points (250 = 2.5 %). */
+  commissionBps: integer('commission_bps').notNull().default(0),
+  /** A delivered order completes by itself this many days later unless the buyer acts first. */
+  autoCompleteDays: integer('auto_complete_days').notNull().default(7),
+  /** Payment methods buyers may choose, comma-separated from cash, mobile_money, bank_transfer. */
+  paymentMethods: text('payment_methods').notNull().default('cash,mobile_money,bank_transfer'),
   setupCompletedAt: integer('setup_completed_at', { mode: 'timestamp_ms' }).notNull(),
 })
 
@@ -127,6 +133,10 @@ export const stores = sqliteTable(
     showPhone: integer('show_phone', { mode: 'boolean' }).notNull().default(false),
     whatsapp: text('whatsapp').notNull().default(''),
     showWhatsapp: integer('show_whatsapp', { mode: 'boolean' }).notNull().default(false),
+    /** Where buyers send mobile money ("M-Pesa 0712 345 678"); empty: not offered at checkout. */
+    mobileMoney: text('mobile_money').notNull().default(''),
+    /** Bank account details for transfers; empty: not offered at checkout. */
+    bankDetails: text('bank_details').notNull().default(''),
     /** Skills and tags, lower-case, comma-separated: "plumbing,boilers,emergency call-outs". */
     skills: text('skills').notNull().default(''),
     avatarImageId: integer('avatar_image_id').references(() => images.id, { onDelete: 'set null' }),
@@ -363,3 +373,252 @@ export const searchVersion = sqliteTable('search_version', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull(),
 })
+
+/**
+ * A signed-in member's cart: one row per unit with its quantity. A visitor's cart lives in a
+ * cookie instead and joins this one at sign-in (src/models/cart.ts). Prices are never kept here:
+ * the cart always shows, and checkout always charges, the unit's price of the moment.
+ */
+export const cartLines = sqliteTable(
+  'cart_lines',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => listingUnits.id, { onDelete: 'cascade' }),
+    quantity: integer('quantity').notNull(),
+    addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.memberId, table.unitId] }),
+    index('cart_lines_unit_id_idx').on(table.unitId),
+    check('cart_lines_quantity', sql`${table.quantity} > 0`),
+  ],
+)
+
+/**
+ * A discount code: a store's own (storeId) or the whole market's (null, made by the operator, and
+ * paid for by the market rather than the store). `value` is whole percent for percentage coupons
+ * and minor units for fixed ones. `usedCount` only rises through a guarded update at checkout, so
+ * a coupon limited to 10 uses is used at most 10 times however many buyers race for it.
+ */
+export const coupons = sqliteTable(
+  'coupons',
+  {
+    id: integer('id').primaryKey(),
+    /** Upper-case letters and digits, unique across the market: buyers type it. */
+    code: text('code').notNull().unique(),
+    storeId: integer('store_id').references(() => stores.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['percent', 'fixed'] }).notNull(),
+    value: integer('value').notNull(),
+    minSpend: integer('min_spend').notNull().default(0),
+    maxDiscount: integer('max_discount'),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    usageLimit: integer('usage_limit'),
+    usedCount: integer('used_count').notNull().default(0),
+    createdBy: integer('created_by').references(() => members.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    index('coupons_store_id_idx').on(table.storeId),
+    check('coupons_kind', sql`${table.kind} IN ('percent', 'fixed')`),
+    check(
+      'coupons_value',
+      sql`${table.value} > 0 AND (${table.kind} = 'fixed' OR ${table.value} <= 100)`,
+    ),
+    check('coupons_min_spend', sql`${table.minSpend} >= 0`),
+    check('coupons_max_discount', sql`${table.maxDiscount} IS NULL OR ${table.maxDiscount} > 0`),
+    check(
+      'coupons_usage',
+      sql`${table.usedCount} >= 0 AND (${table.usageLimit} IS NULL OR ${table.usedCount} <= ${table.usageLimit})`,
+    ),
+  ],
+)
+
+/**
+ * What a buyer bought from one store in one checkout: goods or a service (a cart with both from one
+ * store becomes two orders, since they move through different steps). Amounts are minor units of
+ * `currency`, fixed when the order is placed; `total = subtotal + deliveryFee - discount`. The
+ * public `code` is short and random, so an order's address cannot be guessed from another's.
+ * `checkoutKey` is the idempotency key the checkout form carried: the same key never places twice.
+ * Orders are never deleted: the books refer to them.
+ */
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: integer('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    checkoutKey: text('checkout_key').notNull(),
+    buyerId: integer('buyer_id')
+      .notNull()
+      .references(() => members.id),
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id),
+    kind: text('kind', { enum: ['goods', 'service'] }).notNull(),
+    status: text('status', {
+      enum: [
+        'placed',
+        'accepted',
+        'in_progress',
+        'ready_for_pickup',
+        'out_for_delivery',
+        'delivered',
+        'completed',
+        'cancelled',
+        'disputed',
+        'refunded',
+      ],
+    }).notNull(),
+    /** Goods: pickup or delivery. Services: at the customer's, at the provider's, or online. */
+    fulfilment: text('fulfilment', {
+      enum: ['pickup', 'delivery', 'customer', 'provider', 'online'],
+    }).notNull(),
+    address: text('address').notNull().default(''),
+    /** The buyer's note to the provider: a service's requirements, a delivery hint. */
+    note: text('note').notNull().default(''),
+    paymentMethod: text('payment_method', {
+      enum: ['cash', 'mobile_money', 'bank_transfer'],
+    }).notNull(),
+    currency: text('currency').notNull(),
+    subtotal: integer('subtotal').notNull(),
+    deliveryFee: integer('delivery_fee').notNull().default(0),
+    discount: integer('discount').notNull().default(0),
+    total: integer('total').notNull(),
+    couponId: integer('coupon_id').references(() => coupons.id, { onDelete: 'set null' }),
+    /** The coupon's code as used, kept even if the coupon is later removed. */
+    couponCode: text('coupon_code').notNull().default(''),
+    /** Whether the market (not the store) pays for the discount: a whole-market coupon. */
+    discountByMarket: integer('discount_by_market', { mode: 'boolean' }).notNull().default(false),
+    /** The market's commission rate when the order was placed, in basis points. */
+    commissionBps: integer('commission_bps').notNull().default(0),
+    /** Why it was cancelled, declined or disputed: the latest reason, which both sides see. */
+    reason: text('reason').notNull().default(''),
+    placedAt: integer('placed_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+    paidAt: integer('paid_at', { mode: 'timestamp_ms' }),
+    paymentReference: text('payment_reference').notNull().default(''),
+  },
+  (table) => [
+    uniqueIndex('orders_checkout_idx').on(
+      table.buyerId,
+      table.checkoutKey,
+      table.storeId,
+      table.kind,
+    ),
+    index('orders_buyer_id_idx').on(table.buyerId, table.placedAt),
+    index('orders_store_id_idx').on(table.storeId, table.status, table.placedAt),
+    // The auto-completion check reads delivered orders by when they were delivered.
+    index('orders_status_delivered_at_idx').on(table.status, table.deliveredAt),
+    check('orders_kind', sql`${table.kind} IN ('goods', 'service')`),
+    check(
+      'orders_amounts',
+      sql`${table.subtotal} >= 0 AND ${table.deliveryFee} >= 0 AND ${table.discount} >= 0 AND ${table.discount} <= ${table.subtotal} AND ${table.total} = ${table.subtotal} + ${table.deliveryFee} - ${table.discount}`,
+    ),
+    check('orders_commission', sql`${table.commissionBps} BETWEEN 0 AND 10000`),
+  ],
+)
+
+/** What was ordered, as it was when ordered: the listing may change or go; the line does not. */
+export const orderLines = sqliteTable(
+  'order_lines',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    listingId: integer('listing_id').references(() => listings.id, { onDelete: 'set null' }),
+    unitId: integer('unit_id').references(() => listingUnits.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    /** The package or variant name; empty for a listing's default unit. */
+    unitName: text('unit_name').notNull().default(''),
+    unitPrice: integer('unit_price').notNull(),
+    quantity: integer('quantity').notNull(),
+    /** Whether stock was taken for this line (and so is returned if the order is cancelled). */
+    stocked: integer('stocked', { mode: 'boolean' }).notNull().default(false),
+  },
+  (table) => [
+    index('order_lines_order_id_idx').on(table.orderId),
+    index('order_lines_listing_id_idx').on(table.listingId),
+    index('order_lines_unit_id_idx').on(table.unitId),
+    check('order_lines_quantity', sql`${table.quantity} > 0`),
+    check('order_lines_price', sql`${table.unitPrice} >= 0`),
+  ],
+)
+
+/** An order's timeline: every step, who took it, when, and the note or reason given. */
+export const orderEvents = sqliteTable(
+  'order_events',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    /** A transition's action, or `place` and `payment`. */
+    action: text('action').notNull(),
+    actor: text('actor', { enum: ['buyer', 'provider', 'operator', 'system'] }).notNull(),
+    actorId: integer('actor_id').references(() => members.id, { onDelete: 'set null' }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note').notNull().default(''),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('order_events_order_id_idx').on(table.orderId, table.id)],
+)
+
+/**
+ * The books, double entry: every movement of money is a transaction whose entries sum to zero
+ * (src/models/ledger.ts refuses any other). An entry's amount is what flowed into its account
+ * (negative: out of it). Accounts: buyer_payments (money buyers handed over), escrow (held for an
+ * order), store_payable (owed to a store), platform_commission (the market's), refunds (given
+ * back to buyers), payouts (handed to stores). Rows are only ever added.
+ */
+export const ledgerTransactions = sqliteTable(
+  'ledger_transactions',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind', { enum: ['payment', 'release', 'refund', 'payout'] }).notNull(),
+    orderId: integer('order_id').references(() => orders.id),
+    storeId: integer('store_id').references(() => stores.id),
+    reference: text('reference').notNull().default(''),
+    recordedBy: integer('recorded_by').references(() => members.id, { onDelete: 'set null' }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    index('ledger_transactions_order_id_idx').on(table.orderId),
+    index('ledger_transactions_store_id_idx').on(table.storeId, table.at),
+  ],
+)
+
+export const ledgerEntries = sqliteTable(
+  'ledger_entries',
+  {
+    id: integer('id').primaryKey(),
+    transactionId: integer('transaction_id')
+      .notNull()
+      .references(() => ledgerTransactions.id),
+    account: text('account', {
+      enum: [
+        'buyer_payments',
+        'escrow',
+        'store_payable',
+        'platform_commission',
+        'refunds',
+        'payouts',
+      ],
+    }).notNull(),
+    storeId: integer('store_id').references(() => stores.id),
+    orderId: integer('order_id').references(() => orders.id),
+    amount: integer('amount').notNull(),
+  },
+  (table) => [
+    index('ledger_entries_transaction_id_idx').on(table.transactionId),
+    index('ledger_entries_account_store_idx').on(table.account, table.storeId),
+    index('ledger_entries_order_id_idx').on(table.orderId, table.account),
+    check('ledger_entries_amount', sql`${table.amount} <> 0`),
+  ],
+)

@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps) {
   scheduleCounts(deps, 'listing-activity', ACTIVITY_FLUSH_INTERVAL, activity)
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)
 
-  const { db, clock, config, logger, assets, jobs, signal } = deps
+  const { db, clock, config, logger, assets, jobs, bus, signal } = deps
   // Probes every few seconds: answered before any middleware (see routes/health.ts).
   app.route('/', health(deps))
   // Every middleware below runs on every request: each is kept to what it must do, reads
@@ -69,6 +69,7 @@ export function createApp(deps: AppDeps) {
     c.set('logger', logger)
     c.set('assets', assets)
     c.set('jobs', jobs)
+    c.set('bus', bus)
     c.set('signal', signal)
     c.set('rateLimits', rateLimits)
     c.set('activity', activity)

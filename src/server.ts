@@ -1,4 +1,5 @@
 // The only file that listens: config → open db → migrate → serve → graceful shutdown.
+import { localBus } from './live/bus'
 import { serve } from '@hono/node-server'
 import { mkdirSync } from 'node:fs'
 import { createApp } from './app'
@@ -33,6 +34,7 @@ const app = createApp({
   logger,
   assets: loadAssets(),
   jobs,
+  bus: localBus((error) => logger.error({ err: error }, 'a bus listener failed')),
   signal: shutdownSignal.signal,
 })
 

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../config'
 import type { Db } from '../db'
 import type { Scheduler } from '../jobs/scheduler'
+import type { Bus } from '../live/bus'
 import type { Clock } from '../lib/clock'
 import type { ListingActivity } from '../models/listing-activity'
 import type { Session, SessionMember } from '../models/session'
@@ -17,6 +18,8 @@ export type AppDeps = {
   config: Config
   logger: Logger
   assets: Assets
+  /** After-commit announcements to the members involved (src/live/bus.ts). */
+  bus: Bus
   /** Recurring work (housekeeping); the durable jobs table takes this seam over later. */
   jobs: Scheduler
   /** Aborted when the server shuts down: long-lived responses (streams) end when it fires. */

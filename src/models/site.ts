@@ -12,7 +12,10 @@ import {
 } from './member'
 
 export type Site = typeof site.$inferSelect
-export type SiteSettings = Omit<Site, 'id' | 'setupCompletedAt'>
+/** What first-run setup names; the rest of the settings start at their defaults. */
+export type SiteSettings = Pick<Site, 'marketName' | 'town' | 'currency' | 'locale' | 'timeZone'>
+/** Everything an operator may change later. */
+export type SiteChanges = Partial<Omit<Site, 'id' | 'setupCompletedAt'>>
 
 /**
  * The site row, which every request needs, read from the database only when it may have changed
@@ -32,7 +35,7 @@ export function findSite(db: Db): Site | undefined {
 const kept = new WeakMap<Db, { site: Site; version: string }>()
 
 /** Changes the marketplace's settings; every request after this one sees them. */
-export function updateSiteSettings(db: Db, settings: Partial<SiteSettings>): Site | undefined {
+export function updateSiteSettings(db: Db, settings: SiteChanges): Site | undefined {
   return db.update(site).set(settings).returning().get()
 }
 

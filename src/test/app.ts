@@ -9,6 +9,7 @@ import { readConfig, type Config } from '../config'
 import { migrateDatabase, openDatabase, type Db } from '../db'
 import { loadAssets } from '../http/assets'
 import { manualScheduler } from '../jobs/scheduler'
+import { recordingBus } from '../live/bus'
 import type { Clock } from '../lib/clock'
 import { signUpMember, type Member } from '../models/member'
 import { completeSetup, issueSetupToken } from '../models/site'
@@ -42,6 +43,7 @@ export function createTestMarket(overrides: Partial<Config> = {}) {
   migrateDatabase(db)
   const clock = testClock()
   const jobs = manualScheduler()
+  const bus = recordingBus()
   const shutdown = new AbortController()
   const app = createApp({
     db,
@@ -50,6 +52,7 @@ export function createTestMarket(overrides: Partial<Config> = {}) {
     logger: pino({ level: 'silent' }),
     assets: loadAssets(),
     jobs,
+    bus,
     signal: shutdown.signal,
   })
   const cleanup = () => {
@@ -59,7 +62,7 @@ export function createTestMarket(overrides: Partial<Config> = {}) {
   }
   /** What the server does first on SIGTERM: streams listening to the signal end. */
   const shutDown = () => shutdown.abort()
-  return { app, db, clock, config, jobs, shutDown, cleanup, ...requests(app) }
+  return { app, db, clock, config, jobs, bus, shutDown, cleanup, ...requests(app) }
 }
 
 /** The same, already set up by an operator, as most tests want. */
