@@ -478,6 +478,8 @@ export const orders = sqliteTable(
       enum: ['pickup', 'delivery', 'customer', 'provider', 'online'],
     }).notNull(),
     address: text('address').notNull().default(''),
+    /** A phone number the provider can call or message about this order, given at checkout. */
+    contactPhone: text('contact_phone').notNull().default(''),
     /** The buyer's note to the provider: a service's requirements, a delivery hint. */
     note: text('note').notNull().default(''),
     paymentMethod: text('payment_method', {
