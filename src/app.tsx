@@ -18,6 +18,7 @@ import { sessions } from './http/session'
 import { shell } from './http/shell'
 import { staticAssets } from './http/static-assets'
 import { scheduleHousekeeping } from './jobs/housekeeping'
+import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
 import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
 import { ListingActivity } from './models/listing-activity'
 import { SearchLog } from './models/search-log'
@@ -25,6 +26,7 @@ import { logSearches } from './http/search-log'
 import { findSite } from './models/site'
 import { account } from './routes/account'
 import { categoryPages } from './routes/categories'
+import { checkout } from './routes/checkout'
 import { favouritesPage } from './routes/favourites'
 import { health } from './routes/health'
 import { home } from './routes/home'
@@ -33,6 +35,10 @@ import { listingFavourite } from './routes/listings/favourite'
 import { listingArchival, listingPublication } from './routes/listings/publication'
 import { listingPhotoRoutes } from './routes/listings/photos'
 import { listingQuickEdit } from './routes/listings/quick-edit'
+import { ORDER, orderPages } from './routes/orders'
+import { orderPayment } from './routes/orders/payment'
+import { orderSteps } from './routes/orders/steps'
+import { sales } from './routes/sales'
 import { search } from './routes/search'
 import { setup } from './routes/setup'
 import { signIn, signOut } from './routes/session'
@@ -54,6 +60,7 @@ export function createApp(deps: AppDeps) {
   const activity = new ListingActivity(deps.db, deps.clock)
   const searches = new SearchLog(deps.db, deps.clock)
   scheduleHousekeeping(deps)
+  scheduleOrderAutoCompletion(deps)
   scheduleCounts(deps, 'listing-activity', ACTIVITY_FLUSH_INTERVAL, activity)
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)
 
@@ -112,6 +119,11 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-out', signOut)
   app.route('/account', account)
   app.route('/favourites', favouritesPage)
+  app.route('/checkout', checkout)
+  app.route(`/orders${ORDER}/steps`, orderSteps)
+  app.route(`/orders${ORDER}/payment`, orderPayment)
+  app.route('/orders', orderPages)
+  app.route('/sales', sales)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The
   // one overlap left is /stores/new against /stores/:slug: management comes first, and no
   // storefront may take the slug "new" anyway (uniqueStoreSlug).

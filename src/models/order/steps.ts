@@ -1,0 +1,211 @@
+// Moving an order on: one step of the table in transitions.ts, taken by someone the order lets
+// take it, with what the step means for stock and money done in the same transaction.
+//
+// The status is changed with a guarded update (`WHERE id = ? AND status = ?`): a step taken from
+// a page that was already out of date (the buyer cancelled while the provider was accepting)
+// changes nothing and says so. What each new status brings with it:
+//   cancelled  → the stock the order took is returned; money held for it goes back to the buyer;
+//   delivered  → the day auto-completion counts from;
+//   completed  → money held goes to the store, less the market's commission (ledger.ts);
+//   refunded   → money held goes back to the buyer.
+// Every step is a row of the order's timeline. The members involved hear of it on the bus after
+// the commit, never before (a step that rolled back must not be announced).
+import { and, eq, lte } from 'drizzle-orm'
+import { orderEvents, orderLines, orders, stores } from '../../../db/schema'
+import type { Db } from '../../db'
+import type { Bus } from '../../live/bus'
+import { memberTopic } from '../../live/bus'
+import type { Clock } from '../../lib/clock'
+import { DAY } from '../../lib/clock'
+import { returnStock } from '../listing/units'
+import { recordOrderPayment, refundOrder, releaseOrderToStore } from '../ledger'
+import type { Order, OrderAccess } from '../order'
+import type { Tx } from '../transaction'
+import {
+  nextOrderStatus,
+  type GoodsFulfilment,
+  type OrderAction,
+  type OrderActor,
+  type OrderState,
+  type OrderStatus,
+} from './transitions'
+
+/** What taking a step needs besides the order: the database, the time, and whom to tell. */
+export type OrderDeps = { db: Db; clock: Clock; bus: Bus }
+
+export type StepResult =
+  | { ok: true; order: Order }
+  | { ok: false; reason: 'not_allowed' | 'reason_required' | 'changed_meanwhile' }
+
+/** The longest reason or note kept on a step. */
+export const MAX_REASON_LENGTH = 500
+
+/** What the transition table needs to know of an order row. */
+export function orderState(order: Pick<Order, 'kind' | 'status' | 'fulfilment'>): OrderState {
+  return {
+    kind: order.kind,
+    status: order.status,
+    fulfilment: order.kind === 'goods' ? (order.fulfilment as GoodsFulfilment) : null,
+  }
+}
+
+/** The first of the member's roles on the order that may take this step, if any. */
+export function actorFor(access: OrderAccess, action: OrderAction): OrderActor | undefined {
+  return access.roles.find((role) => nextOrderStatus(orderState(access.order), action, role))
+}
+
+/**
+ * Takes `action` on the order as the member of `access`, with the reason or note they gave.
+ * @example takeOrderStep(deps, access, 'decline', 'Out of stock until June')
+ */
+export function takeOrderStep(
+  deps: OrderDeps,
+  access: OrderAccess,
+  action: OrderAction,
+  note: string,
+): StepResult {
+  const actor = actorFor(access, action)
+  if (!actor) return { ok: false, reason: 'not_allowed' }
+  return moveOrder(deps, access.order, action, actor, access.memberId, note)
+}
+
+/** The step itself, for a known actor: the member's (above) or the scheduler's. */
+function moveOrder(
+  deps: OrderDeps,
+  order: Order,
+  action: OrderAction,
+  actor: OrderActor,
+  actorId: number | null,
+  note: string,
+): StepResult {
+  const transition = nextOrderStatus(orderState(order), action, actor)
+  if (!transition) return { ok: false, reason: 'not_allowed' }
+  const said = note.trim().slice(0, MAX_REASON_LENGTH)
+  if (transition.needsReason && said === '') return { ok: false, reason: 'reason_required' }
+  const at = deps.clock.now()
+  const moved = deps.db.transaction((tx) => {
+    const row = tx
+      .update(orders)
+      .set({
+        status: transition.to,
+        updatedAt: at,
+        ...(transition.needsReason ? { reason: said } : {}),
+        ...(transition.to === 'delivered' ? { deliveredAt: at } : {}),
+      })
+      .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
+      .returning()
+      .get()
+    if (!row) return undefined
+    tx.insert(orderEvents)
+      .values({
+        orderId: row.id,
+        action,
+        actor,
+        actorId,
+        fromStatus: order.status,
+        toStatus: row.status,
+        note: said,
+        at,
+      })
+      .run()
+    settle(tx, row, transition.to, { at, recordedBy: actorId })
+    return row
+  })
+  if (!moved) return { ok: false, reason: 'changed_meanwhile' }
+  announce(deps, moved, 'order.changed')
+  return { ok: true, order: moved }
+}
+
+/** What a new status means for stock and money, in the step's transaction. */
+function settle(
+  tx: Tx,
+  order: Order,
+  to: OrderStatus,
+  settling: { at: Date; recordedBy: number | null },
+) {
+  if (to === 'cancelled') {
+    const lines = tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).all()
+    for (const line of lines)
+      if (line.stocked && line.unitId !== null) returnStock(tx, line.unitId, line.quantity)
+    refundOrder(tx, order, settling)
+  }
+  if (to === 'completed') releaseOrderToStore(tx, order, settling)
+  if (to === 'refunded') refundOrder(tx, order, settling)
+}
+
+export type PaymentResult =
+  { ok: true; order: Order } | { ok: false; reason: 'not_allowed' | 'already_paid' }
+
+/**
+ * The provider (or the operator) says the buyer paid, quoting the reference given: the money is
+ * then held for the order (or, for an order already finished, settled at once — ledger.ts).
+ */
+export function recordPayment(
+  deps: OrderDeps,
+  access: OrderAccess,
+  reference: string,
+): PaymentResult {
+  const actor = access.roles.find((role) => role === 'provider' || role === 'operator')
+  if (!actor) return { ok: false, reason: 'not_allowed' }
+  if (access.order.paidAt) return { ok: false, reason: 'already_paid' }
+  const at = deps.clock.now()
+  const quoted = reference.trim().slice(0, MAX_REASON_LENGTH)
+  const result = deps.db.transaction((tx): PaymentResult => {
+    const paid = recordOrderPayment(tx, access.order, {
+      reference: quoted,
+      recordedBy: access.memberId,
+      at,
+    })
+    if (!paid.ok) return paid
+    tx.insert(orderEvents)
+      .values({
+        orderId: paid.order.id,
+        action: 'payment',
+        actor,
+        actorId: access.memberId,
+        fromStatus: paid.order.status,
+        toStatus: paid.order.status,
+        note: quoted,
+        at,
+      })
+      .run()
+    return { ok: true, order: paid.order }
+  })
+  if (result.ok) announce(deps, result.order, 'order.changed')
+  return result
+}
+
+/** How many delivered orders one run completes at most; the next run takes the rest. */
+const AUTO_COMPLETE_BATCH = 200
+
+/**
+ * Completes delivered orders the buyer left alone for the market's number of days (the system
+ * actor). Safe to run at any time and as often as wanted: each order completes once, by the same
+ * guarded step as a buyer's confirmation.
+ * @returns how many orders it completed
+ */
+export function autoCompleteOrders(deps: OrderDeps, afterDays: number): number {
+  const cutoff = new Date(deps.clock.now().getTime() - afterDays * DAY)
+  const due = deps.db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.status, 'delivered'), lte(orders.deliveredAt, cutoff)))
+    .limit(AUTO_COMPLETE_BATCH)
+    .all()
+  let completed = 0
+  for (const order of due)
+    if (moveOrder(deps, order, 'auto_complete', 'system', null, '').ok) completed += 1
+  return completed
+}
+
+/** Tells the buyer and the provider that the order changed (after the commit that changed it). */
+export function announce(deps: OrderDeps, order: Order, type: 'order.placed' | 'order.changed') {
+  const store = deps.db
+    .select({ memberId: stores.memberId })
+    .from(stores)
+    .where(eq(stores.id, order.storeId))
+    .get()
+  const event = { type, code: order.code, status: order.status }
+  deps.bus.publish(memberTopic(order.buyerId), event)
+  if (store) deps.bus.publish(memberTopic(store.memberId), event)
+}

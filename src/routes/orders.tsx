@@ -1,0 +1,99 @@
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { OrderPage, type OfferedStep } from '../../views/orders/order-page'
+import { OrdersPage } from '../../views/orders/orders-page'
+import { ReceiptPage } from '../../views/orders/receipt-page'
+import type { FormErrors, FormValues } from '../http/forms'
+import type { MarketEnv, MemberEnv } from '../http/env'
+import { requireMember } from '../http/session'
+import { shell } from '../http/shell'
+import { formatMoney } from '../lib/money'
+import { readPageNumber } from '../lib/pagination'
+import {
+  findOrderForMember,
+  listBuyerOrders,
+  orderDetails,
+  type OrderAccess,
+} from '../models/order'
+import { orderState } from '../models/order/steps'
+import { isFinal, nextOrderStatus, ORDER_ACTIONS } from '../models/order/transitions'
+import { paymentInstructions } from '../models/payment-methods'
+
+/** An order's address: its public code (lib/tokens readableCode). */
+export const ORDER = '/:code{[A-Z0-9]{6,16}}'
+
+/**
+ * GET /orders — the buyer's orders. GET /orders/:code — one order, for its buyer, its provider
+ * or the operator (anyone else: 404). GET /orders/:code/receipt — printable.
+ */
+export const orderPages = new Hono<MarketEnv>()
+  .get('/', requireMember, (c) => {
+    const { orders, page } = listBuyerOrders(
+      c.var.db,
+      c.var.member.id,
+      readPageNumber(c.req.query('page')),
+    )
+    return c.html(
+      <OrdersPage shell={shell(c)} orders={orders} page={page} timeZone={c.var.site.timeZone} />,
+    )
+  })
+  .get(ORDER, requireMember, (c) => {
+    const access = findOrderForMember(c.var.db, c.var.member, c.req.param('code'))
+    if (!access) return c.notFound()
+    return renderOrderPage(c, access)
+  })
+  .get(`${ORDER}/receipt`, requireMember, (c) => {
+    const access = findOrderForMember(c.var.db, c.var.member, c.req.param('code'))
+    if (!access) return c.notFound()
+    const { order } = access
+    return c.html(
+      <ReceiptPage
+        shell={shell(c)}
+        order={order}
+        details={orderDetails(c.var.db, order)}
+        timeZone={c.var.site.timeZone}
+      />,
+    )
+  })
+
+/** The order page as the member of `access` sees it, with a refused form shown where it was. */
+export function renderOrderPage(
+  c: Context<MemberEnv>,
+  access: OrderAccess,
+  refused?: { form: OfferedStep['action'] | 'payment'; values: FormValues; errors: FormErrors },
+) {
+  const { order, roles } = access
+  const details = orderDetails(c.var.db, order)
+  const steps: OfferedStep[] = []
+  for (const action of ORDER_ACTIONS) {
+    const transition = roles
+      .map((role) => nextOrderStatus(orderState(order), action, role))
+      .find((found) => found !== null)
+    if (transition) steps.push({ action, needsReason: transition.needsReason })
+  }
+  const canRecordPayment =
+    !order.paidAt &&
+    order.total > 0 &&
+    (roles.includes('provider') || roles.includes('operator')) &&
+    order.status !== 'refunded'
+  const toPay = !order.paidAt && order.total > 0 && !isFinal(order.status)
+  const total = formatMoney({ amount: order.total, currency: order.currency }, c.var.site.locale)
+  return c.html(
+    <OrderPage
+      shell={shell(c)}
+      order={order}
+      details={details}
+      roles={roles}
+      steps={steps}
+      canRecordPayment={canRecordPayment}
+      paymentInstructions={
+        toPay
+          ? paymentInstructions(order.paymentMethod, details.store, { code: order.code, total })
+          : null
+      }
+      timeZone={c.var.site.timeZone}
+      refused={refused}
+    />,
+    refused ? 422 : 200,
+  )
+}

@@ -1,0 +1,84 @@
+import type { Child } from 'hono/jsx'
+import type { PageWindow } from '../../src/lib/pagination'
+import { dateTimeFormat } from '../../src/lib/intl'
+import type { OrderSummary } from '../../src/models/order'
+import { Money } from '../components/money'
+import { Pagination } from '../components/pagination'
+import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { STATUS_LABELS, statusTone } from './order-words'
+
+type OrdersPageProps = {
+  shell: Shell
+  orders: OrderSummary[]
+  page: PageWindow
+  timeZone: string
+}
+
+/** The buyer's orders, newest first: where each stands, and a link to it. */
+export function OrdersPage({ shell, orders, page, timeZone }: OrdersPageProps) {
+  const when = dateTimeFormat(shell.locale, { dateStyle: 'medium', timeZone })
+  return (
+    <SiteLayout shell={shell} title="Your orders">
+      <h1>Your orders</h1>
+      {orders.length === 0 ? (
+        <p>
+          You have not ordered anything yet. <a href="/search">Find something in the market</a>.
+        </p>
+      ) : (
+        <>
+          <ul class="order-list">
+            {orders.map((order) => (
+              <OrderItem
+                order={order}
+                when={when.format(order.placedAt)}
+                locale={shell.locale}
+                who={order.storeName}
+              />
+            ))}
+          </ul>
+          <Pagination
+            page={page.number}
+            totalPages={page.totalPages}
+            href={(number) => (number === 1 ? '/orders' : `/orders?page=${number}`)}
+          />
+        </>
+      )}
+    </SiteLayout>
+  )
+}
+
+/** One order in a list: its code, the other side, what it holds, its total and status. */
+export function OrderItem({
+  order,
+  when,
+  locale,
+  who,
+  children,
+}: {
+  order: OrderSummary
+  when: string
+  locale: string
+  who: string
+  children?: Child
+}) {
+  const what = order.lines
+    .map((line) => `${line.quantity} × ${line.title}${line.unitName ? ` (${line.unitName})` : ''}`)
+    .join(', ')
+  return (
+    <li class="order-item panel">
+      <p class="order-item__head">
+        <a href={`/orders/${order.code}`}>
+          <strong>{who}</strong> · {order.code}
+        </a>
+        <span class={`badge badge--${statusTone(order.status)}`}>
+          {STATUS_LABELS[order.status]}
+        </span>
+      </p>
+      <p>{what}</p>
+      <p class="muted">
+        {when} · <Money amount={order.total} currency={order.currency} locale={locale} />
+      </p>
+      {children}
+    </li>
+  )
+}

@@ -1,0 +1,74 @@
+import { dateTimeFormat } from '../../src/lib/intl'
+import type { InboxGroup } from '../../src/models/order'
+import { availableOrderActions } from '../../src/models/order/transitions'
+import { orderState } from '../../src/models/order/steps'
+import { Button } from '../components/button'
+import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { ACTION_BUTTONS, CAREFUL_ACTIONS } from './order-words'
+import { OrderItem } from './orders-page'
+
+type SalesPageProps = { shell: Shell; storeName: string; groups: InboxGroup[]; timeZone: string }
+
+/**
+ * The provider's order inbox: new orders first, then those under way, delivered, disputed and
+ * the latest finished. Each order's next plain step is one button here; steps that need a
+ * reason (declining, cancelling) are on the order's own page, where the reason can be written.
+ */
+export function SalesPage({ shell, storeName, groups, timeZone }: SalesPageProps) {
+  const when = dateTimeFormat(shell.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+  const waiting = groups.reduce(
+    (sum, group) => sum + (group.name === 'finished' ? 0 : group.orders.length),
+    0,
+  )
+  return (
+    <SiteLayout shell={shell} title="Sales">
+      <h1>Sales</h1>
+      <p class="muted">
+        Orders for {storeName}.{' '}
+        {waiting === 0
+          ? 'Nothing waits for you.'
+          : waiting === 1
+            ? '1 order open.'
+            : `${waiting} orders open.`}
+      </p>
+      {groups.map((group) => (
+        <section aria-labelledby={`sales-${group.name}`}>
+          <h2 id={`sales-${group.name}`}>
+            {group.label} <span class="count">({group.orders.length})</span>
+          </h2>
+          {group.orders.length === 0 ? (
+            <p class="muted">None.</p>
+          ) : (
+            <ul class="order-list">
+              {group.orders.map((order) => {
+                const quick = availableOrderActions(orderState(order), 'provider').filter(
+                  (action) => !CAREFUL_ACTIONS.has(action),
+                )
+                return (
+                  <OrderItem
+                    order={order}
+                    when={when.format(order.placedAt)}
+                    locale={shell.locale}
+                    who={order.buyerName}
+                  >
+                    <div class="order-item__actions">
+                      {quick.map((action) => (
+                        <form method="post" action={`/orders/${order.code}/steps`}>
+                          <input type="hidden" name="action" value={action} />
+                          <input type="hidden" name="status" value={order.status} />
+                          <input type="hidden" name="return" value="sales" />
+                          <Button variant="primary">{ACTION_BUTTONS[action]}</Button>
+                        </form>
+                      ))}
+                      <a href={`/orders/${order.code}`}>Open order {order.code}</a>
+                    </div>
+                  </OrderItem>
+                )
+              })}
+            </ul>
+          )}
+        </section>
+      ))}
+    </SiteLayout>
+  )
+}
