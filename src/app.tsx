@@ -24,6 +24,7 @@ import { SearchLog } from './models/search-log'
 import { logSearches } from './http/search-log'
 import { findSite } from './models/site'
 import { account } from './routes/account'
+import { cart } from './routes/cart'
 import { categoryPages } from './routes/categories'
 import { favouritesPage } from './routes/favourites'
 import { health } from './routes/health'
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-out', signOut)
   app.route('/account', account)
   app.route('/favourites', favouritesPage)
+  app.route('/cart', cart)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The
   // one overlap left is /stores/new against /stores/:slug: management comes first, and no
   // storefront may take the slug "new" anyway (uniqueStoreSlug).
