@@ -401,6 +401,23 @@ describe('visitor carts', () => {
     expect(removed).toMatchObject({ ok: true, lines: [{ unitId: tap.unitId, quantity: 4 }] })
   })
 
+  it('drop unit ids that name no unit when the lines are written back', async () => {
+    const { shop } = await setting()
+    const honey = goods(shop, 'Honey', 3)
+    const tampered = [
+      { unitId: 424242, quantity: 9 },
+      { unitId: honey.unitId, quantity: 1 },
+    ]
+    expect(addToVisitorCart(market.db, tampered, honey.unitId, 1).lines).toEqual([
+      { unitId: honey.unitId, quantity: 2 },
+    ])
+    expect(removeFromVisitorCart(market.db, tampered, 424242)).toEqual({
+      ok: false,
+      reason: 'not_in_cart',
+      lines: [{ unitId: honey.unitId, quantity: 1 }],
+    })
+  })
+
   it('read in the cookie’s order, unknown unit ids dropped', async () => {
     const { shop } = await setting()
     const honey = goods(shop, 'Honey', 3)

@@ -192,7 +192,7 @@ export function addToVisitorCart(
   listingId?: number,
 ): CartChange & { lines: VisitorLine[] } {
   assertQuantity(quantity, 1)
-  const store = visitorLines(lines)
+  const store = visitorLines(knownLines(db, lines))
   return { ...addLine(store, db, null, unitId, quantity, listingId), lines: store.lines }
 }
 
@@ -217,7 +217,7 @@ export function setVisitorCartQuantity(
   quantity: number,
 ): CartChange & { lines: VisitorLine[] } {
   assertQuantity(quantity, 0)
-  const store = visitorLines(lines)
+  const store = visitorLines(knownLines(db, lines))
   return { ...setLine(store, db, unitId, quantity), lines: store.lines }
 }
 
@@ -231,7 +231,7 @@ export function removeFromVisitorCart(
   lines: VisitorLine[],
   unitId: number,
 ): CartRemoval & { lines: VisitorLine[] } {
-  const store = visitorLines(lines)
+  const store = visitorLines(knownLines(db, lines))
   return { ...removeLine(store, db, unitId), lines: store.lines }
 }
 
@@ -257,14 +257,13 @@ export function mergeVisitorCart(
   memberId: number,
   lines: VisitorLine[],
 ): number {
+  for (const line of lines) assertQuantity(line.quantity, 1)
   return db.transaction((tx) => {
     const store = memberLines(tx, clock.now(), memberId)
-    return lines.filter(
-      (line) =>
-        Number.isSafeInteger(line.quantity) &&
-        line.quantity > 0 &&
-        addLine(store, tx, memberId, line.unitId, line.quantity).ok,
-    ).length
+    let merged = 0
+    for (const line of lines)
+      if (addLine(store, tx, memberId, line.unitId, line.quantity).ok) merged++
+    return merged
   })
 }
 
@@ -365,9 +364,31 @@ function setLine(lines: LineStore, db: Reader, unitId: number, quantity: number)
 }
 
 function removeLine(lines: LineStore, db: Reader, unitId: number): CartRemoval {
+  if (!lines.remove(unitId)) return { ok: false, reason: 'not_in_cart' }
   const unit = findSellable(db, unitId)
-  if (!unit || !lines.remove(unitId)) return { ok: false, reason: 'not_in_cart' }
-  return { ok: true, item: itemOf(unit) }
+  return unit ? { ok: true, item: itemOf(unit) } : { ok: false, reason: 'not_in_cart' }
+}
+
+/**
+ * A visitor's lines without the unit ids that name no unit (a tampered cookie), so the cookie
+ * written back after a change holds only what its cart page shows, and the header counts that.
+ */
+function knownLines(db: Reader, lines: VisitorLine[]): VisitorLine[] {
+  if (lines.length === 0) return lines
+  const known = new Set(
+    db
+      .select({ id: listingUnits.id })
+      .from(listingUnits)
+      .where(
+        inArray(
+          listingUnits.id,
+          lines.map((line) => line.unitId),
+        ),
+      )
+      .all()
+      .map((unit) => unit.id),
+  )
+  return lines.filter((line) => known.has(line.unitId))
 }
 
 /** Why this buyer (null: a visitor) cannot have this unit in their cart now, if they cannot. */
