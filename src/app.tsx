@@ -25,6 +25,7 @@ import { SearchLog } from './models/search-log'
 import { logSearches } from './http/search-log'
 import { findSite } from './models/site'
 import { account } from './routes/account'
+import { cart } from './routes/cart'
 import { categoryPages } from './routes/categories'
 import { checkout } from './routes/checkout'
 import { favouritesPage } from './routes/favourites'
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-out', signOut)
   app.route('/account', account)
   app.route('/favourites', favouritesPage)
+  app.route('/cart', cart)
   app.route('/checkout', checkout)
   app.route(`/orders${ORDER}/steps`, orderSteps)
   app.route(`/orders${ORDER}/payment`, orderPayment)

@@ -1,5 +1,7 @@
 import type { Context } from 'hono'
 import type { Shell } from '../../views/layouts/site-layout'
+import { cartCount, visitorCartCount } from '../models/cart'
+import { readCartCookie } from './cart-cookie'
 import type { AppEnv } from './env'
 import { safeReturnPath } from './redirects'
 
@@ -17,6 +19,22 @@ export function shell<E extends AppEnv>(c: Context<E>, extra: Partial<Shell> = {
     assets: { css: urls['app.css'], js: urls['app.js'], htmx: urls['htmx.js'] },
     returnTo: returnHere(c),
     ...extra,
+    cartCount: extra.cartCount ?? countCart(c),
+  }
+}
+
+/**
+ * The header's count: one indexed query for a member, the cookie alone for a visitor (none for
+ * most visitors, who have no cart). An error page must show even when the database is what
+ * failed, so a count that cannot be read is none.
+ */
+function countCart<E extends AppEnv>(c: Context<E>): number {
+  const member = c.get('member')
+  if (!member) return visitorCartCount(readCartCookie(c))
+  try {
+    return cartCount(c.get('db'), member.id)
+  } catch {
+    return 0
   }
 }
 

@@ -8,6 +8,7 @@ import { seeOther, safeReturnPath } from '../http/redirects'
 import { endSessionCookie, startSession } from '../http/session'
 import { shell } from '../http/shell'
 import { signInMember } from '../models/member'
+import { mergeCartAtSignIn } from './cart'
 import { favouriteToSave, savePendingFavourite } from './listings/favourite'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
 import { deleteSession } from '../models/session'
@@ -71,6 +72,7 @@ export const signIn = new Hono<MarketEnv>()
     const previous = c.var.session
     if (previous) deleteSession(c.var.db, previous.id)
     startSession(c, result.member)
+    mergeCartAtSignIn(c, result.member.id)
     const saved = savePendingFavourite(c, result.member, form.data.favourite)
     return flashRedirect(c, returnTo, `Signed in as ${result.member.displayName}.${saved}`)
   })

@@ -12,6 +12,7 @@ import { HOUR } from '../lib/clock'
 import { singleLine } from '../lib/text'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
 import { signUpMember } from '../models/member'
+import { mergeCartAtSignIn } from './cart'
 import { favouriteToSave, savePendingFavourite } from './listings/favourite'
 
 /** The fields every new account has; setup reuses them for the operator. */
@@ -75,6 +76,7 @@ export const signUp = new Hono<MarketEnv>()
       return again({ password: result.message })
     }
     startSession(c, result.member)
+    mergeCartAtSignIn(c, result.member.id)
     const saved = savePendingFavourite(c, result.member, form.data.favourite)
     return flashRedirect(
       c,

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listings, stores } from '../../db/schema'
+import { cartLines, listings, listingUnits, stores } from '../../db/schema'
 import { issueSetupToken } from '../models/site'
 import {
   createMember,
@@ -93,6 +93,12 @@ async function seedAndListPages() {
     for (let i = 0; i < 3; i++)
       await (await market.get(`/listings/${ref(id)}`, { cookie: buyer, headers: PHONE })).text()
   await market.jobs.run('listing-activity')
+  // A cart across the service (with its photo) and both kinds of goods.
+  const units = market.db.select().from(listingUnits).all()
+  for (const unit of units.filter((unit) => (unit.stock ?? 1) > 0))
+    expect(
+      (await market.post('/cart/lines', { unitId: String(unit.id) }, { cookie: buyer })).status,
+    ).toBe(303)
 
   const visitor = undefined
   return {
@@ -108,6 +114,7 @@ async function seedAndListPages() {
     'storefront, edit': { path: `/stores/${slug}/edit`, cookie },
     listing: { path: `/listings/${ref(service)}`, cookie: visitor },
     'listing, product': { path: `/listings/${ref(product)}`, cookie: visitor },
+    'listing, simple goods': { path: `/listings/${ref(simple)}`, cookie: visitor },
     'listing, new (choice)': { path: '/listings/new', cookie },
     'listing, new service': { path: '/listings/new?kind=service', cookie },
     'listing, new product': { path: '/listings/new?kind=product', cookie },
@@ -115,6 +122,8 @@ async function seedAndListPages() {
     'my listings': { path: '/listings/mine', cookie },
     'listing, saved to favourites': { path: `/listings/${ref(service)}`, cookie: buyer },
     favourites: { path: '/favourites', cookie: buyer },
+    cart: { path: '/cart', cookie: buyer },
+    'cart, empty': { path: '/cart', cookie: visitor },
     'favourites, empty': { path: '/favourites', cookie },
     'sign-in, to save a favourite': { path: `/sign-in?favourite=${product}`, cookie: visitor },
     account: { path: '/account', cookie },
@@ -152,6 +161,11 @@ async function renderInvalidForms(files: Map<string, string>, cookie: string) {
       password: 'not the password',
     }),
     'listing, invalid': await market.post('/listings', { ...serviceForm, title: '' }, { cookie }),
+    'cart, invalid quantity': await market.post(
+      `/cart/lines/${market.db.select().from(cartLines).get()!.unitId}`,
+      { quantity: '-1' },
+      { cookie: await visitorCookie() },
+    ),
   }
   for (const [name, response] of Object.entries(invalid)) {
     expect(response.status, name).toBe(422)

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx'
 import type { Flash as FlashMessage } from '../../src/http/flash'
 import type { SessionMember } from '../../src/models/session'
 import { signInHref, signUpHref } from '../accounts/account-links'
+import { CartLink } from '../cart/cart-link'
 import { Flash } from '../components/flash'
 import { HEADER_SEARCH_ID, SearchBox } from '../search/search-box'
 
@@ -21,6 +22,8 @@ export type Shell = {
   searchPage?: boolean
   /** Where the header's "Sign in" and "Sign up" bring a visitor back to: usually this page. */
   returnTo: string
+  /** Everything in the member's or visitor's cart, added up: the header's "Cart (2)". */
+  cartCount: number
 }
 
 type LayoutProps = { shell: Shell; title: string; children: Child; focused?: boolean }
@@ -56,7 +59,13 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
               {shell.marketName}
             </a>
             {focused || !shell.open || shell.searchPage ? null : <HeaderSearch shell={shell} />}
-            {shell.open ? <AccountNav member={shell.member} returnTo={shell.returnTo} /> : null}
+            {shell.open ? (
+              <AccountNav
+                member={shell.member}
+                returnTo={shell.returnTo}
+                cartCount={shell.cartCount}
+              />
+            ) : null}
           </header>
           <main id="main" class={focused ? 'main main--focused' : 'main'}>
             <Flash flash={shell.flash} />
@@ -99,7 +108,9 @@ function HeaderSearch({ shell }: { shell: Shell }) {
   )
 }
 
-function AccountNav({ member, returnTo }: { member: SessionMember | null; returnTo: string }) {
+type AccountNavProps = { member: SessionMember | null; returnTo: string; cartCount: number }
+
+function AccountNav({ member, returnTo, cartCount }: AccountNavProps) {
   if (!member)
     return (
       <nav class="site-header__account" aria-label="Account">
@@ -107,12 +118,14 @@ function AccountNav({ member, returnTo }: { member: SessionMember | null; return
         <a class="button button--primary" href={signUpHref(returnTo)}>
           Sign up
         </a>
+        <CartLink count={cartCount} />
       </nav>
     )
   return (
     <nav class="site-header__account" aria-label="Account">
       <a href="/account">{member.displayName}</a>
       <a href="/favourites">Favourites</a>
+      <CartLink count={cartCount} />
       <form method="post" action="/sign-out">
         <button type="submit" class="button button--link">
           Sign out

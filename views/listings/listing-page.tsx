@@ -7,6 +7,7 @@ import {
   type ListingDetails,
 } from '../../src/models/listing'
 import type { ListingPhoto } from '../../src/models/listing-photos'
+import { PackageAddForm, QuantityAddForm, VariantAddForm } from '../cart/add-to-cart'
 import { Money } from '../components/money'
 import { Picture } from '../components/picture'
 import { Paragraphs } from '../components/paragraphs'
@@ -34,6 +35,11 @@ export function ListingPage(props: ListingPageProps) {
     <Money amount={amount} currency={currency} locale={shell.locale} />
   )
   const store = listing.store
+  // Anyone but its provider may buy what is on sale; visitors' carts are kept in a cookie.
+  const buying = !isOwner && listing.status === 'published'
+  const common = { listingId: listing.id, returnTo: shell.returnTo }
+  const inStock = listing.variants.some((variant) => (variant.stock ?? 0) > 0)
+  const simpleUnit = listing.defaultUnit
   return (
     <SiteLayout shell={shell} title={listing.title}>
       <nav aria-label="Breadcrumb" class="breadcrumb">
@@ -95,6 +101,7 @@ export function ListingPage(props: ListingPageProps) {
                       : `Ready in ${item.turnaroundDays} ${item.turnaroundDays === 1 ? 'day' : 'days'}`}
                   </p>
                 ) : null}
+                {buying ? <PackageAddForm {...common} unit={item} /> : null}
               </li>
             ))}
           </ul>
@@ -110,7 +117,14 @@ export function ListingPage(props: ListingPageProps) {
       ) : (
         <section aria-labelledby="price-heading">
           <h2 id="price-heading">Price</h2>
-          {listing.variants.length > 0 ? (
+          {listing.variants.length > 0 && buying && inStock ? (
+            <VariantAddForm
+              {...common}
+              variants={listing.variants}
+              currency={currency}
+              locale={shell.locale}
+            />
+          ) : listing.variants.length > 0 ? (
             <ul class="options">
               {listing.variants.map((variant) => (
                 <li class="option">
@@ -133,6 +147,9 @@ export function ListingPage(props: ListingPageProps) {
               </span>
             </p>
           )}
+          {buying && listing.variants.length === 0 && simpleUnit && (simpleUnit.stock ?? 0) > 0 ? (
+            <QuantityAddForm {...common} unit={simpleUnit} />
+          ) : null}
           <p class="muted">
             {listing.pickup ? 'Pickup' : null}
             {listing.pickup && listing.delivery ? ' · ' : null}
