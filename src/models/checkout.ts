@@ -84,7 +84,7 @@ export type CheckoutInput = {
 /** What changed between the page the buyer saw and the cart now. */
 export type CartDifference =
   | { kind: 'price'; title: string; was: number; now: number }
-  | { kind: 'fewer'; title: string; was: number; now: number }
+  | { kind: 'quantity'; title: string; was: number; now: number }
   | { kind: 'unavailable'; title: string }
   | { kind: 'added'; title: string }
 
@@ -226,9 +226,9 @@ export function cartDifferences(seen: SeenLine[], plan: CheckoutPlan): CartDiffe
         was: line.price,
         now: current.price,
       })
-    if (current.quantity < line.quantity)
+    if (current.quantity !== line.quantity)
       differences.push({
-        kind: 'fewer',
+        kind: 'quantity',
         title: lineTitle(current),
         was: line.quantity,
         now: current.quantity,

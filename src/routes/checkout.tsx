@@ -21,6 +21,7 @@ import {
   type CartDifference,
   type CheckoutPlan,
   type ChoiceProblem,
+  type OrderChoice,
   type OrderTotals,
 } from '../models/checkout'
 import { lastContactPhone } from '../models/order'
@@ -100,7 +101,7 @@ export const checkout = new Hono<MarketEnv>()
         Object.entries(problems).filter(([field]) => field.endsWith('.coupon')),
       )
       const notices = cartDifferences(input.lines, plan).map((d) => differenceMessage(c, d))
-      return render(c, plan, key, form.values, messages(couponErrors), notices, 200)
+      return render(c, plan, key, form.values, messages(couponErrors), notices, 200, input.orders)
     }
     if (!PHONE_PATTERN.test(input.contactPhone))
       return render(
@@ -145,7 +146,7 @@ export const checkout = new Hono<MarketEnv>()
         result.differences.map((d) => differenceMessage(c, d)),
         409,
       )
-    return render(c, fresh, key, form.values, messages(result.problems), [], 422)
+    return render(c, fresh, key, form.values, messages(result.problems), [], 422, input.orders)
   })
 
 function messages(problems: Record<string, ChoiceProblem>): FormErrors {
@@ -160,8 +161,10 @@ function differenceMessage(c: Context<MemberEnv>, difference: CartDifference): s
   switch (difference.kind) {
     case 'price':
       return `${difference.title} now costs ${money(difference.now)} (was ${money(difference.was)}).`
-    case 'fewer':
-      return `Only ${difference.now} of ${difference.title} left: your quantity is now ${difference.now} (was ${difference.was}).`
+    case 'quantity':
+      return difference.now < difference.was
+        ? `Only ${difference.now} of ${difference.title} left: your quantity is now ${difference.now} (was ${difference.was}).`
+        : `${difference.title}: your cart now has ${difference.now} (the page showed ${difference.was}).`
     case 'unavailable':
       return `${difference.title} sold out or is no longer on sale: it was left out.`
     case 'added':
@@ -177,16 +180,26 @@ function render(
   errors: FormErrors,
   notices: string[],
   status: 200 | 409 | 422,
+  /** The choices made, when they could be read: the totals then include coupons that apply. */
+  choices?: OrderChoice[],
 ) {
-  const totals: OrderTotals[] = plan.groups.map((group, index) => {
-    const chosen = values[`orders.${index}.fulfilment`]
-    const fulfilment =
-      group.fulfilments.find((way) => way === chosen) ??
-      (group.fulfilments.length === 1 ? group.fulfilments[0] : undefined)
-    return orderTotals(group, fulfilment, 0)
-  })
+  // Nothing left to order (the last thing sold out meanwhile): the cart says what is left.
   if (plan.groups.length === 0)
-    return flashRedirect(c, '/cart', 'Your cart has nothing that can be ordered now.', 'alert')
+    return flashRedirect(
+      c,
+      '/cart',
+      notices.join(' ') || 'Your cart has nothing that can be ordered now.',
+      'alert',
+    )
+  const totals: OrderTotals[] = choices
+    ? checkChoices(c.var.db, plan, choices, c.var.clock.now()).checked.map((order) => order.totals)
+    : plan.groups.map((group, index) => {
+        const chosen = values[`orders.${index}.fulfilment`]
+        const fulfilment =
+          group.fulfilments.find((way) => way === chosen) ??
+          (group.fulfilments.length === 1 ? group.fulfilments[0] : undefined)
+        return orderTotals(group, fulfilment, 0)
+      })
   return c.html(
     <CheckoutPage
       shell={shell(c)}
