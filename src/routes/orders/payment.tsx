@@ -30,5 +30,10 @@ export const orderPayment = new Hono<MarketEnv>().post('/', requireMember, async
   if (result.ok) return flashRedirect(c, back, 'Payment recorded. The buyer has been told.')
   if (result.reason === 'already_paid')
     return flashRedirect(c, back, 'This order’s payment was already recorded.', 'alert')
-  return c.notFound()
+  return flashRedirect(
+    c,
+    back,
+    'Only the store or the market’s operator records payments.',
+    'alert',
+  )
 })
