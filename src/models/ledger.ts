@@ -220,8 +220,10 @@ export function refundOrder(
 
 export type PayoutResult =
   | { ok: true; transactionId: number; owed: number }
-  | { ok: false; reason: 'not_found' | 'not_positive' }
-  | { ok: false; reason: 'more_than_owed' | 'balance_changed'; owed: number }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'not_positive' }
+  | { ok: false; reason: 'more_than_owed'; owed: number }
+  | { ok: false; reason: 'balance_changed'; owed: number }
 
 /**
  * Records money the operator handed to a store ("Cash, receipt 12", a mobile money id). The

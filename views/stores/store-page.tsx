@@ -63,6 +63,9 @@ export function StorePage(props: StorePageProps) {
             <p>
               <a class="button button--secondary" href={`/stores/${store.slug}/edit`}>
                 Edit storefront
+              </a>{' '}
+              <a class="button button--secondary" href={`/stores/${store.slug}/balance`}>
+                Balance
               </a>
             </p>
           ) : null}
