@@ -87,6 +87,10 @@ describe('GET /stores/:slug/balance', () => {
       'Amount handed over',
     )
     expect(document.querySelector('label[for="field-reference"]')).not.toBeNull()
+    const storefront = await page(await market.get(`/stores/${shop.store.slug}`, { cookie }))
+    expect(storefront.querySelector(`a[href="${balancePath(shop)}"]`)?.textContent).toBe(
+      'Balance and payouts',
+    )
   })
 
   it('is a 404 for another member and for a store that does not exist', async () => {
