@@ -122,7 +122,8 @@ export function recordOrderPayment(
     .returning()
     .get()
   if (!paid) {
-    readOrder(tx, order.id)
+    readOrder(tx, order.id) // throws for an order that does not exist: only a bug passes one
+
     return { ok: false, reason: 'already_paid' }
   }
   // A free order (a coupon covered it all) has nothing to hold; paidAt still says it is settled.

@@ -164,7 +164,7 @@ function HistoryRow({ line, currency, locale, timeZone }: HistoryRowProps) {
         {line.kind === 'release' && line.toMarket !== 0 ? (
           <span class="muted">
             {' '}
-            · {line.toMarket > 0 ? 'commission ' : 'market coupon paid by the market '}
+            · {line.toMarket > 0 ? 'commission ' : 'the market paid for its coupon: '}
             <Money amount={Math.abs(line.toMarket)} currency={currency} locale={locale} />
           </span>
         ) : null}
