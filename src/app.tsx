@@ -47,6 +47,7 @@ import { signUp } from './routes/sign-up'
 import { uploads } from './routes/uploads'
 import { storeManagement, storePages } from './routes/stores'
 import { storePhotos } from './routes/stores/photos'
+import { storeBalancePages } from './routes/stores/balance'
 
 /** A listing by id: the base of its nested resources. */
 const LISTING = '/listings/:id{[0-9]+}'
@@ -130,6 +131,7 @@ export function createApp(deps: AppDeps) {
   // one overlap left is /stores/new against /stores/:slug: management comes first, and no
   // storefront may take the slug "new" anyway (uniqueStoreSlug).
   app.route('/stores/:slug', storePhotos)
+  app.route('/stores/:slug', storeBalancePages)
   app.route('/stores', storeManagement)
   app.route('/stores', storePages)
   app.route(`${LISTING}/publication`, listingPublication)

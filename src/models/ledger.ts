@@ -122,7 +122,8 @@ export function recordOrderPayment(
     .returning()
     .get()
   if (!paid) {
-    readOrder(tx, order.id)
+    readOrder(tx, order.id) // throws for an order that does not exist: only a bug passes one
+
     return { ok: false, reason: 'already_paid' }
   }
   // A free order (a coupon covered it all) has nothing to hold; paidAt still says it is settled.
@@ -220,8 +221,10 @@ export function refundOrder(
 
 export type PayoutResult =
   | { ok: true; transactionId: number; owed: number }
-  | { ok: false; reason: 'not_found' | 'not_positive' }
-  | { ok: false; reason: 'more_than_owed' | 'balance_changed'; owed: number }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'not_positive' }
+  | { ok: false; reason: 'more_than_owed'; owed: number }
+  | { ok: false; reason: 'balance_changed'; owed: number }
 
 /**
  * Records money the operator handed to a store ("Cash, receipt 12", a mobile money id). The

@@ -77,6 +77,16 @@ export function findStoreForOwner(db: Db, owner: SessionMember, slug: string): S
     .get()
 }
 
+/**
+ * The storefront at `slug` for those who keep its books: its owner, and the market's operators
+ * (who record payouts). Anyone else gets undefined, and a 404.
+ */
+export function findStoreForBooks(db: Db, member: SessionMember, slug: string): Store | undefined {
+  const store = db.select().from(stores).where(eq(stores.slug, slug)).get()
+  if (!store) return undefined
+  return store.memberId === member.id || member.role === 'operator' ? store : undefined
+}
+
 export function findStoreOfMember(db: Pick<Db, 'select'>, memberId: number): Store | undefined {
   return db.select().from(stores).where(eq(stores.memberId, memberId)).get()
 }

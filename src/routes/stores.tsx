@@ -171,6 +171,7 @@ export const storePages = new Hono<MarketEnv>().get('/:slug', (c) => {
       cover={findImage(c.var.db, store.coverImageId)}
       portfolio={listPortfolio(c.var.db, store.id)}
       isOwner={member?.id === store.memberId}
+      isOperator={member?.role === 'operator'}
       timeZone={c.var.site?.timeZone ?? 'UTC'}
       currency={c.var.site.currency}
     />,

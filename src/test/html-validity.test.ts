@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cartLines, listings, listingUnits, stores } from '../../db/schema'
+import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
 import { issueSetupToken } from '../models/site'
 import {
   createMember,
@@ -25,6 +26,7 @@ import {
   type TestMarket,
 } from './app'
 import { PHONE } from './discovery'
+import { insertTestOrder } from './orders'
 import { solidImage } from './photos'
 
 const VNU_JAR = join(
@@ -99,6 +101,18 @@ async function seedAndListPages() {
     expect(
       (await market.post('/cart/lines', { unitId: String(unit.id) }, { cookie: buyer })).status,
     ).toBe(303)
+  // A store's balance with some history: one order paid and completed, one still held.
+  const store = market.db.select().from(stores).get()!
+  const member = await createMember(market)
+  for (const status of ['completed', 'accepted'] as const) {
+    const order = insertTestOrder(market.db, { buyerId: member.id, storeId: store.id, status })
+    market.db.transaction((tx) => {
+      const at = market.clock.now()
+      recordOrderPayment(tx, order, { reference: 'MM 1', recordedBy: null, at })
+      if (status === 'completed') releaseOrderToStore(tx, order, { at })
+    })
+  }
+  const operator = await market.signIn('awa@example.com')
 
   const visitor = undefined
   return {
@@ -127,6 +141,8 @@ async function seedAndListPages() {
     'favourites, empty': { path: '/favourites', cookie },
     'sign-in, to save a favourite': { path: `/sign-in?favourite=${product}`, cookie: visitor },
     account: { path: '/account', cookie },
+    'store balance': { path: `/stores/${slug}/balance`, cookie },
+    'store balance, operator': { path: `/stores/${slug}/balance`, cookie: operator },
     search: { path: '/search?q=tap', cookie: visitor },
     'search, nothing found': { path: '/search?q=zzzzqqq', cookie: visitor },
     'search, filters chosen and refused': {

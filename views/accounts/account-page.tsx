@@ -38,7 +38,8 @@ export function AccountPage(props: AccountPageProps) {
           <p>
             <a href={`/stores/${props.store.slug}`}>{props.store.name}</a> ·{' '}
             <a href={`/stores/${props.store.slug}/edit`}>Edit</a> ·{' '}
-            <a href="/listings/mine">My listings</a>
+            <a href="/listings/mine">My listings</a> ·{' '}
+            <a href={`/stores/${props.store.slug}/balance`}>Balance</a>
           </p>
         ) : (
           <p>

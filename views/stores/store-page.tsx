@@ -22,6 +22,8 @@ type StorePageProps = {
   cover: Image | undefined
   portfolio: PortfolioItem[]
   isOwner: boolean
+  /** Operators keep every store's books: they get the balance link too. */
+  isOperator?: boolean
   timeZone: string
   currency: string
 }
@@ -63,6 +65,15 @@ export function StorePage(props: StorePageProps) {
             <p>
               <a class="button button--secondary" href={`/stores/${store.slug}/edit`}>
                 Edit storefront
+              </a>{' '}
+              <a class="button button--secondary" href={`/stores/${store.slug}/balance`}>
+                Balance
+              </a>
+            </p>
+          ) : props.isOperator ? (
+            <p>
+              <a class="button button--secondary" href={`/stores/${store.slug}/balance`}>
+                Balance and payouts
               </a>
             </p>
           ) : null}
