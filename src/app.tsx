@@ -25,6 +25,8 @@ import { logSearches } from './http/search-log'
 import { findSite } from './models/site'
 import { account } from './routes/account'
 import { categoryPages } from './routes/categories'
+import { couponPages } from './routes/coupons'
+import { couponRetirement } from './routes/coupons/retirement'
 import { favouritesPage } from './routes/favourites'
 import { health } from './routes/health'
 import { home } from './routes/home'
@@ -112,6 +114,8 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-out', signOut)
   app.route('/account', account)
   app.route('/favourites', favouritesPage)
+  app.route('/coupons/:id{[0-9]+}/retirement', couponRetirement)
+  app.route('/coupons', couponPages)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The
   // one overlap left is /stores/new against /stores/:slug: management comes first, and no
   // storefront may take the slug "new" anyway (uniqueStoreSlug).

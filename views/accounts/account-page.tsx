@@ -38,7 +38,7 @@ export function AccountPage(props: AccountPageProps) {
           <p>
             <a href={`/stores/${props.store.slug}`}>{props.store.name}</a> ·{' '}
             <a href={`/stores/${props.store.slug}/edit`}>Edit</a> ·{' '}
-            <a href="/listings/mine">My listings</a>
+            <a href="/listings/mine">My listings</a> · <a href="/coupons">Coupons</a>
           </p>
         ) : (
           <p>
@@ -46,6 +46,12 @@ export function AccountPage(props: AccountPageProps) {
             <a href="/stores/new">Open a storefront</a>
           </p>
         )}
+        {member.role === 'operator' ? (
+          <p>
+            As the market's operator you can also make{' '}
+            <a href="/coupons">coupons for the whole market</a>.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="password-heading" class="card">
