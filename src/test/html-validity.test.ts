@@ -93,6 +93,8 @@ async function seedAndListPages() {
     for (let i = 0; i < 3; i++)
       await (await market.get(`/listings/${ref(id)}`, { cookie: buyer, headers: PHONE })).text()
   await market.jobs.run('listing-activity')
+  const coupon = { code: 'TANJI-10', kind: 'percent', value: '10', maxDiscount: '50' }
+  expect((await market.post('/coupons', coupon, { cookie })).status).toBe(303)
 
   const visitor = undefined
   return {
@@ -118,6 +120,8 @@ async function seedAndListPages() {
     'favourites, empty': { path: '/favourites', cookie },
     'sign-in, to save a favourite': { path: `/sign-in?favourite=${product}`, cookie: visitor },
     account: { path: '/account', cookie },
+    coupons: { path: '/coupons', cookie },
+    'coupons, without a storefront': { path: '/coupons', cookie: buyer },
     search: { path: '/search?q=tap', cookie: visitor },
     'search, nothing found': { path: '/search?q=zzzzqqq', cookie: visitor },
     'search, filters chosen and refused': {

@@ -81,7 +81,6 @@ export function CouponForm({ values, errors, currency, storeName, isOperator }: 
         value={values.expiresOn}
         error={errors.expiresOn}
         hint="The last day it works, until midnight in town. Blank: until you retire it."
-        maxlength={10}
       />
       <Field
         label="Usage limit (optional)"
