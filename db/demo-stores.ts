@@ -140,6 +140,9 @@ export function seedStores(db: Db, random: Random, people: Resident[]): DemoStor
       showPhone: random() < 0.7,
       whatsapp: phone,
       showWhatsapp: random() < 0.8,
+      // Most small traders take mobile money on the phone they trade from; few give bank details.
+      mobileMoney: `Wave ${phone.replace(/^\+220 /, '')}`,
+      bankDetails: '',
       skills: trade.skills.split(','),
     }
     const result = openStore(db, clockAt(person.joinedAt), person.member, fields)

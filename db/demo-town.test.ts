@@ -452,8 +452,10 @@ const productBasics = {
 /** A storefront row back as the fields its owner typed. */
 function storeFieldsOf(row: typeof stores.$inferSelect): StoreFields {
   const { name, bio, area, latitude, longitude, phone, showPhone, whatsapp, showWhatsapp } = row
+  const { mobileMoney, bankDetails } = row
   return {
     ...{ name, bio, area, latitude, longitude, phone, showPhone, whatsapp, showWhatsapp },
+    ...{ mobileMoney, bankDetails },
     skills: storeSkills(row),
   }
 }

@@ -28,6 +28,8 @@ import { account } from './routes/account'
 import { cart } from './routes/cart'
 import { categoryPages } from './routes/categories'
 import { checkout } from './routes/checkout'
+import { couponPages } from './routes/coupons'
+import { couponRetirement } from './routes/coupons/retirement'
 import { favouritesPage } from './routes/favourites'
 import { health } from './routes/health'
 import { home } from './routes/home'
@@ -127,6 +129,8 @@ export function createApp(deps: AppDeps) {
   app.route(`/orders${ORDER}/payment`, orderPayment)
   app.route('/orders', orderPages)
   app.route('/sales', sales)
+  app.route('/coupons/:id{[0-9]+}/retirement', couponRetirement)
+  app.route('/coupons', couponPages)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The
   // one overlap left is /stores/new against /stores/:slug: management comes first, and no
   // storefront may take the slug "new" anyway (uniqueStoreSlug).

@@ -55,6 +55,8 @@ function store(market: TestMarket): Store {
     showPhone: false,
     whatsapp: '',
     showWhatsapp: false,
+    mobileMoney: '',
+    bankDetails: '',
     skills: [],
   })
   if (!opened.ok) throw new Error(opened.reason)

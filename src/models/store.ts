@@ -19,6 +19,10 @@ export type StoreFields = {
   showPhone: boolean
   whatsapp: string
   showWhatsapp: boolean
+  /** Where buyers send mobile money; '' and checkout does not offer it. */
+  mobileMoney: string
+  /** Account details for bank transfers; '' and checkout does not offer them. */
+  bankDetails: string
   skills: string[]
 }
 

@@ -30,6 +30,8 @@ const plainFields: StoreFields = {
   showPhone: false,
   whatsapp: '',
   showWhatsapp: false,
+  mobileMoney: '',
+  bankDetails: '',
   skills: [],
 }
 
@@ -305,6 +307,52 @@ describe('editing a storefront', () => {
     expect(
       market.db.select().from(stores).where(eq(stores.slug, 'fatous-tailoring')).get()?.name,
     ).toBe("Fatou's Tailoring")
+  })
+
+  it('saves where buyers pay, shows it again in the form, and not on the storefront', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await signedInMember()
+    await market.post('/stores', fatouStore, { cookie })
+    const bankDetails = 'Trust Bank Gambia\r\nAccount 0012 3456 789\r\nFatou Jallow'
+    const response = await market.post(
+      '/stores/fatous-tailoring',
+      { ...fatouStore, mobileMoney: ' Wave 712 3456 ', bankDetails },
+      { cookie },
+    )
+    expect(response.status).toBe(303)
+    expect(market.db.select().from(stores).get()).toMatchObject({
+      mobileMoney: 'Wave 712 3456',
+      bankDetails: 'Trust Bank Gambia\nAccount 0012 3456 789\nFatou Jallow',
+    })
+    const form = await page(await market.get('/stores/fatous-tailoring/edit', { cookie }))
+    expect(form.querySelector('#field-mobileMoney')?.getAttribute('value')).toBe('Wave 712 3456')
+    expect(form.querySelector('#field-bankDetails')?.textContent).toContain('Account 0012 3456 789')
+    expect(form.querySelector('label[for="field-bankDetails"]')?.textContent).toBe(
+      'Bank details for transfers',
+    )
+    const storefront = await (await market.get('/stores/fatous-tailoring')).text()
+    expect(storefront).not.toContain('0012 3456 789')
+    expect(storefront).not.toContain('Wave 712 3456')
+  })
+
+  it('refuses payment details that are too long, beside the field, keeping what was typed', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await signedInMember()
+    await market.post('/stores', fatouStore, { cookie })
+    const response = await market.post(
+      '/stores/fatous-tailoring',
+      { ...fatouStore, mobileMoney: 'Wave '.repeat(25), bankDetails: 'x'.repeat(301) },
+      { cookie },
+    )
+    expect(response.status).toBe(422)
+    const document = await page(response)
+    expect(fieldError(document, 'mobileMoney')).toBe('Use at most 100 characters.')
+    expect(fieldError(document, 'bankDetails')).toBe('Use at most 300 characters.')
+    expect(document.querySelector('#field-bankDetails')?.textContent).toBe('x'.repeat(301))
+    expect(market.db.select().from(stores).get()).toMatchObject({
+      mobileMoney: '',
+      bankDetails: '',
+    })
   })
 
   it('sends a visitor to sign in rather than showing the edit form', async () => {

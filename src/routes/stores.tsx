@@ -80,6 +80,8 @@ const storeSchema = z
         'Enter the WhatsApp number with its country code, e.g. +220 712 3456.',
       ),
     showWhatsapp: checkbox,
+    mobileMoney: singleLine(100),
+    bankDetails: multiLine(300),
     latitude: coordinate(90, '13.4399'),
     longitude: coordinate(180, '-16.6775'),
   })

@@ -113,6 +113,8 @@ async function seedAndListPages() {
     })
   }
   const operator = await market.signIn('awa@example.com')
+  const coupon = { code: 'TANJI-10', kind: 'percent', value: '10', maxDiscount: '50' }
+  expect((await market.post('/coupons', coupon, { cookie })).status).toBe(303)
 
   const visitor = undefined
   return {
@@ -143,6 +145,8 @@ async function seedAndListPages() {
     account: { path: '/account', cookie },
     'store balance': { path: `/stores/${slug}/balance`, cookie },
     'store balance, operator': { path: `/stores/${slug}/balance`, cookie: operator },
+    coupons: { path: '/coupons', cookie },
+    'coupons, without a storefront': { path: '/coupons', cookie: buyer },
     search: { path: '/search?q=tap', cookie: visitor },
     'search, nothing found': { path: '/search?q=zzzzqqq', cookie: visitor },
     'search, filters chosen and refused': {

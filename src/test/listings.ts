@@ -24,6 +24,8 @@ export async function seedStore(
     showPhone: false,
     whatsapp: '',
     showWhatsapp: false,
+    mobileMoney: '',
+    bankDetails: '',
     skills: [],
     ...fields,
   })

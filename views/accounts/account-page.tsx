@@ -38,7 +38,8 @@ export function AccountPage(props: AccountPageProps) {
           <p>
             <a href={`/stores/${props.store.slug}`}>{props.store.name}</a> ·{' '}
             <a href={`/stores/${props.store.slug}/edit`}>Edit</a> ·{' '}
-            <a href="/listings/mine">My listings</a> ·{' '}
+            <a href="/listings/mine">My listings</a> · <a href="/sales">Sales</a> ·{' '}
+            <a href="/coupons">Coupons</a> ·{' '}
             <a href={`/stores/${props.store.slug}/balance`}>Balance</a>
           </p>
         ) : (
@@ -47,6 +48,12 @@ export function AccountPage(props: AccountPageProps) {
             <a href="/stores/new">Open a storefront</a>
           </p>
         )}
+        {member.role === 'operator' ? (
+          <p>
+            As the market's operator you can also make{' '}
+            <a href="/coupons">coupons for the whole market</a>.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="password-heading" class="card">

@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx'
 type FieldProps = {
   label: string
   name: string
-  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'number' | 'url'
+  type?: 'text' | 'email' | 'password' | 'search' | 'tel' | 'number' | 'url' | 'date'
   value?: string | undefined
   error?: string | undefined
   hint?: Child

@@ -1,44 +1,62 @@
 import type { Child } from 'hono/jsx'
+import { describedByIds } from './field'
 
 export type RadioChoice = { value: string; label: Child; hint?: Child }
 
 type RadioGroupProps = {
   legend: string
   name: string
-  choices: RadioChoice[]
+  choices: readonly RadioChoice[]
   value?: string | undefined
+  hint?: string
   error?: string | undefined
   required?: boolean
 }
 
 /**
- * One choice of a few, all visible: a fieldset whose legend names it, a label per radio, and the
- * error under the legend so a screen reader hears it with the group.
+ * One choice among a few, all visible: labelled radios in a fieldset whose legend names it, with
+ * the hint and error under the legend (`field-${name}-error`, like every other field's) so a
+ * screen reader hears them with the group. A single choice comes already chosen.
  */
-export function RadioGroup({ legend, name, choices, value, error, required }: RadioGroupProps) {
+export function RadioGroup({
+  legend,
+  name,
+  choices,
+  value,
+  hint,
+  error,
+  required,
+}: RadioGroupProps) {
   const id = `field-${name}`
+  const describedBy = describedByIds(id, { hint, error })
   return (
     <fieldset
+      id={id}
       class={error ? 'field radio-group field--invalid' : 'field radio-group'}
-      aria-describedby={error ? `${id}-error` : undefined}
+      aria-describedby={describedBy}
     >
       <legend>{legend}</legend>
+      {hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p class="field__error" id={`${id}-error`}>
           {error}
         </p>
       ) : null}
-      {choices.map((choice, index) => (
-        <div class="radio-group__choice">
+      {choices.map((choice) => (
+        <div class="checkbox">
           <input
             type="radio"
-            id={`${id}-${index}`}
+            id={`${id}-${choice.value}`}
             name={name}
             value={choice.value}
-            checked={choice.value === value || (choices.length === 1 && !value)}
+            checked={value === choice.value || (choices.length === 1 && !value)}
             required={required}
           />
-          <label for={`${id}-${index}`}>
+          <label for={`${id}-${choice.value}`}>
             {choice.label}
             {choice.hint ? <span class="field__hint">{choice.hint}</span> : null}
           </label>

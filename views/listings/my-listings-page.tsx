@@ -29,6 +29,9 @@ export function MyListingsPage({
         <p>
           <a class="button button--primary" href="/listings/new">
             New listing
+          </a>{' '}
+          <a class="button button--secondary" href="/coupons">
+            Coupons
           </a>
         </p>
       ) : (

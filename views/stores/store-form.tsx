@@ -79,6 +79,30 @@ export function StoreForm({ action, values, errors, submitLabel }: StoreFormProp
         />
       </fieldset>
       <fieldset>
+        <legend>Getting paid (optional)</legend>
+        <p class="field__hint">
+          Buyers can always pay you in cash. Checkout offers mobile money and bank transfer only
+          when you fill these in; buyers quote their order's code so you can match the payment.
+        </p>
+        <Field
+          label="Mobile money"
+          name="mobileMoney"
+          value={values.mobileMoney}
+          error={errors.mobileMoney}
+          hint="The service and number buyers send money to, e.g. “Wave 712 3456”."
+          maxlength={100}
+        />
+        <TextArea
+          label="Bank details for transfers"
+          name="bankDetails"
+          value={values.bankDetails}
+          error={errors.bankDetails}
+          hint="Bank, account name and account number, as buyers need them to pay you."
+          maxlength={300}
+          rows={3}
+        />
+      </fieldset>
+      <fieldset>
         <legend>Map point (optional)</legend>
         <p class="field__hint">
           Helps buyers nearby find you. Type the coordinates, or use your phone's location.

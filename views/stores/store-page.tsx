@@ -139,7 +139,7 @@ export function StorePage(props: StorePageProps) {
           {isOwner ? (
             <p>
               <a href="/listings/mine">Manage my listings</a> ·{' '}
-              <a href="/listings/new">New listing</a>
+              <a href="/listings/new">New listing</a> · <a href="/coupons">Coupons</a>
             </p>
           ) : null}
         </section>

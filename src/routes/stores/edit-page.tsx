@@ -17,6 +17,8 @@ export function storeValues(store: Store): FormValues {
     showPhone: store.showPhone ? 'on' : '',
     whatsapp: store.whatsapp,
     showWhatsapp: store.showWhatsapp ? 'on' : '',
+    mobileMoney: store.mobileMoney,
+    bankDetails: store.bankDetails,
     latitude: store.latitude?.toString() ?? '',
     longitude: store.longitude?.toString() ?? '',
   }

@@ -209,6 +209,8 @@ export class Seed {
       showPhone: false,
       whatsapp: '',
       showWhatsapp: false,
+      mobileMoney: '',
+      bankDetails: '',
       skills: [],
       ...fields,
     })
