@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import type { Shell } from '../../views/layouts/site-layout'
 import { cartCount, visitorCartCount } from '../models/cart'
+import { newOrderCount } from '../models/order'
 import { readCartCookie } from './cart-cookie'
 import type { AppEnv } from './env'
 import { safeReturnPath } from './redirects'
@@ -20,6 +21,18 @@ export function shell<E extends AppEnv>(c: Context<E>, extra: Partial<Shell> = {
     returnTo: returnHere(c),
     ...extra,
     cartCount: extra.cartCount ?? countCart(c),
+    newOrders: extra.newOrders !== undefined ? extra.newOrders : countNewOrders(c),
+  }
+}
+
+/** New orders waiting for the member's store, for "Sales (N)"; null without a store. */
+function countNewOrders<E extends AppEnv>(c: Context<E>): number | null {
+  const member = c.get('member')
+  if (!member) return null
+  try {
+    return newOrderCount(c.get('db'), member.id)
+  } catch {
+    return null
   }
 }
 

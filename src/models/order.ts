@@ -198,15 +198,20 @@ export function listStoreOrders(db: Reader, storeId: number): InboxGroup[] {
 
 const FINISHED: OrderStatus[] = ['completed', 'cancelled', 'refunded']
 
-/** How many orders wait for the provider to accept them: the count beside "Sales" in the header. */
-export function newOrderCount(db: Reader, memberId: number): number {
+/**
+ * How many new orders wait for the member's store to accept or decline them: the count beside
+ * "Sales" in the header. Null when the member has no store (no "Sales" link at all).
+ */
+export function newOrderCount(db: Reader, memberId: number): number | null {
   const row = db
-    .select({ n: count() })
-    .from(orders)
-    .innerJoin(stores, eq(stores.id, orders.storeId))
-    .where(and(eq(stores.memberId, memberId), eq(orders.status, 'placed')))
+    .select({
+      storeId: stores.id,
+      waiting: sql<number>`(SELECT count(*) FROM orders WHERE orders.store_id = ${stores.id} AND orders.status = 'placed')`,
+    })
+    .from(stores)
+    .where(eq(stores.memberId, memberId))
     .get()
-  return row?.n ?? 0
+  return row ? row.waiting : null
 }
 
 /** The orders one checkout placed, for the page that says they were placed. */

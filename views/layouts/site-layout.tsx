@@ -24,7 +24,12 @@ export type Shell = {
   returnTo: string
   /** Everything in the member's or visitor's cart, added up: the header's "Cart (2)". */
   cartCount: number
+  /** New orders waiting for the member's store ("Sales (2 new)"); null when they have none. */
+  newOrders: number | null
 }
+
+/** The header's Sales link: a live update swaps it when an order comes in. */
+export const SALES_LINK_ID = 'sales-link'
 
 type LayoutProps = { shell: Shell; title: string; children: Child; focused?: boolean }
 
@@ -64,6 +69,7 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
                 member={shell.member}
                 returnTo={shell.returnTo}
                 cartCount={shell.cartCount}
+                newOrders={shell.newOrders}
               />
             ) : null}
           </header>
@@ -108,9 +114,14 @@ function HeaderSearch({ shell }: { shell: Shell }) {
   )
 }
 
-type AccountNavProps = { member: SessionMember | null; returnTo: string; cartCount: number }
+type AccountNavProps = {
+  member: SessionMember | null
+  returnTo: string
+  cartCount: number
+  newOrders: number | null
+}
 
-function AccountNav({ member, returnTo, cartCount }: AccountNavProps) {
+function AccountNav({ member, returnTo, cartCount, newOrders }: AccountNavProps) {
   if (!member)
     return (
       <nav class="site-header__account" aria-label="Account">
@@ -125,6 +136,12 @@ function AccountNav({ member, returnTo, cartCount }: AccountNavProps) {
     <nav class="site-header__account" aria-label="Account">
       <a href="/account">{member.displayName}</a>
       <a href="/favourites">Favourites</a>
+      <a href="/orders">Orders</a>
+      {newOrders === null ? null : (
+        <a href="/sales" id={SALES_LINK_ID}>
+          {newOrders > 0 ? `Sales (${newOrders} new)` : 'Sales'}
+        </a>
+      )}
       <CartLink count={cartCount} />
       <form method="post" action="/sign-out">
         <button type="submit" class="button button--link">
