@@ -30,6 +30,7 @@ import { categoryPages } from './routes/categories'
 import { checkout } from './routes/checkout'
 import { couponPages } from './routes/coupons'
 import { couponRetirement } from './routes/coupons/retirement'
+import { disputes } from './routes/disputes'
 import { favouritesPage } from './routes/favourites'
 import { health } from './routes/health'
 import { home } from './routes/home'
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps) {
   app.route(`/orders${ORDER}/payment`, orderPayment)
   app.route('/orders', orderPages)
   app.route('/sales', sales)
+  app.route('/disputes', disputes)
   app.route('/coupons/:id{[0-9]+}/retirement', couponRetirement)
   app.route('/coupons', couponPages)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The

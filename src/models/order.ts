@@ -198,6 +198,19 @@ export function listStoreOrders(db: Reader, storeId: number): InboxGroup[] {
 
 const FINISHED: OrderStatus[] = ['completed', 'cancelled', 'refunded']
 
+/** Disputed orders across the market, oldest first: what the operator has to decide. */
+export function listDisputedOrders(db: Reader): OrderSummary[] {
+  const rows = db
+    .select(summaryColumns)
+    .from(orders)
+    .innerJoin(stores, eq(stores.id, orders.storeId))
+    .innerJoin(buyers, eq(buyers.id, orders.buyerId))
+    .where(eq(orders.status, 'disputed'))
+    .orderBy(asc(orders.updatedAt), asc(orders.id))
+    .all()
+  return summaries(db, rows)
+}
+
 /**
  * How many new orders wait for the member's store to accept or decline them: the count beside
  * "Sales" in the header. Null when the member has no store (no "Sales" link at all).

@@ -142,6 +142,7 @@ function AccountNav({ member, returnTo, cartCount, newOrders }: AccountNavProps)
           {newOrders > 0 ? `Sales (${newOrders} new)` : 'Sales'}
         </a>
       )}
+      {member.role === 'operator' ? <a href="/disputes">Disputes</a> : null}
       <CartLink count={cartCount} />
       <form method="post" action="/sign-out">
         <button type="submit" class="button button--link">
