@@ -1,7 +1,9 @@
 // The low-bandwidth budgets from ARCHITECTURE.md, measured on real responses as a phone gets them.
 import { afterEach, describe, expect, it } from 'vitest'
 import { issueSetupToken } from '../models/site'
-import { createOpenMarket, createTestMarket, page, type TestMarket } from './app'
+import { unitsOnSale } from '../models/listing/units'
+import { createMember, createOpenMarket, createTestMarket, page, type TestMarket } from './app'
+import { addToCart, buy } from './checkout'
 import { seedListing, seedStore } from './listings'
 
 const KB = 1024
@@ -38,6 +40,35 @@ describe('page weight budgets', () => {
     const cookie = await market.signIn('awa@example.com')
     expect(await compressedBytes('/search?q=plumbing', cookie)).toBeLessThanOrEqual(14 * KB)
     expect(await compressedBytes('/categories/home-repairs', cookie)).toBeLessThanOrEqual(14 * KB)
+  })
+
+  it('keeps checkout, an order, the buyer’s orders and a busy sales inbox within 14 KB compressed', async () => {
+    market = await createOpenMarket()
+    const shop = await seedStore(market, { name: 'Sowe Plumbing and Electrical Services' })
+    const units = Array.from({ length: 6 }, (_, n) => {
+      const listing = seedListing(market.db, market, shop, {
+        title: `Copper pipe fitting, size ${n}`,
+        kind: 'product',
+        stock: 50,
+        pickup: true,
+        delivery: true,
+      })
+      return unitsOnSale(market.db, [listing.id])[0]!.id
+    })
+    await createMember(market, { email: 'buyer@example.com' })
+    const buyer = await market.signIn('buyer@example.com')
+    for (const unit of units) await addToCart(market, buyer, unit, 2)
+    expect(await compressedBytes('/checkout', buyer)).toBeLessThanOrEqual(14 * KB)
+    let code = ''
+    for (let n = 0; n < 20; n += 1)
+      code = await buy(market, buyer, units[n % units.length]!, 1, {
+        'orders.0.fulfilment': 'pickup',
+      })
+    const provider = await market.signIn(shop.owner.email)
+    expect(await compressedBytes(`/orders/${code}`, buyer)).toBeLessThanOrEqual(14 * KB)
+    expect(await compressedBytes(`/orders/${code}`, provider)).toBeLessThanOrEqual(14 * KB)
+    expect(await compressedBytes('/orders', buyer)).toBeLessThanOrEqual(14 * KB)
+    expect(await compressedBytes('/sales', provider)).toBeLessThanOrEqual(14 * KB)
   })
 
   it('keeps the setup page, with its currency and time-zone lists, within 14 KB compressed', async () => {
