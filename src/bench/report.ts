@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { dirname } from 'node:path'
+import type { CheckoutBenchResult } from './checkout'
 import type { BenchEntry } from './entries'
 import type { EntryResult } from './measure'
 import type { BenchOptions } from './options'
@@ -91,7 +92,12 @@ export function formatTable(results: EntryResult[]): string {
 export function writeResults(
   path: string,
   results: EntryResult[],
-  run: { options: BenchOptions; memory: MemoryResult; commit: string | null },
+  run: {
+    options: BenchOptions
+    memory: MemoryResult
+    commit: string | null
+    checkout?: CheckoutBenchResult | undefined
+  },
 ) {
   const report = {
     finishedAt: new Date().toISOString(),
@@ -106,6 +112,7 @@ export function writeResults(
     members: run.options.members,
     memory: run.memory,
     entries: results,
+    checkout: run.checkout ?? null,
   }
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`)

@@ -6,6 +6,7 @@ import { availableParallelism, loadavg } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startBareServer, type BareServer } from './bare'
+import { benchCheckout, formatCheckout, type CheckoutBenchResult } from './checkout'
 import { benchEntries, entryPath, pageViewEntries, type BenchContext } from './entries'
 import { closeBenchMarket, openBenchMarket, type Held } from './market'
 import { measureEntry, viewPages, type EntryResult } from './measure'
@@ -42,9 +43,12 @@ async function bench(signal: AbortSignal) {
   if (relative(process.cwd(), root) !== '')
     throw new Error(`run from the repository root (${root}), e.g. with npm run bench`)
   const entries = benchEntries.filter((entry) => !options.only || entry.name.includes(options.only))
-  if (entries.length === 0) throw new BenchUsageError(`no entry matches --only ${options.only}`)
+  // Checkout writes orders, so it runs after the pages are measured (src/bench/checkout.ts).
+  const checkout = !options.only || 'checkout'.includes(options.only)
+  if (entries.length === 0 && !checkout)
+    throw new BenchUsageError(`no entry matches --only ${options.only}`)
 
-  const { server, town, context } = await openBenchMarket(held, {
+  const { server, town, context, databasePath } = await openBenchMarket(held, {
     root,
     members: options.members,
     signal,
@@ -84,14 +88,25 @@ async function bench(signal: AbortSignal) {
       results.push(compare(result, entry, baselines.get(path)!))
     } else results.push(result)
   }
+  let checkoutResult: CheckoutBenchResult | undefined
+  if (checkout) {
+    say('  measuring checkout and the last-item race…')
+    checkoutResult = await benchCheckout(server, databasePath, options, signal)
+  }
 
   say(`\n${formatTable(results)}\n`)
   say(`${formatTargets(results)}\n`)
+  if (checkoutResult) say(`${formatCheckout(checkoutResult)}\n`)
   say(`${formatMemory(memory, PAGE_VIEWS)}\n`)
   const warnings = server.output()
   if (warnings.length > 0)
     say(`The server warned (last ${warnings.length} lines):\n${warnings.join('\n')}\n`)
-  writeResults(resultsPath, results, { options, memory, commit: currentCommit() })
+  writeResults(resultsPath, results, {
+    options,
+    memory,
+    commit: currentCommit(),
+    checkout: checkoutResult,
+  })
   say(`Results written to ${relative(process.cwd(), resultsPath)}`)
 }
 

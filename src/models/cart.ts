@@ -121,16 +121,7 @@ export function visitorCartCount(lines: VisitorLine[]): number {
 
 /** The member's cart, read afresh: prices, stock and whether each line is still on sale. */
 export function readCart(db: Db, memberId: number): Cart {
-  const rows = db
-    .select({ ...lineColumns, quantity: cartLines.quantity })
-    .from(cartLines)
-    .innerJoin(listingUnits, eq(listingUnits.id, cartLines.unitId))
-    .innerJoin(listings, eq(listings.id, listingUnits.listingId))
-    .innerJoin(stores, eq(stores.id, listings.storeId))
-    .where(eq(cartLines.memberId, memberId))
-    .orderBy(asc(cartLines.addedAt), asc(cartLines.unitId))
-    .all()
-  return withPhotos(db, rows)
+  return withPhotos(db, prepared(db, memberCartRows).all({ memberId }))
 }
 
 /** A visitor's cart from their cookie's lines, in the same shape; unknown unit ids are dropped. */
@@ -452,6 +443,18 @@ function withPhotos(db: Db, rows: LineRow[]): Cart {
 }
 
 // On every signed-in page, in the header: the primary key (member_id, unit_id) finds the rows.
+// Read by every cart page, checkout page and placing of orders: built once per connection.
+const memberCartRows = (db: Db) =>
+  db
+    .select({ ...lineColumns, quantity: cartLines.quantity })
+    .from(cartLines)
+    .innerJoin(listingUnits, eq(listingUnits.id, cartLines.unitId))
+    .innerJoin(listings, eq(listings.id, listingUnits.listingId))
+    .innerJoin(stores, eq(stores.id, listings.storeId))
+    .where(eq(cartLines.memberId, sql.placeholder('memberId')))
+    .orderBy(asc(cartLines.addedAt), asc(cartLines.unitId))
+    .prepare()
+
 const quantityInCart = (db: Db) =>
   db
     .select({ count: sql<number>`coalesce(sum(${cartLines.quantity}), 0)` })

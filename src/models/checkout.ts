@@ -18,7 +18,6 @@
 // Idempotent: the form carries a random checkout key, and the orders of a checkout remember it.
 // A double click, a refresh, a resubmit from the back button or a second tab posting the same
 // form finds the orders already placed with that key and shows them instead of placing more.
-import { inArray } from 'drizzle-orm'
 import { listings, orderEvents, orderLines, orders, stores } from '../../db/schema'
 import type { Db } from '../db'
 import { readableCode } from '../lib/tokens'
@@ -27,6 +26,7 @@ import { couponDiscount, findCouponByCode, useCoupon, type Coupon } from './coup
 import { listingLocations } from './listing'
 import { takeStock } from './listing/units'
 import { ordersOfCheckout, type Order } from './order'
+import { inJsonList, prepared } from './prepared'
 import { announce, type OrderDeps } from './order/steps'
 import { storePaymentMethods, type PaymentMethod } from './payment-methods'
 import type { SessionMember } from './session'
@@ -116,28 +116,10 @@ export function planCheckout(db: Db, site: Site, memberId: number): CheckoutPlan
   const lines = cart.stores.flatMap((store) => store.lines)
   const available = lines.filter((line) => line.available > 0)
   const listingRows = available.length
-    ? db
-        .select()
-        .from(listings)
-        .where(
-          inArray(
-            listings.id,
-            available.map((line) => line.listingId),
-          ),
-        )
-        .all()
+    ? prepared(db, listingsById).all({ ids: JSON.stringify(available.map((l) => l.listingId)) })
     : []
   const storeRows = available.length
-    ? db
-        .select()
-        .from(stores)
-        .where(
-          inArray(
-            stores.id,
-            available.map((line) => line.storeId),
-          ),
-        )
-        .all()
+    ? prepared(db, storesById).all({ ids: JSON.stringify(available.map((l) => l.storeId)) })
     : []
   const groups = new Map<string, CheckoutGroup>()
   for (const line of available) {
@@ -173,6 +155,12 @@ export function planCheckout(db: Db, site: Site, memberId: number): CheckoutPlan
     unavailable: lines.filter((line) => line.available === 0),
   }
 }
+
+// Read on every checkout page and every placing: built once per connection.
+const listingsById = (db: Db) =>
+  db.select().from(listings).where(inJsonList(listings.id, 'ids')).prepare()
+const storesById = (db: Db) =>
+  db.select().from(stores).where(inJsonList(stores.id, 'ids')).prepare()
 
 type FulfilmentSource = Pick<
   typeof listings.$inferSelect,

@@ -89,24 +89,35 @@ export const checkout = new Hono<MarketEnv>()
   .post('/', requireMember, async (c) => {
     const form = await parseForm(c, checkoutSchema)
     const { db, site, member, clock } = c.var
-    const plan = planCheckout(db, site, member.id)
+    // Read only for the pages that show it: placing reads the cart in its own transaction.
+    const plan = () => planCheckout(db, site, member.id)
     const key = /^[a-z0-9]{16,64}$/.test(form.values.checkoutKey ?? '')
       ? (form.values.checkoutKey as string)
       : randomToken()
-    if (!form.ok) return render(c, plan, key, form.values, form.errors, [], 422)
+    if (!form.ok) return render(c, plan(), key, form.values, form.errors, [], 422)
     const input = form.data
     if (input.intent === 'review') {
-      const { problems } = checkChoices(db, plan, input.orders, clock.now())
+      const reviewed = plan()
+      const { problems } = checkChoices(db, reviewed, input.orders, clock.now())
       const couponErrors = Object.fromEntries(
         Object.entries(problems).filter(([field]) => field.endsWith('.coupon')),
       )
-      const notices = cartDifferences(input.lines, plan).map((d) => differenceMessage(c, d))
-      return render(c, plan, key, form.values, messages(couponErrors), notices, 200, input.orders)
+      const notices = cartDifferences(input.lines, reviewed).map((d) => differenceMessage(c, d))
+      return render(
+        c,
+        reviewed,
+        key,
+        form.values,
+        messages(couponErrors),
+        notices,
+        200,
+        input.orders,
+      )
     }
     if (!PHONE_PATTERN.test(input.contactPhone))
       return render(
         c,
-        plan,
+        plan(),
         key,
         form.values,
         { contactPhone: 'Give a phone number the provider can reach you on, like 0712 345 678.' },
