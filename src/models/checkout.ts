@@ -296,93 +296,97 @@ export function placeOrders(
   const earlier = ordersOfCheckout(deps.db, buyer.id, input.checkoutKey)
   if (earlier.length > 0) return { ok: true, orders: earlier, repeated: true }
   const at = deps.clock.now()
-  const result = transactionUnlessRefused(deps.db, (tx): CheckoutResult => {
-    // Read again inside the transaction: nothing can change between this and the writes.
-    const again = ordersOfCheckout(tx, buyer.id, input.checkoutKey)
-    if (again.length > 0) return { ok: true, orders: again, repeated: true }
-    const plan = planCheckout(deps.db, site, buyer.id)
-    if (plan.groups.length === 0 && input.seen.length === 0) return { ok: false, reason: 'empty' }
-    const differences = cartDifferences(input.seen, plan)
-    if (differences.length > 0) return { ok: false, reason: 'cart_changed', differences }
-    if (plan.groups.length === 0) return { ok: false, reason: 'empty' }
-    const { checked, problems } = checkChoices(deps.db, plan, input.orders, at)
-    if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', problems }
+  const result = transactionUnlessRefused(
+    deps.db,
+    (tx): CheckoutResult => {
+      // Read again inside the transaction: nothing can change between this and the writes.
+      const again = ordersOfCheckout(tx, buyer.id, input.checkoutKey)
+      if (again.length > 0) return { ok: true, orders: again, repeated: true }
+      const plan = planCheckout(deps.db, site, buyer.id)
+      if (plan.groups.length === 0 && input.seen.length === 0) return { ok: false, reason: 'empty' }
+      const differences = cartDifferences(input.seen, plan)
+      if (differences.length > 0) return { ok: false, reason: 'cart_changed', differences }
+      if (plan.groups.length === 0) return { ok: false, reason: 'empty' }
+      const { checked, problems } = checkChoices(deps.db, plan, input.orders, at)
+      if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', problems }
 
-    const placed: Order[] = []
-    for (const [index, { group, choice, coupon, totals }] of checked.entries()) {
-      if (coupon && totals.discount > 0 && !useCoupon(tx, coupon.id))
-        return {
-          ok: false,
-          reason: 'invalid',
-          problems: { [`orders.${index}.coupon`]: 'coupon_used_up' },
-        }
-      const order = tx
-        .insert(orders)
-        .values({
-          code: readableCode(),
-          checkoutKey: input.checkoutKey,
-          buyerId: buyer.id,
-          storeId: group.storeId,
-          kind: group.kind,
-          status: 'placed',
-          fulfilment: choice.fulfilment!,
-          address: needsAddress(choice.fulfilment) ? choice.address.trim() : '',
-          contactPhone: input.contactPhone.trim(),
-          note: choice.note.trim(),
-          paymentMethod: choice.paymentMethod!,
-          currency: site.currency,
-          ...totals,
-          couponId: totals.discount > 0 ? (coupon?.id ?? null) : null,
-          couponCode: totals.discount > 0 ? (coupon?.code ?? '') : '',
-          discountByMarket: totals.discount > 0 && coupon?.storeId === null,
-          commissionBps: site.commissionBps,
-          placedAt: at,
-          updatedAt: at,
-        })
-        .returning()
-        .get()
-      for (const line of group.lines) {
-        const stocked = line.stock !== null
-        if (stocked && !takeStock(tx, line.unitId, line.quantity))
+      const placed: Order[] = []
+      for (const [index, { group, choice, coupon, totals }] of checked.entries()) {
+        if (coupon && totals.discount > 0 && !useCoupon(tx, coupon.id))
           return {
             ok: false,
-            reason: 'cart_changed',
-            differences: [{ kind: 'unavailable', title: lineTitle(line) }],
+            reason: 'invalid',
+            problems: { [`orders.${index}.coupon`]: 'coupon_used_up' },
           }
-        tx.insert(orderLines)
+        const order = tx
+          .insert(orders)
+          .values({
+            code: readableCode(),
+            checkoutKey: input.checkoutKey,
+            buyerId: buyer.id,
+            storeId: group.storeId,
+            kind: group.kind,
+            status: 'placed',
+            fulfilment: choice.fulfilment!,
+            address: needsAddress(choice.fulfilment) ? choice.address.trim() : '',
+            contactPhone: input.contactPhone.trim(),
+            note: choice.note.trim(),
+            paymentMethod: choice.paymentMethod!,
+            currency: site.currency,
+            ...totals,
+            couponId: totals.discount > 0 ? (coupon?.id ?? null) : null,
+            couponCode: totals.discount > 0 ? (coupon?.code ?? '') : '',
+            discountByMarket: totals.discount > 0 && coupon?.storeId === null,
+            commissionBps: site.commissionBps,
+            placedAt: at,
+            updatedAt: at,
+          })
+          .returning()
+          .get()
+        for (const line of group.lines) {
+          const stocked = line.stock !== null
+          if (stocked && !takeStock(tx, line.unitId, line.quantity))
+            return {
+              ok: false,
+              reason: 'cart_changed',
+              differences: [{ kind: 'unavailable', title: lineTitle(line) }],
+            }
+          tx.insert(orderLines)
+            .values({
+              orderId: order.id,
+              listingId: line.listingId,
+              unitId: line.unitId,
+              title: line.title,
+              unitName: line.unitName,
+              unitPrice: line.price,
+              quantity: line.quantity,
+              stocked,
+            })
+            .run()
+        }
+        tx.insert(orderEvents)
           .values({
             orderId: order.id,
-            listingId: line.listingId,
-            unitId: line.unitId,
-            title: line.title,
-            unitName: line.unitName,
-            unitPrice: line.price,
-            quantity: line.quantity,
-            stocked,
+            action: 'place',
+            actor: 'buyer',
+            actorId: buyer.id,
+            fromStatus: null,
+            toStatus: 'placed',
+            note: order.note,
+            at,
           })
           .run()
+        placed.push(order)
       }
-      tx.insert(orderEvents)
-        .values({
-          orderId: order.id,
-          action: 'place',
-          actor: 'buyer',
-          actorId: buyer.id,
-          fromStatus: null,
-          toStatus: 'placed',
-          note: order.note,
-          at,
-        })
-        .run()
-      placed.push(order)
-    }
-    removeCartUnits(
-      tx,
-      buyer.id,
-      checked.flatMap(({ group }) => group.lines.map((line) => line.unitId)),
-    )
-    return { ok: true, orders: placed, repeated: false }
-  })
+      removeCartUnits(
+        tx,
+        buyer.id,
+        checked.flatMap(({ group }) => group.lines.map((line) => line.unitId)),
+      )
+      return { ok: true, orders: placed, repeated: false }
+    },
+    'immediate',
+  )
   if (result.ok && !result.repeated)
     for (const order of result.orders) announce(deps, order, 'order.placed')
   return result
