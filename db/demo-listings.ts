@@ -18,8 +18,14 @@ import type { DemoStore } from './demo-stores'
 
 type Random = () => number
 
-/** A listing as it was seeded. */
-export type DemoListing = { id: number; template: ListingTemplate; status: ListingStatus }
+/** A listing as it was seeded: its store, and when it went on sale (null: never). */
+export type DemoListing = {
+  id: number
+  template: ListingTemplate
+  status: ListingStatus
+  store: DemoStore
+  publishedAt: number | null
+}
 
 /** The photos a listing shows, chosen from its template's; none when the town has no photos. */
 export type PhotoPicker = (template: ListingTemplate) => { imageId: number; alt: string }[]
@@ -72,7 +78,7 @@ export function seedListings(
       if (publishedAt !== null) move(db, store, id, 'publish', publishedAt)
       if (status === 'paused') move(db, store, id, 'pause', updatedAt)
       if (status === 'archived') move(db, store, id, 'archive', updatedAt)
-      seeded.push({ id, template, status })
+      seeded.push({ id, template, status, store, publishedAt })
     }
   })
   return seeded

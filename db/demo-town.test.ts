@@ -2,11 +2,13 @@ import { asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { migrateDatabase, openDatabase, type Db } from '../src/db'
 import { clockAt, type Clock } from '../src/lib/clock'
 import { VARIANT_FORMATS, variantFileName } from '../src/lib/images'
 import { imageWidths } from '../src/models/image'
+import { escrowHeld, ledgerBalances } from '../src/models/ledger'
+import { isFinal, ORDER_STATUSES } from '../src/models/order/transitions'
 import {
   createListing,
   fromPrice,
@@ -29,10 +31,14 @@ import { TRADES } from './demo-stores'
 import { DEMO_PASSWORD, DEMO_SITE, seedDemoTown } from './demo-town'
 import {
   images,
+  ledgerEntries,
   listingPhotos,
   listings,
   listingUnits,
   members,
+  orderEvents,
+  orderLines,
+  orders,
   portfolioItems,
   setupTokens,
   site,
@@ -91,6 +97,34 @@ function allListings(db: Db) {
         stock: defaultUnit?.stock ?? null,
       }
     })
+}
+
+/** Listings with the stock their units had before any order: what is left plus what orders hold. */
+function withStockSold(db: Db, seeded: ReturnType<typeof allListings>) {
+  const held = new Map(
+    db
+      .select({ unitId: orderLines.unitId, quantity: sql<number>`sum(${orderLines.quantity})` })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(sql`${orderLines.stocked} AND ${orders.status} <> 'cancelled'`)
+      .groupBy(orderLines.unitId)
+      .all()
+      .map((row) => [row.unitId, row.quantity]),
+  )
+  const plus = <Unit extends { id: number; stock: number | null }>(unit: Unit): Unit =>
+    unit.stock === null ? unit : { ...unit, stock: unit.stock + (held.get(unit.id) ?? 0) }
+  return seeded.map((listing) => {
+    const defaultUnit = db
+      .select()
+      .from(listingUnits)
+      .where(sql`${listingUnits.listingId} = ${listing.id} AND ${listingUnits.kind} = 'default'`)
+      .get()
+    return {
+      ...listing,
+      variants: listing.variants.map(plus),
+      stock: defaultUnit && listing.stock !== null ? plus(defaultUnit).stock : listing.stock,
+    }
+  })
 }
 
 function emails(db: Db): string[] {
@@ -214,7 +248,9 @@ describe('seedDemoTown', () => {
     expect(kinds).toContain('product')
     const secondHand = seeded.filter((listing) => [144, 146, 148].includes(listing.categoryId))
     expect(secondHand.length).toBeGreaterThan(0)
-    expect(secondHand.every((listing) => listing.stock === 1)).toBe(true)
+    // One of a kind: stocked one, and at most sold once.
+    const asCreated = withStockSold(db, secondHand)
+    expect(asCreated.every((listing) => listing.stock === 1)).toBe(true)
   })
 
   it('dates listings within their store’s life: drafts unpublished, the rest published', async () => {
@@ -251,6 +287,7 @@ describe('seedDemoTown', () => {
     expect(allListings(other)).not.toEqual(allListings(first))
   })
 
+  // Two towns of 300 members and 2500 listings, with their orders: seconds each on a busy machine.
   it('makes about as many listings as asked, spread over every storefront', async () => {
     const few = freshDatabase()
     const many = freshDatabase()
@@ -271,7 +308,7 @@ describe('seedDemoTown', () => {
         .from(listings)
         .get()!
     }
-  })
+  }, 120_000)
 
   it('with an uploads folder, stores a dozen pictures and shows them on listings and storefronts', async () => {
     const { db, uploadsDir } = freshMarket()
@@ -351,7 +388,9 @@ describe('seedDemoTown', () => {
       storeOwners.set(row.id, owner)
       expect(openStore(replay, clockAt(row.createdAt), owner, storeFieldsOf(row)).ok).toBe(true)
     }
-    for (const listing of allListings(demo)) {
+    // Orders took stock since (cancelled ones gave theirs back): a listing began with both.
+    const asCreated = withStockSold(demo, allListings(demo))
+    for (const listing of asCreated) {
       const owner = storeOwners.get(listing.storeId)!
       const created = createListing(replay, clockAt(listing.createdAt), owner, inputOf(listing))
       if (!created.ok) throw new Error(created.reason)
@@ -371,7 +410,7 @@ describe('seedDemoTown', () => {
     // status timestamps (created, first published, last changed) all agree.
     expect(replay.select().from(members).orderBy(members.id).all()).toEqual(memberRows)
     expect(replay.select().from(stores).orderBy(stores.id).all()).toEqual(storeRows)
-    expect(allListings(replay)).toEqual(allListings(demo))
+    expect(allListings(replay)).toEqual(asCreated)
     const statuses = new Set(allListings(demo).map((listing) => listing.status))
     expect(statuses).toEqual(new Set(['published', 'draft', 'paused', 'archived']))
   })
@@ -399,6 +438,140 @@ describe('seedDemoTown', () => {
 
     expect(second).toEqual({ ok: false, reason: 'already_set_up' })
     expect(emails(db)).toEqual(before)
+  })
+
+  describe('orders', () => {
+    // One town for the checks that only read it: seeding costs seconds.
+    let town: { db: Db; dir: string; result: Awaited<ReturnType<typeof seedDemoTown>> }
+    beforeAll(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'souk-demo-orders-'))
+      const db = openDatabase(join(dir, 'souk.sqlite'))
+      migrateDatabase(db)
+      town = { db, dir, result: await seedDemoTown(db, { seed: 1, members: 40, clock }) }
+    })
+    afterAll(() => {
+      town.db.$client.close()
+      rmSync(town.dir, { recursive: true, force: true })
+    })
+
+    it('tells orders in every status, through checkout, for the same seed the same', async () => {
+      for (const seed of [2, 3]) {
+        const db = freshDatabase()
+        const result = await seedDemoTown(db, { seed, members: 40, clock })
+        const statuses = new Set(
+          db
+            .select({ status: orders.status })
+            .from(orders)
+            .all()
+            .map((row) => row.status),
+        )
+        expect([...statuses].sort(), `seed ${seed}`).toEqual([...ORDER_STATUSES].sort())
+        expect(result.ok && result.town.orderCount).toBe(db.select().from(orders).all().length)
+      }
+      const first = freshDatabase()
+      const again = freshDatabase()
+      await seedDemoTown(first, { seed: 4, members: 40, clock })
+      await seedDemoTown(again, { seed: 4, members: 40, clock })
+      // Codes are the model's random ones; everything else follows from the seed.
+      const withoutCodes = (db: Db) =>
+        db
+          .select()
+          .from(orders)
+          .orderBy(orders.id)
+          .all()
+          .map(({ code: _code, ...order }) => order)
+      expect(withoutCodes(again)).toEqual(withoutCodes(first))
+    })
+
+    it('declines, cancels and disputes with reasons both sides see; coupons of a store and the market', async () => {
+      const { db } = town
+      const events = db.select().from(orderEvents).all()
+      const took = (action: string, actor: string) =>
+        events.filter((event) => event.action === action && event.actor === actor)
+      expect(took('decline', 'provider').every((event) => event.note !== '')).toBe(true)
+      expect(took('decline', 'provider').length).toBeGreaterThan(0)
+      expect(took('cancel', 'buyer').length).toBeGreaterThan(0)
+      expect(took('cancel', 'provider').every((event) => event.note !== '')).toBe(true)
+      expect(took('dispute', 'buyer').length + took('dispute', 'provider').length).toBeGreaterThan(
+        0,
+      )
+      expect(took('refund', 'operator').length).toBeGreaterThan(0)
+      expect(took('release', 'operator').length).toBeGreaterThan(0)
+      expect(took('auto_complete', 'system').length).toBeGreaterThan(0)
+      expect(took('request_changes', 'buyer').length).toBeGreaterThan(0)
+      for (const order of db.select().from(orders).all()) {
+        if (['disputed', 'refunded'].includes(order.status)) expect(order.reason).not.toBe('')
+        // Every step happened in the past, after the order was placed.
+        expect(order.updatedAt.getTime()).toBeLessThanOrEqual(clock.now().getTime())
+        expect(order.updatedAt.getTime()).toBeGreaterThanOrEqual(order.placedAt.getTime())
+      }
+      const discounted = db
+        .select()
+        .from(orders)
+        .all()
+        .filter((order) => order.couponCode !== '')
+      expect(discounted.map((order) => order.discountByMarket).sort()).toEqual([false, true])
+      expect(discounted.every((order) => order.discount > 0)).toBe(true)
+    })
+
+    it('keeps the books: every transaction balances, escrow holds what paid open orders paid', async () => {
+      const { db } = town
+      const unbalanced = db
+        .select({ id: ledgerEntries.transactionId, sum: sql<number>`sum(${ledgerEntries.amount})` })
+        .from(ledgerEntries)
+        .groupBy(ledgerEntries.transactionId)
+        .having(sql`sum(${ledgerEntries.amount}) <> 0`)
+        .all()
+      expect(unbalanced).toEqual([])
+      const balances = ledgerBalances(db)
+      expect(Object.values(balances).reduce((a, b) => a + b, 0)).toBe(0)
+      const all = db.select().from(orders).all()
+      const paidOpen = all.filter((order) => order.paidAt !== null && !isFinal(order.status))
+      expect(paidOpen.length).toBeGreaterThan(0)
+      expect(balances.escrow).toBe(paidOpen.reduce((sum, order) => sum + order.total, 0))
+      for (const order of all)
+        expect(escrowHeld(db, order.id), order.status).toBe(
+          paidOpen.includes(order) ? order.total : 0,
+        )
+      // Completed orders were paid and their money released: stores are owed, one was paid out.
+      expect(all.filter((o) => o.status === 'completed').every((o) => o.paidAt !== null)).toBe(true)
+      expect(balances.store_payable).toBeGreaterThan(0)
+      expect(balances.payouts).toBeGreaterThan(0)
+      expect(balances.refunds).toBeGreaterThan(0)
+    })
+
+    it('gives the printed provider, buyers and operator orders to look at', async () => {
+      const { db, result } = town
+      if (!result.ok) throw new Error('seeding failed')
+      const idOf = (email: string) =>
+        db.select().from(members).where(eq(members.email, email)).get()!.id
+      const { signIns } = result.town
+      const bought = (email: string) =>
+        db
+          .select()
+          .from(orders)
+          .where(eq(orders.buyerId, idOf(email)))
+          .all()
+      for (const buyer of signIns.filter((signIn) => signIn.role === 'member'))
+        expect(bought(buyer.email).length, buyer.email).toBeGreaterThanOrEqual(5)
+      expect(bought(result.town.operator.email).length).toBeGreaterThan(0)
+      const provider = signIns.find((signIn) => signIn.role === 'provider')!
+      const store = db
+        .select()
+        .from(stores)
+        .where(eq(stores.memberId, idOf(provider.email)))
+        .get()!
+      const sold = new Set(
+        db
+          .select()
+          .from(orders)
+          .where(eq(orders.storeId, store.id))
+          .all()
+          .map((order) => order.status),
+      )
+      for (const status of ['placed', 'completed', 'cancelled', 'disputed'] as const)
+        expect(sold, status).toContain(status)
+    })
   })
 
   it('lets the operator and members sign in with the printed password', async () => {

@@ -11,6 +11,7 @@ import type { SessionMember } from '../src/models/session'
 import { findSite, openMarketplace, type Site } from '../src/models/site'
 import { seedListingViews } from './demo-activity'
 import { seedListings } from './demo-listings'
+import { seedOrders } from './demo-orders'
 import { listingPhotoPicker, seedStorePhotos, storeDemoPictures } from './demo-photos'
 import { seedStores, type Resident } from './demo-stores'
 
@@ -54,6 +55,7 @@ export type DemoTown = {
   listingCount: number
   /** Distinct pictures stored; every listing, storefront and portfolio photo is one of them. */
   pictureCount: number
+  orderCount: number
 }
 
 export type SeedDemoTownResult =
@@ -66,6 +68,8 @@ const TOWN_AGE = 365 * DAY
 const PICTURE_STREAM = 0x70686f74
 /** The same for the listing views' stream. */
 const VIEWS_STREAM = 0x76696577
+/** The same for the orders' stream. */
+const ORDERS_STREAM = 0x6f726473
 
 type Random = () => number
 type Townsperson = Omit<DemoSignIn, 'role'> & { role: 'operator' | 'member'; joinedAt: Date }
@@ -133,11 +137,21 @@ export async function seedDemoTown(
     })
     seedListingViews(db, mulberry32(seed ^ VIEWS_STREAM), seededListings, now)
     // The operator, a provider with listings (to try "My listings"), then buyers.
-    const provider = openedStores[0]?.owner
-    const buyers = people
+    const providerStore = openedStores[0]
+    const provider = providerStore?.owner
+    const buyers = residents
       .slice(1)
       .filter((person) => person.email !== provider?.email)
       .slice(0, provider ? MEMBERS_SHOWN - 1 : MEMBERS_SHOWN)
+    const orderCount = seedOrders(db, mulberry32(seed ^ ORDERS_STREAM), {
+      site: setUp.site,
+      operator: residents[0]!,
+      provider: providerStore,
+      buyers,
+      residents,
+      listings: seededListings,
+      now,
+    })
     const signIns: DemoSignIn[] = [
       { email: operator!.email, displayName: operator!.displayName, role: 'operator' },
       ...(provider
@@ -155,6 +169,7 @@ export async function seedDemoTown(
         storeCount: openedStores.length,
         listingCount: seededListings.length,
         pictureCount: pictures?.size ?? 0,
+        orderCount,
       },
     }
   })

@@ -62,7 +62,7 @@ function printTown(town: DemoTown, elapsedMs: number) {
   say(
     [
       `Seeded the demo town ${town.site.marketName}: 1 operator, ${town.memberCount} members,` +
-        ` ${town.storeCount} storefronts and ${town.listingCount} listings` +
+        ` ${town.storeCount} storefronts, ${town.listingCount} listings and ${town.orderCount} orders` +
         ` (photos from ${town.pictureCount} pictures)` +
         ` in ${(elapsedMs / 1000).toFixed(1)} s (seed ${options.seed}).`,
       '',

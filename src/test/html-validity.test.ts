@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cartLines, listings, listingUnits, stores } from '../../db/schema'
 import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
+import { unitsOnSale } from '../models/listing/units'
 import { issueSetupToken } from '../models/site'
 import {
   createMember,
@@ -25,6 +26,7 @@ import {
   serviceForm,
   type TestMarket,
 } from './app'
+import { buy, openCheckout, submitCheckout } from './checkout'
 import { PHONE } from './discovery'
 import { insertTestOrder } from './orders'
 import { solidImage } from './photos'
@@ -116,6 +118,24 @@ async function seedAndListPages() {
   const coupon = { code: 'TANJI-10', kind: 'percent', value: '10', maxDiscount: '50' }
   expect((await market.post('/coupons', coupon, { cookie })).status).toBe(303)
 
+  // Orders of a shopper from the provider's store, one in each group of Sales.
+  const shopper = await market.signIn((await createMember(market)).email)
+  const unitOf = (id: number) => unitsOnSale(market.db, [id])[0]!.id
+  const step = async (code: string, action: string, by: string) =>
+    expect((await market.post(`/orders/${code}/steps`, { action }, { cookie: by })).status).toBe(
+      303,
+    )
+  const placed = await buy(market, shopper, unitOf(product), 2, {
+    'orders.0.fulfilment': 'delivery',
+  })
+  const underWay = await buy(market, shopper, unitOf(service))
+  await step(underWay, 'accept', cookie)
+  const delivered = await buy(market, shopper, unitOf(simple))
+  for (const action of ['accept', 'mark_ready', 'mark_delivered'])
+    await step(delivered, action, cookie)
+  const cancelled = await buy(market, shopper, unitOf(simple))
+  await step(cancelled, 'cancel', shopper)
+
   const visitor = undefined
   return {
     home: { path: '/', cookie: visitor },
@@ -147,6 +167,16 @@ async function seedAndListPages() {
     'store balance, operator': { path: `/stores/${slug}/balance`, cookie: operator },
     coupons: { path: '/coupons', cookie },
     'coupons, without a storefront': { path: '/coupons', cookie: buyer },
+    checkout: { path: '/checkout', cookie: buyer },
+    orders: { path: '/orders', cookie: shopper },
+    'orders, none yet': { path: '/orders', cookie: buyer },
+    'order, as buyer': { path: `/orders/${placed}`, cookie: shopper },
+    'order, as provider': { path: `/orders/${placed}`, cookie },
+    'order, delivered, as buyer': { path: `/orders/${delivered}`, cookie: shopper },
+    'order, under way, as operator': { path: `/orders/${underWay}`, cookie: operator },
+    'order, cancelled': { path: `/orders/${cancelled}`, cookie },
+    receipt: { path: `/orders/${delivered}/receipt`, cookie: shopper },
+    sales: { path: '/sales', cookie },
     search: { path: '/search?q=tap', cookie: visitor },
     'search, nothing found': { path: '/search?q=zzzzqqq', cookie: visitor },
     'search, filters chosen and refused': {
@@ -169,8 +199,24 @@ function visitorCookie() {
 }
 
 /** Forms sent back with problems (422): error summaries and aria-describedby must validate too. */
-async function renderInvalidForms(files: Map<string, string>, cookie: string) {
+async function renderInvalidForms(
+  files: Map<string, string>,
+  cookie: string,
+  pages: { checkout: { cookie: string }; 'order, as provider': { path: string } },
+) {
+  const buyer = pages.checkout.cookie
   const invalid = {
+    // Goods and a service from one store: two orders, each with a coupon nobody made.
+    'checkout, refused': await submitCheckout(market, buyer, await openCheckout(market, buyer), {
+      'orders.0.coupon': 'NO-SUCH-CODE',
+      'orders.1.coupon': 'NO-SUCH-CODE',
+    }),
+    // Declining without a reason: the page comes back with the reason field open.
+    'order, decline without a reason': await market.post(
+      `${pages['order, as provider'].path}/steps`,
+      { action: 'decline', reason: '' },
+      { cookie },
+    ),
     'sign-up, invalid': await market.post('/sign-up', {
       displayName: '',
       email: 'x',
@@ -240,7 +286,7 @@ describe('HTML validity (Nu HTML Checker)', () => {
       expect(response.status, `${name}: ${path}`).toBe(name === 'not found' ? 404 : 200)
       files.set(name, await response.text())
     }
-    await renderInvalidForms(files, pages.account.cookie)
+    await renderInvalidForms(files, pages.account.cookie, pages)
     for (const [name, html] of await renderFirstRunPages()) files.set(name, html)
     dir = mkdtempSync(join(tmpdir(), 'souk-vnu-'))
     for (const [index, [name, html]] of [...files].entries()) {

@@ -98,7 +98,8 @@ export function CheckoutPage(props: CheckoutPageProps) {
             many={many}
           />
         ))}
-        <section class="panel checkout__contact">
+        {/* Not a section: it has no heading of its own; the phone field's label says what it is. */}
+        <div class="panel checkout__contact">
           <Field
             label="Your phone number"
             name="contactPhone"
@@ -124,7 +125,7 @@ export function CheckoutPage(props: CheckoutPageProps) {
               {many ? `Place ${plan.groups.length} orders` : 'Place order'}
             </Button>
           </div>
-        </section>
+        </div>
       </form>
     </SiteLayout>
   )
