@@ -216,15 +216,15 @@ export function listDisputedOrders(db: Reader): OrderSummary[] {
  * "Sales" in the header. Null when the member has no store (no "Sales" link at all).
  */
 export function newOrderCount(db: Reader, memberId: number): number | null {
-  const row = db
-    .select({
-      storeId: stores.id,
-      waiting: sql<number>`(SELECT count(*) FROM orders WHERE orders.store_id = ${stores.id} AND orders.status = 'placed')`,
-    })
-    .from(stores)
-    .where(eq(stores.memberId, memberId))
-    .get()
-  return row ? row.waiting : null
+  // Two plain queries: a correlated subquery would need `stores.id` qualified, and drizzle
+  // leaves columns of a one-table select unqualified ("id" then reads as orders.id).
+  const store = db.select({ id: stores.id }).from(stores).where(eq(stores.memberId, memberId)).get()
+  if (!store) return null
+  return db
+    .select({ waiting: count() })
+    .from(orders)
+    .where(and(eq(orders.storeId, store.id), eq(orders.status, 'placed')))
+    .get()!.waiting
 }
 
 /** The orders one checkout placed, for the page that says they were placed. */

@@ -266,4 +266,16 @@ describe('GET /orders and /sales', () => {
     const other = await page(await market.get('/sales', { cookie: plumberCookie }))
     expect(other.body.textContent).not.toContain(code)
   })
+
+  it('counts in the header only the new orders of the member’s own store', async () => {
+    // Orders of both stores; ids and store ids overlap, so a count that mixed them up shows.
+    await buy(market, buyer, tapRepair())
+    await buy(market, buyer, bread())
+    await buy(market, buyer, bread())
+    const salesLink = async (cookie: string) =>
+      (await page(await market.get('/', { cookie }))).querySelector('a[href="/sales"]')?.textContent
+    expect(await salesLink(provider)).toBe('Sales (2 new)')
+    expect(await salesLink(plumberCookie)).toBe('Sales (1 new)')
+    expect(await salesLink(buyer)).toBeUndefined()
+  })
 })

@@ -161,6 +161,55 @@ test.describe('Accessibility of the market (axe, WCAG 2.1 AA)', () => {
     await expectAccessible(page, 'home with listings')
   })
 
+  test('buying and selling: cart, checkout, orders, sales, coupons and the balance', async ({
+    page,
+    seed,
+    openDevice,
+  }) => {
+    const { amadou, store, jam } = await seedMarket(seed)
+    seed.coupon(amadou, { code: 'JAM10' })
+    const buyer = await seed.member({ displayName: 'Isatou Bah' })
+    await signIn(page, buyer)
+
+    await page.goto(`/listings/${jam.id}-${jam.slug}`)
+    await page.getByRole('button', { name: 'Add to cart' }).click()
+    await expect(page.getByRole('link', { name: 'Cart (1)' })).toBeVisible()
+    await visit(page, '/cart', 'Your cart')
+    await expectAccessible(page, 'cart')
+
+    await page.getByRole('link', { name: 'Check out' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible()
+    await expectAccessible(page, 'checkout')
+
+    await page.getByLabel('Delivery to your address (+GMD 25.00)').check()
+    await page.getByLabel('Address', { exact: true }).fill('By the fish market')
+    await page.getByLabel('Your phone number').fill('0712 345 678')
+    await page.getByRole('button', { name: 'Place order' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: /^Order / })).toBeVisible()
+    const orderPath = new URL(page.url()).pathname
+    await expectAccessible(page, 'order page (buyer)')
+
+    await visit(page, `${orderPath}/receipt`, 'Receipt')
+    await expectAccessible(page, 'receipt')
+
+    await visit(page, '/orders', 'Your orders')
+    await expectAccessible(page, 'your orders')
+
+    const provider = await openDevice('Pixel 7')
+    await signIn(provider, amadou)
+    await visit(provider, '/sales', 'Sales')
+    await expectAccessible(provider, 'sales inbox')
+
+    await visit(provider, orderPath, /^Order /)
+    await expectAccessible(provider, 'order page (provider)')
+
+    await visit(provider, '/coupons', 'Coupons')
+    await expectAccessible(provider, 'coupons')
+
+    await visit(provider, `/stores/${store.slug}/balance`, 'Balance')
+    await expectAccessible(provider, 'store balance')
+  })
+
   test.describe('in dark mode', () => {
     test.use({ colorScheme: 'dark' })
 

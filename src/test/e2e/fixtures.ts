@@ -20,6 +20,7 @@ import type { ListingAction, ListingStatus } from '../../models/listing/status'
 import { takeStock, unitsOnSale } from '../../models/listing/units'
 import { findMemberByEmail, signUpMember } from '../../models/member'
 import type { SessionMember } from '../../models/session'
+import { createCoupon, type Coupon, type CouponInput } from '../../models/coupon'
 import { completeSetup } from '../../models/site'
 import { openStore, type Store, type StoreFields } from '../../models/store'
 import { repoRoot } from './paths'
@@ -237,6 +238,22 @@ export class Seed {
     const [unit] = unitsOnSale(this.#db, [listing.id])
     if (!unit || !takeStock(this.#db, unit.id, quantity))
       throw new Error(`seeding a sale of ${quantity} failed`)
+  }
+
+  /** A coupon for `owner`'s store (or the market's, for the operator), as the coupons page makes. */
+  coupon(owner: Credentials, input: Partial<CouponInput> & Pick<CouponInput, 'code'>): Coupon {
+    const result = createCoupon(this.#db, systemClock, this.#sessionMember(owner), {
+      kind: 'percent',
+      value: 10,
+      minSpend: 0,
+      maxDiscount: null,
+      expiresAt: null,
+      usageLimit: null,
+      scope: 'store',
+      ...input,
+    })
+    if (!result.ok) throw new Error(`seeding a coupon failed: ${result.reason}`)
+    return result.coupon
   }
 
   close() {

@@ -114,11 +114,12 @@ test.describe('GET /listings/new?kind=service, POST /listings, POST /listings/:i
         visitor.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link'),
       ).toHaveText(['Home', 'Home repairs & trades', 'Plumbing'])
       const packages = visitor.getByRole('region', { name: 'Packages' }).getByRole('listitem')
+      // Each package with its own "Add to cart" (the hidden words name it for a screen reader).
       await expect(packages).toHaveText(
         [
-          'Call-out GMD 150.00 Look and small fix Same day',
-          'Half day GMD 600.00 Ready in 1 day',
-          'Full day GMD 1,000.50 Parts extra Ready in 2 days',
+          'Call-out GMD 150.00 Look and small fix Same day Add to cart : Call-out',
+          'Half day GMD 600.00 Ready in 1 day Add to cart : Half day',
+          'Full day GMD 1,000.50 Parts extra Ready in 2 days Add to cart : Full day',
         ],
         { useInnerText: true },
       )
