@@ -42,7 +42,9 @@ export function findOrderForMember(
   const roles: OrderActor[] = []
   if (row.order.buyerId === member.id) roles.push('buyer')
   if (row.providerId === member.id) roles.push('provider')
-  if (member.role === 'operator') roles.push('operator')
+  // An operator who is a party to the order sees it as that party only: nobody decides their
+  // own dispute (another operator does).
+  if (member.role === 'operator' && roles.length === 0) roles.push('operator')
   return roles.length > 0 ? { order: row.order, roles, memberId: member.id } : undefined
 }
 

@@ -225,6 +225,15 @@ describe('POST /orders/:code/steps', () => {
     const last = market.db.select().from(orderEvents).all().at(-1)
     expect(last).toMatchObject({ action: 'auto_complete', actor: 'system', actorId: null })
   })
+
+  it('never lets an operator decide a dispute on their own order', async () => {
+    const code = await buy(market, operator, bread())
+    await step(code, provider, 'accept')
+    await step(code, operator, 'dispute', { reason: 'Stale bread' })
+    expect(orderRow(code).status).toBe('disputed')
+    await step(code, operator, 'refund', { reason: 'I say so' })
+    expect(orderRow(code).status).toBe('disputed')
+  })
 })
 
 describe('POST /orders/:code/payment', () => {

@@ -28,6 +28,13 @@ type CheckoutPageProps = {
   currency: string
 }
 
+/** The id of an order's totals: what choosing delivery swaps. */
+export function summaryId(index: number): string {
+  return `checkout-summary-${index}`
+}
+
+const GRAND_TOTAL_ID = 'checkout-grand-total'
+
 /** How each way of receiving an order is offered. */
 export const FULFILMENT_LABELS: Record<Fulfilment, string> = {
   pickup: 'Pick it up from the store',
@@ -112,7 +119,7 @@ export function CheckoutPage(props: CheckoutPageProps) {
             error={errors.contactPhone}
             hint="So the provider can reach you about this order. Only they see it."
           />
-          <p class="checkout__grand-total">
+          <p class="checkout__grand-total" id={GRAND_TOTAL_ID}>
             {many ? `Total for ${plan.groups.length} orders: ` : 'Total: '}
             <strong>{money(grandTotal)}</strong>
           </p>
@@ -164,24 +171,36 @@ function OrderChoices({ group, index, totals, values, errors, money, many }: Ord
           </li>
         ))}
       </ul>
-      <RadioGroup
-        legend={group.kind === 'service' ? 'Where it happens' : 'How you get it'}
-        name={field('fulfilment')}
-        required
-        value={values[field('fulfilment')]}
-        error={errors[field('fulfilment')]}
-        choices={group.fulfilments.map((way) => ({
-          value: way,
-          label:
-            way === 'delivery' && group.deliveryFee > 0 ? (
-              <>
-                {FULFILMENT_LABELS[way]} (+{money(group.deliveryFee)})
-              </>
-            ) : (
-              FULFILMENT_LABELS[way]
-            ),
-        }))}
-      />
+      {/* With JavaScript, choosing how it comes shows its fee in the totals at once (the same
+          check as Apply, swapping only the totals, never what is being typed); without, Apply. */}
+      <div
+        data-hx-post="/checkout"
+        data-hx-trigger="change"
+        data-hx-vals='{"intent": "review"}'
+        data-hx-target={`#${summaryId(index)}`}
+        data-hx-select={`#${summaryId(index)}`}
+        data-hx-select-oob={`#${GRAND_TOTAL_ID}`}
+        data-hx-swap="outerHTML"
+      >
+        <RadioGroup
+          legend={group.kind === 'service' ? 'Where it happens' : 'How you get it'}
+          name={field('fulfilment')}
+          required
+          value={values[field('fulfilment')]}
+          error={errors[field('fulfilment')]}
+          choices={group.fulfilments.map((way) => ({
+            value: way,
+            label:
+              way === 'delivery' && group.deliveryFee > 0 ? (
+                <>
+                  {FULFILMENT_LABELS[way]} (+{money(group.deliveryFee)})
+                </>
+              ) : (
+                FULFILMENT_LABELS[way]
+              ),
+          }))}
+        />
+      </div>
       <TextArea
         label="Address"
         name={field('address')}
@@ -225,10 +244,10 @@ function OrderChoices({ group, index, totals, values, errors, money, many }: Ord
           error={errors[field('coupon')]}
         />
         <Button variant="secondary" name="intent" value="review">
-          Apply
+          Apply and update totals
         </Button>
       </div>
-      <dl class="checkout__summary">
+      <dl class="checkout__summary" id={summaryId(index)}>
         <div>
           <dt>Subtotal</dt>
           <dd>{money(totals.subtotal)}</dd>
