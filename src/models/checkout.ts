@@ -293,15 +293,14 @@ export function placeOrders(
   buyer: SessionMember,
   input: CheckoutInput,
 ): CheckoutResult {
-  const earlier = ordersOfCheckout(deps.db, buyer.id, input.checkoutKey)
-  if (earlier.length > 0) return { ok: true, orders: earlier, repeated: true }
   const at = deps.clock.now()
   const result = transactionUnlessRefused(
     deps.db,
     (tx): CheckoutResult => {
-      // Read again inside the transaction: nothing can change between this and the writes.
-      const again = ordersOfCheckout(tx, buyer.id, input.checkoutKey)
-      if (again.length > 0) return { ok: true, orders: again, repeated: true }
+      // Inside the transaction, which holds the write lock, so nothing changes before the
+      // writes. Reads go through deps.db: the same connection, so they read in this transaction.
+      const earlier = ordersOfCheckout(deps.db, buyer.id, input.checkoutKey)
+      if (earlier.length > 0) return { ok: true, orders: earlier, repeated: true }
       const plan = planCheckout(deps.db, site, buyer.id)
       if (plan.groups.length === 0 && input.seen.length === 0) return { ok: false, reason: 'empty' }
       const differences = cartDifferences(input.seen, plan)

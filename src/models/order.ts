@@ -11,6 +11,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { members, orderEvents, orderLines, orders, stores } from '../../db/schema'
 import type { Db } from '../db'
 import { pageWithin, type PageWindow } from '../lib/pagination'
+import { prepared } from './prepared'
 import type { OrderActor, OrderStatus } from './order/transitions'
 import type { SessionMember } from './session'
 
@@ -229,15 +230,23 @@ export function newOrderCount(db: Reader, memberId: number): number | null {
     .get()!.waiting
 }
 
-/** The orders one checkout placed, for the page that says they were placed. */
-export function ordersOfCheckout(db: Reader, buyerId: number, checkoutKey: string): Order[] {
-  return db
+/** The orders one checkout placed: a resubmitted checkout finds them (checkout.ts). */
+export function ordersOfCheckout(db: Db, buyerId: number, checkoutKey: string): Order[] {
+  return prepared(db, ordersByCheckoutKey).all({ buyerId, checkoutKey })
+}
+
+const ordersByCheckoutKey = (db: Db) =>
+  db
     .select()
     .from(orders)
-    .where(and(eq(orders.buyerId, buyerId), eq(orders.checkoutKey, checkoutKey)))
+    .where(
+      and(
+        eq(orders.buyerId, sql.placeholder('buyerId')),
+        eq(orders.checkoutKey, sql.placeholder('checkoutKey')),
+      ),
+    )
     .orderBy(asc(orders.id))
-    .all()
-}
+    .prepare()
 
 /** The phone number a buyer gave on their last order: checkout offers it again. */
 export function lastContactPhone(db: Reader, buyerId: number): string {
