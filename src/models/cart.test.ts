@@ -471,20 +471,20 @@ describe('mergeVisitorCart', () => {
 })
 
 describe('removeCartUnits', () => {
-  it('takes the units ordered out of the member’s cart, in the caller’s transaction', async () => {
+  it('takes the units ordered out of the member’s cart, in the caller’s transaction (on the same connection)', async () => {
     const { shop, buyer } = await setting()
     const other = await createMember(market)
     const honey = goods(shop, 'Honey')
     const tap = service(shop)
     for (const member of [buyer, other])
       for (const unit of [honey, tap]) addToCart(market.db, market.clock, member.id, unit.unitId, 1)
-    market.db.transaction((tx) => removeCartUnits(tx, buyer.id, [honey.unitId]))
+    market.db.transaction(() => removeCartUnits(market.db, buyer.id, [honey.unitId]))
     expect(rows(buyer.id)).toEqual([{ unitId: tap.unitId, quantity: 1 }])
     expect(rows(other.id)).toHaveLength(2)
     // A transaction that rolls back keeps the cart as it was.
     expect(() =>
-      market.db.transaction((tx) => {
-        removeCartUnits(tx, buyer.id, [tap.unitId])
+      market.db.transaction(() => {
+        removeCartUnits(market.db, buyer.id, [tap.unitId])
         throw new Error('the order could not be placed')
       }),
     ).toThrow()

@@ -18,7 +18,7 @@ import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { coverPhotos, type ListingPhoto } from './listing-photos'
 import type { UnitKind } from './listing/units'
-import { prepared } from './prepared'
+import { inJsonList, prepared } from './prepared'
 
 /** More of one thing than any neighbour buys at once: a typo, or a test of the form. */
 export const MAX_LINE_QUANTITY = 99
@@ -230,12 +230,21 @@ export function removeFromVisitorCart(
  * Takes the units just ordered out of the member's cart, in the caller's transaction: checkout
  * calls it after placing the orders, so a cart is emptied only by orders that exist.
  */
-export function removeCartUnits(tx: Pick<Db, 'delete'>, memberId: number, unitIds: number[]) {
+export function removeCartUnits(db: Db, memberId: number, unitIds: number[]) {
   if (unitIds.length === 0) return
-  tx.delete(cartLines)
-    .where(and(eq(cartLines.memberId, memberId), inArray(cartLines.unitId, unitIds)))
-    .run()
+  prepared(db, deleteCartUnits).run({ memberId, unitIds: JSON.stringify(unitIds) })
 }
+
+const deleteCartUnits = (db: Db) =>
+  db
+    .delete(cartLines)
+    .where(
+      and(
+        eq(cartLines.memberId, sql.placeholder('memberId')),
+        inJsonList(cartLines.unitId, 'unitIds'),
+      ),
+    )
+    .prepare()
 
 /**
  * At sign-in, a visitor's cookie cart joins the member's: quantities add, capped like adding;

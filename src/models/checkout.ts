@@ -18,6 +18,7 @@
 // Idempotent: the form carries a random checkout key, and the orders of a checkout remember it.
 // A double click, a refresh, a resubmit from the back button or a second tab posting the same
 // form finds the orders already placed with that key and shows them instead of placing more.
+import { inArray, sql } from 'drizzle-orm'
 import { listings, orderEvents, orderLines, orders, stores } from '../../db/schema'
 import type { Db } from '../db'
 import { readableCode } from '../lib/tokens'
@@ -317,68 +318,55 @@ export function placeOrders(
             reason: 'invalid',
             problems: { [`orders.${index}.coupon`]: 'coupon_used_up' },
           }
-        const order = tx
-          .insert(orders)
-          .values({
-            code: readableCode(),
-            checkoutKey: input.checkoutKey,
-            buyerId: buyer.id,
-            storeId: group.storeId,
-            kind: group.kind,
-            status: 'placed',
-            fulfilment: choice.fulfilment!,
-            address: needsAddress(choice.fulfilment) ? choice.address.trim() : '',
-            contactPhone: input.contactPhone.trim(),
-            note: choice.note.trim(),
-            paymentMethod: choice.paymentMethod!,
-            currency: site.currency,
-            ...totals,
-            couponId: totals.discount > 0 ? (coupon?.id ?? null) : null,
-            couponCode: totals.discount > 0 ? (coupon?.code ?? '') : '',
-            discountByMarket: totals.discount > 0 && coupon?.storeId === null,
-            commissionBps: site.commissionBps,
-            placedAt: at,
-            updatedAt: at,
-          })
-          .returning()
-          .get()
+        const order = prepared(deps.db, insertOrder).get({
+          code: readableCode(),
+          checkoutKey: input.checkoutKey,
+          buyerId: buyer.id,
+          storeId: group.storeId,
+          kind: group.kind,
+          fulfilment: choice.fulfilment,
+          address: needsAddress(choice.fulfilment) ? choice.address.trim() : '',
+          contactPhone: input.contactPhone.trim(),
+          note: choice.note.trim(),
+          paymentMethod: choice.paymentMethod,
+          currency: site.currency,
+          ...totals,
+          couponId: totals.discount > 0 ? (coupon?.id ?? null) : null,
+          couponCode: totals.discount > 0 ? (coupon?.code ?? '') : '',
+          discountByMarket: totals.discount > 0 && coupon?.storeId === null,
+          commissionBps: site.commissionBps,
+          at,
+        })
+        if (!order) throw new Error('an order insert returned nothing')
         for (const line of group.lines) {
           const stocked = line.stock !== null
-          if (stocked && !takeStock(tx, line.unitId, line.quantity))
+          if (stocked && !takeStock(deps.db, line.unitId, line.quantity))
             return {
               ok: false,
               reason: 'cart_changed',
               differences: [{ kind: 'unavailable', title: lineTitle(line) }],
             }
-          tx.insert(orderLines)
-            .values({
-              orderId: order.id,
-              listingId: line.listingId,
-              unitId: line.unitId,
-              title: line.title,
-              unitName: line.unitName,
-              unitPrice: line.price,
-              quantity: line.quantity,
-              stocked,
-            })
-            .run()
-        }
-        tx.insert(orderEvents)
-          .values({
+          prepared(deps.db, insertOrderLine).run({
             orderId: order.id,
-            action: 'place',
-            actor: 'buyer',
-            actorId: buyer.id,
-            fromStatus: null,
-            toStatus: 'placed',
-            note: order.note,
-            at,
+            listingId: line.listingId,
+            unitId: line.unitId,
+            title: line.title,
+            unitName: line.unitName,
+            unitPrice: line.price,
+            quantity: line.quantity,
+            stocked,
           })
-          .run()
+        }
+        prepared(deps.db, insertPlacedEvent).run({
+          orderId: order.id,
+          actorId: buyer.id,
+          note: order.note,
+          at,
+        })
         placed.push(order)
       }
       removeCartUnits(
-        tx,
+        deps.db,
         buyer.id,
         checked.flatMap(({ group }) => group.lines.map((line) => line.unitId)),
       )
@@ -390,3 +378,65 @@ export function placeOrders(
     for (const order of result.orders) announce(deps, order, 'order.placed')
   return result
 }
+
+// Placing runs the same few writes for every order: built and compiled once per connection
+// (prepared.ts), as the hot reads are. They run on the connection inside checkout's transaction.
+const insertOrder = (db: Db) =>
+  db
+    .insert(orders)
+    .values({
+      code: sql.placeholder('code'),
+      checkoutKey: sql.placeholder('checkoutKey'),
+      buyerId: sql.placeholder('buyerId'),
+      storeId: sql.placeholder('storeId'),
+      kind: sql.placeholder('kind'),
+      status: 'placed',
+      fulfilment: sql.placeholder('fulfilment'),
+      address: sql.placeholder('address'),
+      contactPhone: sql.placeholder('contactPhone'),
+      note: sql.placeholder('note'),
+      paymentMethod: sql.placeholder('paymentMethod'),
+      currency: sql.placeholder('currency'),
+      subtotal: sql.placeholder('subtotal'),
+      deliveryFee: sql.placeholder('deliveryFee'),
+      discount: sql.placeholder('discount'),
+      total: sql.placeholder('total'),
+      couponId: sql.placeholder('couponId'),
+      couponCode: sql.placeholder('couponCode'),
+      discountByMarket: sql.placeholder('discountByMarket'),
+      commissionBps: sql.placeholder('commissionBps'),
+      placedAt: sql.placeholder('at'),
+      updatedAt: sql.placeholder('at'),
+    })
+    .returning()
+    .prepare()
+
+const insertOrderLine = (db: Db) =>
+  db
+    .insert(orderLines)
+    .values({
+      orderId: sql.placeholder('orderId'),
+      listingId: sql.placeholder('listingId'),
+      unitId: sql.placeholder('unitId'),
+      title: sql.placeholder('title'),
+      unitName: sql.placeholder('unitName'),
+      unitPrice: sql.placeholder('unitPrice'),
+      quantity: sql.placeholder('quantity'),
+      stocked: sql.placeholder('stocked'),
+    })
+    .prepare()
+
+const insertPlacedEvent = (db: Db) =>
+  db
+    .insert(orderEvents)
+    .values({
+      orderId: sql.placeholder('orderId'),
+      action: 'place',
+      actor: 'buyer',
+      actorId: sql.placeholder('actorId'),
+      fromStatus: null,
+      toStatus: 'placed',
+      note: sql.placeholder('note'),
+      at: sql.placeholder('at'),
+    })
+    .prepare()

@@ -108,6 +108,13 @@ describe('POST /checkout', () => {
       [plumber.store.id, 'service', 'placed', 'customer', 'cash', 35000],
     ])
     expect(placed[1]!.note).toBe('The kitchen tap drips all night.')
+    expect(placed[0]).toMatchObject({
+      placedAt: market.clock.now(),
+      updatedAt: market.clock.now(),
+      discountByMarket: false,
+      couponId: null,
+      contactPhone: '0712 345 678',
+    })
     expect(placed[0]!.code).toMatch(/^[A-Z2-9]{10}$/)
     const lines = market.db.select().from(orderLines).all()
     expect(lines.map((l) => [l.title, l.unitName, l.unitPrice, l.quantity])).toEqual([

@@ -301,7 +301,7 @@ describe('takeStock', () => {
         (db) => db.select().from(listingUnits).where(eq(listingUnits.id, basic!.id)).get()!.stock,
       )
       expect(seen).toEqual([1, 1])
-      const takes = connections.map((db) => db.transaction((tx) => takeStock(tx, basic!.id, 1)))
+      const takes = connections.map((db) => db.transaction(() => takeStock(db, basic!.id, 1)))
       expect(takes).toEqual([true, false])
       expect(unit(basic!.id).stock).toBe(0)
     } finally {

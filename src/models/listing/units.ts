@@ -32,6 +32,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { listingUnits } from '../../../db/schema'
 import type { Db } from '../../db'
+import { prepared } from '../prepared'
 import type { ListingInput } from '../listing'
 
 export type ListingUnit = typeof listingUnits.$inferSelect
@@ -45,23 +46,27 @@ type Writer = Pick<Db, 'select' | 'update' | 'insert'>
  * that many: true when it took them. One guarded UPDATE, so the last one goes to one buyer only.
  * A unit whose stock is not counted (a package) is taken while it is on sale, its stock left
  * null. Whether its listing is on sale is for the caller (checkout) to check.
- * @example if (!takeStock(tx, line.unitId, line.quantity)) return { ok: false, reason: 'sold_out' }
+ * @example if (!takeStock(db, line.unitId, line.quantity)) return { ok: false, reason: 'sold_out' }
  */
-export function takeStock(db: Pick<Db, 'update'>, unitId: number, quantity: number): boolean {
+export function takeStock(db: Db, unitId: number, quantity: number): boolean {
   assertQuantity(quantity)
-  const taken = db
+  return prepared(db, takeFromStock).run({ unitId, quantity }).changes === 1
+}
+
+// Every order line runs it: compiled once per connection (prepared.ts). Called with the database
+// inside the caller's transaction, which runs on the same connection.
+const takeFromStock = (db: Db) =>
+  db
     .update(listingUnits)
-    .set({ stock: sql`${listingUnits.stock} - ${quantity}` })
+    .set({ stock: sql`${listingUnits.stock} - ${sql.placeholder('quantity')}` })
     .where(
       and(
-        eq(listingUnits.id, unitId),
+        eq(listingUnits.id, sql.placeholder('unitId')),
         isNull(listingUnits.retiredAt),
-        sql`(${listingUnits.stock} IS NULL OR ${listingUnits.stock} >= ${quantity})`,
+        sql`(${listingUnits.stock} IS NULL OR ${listingUnits.stock} >= ${sql.placeholder('quantity')})`,
       ),
     )
-    .run()
-  return taken.changes === 1
-}
+    .prepare()
 
 /**
  * Puts back what takeStock took (an order cancelled), retired unit or not: the goods are back on
