@@ -31,6 +31,7 @@ import { unitsOnSale } from '../models/listing/units'
 import { insertMember } from '../models/member'
 import { createSession, type SessionMember } from '../models/session'
 import { openStore } from '../models/store'
+import { formFields } from '../test/form-fields'
 
 export const CHECKOUT_TARGET = { ordersPerSecond: 300 }
 const BUYERS = 32
@@ -269,15 +270,7 @@ async function atCheckout(client: Client, cookie: string, unitId: number): Promi
   if (page.status !== 200) throw new Error(`opening checkout answered ${page.status}`)
   const form = parseHTML(page.body).document.querySelector('form.checkout')
   if (!form) throw new Error('the checkout page has no form')
-  const fields: Fields = {}
-  for (const input of form.querySelectorAll('input, textarea')) {
-    const name = input.getAttribute('name')
-    const type = input.getAttribute('type')
-    if (!name || type === 'submit') continue
-    if (type === 'radio' && !input.hasAttribute('checked')) continue
-    fields[name] =
-      input.tagName === 'TEXTAREA' ? (input.textContent ?? '') : (input.getAttribute('value') ?? '')
-  }
+  const fields = formFields(form)
   if (fields['lines.0.unitId'] !== String(unitId) || !fields['orders.0.fulfilment'])
     throw new Error(`the checkout form is not the one expected: ${JSON.stringify(fields)}`)
   return {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { cartLines, listingUnits } from '../../db/schema'
 import { MINUTE } from '../lib/clock'
 import { createMember, createOpenMarket, type TestMarket } from '../test/app'
-import { seedListing, seedStore, type TestStore } from '../test/listings'
+import { seedListing, seedJam, seedStore, type TestStore } from '../test/listings'
 import {
   addToCart,
   addToVisitorCart,
@@ -23,7 +23,6 @@ import {
   setVisitorCartQuantity,
   type CartLine,
 } from './cart'
-import { createListing } from './listing'
 import { changeListingStatus } from './listing/publication'
 import { unitsOnSale } from './listing/units'
 
@@ -113,30 +112,6 @@ function service(shop: TestStore, title = 'Tap repair', price = 35000) {
   return { listingId: listing.id, unitId: unitsOnSale(market.db, [listing.id])[0]!.id }
 }
 
-/** Published goods with two variants: 12 small jars, no large ones. */
-function jam(shop: TestStore) {
-  const created = createListing(market.db, market.clock, shop.owner, {
-    kind: 'product',
-    title: 'Mango jam',
-    description: '',
-    categoryId: 127,
-    tags: [],
-    price: null,
-    stock: null,
-    variants: [
-      { name: 'Small jar', price: 7500, stock: 12 },
-      { name: 'Large jar', price: 14000, stock: 0 },
-    ],
-    pickup: true,
-    delivery: false,
-    deliveryFee: null,
-  })
-  if (!created.ok) throw new Error(created.reason)
-  changeListingStatus(market.db, market.clock, shop.owner, created.listing.id, 'publish')
-  const [small, large] = unitsOnSale(market.db, [created.listing.id])
-  return { listingId: created.listing.id, small: small!.id, large: large!.id }
-}
-
 async function setting() {
   market = await createOpenMarket()
   const shop = await seedStore(market, { name: 'Tanji Honey' })
@@ -205,7 +180,7 @@ describe('addToCart', () => {
     const sold = goods(shop, 'Soap', 0)
     const paused = goods(shop, 'Candles')
     changeListingStatus(market.db, market.clock, shop.owner, paused.listingId, 'pause')
-    const jars = jam(shop)
+    const jars = seedJam(market, shop)
     const other = goods(shop, 'Honey')
     const add = (unitId: number, listingId?: number) =>
       addToCart(market.db, market.clock, buyer.id, unitId, 1, listingId)
@@ -329,7 +304,7 @@ describe('readCart', () => {
     market.clock.advance(MINUTE)
     const bonga = goods(fish, 'Smoked bonga', 10, 2000)
     const tap = service(shop)
-    const jars = jam(shop)
+    const jars = seedJam(market, shop)
     for (const [unitId, quantity] of [
       [honey.unitId, 2],
       [bonga.unitId, 3],

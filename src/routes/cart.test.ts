@@ -14,7 +14,7 @@ import {
   sessionCookie,
   type TestMarket,
 } from '../test/app'
-import { seedListing, seedStore, type TestStore } from '../test/listings'
+import { seedListing, seedJam, seedStore, type TestStore } from '../test/listings'
 
 let market: TestMarket
 afterEach(() => market?.cleanup())
@@ -60,35 +60,6 @@ function service(shop: TestStore) {
     listingId: created.listing.id,
     units: units.map((unit) => unit.id),
     path: `/listings/${created.listing.id}-leaking-tap-repair`,
-  }
-}
-
-/** Published goods with two variants: 12 small jars, no large ones. */
-function jam(shop: TestStore) {
-  const created = createListing(market.db, market.clock, shop.owner, {
-    kind: 'product',
-    title: 'Mango jam',
-    description: '',
-    categoryId: 127,
-    tags: [],
-    price: null,
-    stock: null,
-    variants: [
-      { name: 'Small jar', price: 7500, stock: 12 },
-      { name: 'Large jar', price: 14000, stock: 0 },
-    ],
-    pickup: true,
-    delivery: false,
-    deliveryFee: null,
-  })
-  if (!created.ok) throw new Error(created.reason)
-  changeListingStatus(market.db, market.clock, shop.owner, created.listing.id, 'publish')
-  const [small, large] = unitsOnSale(market.db, [created.listing.id])
-  return {
-    listingId: created.listing.id,
-    small: small!.id,
-    large: large!.id,
-    path: `/listings/${created.listing.id}-mango-jam`,
   }
 }
 
@@ -306,7 +277,7 @@ describe('POST /cart/lines', () => {
       market = await createOpenMarket()
       const { shop } = await shopWithOwner()
       const honey = goods(shop, 'Honey')
-      const jars = jam(shop)
+      const jars = seedJam(market, shop)
       const retired = goods(shop, 'Candles')
       market.db
         .update(listingUnits)
@@ -395,7 +366,7 @@ describe('GET /cart', () => {
     const { shop } = await shopWithOwner()
     const fish = await seedStore(market, { name: 'Fresh Fish' })
     const honey = goods(shop, 'Honey', 5, 7500)
-    const jars = jam(shop)
+    const jars = seedJam(market, shop)
     const bonga = goods(fish, 'Smoked bonga', 10, 2000)
     const { cookie } = await buyer()
     for (const [unitId, quantity] of [
@@ -707,7 +678,7 @@ describe('the listing page’s add-to-cart forms', () => {
   it('offers variants as a radio group, sold-out ones not to be chosen, with a quantity', async () => {
     market = await createOpenMarket()
     const { shop } = await shopWithOwner()
-    const jars = jam(shop)
+    const jars = seedJam(market, shop)
     const document = await page(await market.get(jars.path))
     const form = document.querySelector('form.add-to-cart')!
     expect(form.getAttribute('action')).toBe('/cart/lines')

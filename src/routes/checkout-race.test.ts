@@ -13,7 +13,7 @@ import { unitsOnSale } from '../models/listing/units'
 import { insertMember } from '../models/member'
 import { createSession } from '../models/session'
 import { createOpenMarket, type TestMarket } from '../test/app'
-import { formFields } from '../test/checkout'
+import { formFields } from '../test/form-fields'
 import { seedListing, seedStore } from '../test/listings'
 
 const BUYERS = 200

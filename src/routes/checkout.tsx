@@ -34,11 +34,12 @@ const fulfilment = z
   .catch(undefined)
 const paymentMethod = z.enum(['cash', 'mobile_money', 'bank_transfer']).optional().catch(undefined)
 
+/** The idempotency key the form carries: what randomToken() makes. */
+const CHECKOUT_KEY = /^[a-z0-9]{16,64}$/
+
 const checkoutSchema = z.object({
   intent: z.enum(['review', 'place']).catch('review'),
-  checkoutKey: z
-    .string()
-    .regex(/^[a-z0-9]{16,64}$/, 'This form is out of date: open checkout again.'),
+  checkoutKey: z.string().regex(CHECKOUT_KEY, 'This form is out of date: open checkout again.'),
   contactPhone: z.string().trim().max(24, 'Use at most 24 characters.').default(''),
   lines: list(z.object({ unitId: whole, quantity: whole, price: whole })),
   orders: list(
@@ -91,7 +92,7 @@ export const checkout = new Hono<MarketEnv>()
     const { db, site, member, clock } = c.var
     // Read only for the pages that show it: placing reads the cart in its own transaction.
     const plan = () => planCheckout(db, site, member.id)
-    const key = /^[a-z0-9]{16,64}$/.test(form.values.checkoutKey ?? '')
+    const key = CHECKOUT_KEY.test(form.values.checkoutKey ?? '')
       ? (form.values.checkoutKey as string)
       : randomToken()
     if (!form.ok) return render(c, plan(), key, form.values, form.errors, [], 422)

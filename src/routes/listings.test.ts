@@ -14,6 +14,7 @@ import {
   serviceForm,
   type TestMarket,
 } from '../test/app'
+import { formFields } from '../test/form-fields'
 
 let market: TestMarket
 afterEach(() => market.cleanup())
@@ -534,22 +535,11 @@ describe('GET /listings/:id-:slug', () => {
   })
 })
 
-/** What a form on a page would send as it is: its inputs (hidden ones too), by name. */
-function formFields(document: Document, selector = 'form.listing-form'): Record<string, string> {
-  const form = document.querySelector(selector)!
-  const fields: Record<string, string> = {}
-  for (const input of form.querySelectorAll('input')) {
-    const type = input.getAttribute('type') ?? 'text'
-    if (type === 'checkbox' && !input.hasAttribute('checked')) continue
-    fields[input.getAttribute('name')!] =
-      input.getAttribute('value') ?? (type === 'checkbox' ? 'on' : '')
-  }
-  for (const textarea of form.querySelectorAll('textarea'))
-    fields[textarea.getAttribute('name')!] = textarea.textContent ?? ''
-  for (const select of form.querySelectorAll('select'))
-    fields[select.getAttribute('name')!] =
-      select.querySelector('option[selected]')?.getAttribute('value') ?? ''
-  return fields
+/** What the form on the page would send as it is. */
+function formFieldsOf(document: Document, selector = 'form.listing-form'): Record<string, string> {
+  const form = document.querySelector(selector)
+  if (!form) throw new Error(`no ${selector} on the page`)
+  return formFields(form)
 }
 
 /** Sold through the model orders will use, as a buyer's checkout would. */
@@ -567,7 +557,7 @@ describe('POST /listings/:id — sellable units', () => {
     expect(newForm.querySelector('input[type=hidden][name$=".unitId"]')).toBeNull()
 
     const edit = await page(await market.get(`/listings/${id}/edit`, { cookie }))
-    const fields = formFields(edit)
+    const fields = formFieldsOf(edit)
     expect(fields['packages.0.unitId']).toBe(String(before[0]!.id))
     const response = await market.post(
       `/listings/${id}`,
@@ -585,11 +575,11 @@ describe('POST /listings/:id — sellable units', () => {
     const { cookie } = await createProvider(market)
     const id = await createListing(cookie, productForm)
     const [small, large] = unitsOnSale('variant', id)
-    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, { cookie })))
+    const fields = formFieldsOf(await page(await market.get(`/listings/${id}/edit`, { cookie })))
 
     // "Add another variant" without JavaScript: the same form back, one empty row more.
     const added = await market.post(`/listings/${id}`, { ...fields, add: 'variants' }, { cookie })
-    const withRow = formFields(await page(added))
+    const withRow = formFieldsOf(await page(added))
     expect(withRow['variants.1.unitId']).toBe(String(large!.id))
     expect(withRow['variants.2.name']).toBe('')
     expect(withRow['variants.2.unitId']).toBeUndefined()
@@ -632,7 +622,7 @@ describe('POST /listings/:id — sellable units', () => {
     const { cookie } = await createProvider(market)
     const id = await createListing(cookie, productForm)
     const [small, large] = unitsOnSale('variant', id)
-    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, { cookie })))
+    const fields = formFieldsOf(await page(await market.get(`/listings/${id}/edit`, { cookie })))
     const response = await market.post(
       `/listings/${id}`,
       { ...fields, add: 'variants' },
@@ -658,7 +648,7 @@ describe('POST /listings/:id — sellable units', () => {
     const id = await createListing(owner.cookie, twoPackages)
     const theirs = await createListing(other.cookie, productForm)
     const [their] = unitsOnSale('variant', theirs)
-    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, owner)))
+    const fields = formFieldsOf(await page(await market.get(`/listings/${id}/edit`, owner)))
 
     for (const unitId of [String(their!.id), 'abc'])
       for (const row of ['packages.0.unitId', 'packages.2.unitId']) {
@@ -677,8 +667,8 @@ describe('POST /listings/:id — sellable units', () => {
         const document = await page(response)
         expect(document.querySelector('.form-errors')?.textContent).toMatch(/changed since/)
         // The form as saved now, with its own unit ids.
-        expect(formFields(document)).toMatchObject({ title: serviceForm.title })
-        expect(formFields(document)['packages.0.unitId']).toBe(fields['packages.0.unitId'])
+        expect(formFieldsOf(document)).toMatchObject({ title: serviceForm.title })
+        expect(formFieldsOf(document)['packages.0.unitId']).toBe(fields['packages.0.unitId'])
       }
     expect(unitsOnSale('variant', theirs)[0]).toEqual(their)
     expect(market.db.select().from(listingUnits).all()).toHaveLength(4)
@@ -692,7 +682,7 @@ describe('POST /listings/:id — sellable units', () => {
     const { cookie } = await createProvider(market)
     const id = await createListing(cookie, productForm)
     const [small] = unitsOnSale('variant', id)
-    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, { cookie })))
+    const fields = formFieldsOf(await page(await market.get(`/listings/${id}/edit`, { cookie })))
     expect(fields['variants.0.stockWas']).toBe('12')
     sell(small!.id, 5)
 
@@ -718,7 +708,7 @@ describe('POST /listings/:id — sellable units', () => {
       pickup: 'on',
     })
     const [basic] = unitsOnSale('default', id)
-    const fields = formFields(await page(await market.get(`/listings/${id}/edit`, { cookie })))
+    const fields = formFieldsOf(await page(await market.get(`/listings/${id}/edit`, { cookie })))
     expect(fields).toMatchObject({ price: '350.00', stock: '3', stockWas: '3' })
     sell(basic!.id, 2)
 
@@ -732,7 +722,7 @@ describe('POST /listings/:id — sellable units', () => {
     expect(fieldError(document, 'stock')).toBe(
       'Some sold since this form was opened: 1 left now. Check the number and save again.',
     )
-    expect(formFields(document)).toMatchObject({
+    expect(formFieldsOf(document)).toMatchObject({
       title: 'Bicycle pump, big',
       stock: '1',
       stockWas: '1',
@@ -741,7 +731,7 @@ describe('POST /listings/:id — sellable units', () => {
     expect(unitsOnSale('default', id)[0]?.stock).toBe(1)
 
     // Saving the form as it came back changes the title and leaves the stock alone.
-    expect((await market.post(`/listings/${id}`, formFields(document), { cookie })).status).toBe(
+    expect((await market.post(`/listings/${id}`, formFieldsOf(document), { cookie })).status).toBe(
       303,
     )
     expect(unitsOnSale('default', id)[0]?.stock).toBe(1)

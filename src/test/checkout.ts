@@ -1,24 +1,10 @@
 // Test support: buying as a browser does — add to the cart, open checkout, submit its form with
 // the choices a buyer would make — so order tests start from orders placed the real way.
 import { expect } from 'vitest'
-import { cookiesFrom, page, type TestMarket } from './app'
+import { page, type TestMarket } from './app'
+import { formFields } from './form-fields'
 
 type Fields = Record<string, string | string[]>
-
-/** The fields a browser would submit from a form: hidden and typed values, checked radios. */
-export function formFields(form: Element): Fields {
-  const fields: Fields = {}
-  for (const input of form.querySelectorAll('input, textarea, select')) {
-    const name = input.getAttribute('name')
-    if (!name) continue
-    const type = input.getAttribute('type')
-    if (type === 'submit' || type === 'button') continue
-    if ((type === 'radio' || type === 'checkbox') && !input.hasAttribute('checked')) continue
-    fields[name] =
-      input.tagName === 'TEXTAREA' ? (input.textContent ?? '') : (input.getAttribute('value') ?? '')
-  }
-  return fields
-}
 
 /** Puts `quantity` of a unit in the member's cart, through the cart's own form post. */
 export async function addToCart(market: TestMarket, cookie: string, unitId: number, quantity = 1) {
@@ -74,6 +60,5 @@ export async function buy(
   const location = response.headers.get('Location') ?? ''
   const code = /^\/orders\/([A-Z0-9]+)$/.exec(location)?.[1]
   if (!code) throw new Error(`checkout went to ${location}`)
-  cookiesFrom(response)
   return code
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db'
 import { clockAt, DAY } from '../lib/clock'
 import { createListing, type ListingInput } from '../models/listing'
 import { changeListingStatus } from '../models/listing/publication'
+import { unitsOnSale } from '../models/listing/units'
 import { openStore, type Store, type StoreFields } from '../models/store'
 import { createMember, type TestMarket } from './app'
 
@@ -94,4 +95,34 @@ export function seedListing(db: Db, market: TestMarket, seller: TestStore, seed:
     if (!published.ok) throw new Error(`"${seed.title}" could not be published`)
   }
   return created.listing
+}
+
+/** Published goods with two variants, 12 small jars and no large ones: their ids and page. */
+export function seedJam(market: TestMarket, seller: TestStore) {
+  const created = createListing(market.db, market.clock, seller.owner, {
+    kind: 'product',
+    title: 'Mango jam',
+    description: '',
+    categoryId: 127,
+    tags: [],
+    price: null,
+    stock: null,
+    variants: [
+      { name: 'Small jar', price: 7500, stock: 12 },
+      { name: 'Large jar', price: 14000, stock: 0 },
+    ],
+    pickup: true,
+    delivery: false,
+    deliveryFee: null,
+  })
+  if (!created.ok) throw new Error(created.reason)
+  changeListingStatus(market.db, market.clock, seller.owner, created.listing.id, 'publish')
+  const [small, large] = unitsOnSale(market.db, [created.listing.id])
+  if (!small || !large) throw new Error('the jam lost its variants')
+  return {
+    listingId: created.listing.id,
+    small: small.id,
+    large: large.id,
+    path: `/listings/${created.listing.id}-${created.listing.slug}`,
+  }
 }

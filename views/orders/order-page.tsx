@@ -17,7 +17,7 @@ import {
   ACTOR_LABELS,
   CAREFUL_ACTIONS,
   EVENT_LABELS,
-  PAYMENT_STATUS,
+  paymentStatus,
   REASON_LABELS,
   STATUS_LABELS,
   statusTone,
@@ -70,7 +70,7 @@ export function OrderPage(props: OrderPageProps) {
         <span class={`badge badge--${statusTone(order.status)}`}>
           {STATUS_LABELS[order.status]}
         </span>{' '}
-        · {PAYMENT_STATUS(order)}
+        · {paymentStatus(order)}
       </p>
       <p class="muted">
         {order.kind === 'service' ? 'Service' : 'Goods'} from{' '}
@@ -136,7 +136,7 @@ export function OrderPage(props: OrderPageProps) {
           <div>
             <dt>Payment</dt>
             <dd>
-              {PAYMENT_METHOD_LABELS[order.paymentMethod]} · {PAYMENT_STATUS(order)}
+              {PAYMENT_METHOD_LABELS[order.paymentMethod]} · {paymentStatus(order)}
               {order.paymentReference ? ` (reference ${order.paymentReference})` : ''}
             </dd>
           </div>

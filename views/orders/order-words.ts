@@ -79,8 +79,10 @@ export const ACTOR_LABELS: Record<OrderActor, string> = {
   system: 'Souk',
 }
 
-export const PAYMENT_STATUS = (order: Pick<Order, 'paidAt' | 'total'>) =>
-  order.paidAt ? 'Paid' : order.total === 0 ? 'Nothing to pay' : 'Not paid yet'
+/** Whether the buyer has paid, as the order page and the receipt say it. */
+export function paymentStatus(order: Pick<Order, 'paidAt' | 'total'>): string {
+  return order.paidAt ? 'Paid' : order.total === 0 ? 'Nothing to pay' : 'Not paid yet'
+}
 
 /** The status as a short class suffix for its badge. */
 export function statusTone(status: OrderStatus): 'new' | 'active' | 'done' | 'stopped' | 'alert' {

@@ -5,7 +5,7 @@ import { FULFILMENT_LABELS } from '../checkout/checkout-page'
 import { Money } from '../components/money'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { OrderLines } from './order-page'
-import { PAYMENT_STATUS, STATUS_LABELS } from './order-words'
+import { paymentStatus, STATUS_LABELS } from './order-words'
 
 type ReceiptPageProps = { shell: Shell; order: Order; details: OrderDetails; timeZone: string }
 
@@ -43,7 +43,7 @@ export function ReceiptPage({ shell, order, details, timeZone }: ReceiptPageProp
           <div>
             <dt>Payment</dt>
             <dd>
-              {PAYMENT_METHOD_LABELS[order.paymentMethod]} · {PAYMENT_STATUS(order)}
+              {PAYMENT_METHOD_LABELS[order.paymentMethod]} · {paymentStatus(order)}
               {order.paymentReference ? ` (${order.paymentReference})` : ''}
             </dd>
           </div>
