@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { Shell } from '../../views/layouts/site-layout'
 import { cartCount, visitorCartCount } from '../models/cart'
-import { newOrderCount } from '../models/order'
+import { ownStoreAtAGlance, type OwnStore } from '../models/order'
 import { readCartCookie } from './cart-cookie'
 import type { AppEnv } from './env'
 import { safeReturnPath } from './redirects'
@@ -21,16 +21,16 @@ export function shell<E extends AppEnv>(c: Context<E>, extra: Partial<Shell> = {
     returnTo: returnHere(c),
     ...extra,
     cartCount: extra.cartCount ?? countCart(c),
-    newOrders: extra.newOrders !== undefined ? extra.newOrders : countNewOrders(c),
+    ownStore: extra.ownStore !== undefined ? extra.ownStore : readOwnStore(c),
   }
 }
 
-/** New orders waiting for the member's store, for "Sales (N)"; null without a store. */
-function countNewOrders<E extends AppEnv>(c: Context<E>): number | null {
+/** The member's store and its new orders, for "My store" and "Sales (2 new)"; null without one. */
+function readOwnStore<E extends AppEnv>(c: Context<E>): OwnStore | null {
   const member = c.get('member')
   if (!member) return null
   try {
-    return newOrderCount(c.get('db'), member.id)
+    return ownStoreAtAGlance(c.get('db'), member.id)
   } catch {
     return null
   }

@@ -249,9 +249,10 @@ describe('writeVariants', () => {
 
 describe('squareWidths', () => {
   it.each([
-    [1000, 750, [160, 320]],
-    [400, 1200, [160, 320]],
-    [300, 400, [160]],
+    [1000, 750, [64, 160, 320]],
+    [400, 1200, [64, 160, 320]],
+    [300, 400, [64, 160]],
+    // The 64 crop (a card's store face) comes only with the 160 one, the storefront's.
     [150, 100, []],
     // 4000 × 400 is stored at most 1280 × 128: too few rows to cut a square from.
     [4000, 400, []],
@@ -273,16 +274,16 @@ describe('writeSquareVariants', () => {
     return photo
   }
 
-  it('cuts square crops of 160 and 320 from the stored photo, in every format', async () => {
+  it('cuts square crops of 64, 160 and 320 from the stored photo, in every format', async () => {
     const photo = await stored(await solidImage(400, 1200, 'jpeg'))
     expect(await writeSquareVariants(uploads, photo)).toBe(true)
     const squares = readdirSync(uploads)
       .filter((name) => name.includes('sq.'))
       .sort()
     expect(squares).toEqual(
-      ['160sq.avif', '160sq.jpg', '160sq.webp', '320sq.avif', '320sq.jpg', '320sq.webp'].map(
-        (suffix) => `${photo.hash}-${suffix}`,
-      ),
+      [160, 320, 64]
+        .flatMap((side) => ['avif', 'jpg', 'webp'].map((format) => `${side}sq.${format}`))
+        .map((suffix) => `${photo.hash}-${suffix}`),
     )
     for (const name of squares) {
       const side = Number(name.split('-')[1]!.split('sq')[0])

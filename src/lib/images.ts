@@ -32,11 +32,12 @@ export type ProcessPhotoResult = ProcessedPhoto | { ok: false; reason: PhotoRefu
 /** Sizes a page can ask for: a thumbnail, a card, a column, a full-width photo. */
 export const VARIANT_WIDTHS = [160, 320, 640, 1280] as const
 /**
- * Sides of the square crops made for avatars, drawn 6rem across (96 CSS pixels; 320 covers a
- * phone's 3× screen). Made on demand (writeSquareVariants), not at upload: few photos become
- * avatars, and every upload would pay ~0.5 s of encoding for them.
+ * Sides of the square crops made for avatars: 64 for the small face beside a store's name on
+ * cards (32 CSS pixels), 160 and 320 for the storefront's, drawn 6rem across (96 CSS pixels; 320
+ * covers a phone's 3× screen). Made on demand (writeSquareVariants), not at upload: few photos
+ * become avatars, and every upload would pay ~0.5 s of encoding for them.
  */
-export const SQUARE_WIDTHS = [160, 320] as const
+export const SQUARE_WIDTHS = [64, 160, 320] as const
 /** Best first: browsers take the first <source> they can decode. */
 export const VARIANT_FORMATS = ['avif', 'webp', 'jpg'] as const satisfies readonly VariantFormat[]
 export const VARIANT_CONTENT_TYPES: Record<VariantFormat, string> = {
@@ -183,6 +184,7 @@ export function variantWidths(width: number): number[] {
 export function squareWidths(width: number, height: number): number[] {
   const largest = variantWidths(width).at(-1)!
   const shortSide = Math.min(largest, Math.floor((largest * height) / width))
+  if (shortSide < 160) return []
   return SQUARE_WIDTHS.filter((side) => side <= shortSide)
 }
 

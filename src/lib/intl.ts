@@ -36,3 +36,15 @@ export function dateTimeFormat(
   }
   return format
 }
+
+const ratingFormats = new Map<string, Intl.NumberFormat>()
+
+/** An average rating as the locale writes it, always one decimal: "4.5", "4,0". */
+export function formatRating(average: number, locale: string): string {
+  let format = ratingFormats.get(locale)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+    ratingFormats.set(locale, format)
+  }
+  return format.format(average)
+}

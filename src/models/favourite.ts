@@ -9,7 +9,7 @@ import { favourites, listings, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { pageWithin, type PageWindow } from '../lib/pagination'
-import { card, type Listing, type ListingCard } from './listing'
+import { card, cardFromRow, type Listing, type ListingCard } from './listing'
 import { inJsonList, prepared } from './prepared'
 import type { SessionMember } from './session'
 
@@ -95,11 +95,7 @@ export function listFavourites(
     offset: page.offset,
   })
   return {
-    listings: rows.map((row) => ({
-      ...row.listing,
-      storeName: row.storeName,
-      storeSlug: row.storeSlug,
-    })),
+    listings: rows.map(cardFromRow),
     total,
     offSale,
     page,

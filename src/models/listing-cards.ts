@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { listings, stores } from '../../db/schema'
 import type { Db } from '../db'
-import { card, type ListingCard } from './listing'
+import { card, cardFromRow, type ListingCard } from './listing'
 import { coverPhotos, type ListingPhoto } from './listing-photos'
 import { inJsonList, prepared } from './prepared'
 
@@ -13,12 +13,7 @@ import { inJsonList, prepared } from './prepared'
 export function listingCardsInOrder(db: Db, ids: number[]): ListingCard[] {
   if (ids.length === 0) return []
   const rows = prepared(db, cardsOnSale).all({ ids: JSON.stringify(ids) })
-  const byId = new Map(
-    rows.map((row) => [
-      row.listing.id,
-      { ...row.listing, storeName: row.storeName, storeSlug: row.storeSlug },
-    ]),
-  )
+  const byId = new Map(rows.map((row) => [row.listing.id, cardFromRow(row)]))
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
 

@@ -6,6 +6,7 @@ import { slugify } from '../lib/slug'
 import {
   changeStock,
   hasOptionsSql,
+  inStockSql,
   insertUnits,
   lowestPriceSql,
   saveUnits,
@@ -16,6 +17,7 @@ import {
 } from './listing/units'
 import { prepared } from './prepared'
 import type { SessionMember } from './session'
+import { readStoreAvatar, storeAvatarSql, type StoreAvatar } from './store'
 import { transactionUnlessRefused } from './transaction'
 
 export type Listing = typeof listings.$inferSelect
@@ -219,12 +221,20 @@ export function listOwnListings(db: Db, owner: SessionMember): OwnListing[] {
 export type ListingCard = Pick<Listing, 'id' | 'slug' | 'title' | 'kind' | 'fromPrice'> & {
   /** Buyers choose among packages or variants: the card says "from". */
   hasOptions: boolean
+  /** Goods with no stock left in any of their units (a service is never sold out). */
+  soldOut: boolean
   storeName: string
   storeSlug: string
+  /** Where in town the store is ("Madiyana"); "" when it did not say. */
+  storeArea: string
+  storeAvatar: StoreAvatar | null
 }
 
-/** A card on its own storefront, which needs no store name. */
-export type StoreListing = Omit<ListingCard, 'storeName' | 'storeSlug'>
+/** A card on its own storefront, which needs no store. */
+export type StoreListing = Omit<
+  ListingCard,
+  'storeName' | 'storeSlug' | 'storeArea' | 'storeAvatar'
+>
 
 /** What a storefront shows: its listings on sale, as cards. */
 export function listStoreListings(db: Db, storeId: number): StoreListing[] {
@@ -233,9 +243,7 @@ export function listStoreListings(db: Db, storeId: number): StoreListing[] {
 
 /** The newest listings on sale across the market, for the home page. */
 export function listNewestListings(db: Db, limit: number): ListingCard[] {
-  return prepared(db, newestListings)
-    .all({ limit })
-    .map((row) => ({ ...row.listing, storeName: row.storeName, storeSlug: row.storeSlug }))
+  return prepared(db, newestListings).all({ limit }).map(cardFromRow)
 }
 
 /** The quick edit's fields: a new price and stock, and the stock the row showed. */
@@ -316,11 +324,27 @@ const cardListing = {
   kind: listings.kind,
   fromPrice: listings.fromPrice,
   hasOptions: sql.raw(hasOptionsSql('"listings"')).mapWith(Boolean),
+  soldOut: sql.raw(`NOT ${inStockSql('"listings"')}`).mapWith(Boolean),
 }
+/** The columns a ListingCard is read from, with its store joined; cardFromRow makes the card. */
 export const card = {
   listing: cardListing,
   storeName: stores.name,
   storeSlug: stores.slug,
+  storeArea: stores.area,
+  storeAvatar: sql.raw(storeAvatarSql('"stores"')).mapWith(readStoreAvatar),
+}
+
+type CardRow = {
+  listing: StoreListing
+  storeName: string
+  storeSlug: string
+  storeArea: string
+  storeAvatar: StoreAvatar | null
+}
+
+export function cardFromRow({ listing, ...store }: CardRow): ListingCard {
+  return { ...listing, ...store }
 }
 const newestFirst = [desc(listings.publishedAt), desc(listings.id)] as const
 

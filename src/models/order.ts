@@ -214,21 +214,28 @@ export function listDisputedOrders(db: Reader): OrderSummary[] {
   return summaries(db, rows)
 }
 
+/** The member's own store as the header shows it: where it is and its new orders ("Sales (2)"). */
+export type OwnStore = { slug: string; newOrders: number }
+
 /**
- * How many new orders wait for the member's store to accept or decline them: the count beside
- * "Sales" in the header. Null when the member has no store (no "Sales" link at all).
+ * The member's store with how many new orders wait for it to accept or decline them, in one
+ * indexed query run on every page a member opens; null when they have no store.
  */
-export function newOrderCount(db: Reader, memberId: number): number | null {
-  // Two plain queries: a correlated subquery would need `stores.id` qualified, and drizzle
-  // leaves columns of a one-table select unqualified ("id" then reads as orders.id).
-  const store = db.select({ id: stores.id }).from(stores).where(eq(stores.memberId, memberId)).get()
-  if (!store) return null
-  return db
-    .select({ waiting: count() })
-    .from(orders)
-    .where(and(eq(orders.storeId, store.id), eq(orders.status, 'placed')))
-    .get()!.waiting
+export function ownStoreAtAGlance(db: Db, memberId: number): OwnStore | null {
+  return prepared(db, storeWithNewOrders).get({ memberId }) ?? null
 }
+
+const storeWithNewOrders = (db: Db) =>
+  db
+    .select({
+      slug: stores.slug,
+      // Spelled out: in a one-table select drizzle would leave "id" unqualified, read as orders.id.
+      newOrders: sql<number>`(SELECT count(*) FROM orders o
+        WHERE o.store_id = "stores"."id" AND o.status = 'placed')`,
+    })
+    .from(stores)
+    .where(eq(stores.memberId, sql.placeholder('memberId')))
+    .prepare()
 
 /** The orders one checkout placed: a resubmitted checkout finds them (checkout.ts). */
 export function ordersOfCheckout(db: Db, buyerId: number, checkoutKey: string): Order[] {

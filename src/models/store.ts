@@ -27,6 +27,22 @@ export type StoreFields = {
 }
 
 /** A storefront as visitors see it, with the owner's name and how long they have been here. */
+/** What a card needs of a store's avatar to draw it small: the photo's hash and its shape. */
+export type StoreAvatar = { hash: string; width: number; height: number }
+
+/**
+ * SQL: the avatar of the store row `store` (an alias or quoted table name) as a JSON object, or
+ * NULL; read it with readStoreAvatar. A subquery, so every card query gets it without a join.
+ */
+export function storeAvatarSql(store: string): string {
+  return `(SELECT json_object('hash', i.hash, 'width', i.width, 'height', i.height)
+    FROM images i WHERE i.id = ${store}.avatar_image_id)`
+}
+
+export function readStoreAvatar(json: unknown): StoreAvatar | null {
+  return typeof json === 'string' ? (JSON.parse(json) as StoreAvatar) : null
+}
+
 export type PublicStore = Store & { ownerName: string; memberSince: Date }
 
 export type OpenStoreResult = { ok: true; store: Store } | { ok: false; reason: 'already_open' }
@@ -100,6 +116,14 @@ export function findPublicStore(db: Db, slug: string): PublicStore | undefined {
   return row && { ...row.store, ownerName: row.ownerName, memberSince: row.memberSince }
 }
 
+/** What a listing's page says about who sells it, so a buyer can weigh whether to trust them. */
+export type SellerFacts = { avatar: StoreAvatar | null; completedOrders: number; memberSince: Date }
+
+/** One indexed read: the store's avatar, its completed orders and when its owner joined. */
+export function sellerFacts(db: Db, storeId: number): SellerFacts | undefined {
+  return prepared(db, sellerFactsById).get({ storeId })
+}
+
 /** Skills are stored comma-separated; this is the list back. */
 export function storeSkills(store: Pick<Store, 'skills'>): string[] {
   return store.skills ? store.skills.split(',') : []
@@ -134,6 +158,19 @@ function uniqueStoreSlug(db: Pick<Db, 'select'>, name: string, fallback: string)
 }
 
 // Hot reads (see prepared.ts).
+const sellerFactsById = (db: Db) =>
+  db
+    .select({
+      avatar: sql.raw(storeAvatarSql('"stores"')).mapWith(readStoreAvatar),
+      completedOrders: sql<number>`(SELECT count(*) FROM orders o
+        WHERE o.store_id = "stores"."id" AND o.status = 'completed')`,
+      memberSince: members.createdAt,
+    })
+    .from(stores)
+    .innerJoin(members, eq(members.id, stores.memberId))
+    .where(eq(stores.id, sql.placeholder('storeId')))
+    .prepare()
+
 const publicStoreBySlug = (db: Db) =>
   db
     .select({ store: stores, ownerName: members.displayName, memberSince: members.createdAt })

@@ -91,7 +91,7 @@ describe('GET / categories', () => {
   it('lists every top category on the home page', async () => {
     market = await createOpenMarket()
     const document = await page(await market.get('/'))
-    expect(document.querySelectorAll('.category-grid a').length).toBe(
+    expect(document.querySelectorAll('nav[aria-label="Categories"] a').length).toBe(
       listCategoryTree(market.db).length,
     )
   })

@@ -16,14 +16,22 @@ describe('GET /', () => {
     expect(document.querySelector('form[role=search]')?.getAttribute('action')).toBe('/search')
   })
 
-  it('greets a signed-in member', async () => {
+  it('gives a signed-in member their links, and a member without a store the way to open one', async () => {
     market = await createOpenMarket()
     const cookie = await market.signIn('awa@example.com')
     const response = await market.get('/', { cookie })
     expect(response.headers.get('Cache-Control')).toBe('private, no-cache')
-    expect((await page(response)).querySelector('.hero')?.textContent).toContain(
-      'Hello, Awa Operator.',
-    )
+    const document = await page(response)
+    const links = [...document.querySelectorAll('nav[aria-label="Account"] a')]
+    expect(links.map((link) => link.getAttribute('aria-label') ?? link.textContent)).toEqual([
+      'Cart (0)',
+      'Orders',
+      'Open a store',
+      'Favourites',
+      'Disputes',
+      'Awa Operator',
+    ])
+    expect(document.querySelector('a[href="/sign-up"]')).toBeNull()
   })
 })
 

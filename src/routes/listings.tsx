@@ -28,7 +28,7 @@ import {
 import { withCoverPhotos } from '../models/listing-cards'
 import { listListingPhotos } from '../models/listing-photos'
 import { listSimilarListings } from '../models/listing/similar'
-import { findStoreOfMember } from '../models/store'
+import { findStoreOfMember, sellerFacts } from '../models/store'
 import { renderListingEdit } from './listings/edit-page'
 
 const ID = '{[0-9]+}'
@@ -223,6 +223,15 @@ export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}'
       saved={member && !isOwner ? savedListingIds(c.var.db, member, [listing.id]).size > 0 : false}
       photos={listListingPhotos(c.var.db, listing.id)}
       currency={currencyOf(c)}
+      seller={{
+        // The store was read with the listing; were it to vanish in between, it has no record.
+        ...(sellerFacts(c.var.db, listing.store.id) ?? {
+          avatar: null,
+          completedOrders: 0,
+          memberSince: listing.store.createdAt,
+        }),
+        timeZone: c.var.site.timeZone,
+      }}
       similar={withCoverPhotos(c.var.db, listSimilarListings(c.var.db, listing))}
     />,
   )

@@ -282,7 +282,9 @@ describe('GET /orders and /sales', () => {
     await buy(market, buyer, bread())
     await buy(market, buyer, bread())
     const salesLink = async (cookie: string) =>
-      (await page(await market.get('/', { cookie }))).querySelector('a[href="/sales"]')?.textContent
+      (await page(await market.get('/', { cookie })))
+        .querySelector('a[href="/sales"]')
+        ?.getAttribute('aria-label')
     expect(await salesLink(provider)).toBe('Sales (2 new)')
     expect(await salesLink(plumberCookie)).toBe('Sales (1 new)')
     expect(await salesLink(buyer)).toBeUndefined()

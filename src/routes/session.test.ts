@@ -113,7 +113,9 @@ describe('POST /sign-in', () => {
     expect(cookie).toMatch(/Secure/)
     expect(cookie).toMatch(/Path=\//)
     const home = await page(await market.get('/', { cookie: cookie!.split(';')[0] }))
-    expect(home.querySelector('.site-header__account a')?.textContent).toBe('Awa Operator')
+    expect(home.querySelector('nav[aria-label="Account"] a[href="/account"]')?.textContent).toBe(
+      'Awa Operator',
+    )
   })
 
   it('sends the flash message in a Secure cookie when served over HTTPS', async () => {

@@ -88,7 +88,9 @@ describe('POST /setup', () => {
     expect(market.db.select().from(setupTokens).all()).toHaveLength(0)
 
     const home = await page(await market.get('/', { cookie: sessionCookie(response)! }))
-    expect(home.querySelector('.site-header__account a')?.textContent).toBe('Awa Jallow')
+    expect(home.querySelector('nav[aria-label="Account"] a[href="/account"]')?.textContent).toBe(
+      'Awa Jallow',
+    )
     expect((await market.get('/setup')).status).toBe(404)
     expect((await market.get(`/setup?token=${token}`)).status).toBe(404)
   })

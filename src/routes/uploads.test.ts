@@ -82,9 +82,11 @@ describe('GET /uploads/:file', () => {
       expect(response.headers.get('Content-Type')).toBe('image/webp')
       const metadata = await sharp(Buffer.from(await response.arrayBuffer())).metadata()
       expect([metadata.format, metadata.width, metadata.height]).toEqual(['webp', 160, 160])
-      // 400 × 300: only the 160 crop fits; all three formats are written at once.
+      // 400 × 300: the 160 crop fits (and the 64 one); all three formats are written at once.
       expect(squares().sort()).toEqual(
-        ['avif', 'jpg', 'webp'].map((format) => `${hash}-160sq.${format}`),
+        [160, 64].flatMap((side) =>
+          ['avif', 'jpg', 'webp'].map((format) => `${hash}-${side}sq.${format}`),
+        ),
       )
       expect((await market.get(`/uploads/${hash}-160sq.avif`)).status).toBe(200)
     })

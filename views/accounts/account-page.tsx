@@ -32,7 +32,7 @@ export function AccountPage(props: AccountPageProps) {
         Signed in as <strong>{member.displayName}</strong> ({member.email}).
       </p>
 
-      <section aria-labelledby="store-heading" class="card">
+      <section aria-labelledby="store-heading" class="panel">
         <h2 id="store-heading">Your storefront</h2>
         {props.store ? (
           <p>
@@ -56,7 +56,7 @@ export function AccountPage(props: AccountPageProps) {
         ) : null}
       </section>
 
-      <section aria-labelledby="password-heading" class="card">
+      <section aria-labelledby="password-heading" class="panel">
         <h2 id="password-heading">Change password</h2>
         <form method="post" action="/account/password" class="form" novalidate>
           <FormErrors errors={passwordErrors} />
@@ -84,7 +84,7 @@ export function AccountPage(props: AccountPageProps) {
         </form>
       </section>
 
-      <section aria-labelledby="sessions-heading" class="card">
+      <section aria-labelledby="sessions-heading" class="panel">
         <h2 id="sessions-heading">Where you are signed in</h2>
         <ul class="sessions">
           {sessions.map((session) => (

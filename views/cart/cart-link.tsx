@@ -10,8 +10,23 @@ type CartLinkProps = {
 /** "Cart (2)": every quantity in the cart added up, for members and visitors alike. */
 export function CartLink({ count, outOfBand }: CartLinkProps) {
   return (
-    <a href="/cart" id={CART_LINK_ID} data-hx-swap-oob={outOfBand ? 'true' : undefined}>
-      Cart ({count})
+    <a
+      href="/cart"
+      id={CART_LINK_ID}
+      data-hx-swap-oob={outOfBand ? 'true' : undefined}
+      // Heard as "Cart (2)"; seen as "Cart" and a badge once there is something in it. (Hidden
+      // words inside the link would be heard with stray spaces around the badge.)
+      aria-label={`Cart (${count})`}
+    >
+      Cart
+      {count > 0 ? (
+        <>
+          {' '}
+          <span class="count" aria-hidden="true">
+            {count}
+          </span>
+        </>
+      ) : null}
     </a>
   )
 }

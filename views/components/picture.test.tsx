@@ -59,7 +59,7 @@ describe('Picture', () => {
     const square = (width: number, format: string) =>
       `/uploads/${'ab'.repeat(32)}-${width}sq.${format}`
     expect(document.querySelector('source[type="image/avif"]')?.getAttribute('srcset')).toBe(
-      `${square(160, 'avif')} 160w, ${square(320, 'avif')} 320w`,
+      `${square(64, 'avif')} 64w, ${square(160, 'avif')} 160w, ${square(320, 'avif')} 320w`,
     )
     const img = document.querySelector('picture img')!
     expect(img.getAttribute('src')).toBe(square(320, 'jpg'))

@@ -49,7 +49,7 @@ export function CouponsPage(props: CouponsPageProps) {
           ))}
         </ul>
       )}
-      <section aria-labelledby="new-coupon-heading" class="card">
+      <section aria-labelledby="new-coupon-heading" class="panel">
         <h2 id="new-coupon-heading">New coupon</h2>
         <CouponForm
           values={props.values ?? {}}

@@ -38,7 +38,7 @@ export function FavouritesPage({
       </p>
     ) : null
   return (
-    <SiteLayout shell={shell} title="Favourites">
+    <SiteLayout shell={shell} title="Favourites" wide>
       <h1>Favourites</h1>
       {listings.length > 0 ? (
         <>
@@ -49,7 +49,7 @@ export function FavouritesPage({
             {listings.map((listing) => (
               <ListingCard
                 listing={listing}
-                storeName={listing.storeName}
+                store={listing}
                 photo={covers.get(listing.id)}
                 currency={currency}
                 locale={shell.locale}

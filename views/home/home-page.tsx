@@ -2,6 +2,9 @@ import type { CategoryBranch } from '../../src/models/category'
 import type { ListingCard as Card } from '../../src/models/listing'
 import type { ListingPhoto } from '../../src/models/listing-photos'
 import type { Store } from '../../src/models/store'
+import { signUpHref } from '../accounts/account-links'
+import { EmptyState } from '../components/empty-state'
+import { SectionHead } from '../components/section-head'
 import { ListingCard } from '../listings/listing-card'
 import { ListingShelf, type ShelfListings } from '../listings/listing-shelf'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
@@ -21,37 +24,34 @@ type HomePageProps = {
 }
 
 /**
- * The front page: what the market offers by category, what is trending and the newest listings
- * once they exist; for a member, what they looked at lately first.
+ * The front page, for a phone first: the header's search, one line on what this market is, the
+ * categories as a row of chips, then listings — what the member looked at lately, what is new in
+ * town, what is trending — so that cards are on the first screen. Joining and selling are offered
+ * once, quietly, not before the goods.
  */
 export function HomePage(props: HomePageProps) {
   const { shell, categories, ownStore, newest, covers, saved, currency } = props
+  const town = shell.town ? ` in ${shell.town}` : ''
   return (
-    <SiteLayout shell={shell} title={shell.marketName}>
-      <section class="hero">
-        <h1>{shell.marketName}</h1>
-        <p class="hero__lead">
-          Services and goods from your neighbours{shell.town ? ` in ${shell.town}` : ''}: repairs,
-          lessons, cleaning, design, food and things made nearby.
+    <SiteLayout shell={shell} title={shell.marketName} wide>
+      <section class="intro" aria-labelledby="intro-heading">
+        <h1 id="intro-heading">{shell.marketName}</h1>
+        <p>
+          Services and goods from your neighbours{town}.{' '}
+          {shell.member ? null : <a href={signUpHref('/')}>Join to buy, book and sell</a>}
         </p>
-        {shell.member ? (
-          <p>
-            Hello, {shell.member.displayName}. What do you need today?{' '}
-            {ownStore ? (
-              <a href={`/stores/${ownStore.slug}`}>Your storefront</a>
-            ) : (
-              <a href="/stores/new">Sell something? Open your storefront</a>
-            )}
-          </p>
-        ) : (
-          <p>
-            <a class="button button--primary" href="/sign-up">
-              Join the marketplace
-            </a>{' '}
-            <a href="/sign-in">I already have an account</a>
-          </p>
-        )}
       </section>
+      <nav aria-label="Categories">
+        <ul class="chips chips--scroll">
+          {categories.map((category) => (
+            <li>
+              <a class="chip" href={`/categories/${category.slug}`}>
+                {category.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <ListingShelf
         id="recently-viewed"
         title="Recently viewed"
@@ -59,31 +59,18 @@ export function HomePage(props: HomePageProps) {
         currency={currency}
         locale={shell.locale}
       />
-      <section aria-labelledby="categories-heading">
-        <h2 id="categories-heading">Browse by category</h2>
-        <ul class="category-grid">
-          {categories.map((category) => (
-            <li>
-              <a href={`/categories/${category.slug}`}>{category.name}</a>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <ListingShelf
-        id="trending"
-        title="Trending"
-        shelf={props.trending}
-        currency={currency}
-        locale={shell.locale}
-      />
       <section aria-labelledby="newest-heading">
-        <h2 id="newest-heading">Newest on the market</h2>
+        <SectionHead
+          id="newest-heading"
+          title="Newest on the market"
+          seeAll={newest.length > 0 ? '/search?sort=newest' : undefined}
+        />
         {newest.length > 0 ? (
           <ul class="listing-grid">
             {newest.map((listing) => (
               <ListingCard
                 listing={listing}
-                storeName={listing.storeName}
+                store={listing}
                 photo={covers.get(listing.id)}
                 currency={currency}
                 locale={shell.locale}
@@ -92,9 +79,32 @@ export function HomePage(props: HomePageProps) {
             ))}
           </ul>
         ) : (
-          <p class="empty">Nothing is for sale yet. Neighbours' listings will appear here.</p>
+          <EmptyState title="Nothing is for sale yet">
+            <p>Be the first: what you make or do is what a neighbour is looking for.</p>
+            <a class="button button--primary" href={ownStore ? '/listings/new' : '/stores/new'}>
+              {ownStore ? 'List something' : 'Open your store'}
+            </a>
+          </EmptyState>
         )}
       </section>
+      <ListingShelf
+        id="trending"
+        title="Trending"
+        shelf={props.trending}
+        currency={currency}
+        locale={shell.locale}
+      />
+      {ownStore || newest.length === 0 ? null : (
+        <aside class="panel sell-prompt" aria-labelledby="sell-heading">
+          <h2 id="sell-heading">Sell to your neighbours</h2>
+          <p>
+            Open a store in a few minutes: list a service or what you make, and take orders here.
+          </p>
+          <a class="button button--secondary" href="/stores/new">
+            Open your store
+          </a>
+        </aside>
+      )}
     </SiteLayout>
   )
 }

@@ -1,6 +1,7 @@
 import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { Flash as FlashMessage } from '../../src/http/flash'
+import type { OwnStore } from '../../src/models/order'
 import type { SessionMember } from '../../src/models/session'
 import { signInHref, signUpHref } from '../accounts/account-links'
 import { CartLink } from '../cart/cart-link'
@@ -24,14 +25,23 @@ export type Shell = {
   returnTo: string
   /** Everything in the member's or visitor's cart, added up: the header's "Cart (2)". */
   cartCount: number
-  /** New orders waiting for the member's store ("Sales (2 new)"); null when they have none. */
-  newOrders: number | null
+  /** The member's store and its new orders ("My store", "Sales (2 new)"); null without one. */
+  ownStore: OwnStore | null
 }
 
 /** The header's Sales link: a live update swaps it when an order comes in. */
 export const SALES_LINK_ID = 'sales-link'
 
-type LayoutProps = { shell: Shell; title: string; children: Child; focused?: boolean }
+type LayoutProps = {
+  shell: Shell
+  title: string
+  children: Child
+  /** One short form in the middle (sign in, set up): no header search. */
+  focused?: boolean
+  /** Pages of cards and columns (home, search, a listing, a store) use the screen's width;
+   * pages of forms and text keep a reading width. */
+  wide?: boolean
+}
 
 // htmx 4 makes inheritance explicit (`hx-boost:inherited`), but no attribute with a colon is valid
 // HTML, and neither is any bare `hx-*`. So htmx reads its `data-hx-*` spelling, and the config
@@ -40,7 +50,7 @@ type LayoutProps = { shell: Shell; title: string; children: Child; focused?: boo
 const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, implicitInheritance: true })
 
 /** The page frame: header with search and account links, flash message, footer. */
-export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
+export function SiteLayout({ shell, title, children, focused, wide }: LayoutProps) {
   return html`<!doctype html>${(
       <html lang={shell.locale} dir={textDirection(shell.locale)}>
         <head>
@@ -69,11 +79,14 @@ export function SiteLayout({ shell, title, children, focused }: LayoutProps) {
                 member={shell.member}
                 returnTo={shell.returnTo}
                 cartCount={shell.cartCount}
-                newOrders={shell.newOrders}
+                ownStore={shell.ownStore}
               />
             ) : null}
           </header>
-          <main id="main" class={focused ? 'main main--focused' : 'main'}>
+          <main
+            id="main"
+            class={focused ? 'main main--focused' : wide ? 'main main--wide' : 'main'}
+          >
             <Flash flash={shell.flash} />
             {children}
           </main>
@@ -118,32 +131,47 @@ type AccountNavProps = {
   member: SessionMember | null
   returnTo: string
   cartCount: number
-  newOrders: number | null
+  ownStore: OwnStore | null
 }
 
-function AccountNav({ member, returnTo, cartCount, newOrders }: AccountNavProps) {
+/**
+ * A visitor's way in, and a member's whole market in one row: their cart, purchases, store and
+ * its sales, listings, favourites and account. The row scrolls sideways on a phone; the link to
+ * the page one is on is marked current.
+ */
+function AccountNav({ member, returnTo, cartCount, ownStore }: AccountNavProps) {
   if (!member)
     return (
       <nav class="site-header__account" aria-label="Account">
         <a href={signInHref(returnTo)}>Sign in</a>
-        <a class="button button--primary" href={signUpHref(returnTo)}>
+        <a class="button button--primary button--small" href={signUpHref(returnTo)}>
           Sign up
         </a>
         <CartLink count={cartCount} />
       </nav>
     )
+  const here = returnTo.split('?')[0]!
+  const link = (href: string, label: string) => (
+    <a href={href} aria-current={isWithin(here, href) ? 'page' : undefined}>
+      {label}
+    </a>
+  )
   return (
-    <nav class="site-header__account" aria-label="Account">
-      <a href="/account">{member.displayName}</a>
-      <a href="/favourites">Favourites</a>
-      <a href="/orders">Orders</a>
-      {newOrders === null ? null : (
-        <a href="/sales" id={SALES_LINK_ID}>
-          {newOrders > 0 ? `Sales (${newOrders} new)` : 'Sales'}
-        </a>
-      )}
-      {member.role === 'operator' ? <a href="/disputes">Disputes</a> : null}
+    <nav class="site-nav" aria-label="Account">
       <CartLink count={cartCount} />
+      {link('/orders', 'Orders')}
+      {ownStore ? (
+        <>
+          {salesLink(ownStore.newOrders, isWithin(here, '/sales'))}
+          {link(`/stores/${ownStore.slug}`, 'My store')}
+          {link('/listings/mine', 'My listings')}
+        </>
+      ) : (
+        link('/stores/new', 'Open a store')
+      )}
+      {link('/favourites', 'Favourites')}
+      {member.role === 'operator' ? link('/disputes', 'Disputes') : null}
+      {link('/account', member.displayName)}
       <form method="post" action="/sign-out">
         <button type="submit" class="button button--link">
           Sign out
@@ -151,4 +179,31 @@ function AccountNav({ member, returnTo, cartCount, newOrders }: AccountNavProps)
       </form>
     </nav>
   )
+}
+
+/** "Sales" and a badge with its new orders; heard as "Sales (2 new)" (see CartLink). */
+function salesLink(newOrders: number, current: boolean) {
+  return (
+    <a
+      href="/sales"
+      id={SALES_LINK_ID}
+      aria-current={current ? 'page' : undefined}
+      aria-label={newOrders > 0 ? `Sales (${newOrders} new)` : undefined}
+    >
+      Sales
+      {newOrders > 0 ? (
+        <>
+          {' '}
+          <span class="count" aria-hidden="true">
+            {newOrders}
+          </span>
+        </>
+      ) : null}
+    </a>
+  )
+}
+
+/** Whether the page at `path` belongs under the link to `href` ("/orders/AB12" under "/orders"). */
+function isWithin(path: string, href: string): boolean {
+  return path === href || path.startsWith(`${href}/`)
 }

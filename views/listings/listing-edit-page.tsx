@@ -26,7 +26,7 @@ export function ListingEditPage(props: ListingEditPageProps) {
         <a href="/listings/mine">← My listings</a>
       </p>
       <h1>Edit listing</h1>
-      <section class="card" aria-label="Status">
+      <section class="panel" aria-label="Status">
         <p>
           <ListingStatus status={listing.status} /> · <a href={listingPath(listing)}>Preview</a>
         </p>

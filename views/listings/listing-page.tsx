@@ -1,3 +1,5 @@
+import type { Child } from 'hono/jsx'
+import { dateTimeFormat } from '../../src/lib/intl'
 import { telHref, whatsappHref } from '../../src/lib/phone'
 import type { Category } from '../../src/models/category'
 import {
@@ -7,14 +9,26 @@ import {
   type ListingDetails,
 } from '../../src/models/listing'
 import type { ListingPhoto } from '../../src/models/listing-photos'
+import type { StoreAvatar as Avatar } from '../../src/models/store'
 import { PackageAddForm, QuantityAddForm, VariantAddForm } from '../cart/add-to-cart'
+import { initial } from '../components/initial'
 import { Money } from '../components/money'
 import { Picture } from '../components/picture'
 import { Paragraphs } from '../components/paragraphs'
+import { StoreAvatar } from '../components/store-avatar'
 import { FavouriteButton } from '../favourites/favourite-button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { ListingShelf, type ShelfListings } from './listing-shelf'
 import { ListingStatus } from './listing-status'
+
+/** What a buyer weighs about who sells: shown on the seller's card beside the listing. */
+export type Seller = {
+  avatar: Avatar | null
+  completedOrders: number
+  /** When the store's owner joined: "Member since March 2026". */
+  memberSince: Date
+  timeZone: string
+}
 
 type ListingPageProps = {
   shell: Shell
@@ -25,38 +39,46 @@ type ListingPageProps = {
   saved: boolean
   photos: ListingPhoto[]
   currency: string
+  seller: Seller
   similar: ShelfListings
 }
 
-/** A listing as buyers see it: what, how much, from whom, and how to get in touch. */
+/** The buy panel's id: the phone's buy bar leads to it. */
+const BUY_ID = 'buy'
+
+/**
+ * A listing as buyers see it. On a phone, top to bottom: photos to swipe, the title and price,
+ * the buy panel, what it is, who sells it; a bar at the bottom keeps the price and the way to the
+ * buy panel in reach. On a wide screen the photos and description take the left and the buy
+ * panel and seller stay in view on the right.
+ */
 export function ListingPage(props: ListingPageProps) {
   const { shell, listing, parentCategory, isOwner, currency, photos } = props
   const money = (amount: number) => (
     <Money amount={amount} currency={currency} locale={shell.locale} />
   )
-  const store = listing.store
   // Anyone but its provider may buy what is on sale; visitors' carts are kept in a cookie.
   const buying = !isOwner && listing.status === 'published'
-  const common = { listingId: listing.id, returnTo: shell.returnTo }
-  const inStock = listing.variants.some((variant) => (variant.stock ?? 0) > 0)
-  const simpleUnit = listing.defaultUnit
+  const soldOut =
+    listing.kind === 'product' &&
+    !listing.variants.some((variant) => (variant.stock ?? 0) > 0) &&
+    (listing.defaultUnit?.stock ?? 0) === 0
+  const hasOptions = listing.kind === 'service' || listing.variants.length > 0
+  const price = (
+    <p class="price listing__price">
+      {hasOptions ? <span class="price__from">from </span> : null}
+      {money(listing.fromPrice)}
+      {soldOut ? (
+        <>
+          {' '}
+          <span class="badge badge--sold-out">Sold out</span>
+        </>
+      ) : null}
+    </p>
+  )
   return (
-    <SiteLayout shell={shell} title={listing.title}>
-      <nav aria-label="Breadcrumb" class="breadcrumb">
-        <ol>
-          <li>
-            <a href="/">Home</a>
-          </li>
-          {parentCategory ? (
-            <li>
-              <a href={`/categories/${parentCategory.slug}`}>{parentCategory.name}</a>
-            </li>
-          ) : null}
-          <li>
-            <a href={`/categories/${listing.category.slug}`}>{listing.category.name}</a>
-          </li>
-        </ol>
-      </nav>
+    <SiteLayout shell={shell} title={listing.title} wide>
+      <Breadcrumb listing={listing} parentCategory={parentCategory} />
       {isOwner ? (
         <p class="owner-bar">
           <ListingStatus status={listing.status} />{' '}
@@ -64,135 +86,47 @@ export function ListingPage(props: ListingPageProps) {
           <a href={`/listings/${listing.id}/edit`}>Edit</a>
         </p>
       ) : null}
-      <div class="listing-head">
-        <h1>{listing.title}</h1>
-        {isOwner ? null : (
-          <FavouriteButton listing={listing} saved={props.saved} returnTo={shell.returnTo} />
-        )}
-      </div>
-      {photos.length > 0 ? (
-        <ul class="gallery" aria-label="Photos">
-          {photos.map((photo, index) => (
-            <li>
-              <Picture
-                image={photo.image}
-                alt={photo.alt}
-                sizes="(min-width: 60rem) 40rem, 90vw"
-                eager={index === 0}
-              />
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {listing.kind === 'service' ? (
-        <section aria-labelledby="packages-heading">
-          <h2 id="packages-heading">Packages</h2>
-          <ul class="options">
-            {listing.packages.map((item) => (
-              <li class="option">
-                <p class="option__head">
-                  <strong>{item.name}</strong> {money(item.price)}
-                </p>
-                {item.included ? <p>{item.included}</p> : null}
-                {item.turnaroundDays !== null ? (
-                  <p class="muted">
-                    {item.turnaroundDays === 0
-                      ? 'Same day'
-                      : `Ready in ${item.turnaroundDays} ${item.turnaroundDays === 1 ? 'day' : 'days'}`}
-                  </p>
-                ) : null}
-                {buying ? <PackageAddForm {...common} unit={item} /> : null}
-              </li>
-            ))}
-          </ul>
-          <p class="muted">
-            {SERVICE_LOCATIONS.filter((location) =>
-              listingLocations(listing).includes(location.value),
-            )
-              .map((location) => location.label)
-              .join(' · ')}
-            {listing.durationMinutes ? ` · about ${listing.durationMinutes} minutes` : ''}
-          </p>
-        </section>
-      ) : (
-        <section aria-labelledby="price-heading">
-          <h2 id="price-heading">Price</h2>
-          {listing.variants.length > 0 && buying && inStock ? (
-            <VariantAddForm
-              {...common}
-              variants={listing.variants}
-              currency={currency}
-              locale={shell.locale}
-            />
-          ) : listing.variants.length > 0 ? (
-            <ul class="options">
-              {listing.variants.map((variant) => (
-                <li class="option">
-                  <p class="option__head">
-                    <strong>{variant.name}</strong> {money(variant.price)}
-                  </p>
-                  <p class="muted">
-                    {(variant.stock ?? 0) > 0 ? `${variant.stock} in stock` : 'Sold out'}
-                  </p>
-                </li>
+      <div class="listing">
+        <Gallery title={listing.title} photos={photos} />
+        <div class="listing__buy">
+          <div class="listing-head">
+            <h1>{listing.title}</h1>
+            {isOwner ? null : (
+              <FavouriteButton listing={listing} saved={props.saved} returnTo={shell.returnTo} />
+            )}
+          </div>
+          {price}
+          <BuyPanel {...props} buying={buying} money={money} />
+          <SellerCard listing={listing} seller={props.seller} locale={shell.locale} />
+        </div>
+        <div class="listing__details">
+          {listing.description ? (
+            <section aria-labelledby="about-heading">
+              <h2 id="about-heading">
+                About this {listing.kind === 'service' ? 'service' : 'item'}
+              </h2>
+              <Paragraphs text={listing.description} />
+            </section>
+          ) : null}
+          {listingTags(listing).length > 0 ? (
+            <ul class="chips" aria-label="Tags">
+              {listingTags(listing).map((tag) => (
+                <li class="chip">{tag}</li>
               ))}
             </ul>
-          ) : (
-            <p class="price">
-              {money(listing.defaultUnit?.price ?? listing.fromPrice)}{' '}
-              <span class="muted">
-                {(listing.defaultUnit?.stock ?? 0) > 0
-                  ? `${listing.defaultUnit!.stock} in stock`
-                  : 'Sold out'}
-              </span>
-            </p>
-          )}
-          {buying && listing.variants.length === 0 && simpleUnit && (simpleUnit.stock ?? 0) > 0 ? (
-            <QuantityAddForm {...common} unit={simpleUnit} />
           ) : null}
-          <p class="muted">
-            {listing.pickup ? 'Pickup' : null}
-            {listing.pickup && listing.delivery ? ' · ' : null}
-            {listing.delivery ? (
-              listing.deliveryFee ? (
-                <>Local delivery {money(listing.deliveryFee)}</>
-              ) : (
-                'Free local delivery'
-              )
-            ) : null}
-          </p>
-        </section>
-      )}
-      {listing.description ? <Paragraphs text={listing.description} /> : null}
-      {listingTags(listing).length > 0 ? (
-        <ul class="tags" aria-label="Tags">
-          {listingTags(listing).map((tag) => (
-            <li>{tag}</li>
-          ))}
-        </ul>
-      ) : null}
-      <aside class="card store-card" aria-label="Sold by">
-        <p>
-          Sold by <a href={`/stores/${store.slug}`}>{store.name}</a>
-          {store.area ? <span class="muted"> · {store.area}</span> : null}
-        </p>
-        {(store.showPhone && store.phone) || (store.showWhatsapp && store.whatsapp) ? (
-          <p class="store__contact">
-            {store.showPhone && store.phone ? (
-              <a class="button button--secondary" href={telHref(store.phone)}>
-                Call
-              </a>
-            ) : null}
-            {store.showWhatsapp && store.whatsapp ? (
-              <a class="button button--primary" href={whatsappHref(store.whatsapp)} rel="noopener">
-                WhatsApp
-              </a>
-            ) : null}
-          </p>
+        </div>
+        {buying && !soldOut ? (
+          <div class="buy-bar">
+            {price}
+            <a class="button button--primary" href={`#${BUY_ID}`}>
+              {listing.kind === 'service' ? 'Choose a package' : 'Buy'}
+            </a>
+          </div>
         ) : null}
-      </aside>
-      {/* "People who ordered this also ordered" goes here, above similar, once orders exist
-          (issue 8; see src/models/listing/similar.ts). */}
+      </div>
+      {/* "People who ordered this also ordered" goes here, above similar, once there are enough
+          orders to say it (see src/models/listing/similar.ts). */}
       <ListingShelf
         id="similar"
         title="Similar listings"
@@ -201,5 +135,197 @@ export function ListingPage(props: ListingPageProps) {
         locale={shell.locale}
       />
     </SiteLayout>
+  )
+}
+
+function Breadcrumb(props: { listing: ListingDetails; parentCategory: Category | undefined }) {
+  const { listing, parentCategory } = props
+  return (
+    <nav aria-label="Breadcrumb" class="breadcrumb">
+      <ol>
+        <li>
+          <a href="/">Home</a>
+        </li>
+        {parentCategory ? (
+          <li>
+            <a href={`/categories/${parentCategory.slug}`}>{parentCategory.name}</a>
+          </li>
+        ) : null}
+        <li>
+          <a href={`/categories/${listing.category.slug}`}>{listing.category.name}</a>
+        </li>
+      </ol>
+    </nav>
+  )
+}
+
+/**
+ * The photos in a row that swipes (scroll snapping, no script), each with its place in the row
+ * ("2 / 5") so a buyer knows there are more; the initial in the photo's box when there are none.
+ */
+function Gallery({ title, photos }: { title: string; photos: ListingPhoto[] }) {
+  if (photos.length === 0)
+    return (
+      <div class="listing__gallery gallery gallery--none" aria-hidden="true">
+        <span>{initial(title)}</span>
+      </div>
+    )
+  return (
+    <ul class="listing__gallery gallery" aria-label="Photos">
+      {photos.map((photo, index) => (
+        <li>
+          <Picture
+            image={photo.image}
+            alt={photo.alt}
+            sizes="(min-width: 60rem) 40rem, 100vw"
+            eager={index === 0}
+          />
+          {photos.length > 1 ? (
+            <span class="gallery__count" aria-hidden="true">
+              {index + 1} / {photos.length}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+type BuyPanelProps = ListingPageProps & {
+  buying: boolean
+  money: (amount: number) => Child
+}
+
+/** Packages of a service, or the variants and quantity of goods, and how it reaches the buyer. */
+function BuyPanel({ shell, listing, currency, buying, money }: BuyPanelProps) {
+  const common = { listingId: listing.id, returnTo: shell.returnTo }
+  if (listing.kind === 'service')
+    return (
+      <section id={BUY_ID} class="panel buy-panel" aria-labelledby="packages-heading">
+        <h2 id="packages-heading">Packages</h2>
+        <ul class="options">
+          {listing.packages.map((item) => (
+            <li class="option">
+              <p class="option__head">
+                <strong>{item.name}</strong> {money(item.price)}
+              </p>
+              {item.included ? <p>{item.included}</p> : null}
+              {item.turnaroundDays !== null ? (
+                <p class="muted">
+                  {item.turnaroundDays === 0
+                    ? 'Same day'
+                    : `Ready in ${item.turnaroundDays} ${item.turnaroundDays === 1 ? 'day' : 'days'}`}
+                </p>
+              ) : null}
+              {buying ? <PackageAddForm {...common} unit={item} /> : null}
+            </li>
+          ))}
+        </ul>
+        <p class="muted">
+          {SERVICE_LOCATIONS.filter((location) =>
+            listingLocations(listing).includes(location.value),
+          )
+            .map((location) => location.label)
+            .join(' · ')}
+          {listing.durationMinutes ? ` · about ${listing.durationMinutes} minutes` : ''}
+        </p>
+      </section>
+    )
+  const unit = listing.defaultUnit
+  const inStock = listing.variants.some((variant) => (variant.stock ?? 0) > 0)
+  return (
+    <section id={BUY_ID} class="panel buy-panel" aria-labelledby="price-heading">
+      <h2 id="price-heading">Price</h2>
+      {listing.variants.length > 0 && buying && inStock ? (
+        <VariantAddForm
+          {...common}
+          variants={listing.variants}
+          currency={currency}
+          locale={shell.locale}
+        />
+      ) : listing.variants.length > 0 ? (
+        <ul class="options">
+          {listing.variants.map((variant) => (
+            <li class="option">
+              <p class="option__head">
+                <strong>{variant.name}</strong> {money(variant.price)}
+              </p>
+              <p class="muted">
+                {(variant.stock ?? 0) > 0 ? `${variant.stock} in stock` : 'Sold out'}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        // The price is the page's, above: here only what is left.
+        <p class="muted">{(unit?.stock ?? 0) > 0 ? `${unit?.stock} in stock` : 'Sold out'}</p>
+      )}
+      {buying && listing.variants.length === 0 && unit && (unit.stock ?? 0) > 0 ? (
+        <QuantityAddForm {...common} unit={unit} />
+      ) : null}
+      <p class="muted">
+        {listing.pickup ? 'Pickup' : null}
+        {listing.pickup && listing.delivery ? ' · ' : null}
+        {listing.delivery ? (
+          listing.deliveryFee ? (
+            <>Local delivery {money(listing.deliveryFee)}</>
+          ) : (
+            'Free local delivery'
+          )
+        ) : null}
+      </p>
+    </section>
+  )
+}
+
+/**
+ * Who sells it, and why a buyer might trust them: face, name, part of town, orders completed,
+ * how long they have been here, and ways to reach them. Rating, response time and "Message" take
+ * their places in the facts and actions once reviews and messaging exist.
+ */
+function SellerCard(props: { listing: ListingDetails; seller: Seller; locale: string }) {
+  const { listing, seller, locale } = props
+  const store = listing.store
+  const phone = store.showPhone && store.phone ? store.phone : null
+  const whatsapp = store.showWhatsapp && store.whatsapp ? store.whatsapp : null
+  return (
+    <aside class="panel seller" aria-label="Sold by">
+      <div class="seller__who">
+        <StoreAvatar avatar={seller.avatar} name={store.name} class="store-avatar--m" />
+        <p>
+          Sold by <a href={`/stores/${store.slug}`}>{store.name}</a>
+          {store.area ? <span class="muted"> · {store.area}</span> : null}
+        </p>
+      </div>
+      <ul class="seller__facts">
+        <li>
+          {seller.completedOrders === 0
+            ? 'No completed orders yet'
+            : `${seller.completedOrders} ${seller.completedOrders === 1 ? 'order' : 'orders'} completed`}
+        </li>
+        <li>
+          Member since{' '}
+          {dateTimeFormat(locale, {
+            month: 'long',
+            year: 'numeric',
+            timeZone: seller.timeZone,
+          }).format(seller.memberSince)}
+        </li>
+      </ul>
+      {phone || whatsapp ? (
+        <p class="seller__contact">
+          {whatsapp ? (
+            <a class="button button--secondary" href={whatsappHref(whatsapp)} rel="noopener">
+              WhatsApp
+            </a>
+          ) : null}
+          {phone ? (
+            <a class="button button--secondary" href={telHref(phone)}>
+              Call
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+    </aside>
   )
 }

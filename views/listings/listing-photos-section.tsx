@@ -8,7 +8,7 @@ type ListingPhotosSectionProps = { listingId: number; photos: ListingPhoto[]; er
 export function ListingPhotosSection({ listingId, photos, errors }: ListingPhotosSectionProps) {
   const room = MAX_LISTING_PHOTOS - photos.length
   return (
-    <section aria-labelledby="photos-heading" class="card" id="photos">
+    <section aria-labelledby="photos-heading" class="panel" id="photos">
       <h2 id="photos-heading">Photos</h2>
       <p class="field__hint">
         Up to {MAX_LISTING_PHOTOS}. The first one is shown on cards and at the top of the page.

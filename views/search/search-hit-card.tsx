@@ -12,13 +12,13 @@ type HitCardProps = {
   locale: string
 }
 
-/** A result: the listing's card with the words found marked, a snippet, a distance, sold out. */
+/** A result: the listing's card with the words found marked, a snippet, a distance (sold out is the card's own). */
 export function HitCard(props: HitCardProps) {
   const { hit } = props
   return (
     <ListingCard
       listing={hit}
-      storeName={hit.storeName}
+      store={hit}
       photo={props.photo}
       currency={props.currency}
       locale={props.locale}
@@ -33,7 +33,6 @@ export function HitCard(props: HitCardProps) {
       {hit.distanceKm !== null ? (
         <span class="listing-card__distance">{distance(hit.distanceKm, props.locale)}</span>
       ) : null}
-      {hit.soldOut ? <span class="badge">Sold out</span> : null}
     </ListingCard>
   )
 }

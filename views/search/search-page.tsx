@@ -56,7 +56,7 @@ type SearchPageProps = SearchView & {
 export function SearchPage(props: SearchPageProps) {
   const { shell, place } = props
   return (
-    <SiteLayout shell={shell} title={props.title}>
+    <SiteLayout shell={shell} title={props.title} wide>
       {props.header}
       <form
         id={SEARCH_FORM_ID}

@@ -107,7 +107,7 @@ type PayoutFormProps = {
 
 function PayoutForm({ slug, owed, currency, values, errors }: PayoutFormProps) {
   return (
-    <section class="card" aria-labelledby="payout-heading">
+    <section class="panel" aria-labelledby="payout-heading">
       <h2 id="payout-heading">Record a payout</h2>
       <form method="post" action={`/stores/${slug}/payouts`} class="form" novalidate>
         <FormErrors errors={errors} />

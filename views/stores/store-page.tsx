@@ -34,7 +34,7 @@ export function StorePage(props: StorePageProps) {
   const since = dateTimeFormat(shell.locale, { month: 'long', year: 'numeric', timeZone })
   const skills = storeSkills(store)
   return (
-    <SiteLayout shell={shell} title={store.name}>
+    <SiteLayout shell={shell} title={store.name} wide>
       <article class="store">
         {props.cover ? (
           <Picture

@@ -20,7 +20,7 @@ type StorePhotosSectionProps = {
 export function StorePhotosSection(props: StorePhotosSectionProps) {
   const { slug, errors } = props
   return (
-    <section aria-labelledby="store-photos-heading" class="card">
+    <section aria-labelledby="store-photos-heading" class="panel">
       <h2 id="store-photos-heading">Photos</h2>
       <PhotoSlot
         slug={slug}

@@ -14,6 +14,7 @@ import type { Clock } from '../../lib/clock'
 import { pageWithin, type PageWindow } from '../../lib/pagination'
 import type { ListingCard } from '../listing'
 import { statement } from '../prepared'
+import { readStoreAvatar, storeAvatarSql } from '../store'
 import { cachedAnswer } from './search-cache'
 import { bestMatchScoreSql } from './ranking'
 import {
@@ -74,7 +75,6 @@ export type SearchHit = ListingCard & {
   /** A few words of the description around a match, when the match is there. */
   snippet: MarkedText | null
   distanceKm: number | null
-  soldOut: boolean
 }
 
 export type SearchResults = {
@@ -158,6 +158,7 @@ const FULFILMENT_MASK_SQL = `(
 /** Services are always available; goods when one of their units on sale has stock. */
 const IN_STOCK_SQL = inStockSql('l')
 const HAS_OPTIONS_SQL = hasOptionsSql('l')
+const STORE_AVATAR_SQL = storeAvatarSql('s')
 
 /** highlight() and snippet() put these around matches: MARK_START and MARK_END, as SQL. */
 const MARKERS = `char(${MARK_START.codePointAt(0)}), char(${MARK_END.codePointAt(0)})`
@@ -221,6 +222,7 @@ function resultsSql(criteria: SearchCriteria, words: boolean): string {
   }[criteria.sort]
   return `SELECT l.id AS id, l.slug AS slug, l.title AS title, l.kind AS kind,
       l.from_price AS fromPrice, ${HAS_OPTIONS_SQL} AS hasOptions, s.name AS storeName, s.slug AS storeSlug,
+      s.area AS storeArea, ${STORE_AVATAR_SQL} AS storeAvatar,
       ${words ? `highlight(listing_search, 0, ${MARKERS})` : 'NULL'} AS markedTitle,
       ${words ? `snippet(listing_search, 5, ${MARKERS}, '…', 14)` : 'NULL'} AS snippet,
       ${distance ?? 'NULL'} AS distanceKm, NOT ${IN_STOCK_SQL} AS soldOut
@@ -271,6 +273,8 @@ type HitRow = {
   hasOptions: number
   storeName: string
   storeSlug: string
+  storeArea: string
+  storeAvatar: string | null
   markedTitle: string | null
   snippet: string | null
   distanceKm: number | null
@@ -288,5 +292,6 @@ function toHit(row: HitRow): SearchHit {
     snippet: snippet?.some((part) => part.marked) ? snippet : null,
     hasOptions: row.hasOptions === 1,
     soldOut: row.soldOut === 1,
+    storeAvatar: readStoreAvatar(row.storeAvatar),
   }
 }

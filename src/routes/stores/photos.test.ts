@@ -62,7 +62,7 @@ describe('POST /stores/:slug/avatar and /cover', () => {
     ])
     expect(
       document.querySelector('.avatar source[type="image/avif"]')?.getAttribute('srcset'),
-    ).toBe(`/uploads/${avatar.hash}-160sq.avif 160w`)
+    ).toBe(`/uploads/${avatar.hash}-64sq.avif 64w, /uploads/${avatar.hash}-160sq.avif 160w`)
     const served = await market.get(`/uploads/${avatar.hash}-160sq.jpg`)
     expect(served.status).toBe(200)
     expect(await sharp(Buffer.from(await served.arrayBuffer())).metadata()).toMatchObject({

@@ -156,7 +156,10 @@ test.describe('Accessibility of the market (axe, WCAG 2.1 AA)', () => {
 
     await visit(page, '/', 'Tanji Market')
     await expect(
-      page.getByRole('region', { name: 'Newest on the market' }).getByRole('link'),
+      page
+        .getByRole('region', { name: 'Newest on the market' })
+        .getByRole('list')
+        .getByRole('link'),
     ).toHaveCount(2)
     await expectAccessible(page, 'home with listings')
   })

@@ -30,7 +30,7 @@ test.describe('Accessibility (axe, WCAG 2.1 AA)', () => {
     await seed.site()
 
     await page.goto('/')
-    await expect(page.getByRole('link', { name: 'Join the marketplace' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Join to buy, book and sell' })).toBeVisible()
     await expectAccessible(page, 'home (visitor)')
 
     await page.goto('/sign-up')

@@ -1,6 +1,7 @@
 // A storefront and its listings with JavaScript off: plain forms, POST → 303 → GET, 422 pages.
 import { CATEGORY, expect, productListing, test } from './fixtures'
 import {
+  accountNav,
   fillStorefrontForm,
   fillVariant,
   listingRow,
@@ -24,8 +25,8 @@ test.describe('Storefront and listings with plain forms (JavaScript off)', () =>
     const ousman = await seed.member({ displayName: 'Ousman Jobe' })
     await signIn(page, ousman)
 
-    await test.step('he opens his storefront from the home page', async () => {
-      await page.getByRole('link', { name: 'Sell something? Open your storefront' }).click()
+    await test.step('he opens his storefront from the header', async () => {
+      await accountNav(page).getByRole('link', { name: 'Open a store' }).click()
       await fillStorefrontForm(page, {
         name: "Ousman's Bikes",
         area: 'Tanji, by the garage',

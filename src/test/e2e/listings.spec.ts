@@ -90,12 +90,12 @@ test.describe('GET /listings/new?kind=service, POST /listings, POST /listings/:i
 
     await test.step('the home page shows it under "Newest on the market"', async () => {
       await page.getByRole('link', { name: 'Tanji Market', exact: true }).click()
-      const newest = page.getByRole('region', { name: 'Newest on the market' })
+      const newest = page.getByRole('region', { name: 'Newest on the market' }).getByRole('list')
       // The card's name as a screen reader says it (a card without a photo shows an initial
       // that is hidden from it).
       await expect(newest.getByRole('link')).toHaveCount(1)
       await expect(newest.getByRole('link')).toHaveAccessibleName(
-        `Leaking tap repair from GMD 150.00 ${STORE}`,
+        `Leaking tap repair from GMD 150.00 ${STORE} · Tanji`,
       )
     })
 
@@ -279,7 +279,9 @@ test.describe('POST /listings/:id/quick-edit, pause, resume, archive', () => {
 
     await test.step('the visitor sees the new price', async () => {
       await visitor.goto(honeyPath)
-      await expect(visitor.getByText('GMD 275.00 5 in stock')).toBeVisible()
+      // The price under the title (the phone's buy bar repeats it at the bottom).
+      await expect(visitor.getByText('GMD 275.00', { exact: true }).first()).toBeVisible()
+      await expect(visitor.getByRole('region', { name: 'Price' })).toContainText('5 in stock')
     })
 
     await test.step('jars sold while the page is open stay sold; a stock they made impossible is refused', async () => {

@@ -42,10 +42,10 @@ test.describe('GET /stores/new, POST /stores, POST /stores/:slug (JavaScript on)
     await seed.site()
     const amadou = await seed.member({ displayName: 'Amadou Ceesay' })
 
-    await test.step('signed in, the home page invites him to open a storefront', async () => {
+    await test.step('signed in, the header invites him to open a store', async () => {
       await signIn(page, amadou)
       await markDocument(page)
-      await page.getByRole('link', { name: 'Sell something? Open your storefront' }).click()
+      await accountNav(page).getByRole('link', { name: 'Open a store' }).click()
       await expect(page).toHaveURL('/stores/new')
       await expect(
         page.getByRole('heading', { level: 1, name: 'Open your storefront' }),
@@ -130,9 +130,9 @@ test.describe('GET /stores/new, POST /stores, POST /stores/:slug (JavaScript on)
       await expectSameDocument(page)
     })
 
-    await test.step('the home page now leads to his storefront', async () => {
+    await test.step('every page now leads to his storefront', async () => {
       await page.getByRole('link', { name: 'Tanji Market', exact: true }).click()
-      await page.getByRole('link', { name: 'Your storefront' }).click()
+      await accountNav(page).getByRole('link', { name: 'My store' }).click()
       await expect(page).toHaveURL(`/stores/${slug}`)
     })
   })
