@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { minifyCss } from '../lib/css'
 
 export type Asset = {
   url: string
@@ -31,14 +32,16 @@ const contentTypes: Record<string, string> = {
 }
 
 /**
- * Reads, fingerprints and pre-compresses the static assets once at start, so each is served
+ * Reads, fingerprints and pre-compresses the static assets once at start (the stylesheet without
+ * its comments, see minifyCss), so each is served
  * from memory under a content-hashed URL that can be cached forever.
  */
 export function loadAssets(): Assets {
   const urls = {} as Record<AssetName, string>
   const byUrl = new Map<string, Asset>()
   for (const [name, path] of Object.entries(sources) as [AssetName, string][]) {
-    const body = readFileSync(path)
+    const body =
+      name === 'app.css' ? Buffer.from(minifyCss(readFileSync(path, 'utf8'))) : readFileSync(path)
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
     const [base, extension] = name.split('.') as [string, string]
     const url = `/static/${base}.${hash}.${extension}`

@@ -4,8 +4,9 @@ import { test as base, devices, expect, type BrowserContext, type Page } from '@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { seedDemoTown, type DemoTown } from '../../../db/demo-town'
 import { openDatabase, type Db } from '../../db'
 import { systemClock } from '../../lib/clock'
 import {
@@ -184,6 +185,17 @@ export class Seed {
     )
     if (!result.ok) throw new Error(`seeding the site failed: ${result.reason}`)
     return { operator, marketName: result.site.marketName }
+  }
+
+  /**
+   * The demo town (db/demo-town.ts) with its photos, written through the models as `npm run
+   * demo` does: the same town for the same seed, for pages that need a whole market.
+   */
+  async demoTown(seed = 1): Promise<DemoTown> {
+    const uploadsDir = join(dirname(this.#server.databasePath), 'uploads')
+    const result = await seedDemoTown(this.#db, { seed, uploadsDir })
+    if (!result.ok) throw new Error(`seeding the demo town failed: ${result.reason}`)
+    return result.town
   }
 
   /** A member who signed up earlier. */
