@@ -49,7 +49,7 @@ const BUY_ID = 'buy'
 /**
  * A listing as buyers see it. On a phone, top to bottom: photos to swipe, the title and price,
  * the buy panel, what it is, who sells it; a bar at the bottom keeps the price and the way to the
- * buy panel in reach. On a wide screen the photos and description take the left and the buy
+ * buy panel in reach. From 48rem the photos and description take the left and the buy
  * panel and seller stay in view on the right.
  */
 export function ListingPage(props: ListingPageProps) {
@@ -177,7 +177,7 @@ function Gallery({ title, photos }: { title: string; photos: ListingPhoto[] }) {
           <Picture
             image={photo.image}
             alt={photo.alt}
-            sizes="(min-width: 60rem) 40rem, 100vw"
+            sizes="(min-width: 72rem) 44rem, (min-width: 48rem) 60vw, 100vw"
             eager={index === 0}
           />
           {photos.length > 1 ? (
