@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { Field } from './field'
 import { Money } from './money'
 import { Pagination } from './pagination'
+import { Rating } from './rating'
+import { StoreAvatar } from './store-avatar'
 
 async function render(element: unknown) {
   return parseHTML(`<body>${await String(element)}</body>`).document
@@ -61,5 +63,47 @@ describe('Pagination', () => {
     expect(first.querySelector('a[rel=prev]')).toBeNull()
     const only = await render(<Pagination page={1} totalPages={1} href={href} />)
     expect(only.querySelector('nav')).toBeNull()
+  })
+})
+
+describe('Rating', () => {
+  it('says the rating in words and fills the stars to the nearest half', async () => {
+    const document = await render(<Rating average={4.26} count={23} locale="en-GB" />)
+    const rating = document.querySelector('.rating')!
+    expect(rating.getAttribute('role')).toBe('img')
+    expect(rating.getAttribute('aria-label')).toBe('4.3 out of 5, 23 reviews')
+    expect(document.querySelector('.rating__stars')?.getAttribute('class')).toContain(
+      'rating__stars--90',
+    )
+    expect(rating.textContent).toContain('4.3 (23)')
+  })
+
+  it('writes the number as the locale does, and one review as one', async () => {
+    const document = await render(<Rating average={5} count={1} locale="fr-FR" />)
+    expect(document.querySelector('.rating')?.getAttribute('aria-label')).toBe(
+      '5,0 out of 5, 1 review',
+    )
+    expect(document.querySelector('.rating__stars--100')).not.toBeNull()
+  })
+})
+
+describe('StoreAvatar', () => {
+  const face = { hash: 'ab'.repeat(32), width: 800, height: 600 }
+
+  it('draws the small square crop of the store’s photo as one WebP, decorative', async () => {
+    const document = await render(<StoreAvatar avatar={face} name="Awa's Kitchen" />)
+    const img = document.querySelector('img')!
+    expect(img.getAttribute('src')).toBe(`/uploads/${face.hash}-64sq.webp`)
+    expect(img.getAttribute('alt')).toBe('')
+    expect(img.getAttribute('loading')).toBe('lazy')
+  })
+
+  it('shows the store’s initial when it has no photo, and a small photo uncropped', async () => {
+    const none = await render(<StoreAvatar avatar={null} name="élan Tailoring" />)
+    expect(none.querySelector('.store-avatar--none')?.textContent).toBe('É')
+    const small = await render(
+      <StoreAvatar avatar={{ ...face, width: 150, height: 100 }} name="Awa" />,
+    )
+    expect(small.querySelector('img')?.getAttribute('src')).toBe(`/uploads/${face.hash}-150.webp`)
   })
 })

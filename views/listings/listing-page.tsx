@@ -291,7 +291,7 @@ function SellerCard(props: { listing: ListingDetails; seller: Seller; locale: st
   return (
     <aside class="panel seller" aria-label="Sold by">
       <div class="seller__who">
-        <StoreAvatar avatar={seller.avatar} name={store.name} class="store-avatar--m" />
+        <StoreAvatar avatar={seller.avatar} name={store.name} large />
         <p>
           Sold by <a href={`/stores/${store.slug}`}>{store.name}</a>
           {store.area ? <span class="muted"> · {store.area}</span> : null}
