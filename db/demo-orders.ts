@@ -1,9 +1,10 @@
 // Demo orders: the last weeks of the town's trade, so every page of cart, checkout, orders, sales
 // and balances has something to show. Each order is a story told through the models, as the
 // people in it would: the buyer adds a unit to their cart (addToCart) and checks out
-// (placeOrdersAlone), then the provider, the buyer and the operator take its steps (takeOrderStep,
-// recordPayment, autoCompleteOrders) — each with a clock stopped at its moment. So stock, coupon
-// uses, the timeline and the ledger are the models' own; nothing here writes an order row.
+// (placeOrdersAlone), then the provider, the buyer and the operator take its steps
+// (takeOrderStep, recordPayment, autoCompleteOrders) — each with a clock stopped at its moment.
+// So stock, coupon uses, the timeline and the ledger are the models' own; nothing here writes an
+// order row.
 //
 // A fixed cast of stories gives every status at least once (placed … refunded, declined and
 // disputed with their reasons, coupons of a store and of the whole market), told first to the

@@ -18,9 +18,9 @@ import { memberTopic } from '../../live/bus'
 import type { Clock } from '../../lib/clock'
 import { DAY } from '../../lib/clock'
 import { returnStock } from '../listing/units'
-import { prepared } from '../prepared'
 import { recordOrderPayment, refundOrder, releaseOrderToStore } from '../ledger'
 import type { Order, OrderAccess } from '../order'
+import { prepared } from '../prepared'
 import type { Tx } from '../transaction'
 import {
   nextOrderStatus,
