@@ -1,9 +1,10 @@
 // Demo orders: the last weeks of the town's trade, so every page of cart, checkout, orders, sales
 // and balances has something to show. Each order is a story told through the models, as the
 // people in it would: the buyer adds a unit to their cart (addToCart) and checks out
-// (placeOrders), then the provider, the buyer and the operator take its steps (takeOrderStep,
-// recordPayment, autoCompleteOrders) — each with a clock stopped at its moment. So stock, coupon
-// uses, the timeline and the ledger are the models' own; nothing here writes an order row.
+// (placeOrdersAlone), then the provider, the buyer and the operator take its steps
+// (takeOrderStep, recordPayment, autoCompleteOrders) — each with a clock stopped at its moment.
+// So stock, coupon uses, the timeline and the ledger are the models' own; nothing here writes an
+// order row.
 //
 // A fixed cast of stories gives every status at least once (placed … refunded, declined and
 // disputed with their reasons, coupons of a store and of the whole market), told first to the
@@ -15,7 +16,12 @@ import type { Db } from '../src/db'
 import { clockAt, DAY, HOUR } from '../src/lib/clock'
 import { localBus } from '../src/live/bus'
 import { addToCart } from '../src/models/cart'
-import { placeOrders, planCheckout, needsAddress, type Fulfilment } from '../src/models/checkout'
+import {
+  placeOrdersAlone,
+  planCheckout,
+  needsAddress,
+  type Fulfilment,
+} from '../src/models/checkout'
 import { createCoupon, type Coupon, type CouponInput } from '../src/models/coupon'
 import { recordPayout, storeBalance } from '../src/models/ledger'
 import { unitsOnSale } from '../src/models/listing/units'
@@ -378,7 +384,7 @@ function place(
   const byPhone = story.ending === 'cancelled_by_provider' || random() < 0.4
   const paymentMethod: PaymentMethod =
     byPhone && group.paymentMethods.includes('mobile_money') ? 'mobile_money' : 'cash'
-  const result = placeOrders(deps, site, buyer, {
+  const result = placeOrdersAlone(deps, site, buyer, {
     checkoutKey: told.key,
     contactPhone: phoneNumber(random),
     seen: group.lines.map((line) => ({

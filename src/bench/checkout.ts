@@ -1,6 +1,6 @@
 // Checkout under load (issue 8), part of `npm run bench`: the production server with the
-// database as it always opens it (src/db.ts: WAL, synchronous=FULL — every order's commit waits
-// for its fsync).
+// database as it always opens it (src/db.ts: WAL, synchronous=FULL — no order is answered before
+// the fsync of the commit that wrote it).
 //
 // Buyers are put straight into the seeded town's database (argon2 would take a minute for 232
 // of them) with sessions, and a bakery with two loaves: one with stock enough for the whole run,

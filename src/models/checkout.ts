@@ -13,7 +13,9 @@
 //
 // Stock is taken inside the transaction that creates the orders, by guarded updates (takeStock):
 // if two buyers race for the last one, one order is placed and the other buyer is told it sold
-// out, with nothing half-written. A coupon's use is taken the same way.
+// out, with nothing half-written. A coupon's use is taken the same way. Checkouts that arrive
+// together share that transaction and its one commit, each in a savepoint of its own
+// (group-commit.ts): a refused one keeps nothing, and nobody is answered before the commit.
 //
 // Idempotent: the form carries a random checkout key, and the orders of a checkout remember it.
 // A double click, a refresh, a resubmit from the back button or a second tab posting the same
@@ -24,6 +26,7 @@ import type { Db } from '../db'
 import { readableCode } from '../lib/tokens'
 import { readCart, removeCartUnits, type CartLine } from './cart'
 import { couponDiscount, findCouponByCode, useCoupon, type Coupon } from './coupon'
+import { commitTogether } from './group-commit'
 import { listingLocations } from './listing'
 import { takeStock } from './listing/units'
 import { ordersOfCheckout, type Order } from './order'
@@ -286,9 +289,27 @@ export function checkChoices(
 
 /**
  * Places the orders of the member's cart as they chose, or nothing: see the top of the file.
- * @example const result = placeOrders(deps, site, member, form.data)
+ * Shares its transaction with the checkouts that arrive with it (group-commit.ts) and settles
+ * once they are committed: a placed order is on disk before anyone hears of it.
+ * @example const result = await placeOrders(deps, site, member, form.data)
  */
-export function placeOrders(
+export async function placeOrders(
+  deps: OrderDeps,
+  site: Site,
+  buyer: SessionMember,
+  input: CheckoutInput,
+): Promise<CheckoutResult> {
+  const at = deps.clock.now()
+  const result = await commitTogether(deps.db, () => writeOrders(deps, site, buyer, input, at))
+  announcePlaced(deps, result)
+  return result
+}
+
+/**
+ * The same in a transaction of its own, at once: for work that already runs inside its own
+ * transaction (the demo town replays its checkouts in one), where this becomes a savepoint.
+ */
+export function placeOrdersAlone(
   deps: OrderDeps,
   site: Site,
   buyer: SessionMember,
@@ -297,90 +318,105 @@ export function placeOrders(
   const at = deps.clock.now()
   const result = transactionUnlessRefused(
     deps.db,
-    (tx): CheckoutResult => {
-      // Inside the transaction, which holds the write lock, so nothing changes before the
-      // writes. Reads go through deps.db: the same connection, so they read in this transaction.
-      const earlier = ordersOfCheckout(deps.db, buyer.id, input.checkoutKey)
-      if (earlier.length > 0) return { ok: true, orders: earlier, repeated: true }
-      const plan = planCheckout(deps.db, site, buyer.id)
-      if (plan.groups.length === 0 && input.seen.length === 0) return { ok: false, reason: 'empty' }
-      const differences = cartDifferences(input.seen, plan)
-      if (differences.length > 0) return { ok: false, reason: 'cart_changed', differences }
-      if (plan.groups.length === 0) return { ok: false, reason: 'empty' }
-      const { checked, problems } = checkChoices(deps.db, plan, input.orders, at)
-      if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', problems }
-
-      const placed: Order[] = []
-      for (const [index, { group, choice, coupon, totals }] of checked.entries()) {
-        if (coupon && totals.discount > 0 && !useCoupon(tx, coupon.id))
-          return {
-            ok: false,
-            reason: 'invalid',
-            problems: { [`orders.${index}.coupon`]: 'coupon_used_up' },
-          }
-        const order = prepared(deps.db, insertOrder).get({
-          code: readableCode(),
-          checkoutKey: input.checkoutKey,
-          buyerId: buyer.id,
-          storeId: group.storeId,
-          kind: group.kind,
-          fulfilment: choice.fulfilment,
-          address: needsAddress(choice.fulfilment) ? choice.address.trim() : '',
-          contactPhone: input.contactPhone.trim(),
-          note: choice.note.trim(),
-          paymentMethod: choice.paymentMethod,
-          currency: site.currency,
-          ...totals,
-          couponId: totals.discount > 0 ? (coupon?.id ?? null) : null,
-          couponCode: totals.discount > 0 ? (coupon?.code ?? '') : '',
-          discountByMarket: totals.discount > 0 && coupon?.storeId === null,
-          commissionBps: site.commissionBps,
-          at,
-        })
-        if (!order) throw new Error('an order insert returned nothing')
-        for (const line of group.lines) {
-          const stocked = line.stock !== null
-          if (stocked && !takeStock(deps.db, line.unitId, line.quantity))
-            return {
-              ok: false,
-              reason: 'cart_changed',
-              differences: [{ kind: 'unavailable', title: lineTitle(line) }],
-            }
-          prepared(deps.db, insertOrderLine).run({
-            orderId: order.id,
-            listingId: line.listingId,
-            unitId: line.unitId,
-            title: line.title,
-            unitName: line.unitName,
-            unitPrice: line.price,
-            quantity: line.quantity,
-            stocked,
-          })
-        }
-        prepared(deps.db, insertPlacedEvent).run({
-          orderId: order.id,
-          actorId: buyer.id,
-          note: order.note,
-          at,
-        })
-        placed.push(order)
-      }
-      removeCartUnits(
-        deps.db,
-        buyer.id,
-        checked.flatMap(({ group }) => group.lines.map((line) => line.unitId)),
-      )
-      return { ok: true, orders: placed, repeated: false }
-    },
+    () => writeOrders(deps, site, buyer, input, at),
     'immediate',
   )
-  if (result.ok && !result.repeated)
-    for (const order of result.orders) announce(deps, order, 'order.placed')
+  announcePlaced(deps, result)
   return result
 }
 
+/** Checks the cart against what the buyer saw and writes the orders; the caller commits. */
+function writeOrders(
+  deps: OrderDeps,
+  site: Site,
+  buyer: SessionMember,
+  input: CheckoutInput,
+  at: Date,
+): CheckoutResult {
+  // Inside the transaction, which holds the write lock: nothing changes between these reads and
+  // the writes but what checkouts before this one in the same batch wrote, which they see.
+  // Reads and writes go through deps.db, the connection the transaction is open on.
+  const earlier = ordersOfCheckout(deps.db, buyer.id, input.checkoutKey)
+  if (earlier.length > 0) return { ok: true, orders: earlier, repeated: true }
+  const plan = planCheckout(deps.db, site, buyer.id)
+  if (plan.groups.length === 0 && input.seen.length === 0) return { ok: false, reason: 'empty' }
+  const differences = cartDifferences(input.seen, plan)
+  if (differences.length > 0) return { ok: false, reason: 'cart_changed', differences }
+  if (plan.groups.length === 0) return { ok: false, reason: 'empty' }
+  const { checked, problems } = checkChoices(deps.db, plan, input.orders, at)
+  if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', problems }
+
+  const placed: Order[] = []
+  for (const [index, { group, choice, coupon, totals }] of checked.entries()) {
+    if (coupon && totals.discount > 0 && !useCoupon(deps.db, coupon.id))
+      return {
+        ok: false,
+        reason: 'invalid',
+        problems: { [`orders.${index}.coupon`]: 'coupon_used_up' },
+      }
+    const order = prepared(deps.db, insertOrder).get({
+      code: readableCode(),
+      checkoutKey: input.checkoutKey,
+      buyerId: buyer.id,
+      storeId: group.storeId,
+      kind: group.kind,
+      fulfilment: choice.fulfilment,
+      address: needsAddress(choice.fulfilment) ? choice.address.trim() : '',
+      contactPhone: input.contactPhone.trim(),
+      note: choice.note.trim(),
+      paymentMethod: choice.paymentMethod,
+      currency: site.currency,
+      ...totals,
+      couponId: totals.discount > 0 ? (coupon?.id ?? null) : null,
+      couponCode: totals.discount > 0 ? (coupon?.code ?? '') : '',
+      discountByMarket: totals.discount > 0 && coupon?.storeId === null,
+      commissionBps: site.commissionBps,
+      at,
+    })
+    if (!order) throw new Error('an order insert returned nothing')
+    for (const line of group.lines) {
+      const stocked = line.stock !== null
+      if (stocked && !takeStock(deps.db, line.unitId, line.quantity))
+        return {
+          ok: false,
+          reason: 'cart_changed',
+          differences: [{ kind: 'unavailable', title: lineTitle(line) }],
+        }
+      prepared(deps.db, insertOrderLine).run({
+        orderId: order.id,
+        listingId: line.listingId,
+        unitId: line.unitId,
+        title: line.title,
+        unitName: line.unitName,
+        unitPrice: line.price,
+        quantity: line.quantity,
+        stocked,
+      })
+    }
+    prepared(deps.db, insertPlacedEvent).run({
+      orderId: order.id,
+      actorId: buyer.id,
+      note: order.note,
+      at,
+    })
+    placed.push(order)
+  }
+  removeCartUnits(
+    deps.db,
+    buyer.id,
+    checked.flatMap(({ group }) => group.lines.map((line) => line.unitId)),
+  )
+  return { ok: true, orders: placed, repeated: false }
+}
+
+/** Tells each store and the buyer, after the commit (a repeated checkout placed nothing new). */
+function announcePlaced(deps: OrderDeps, result: CheckoutResult) {
+  if (result.ok && !result.repeated)
+    for (const order of result.orders) announce(deps, order, 'order.placed')
+}
+
 // Placing runs the same few writes for every order: built and compiled once per connection
-// (prepared.ts), as the hot reads are. They run on the connection inside checkout's transaction.
+// (prepared.ts), as the hot reads are. They run on the connection inside the batch's transaction.
 const insertOrder = (db: Db) =>
   db
     .insert(orders)

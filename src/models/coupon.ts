@@ -81,12 +81,13 @@ export function findCouponByCode(db: Pick<Db, 'select'>, code: string): Coupon |
 }
 
 /**
- * Spends one use of a coupon, inside checkout's transaction; false when its uses ran out, so
- * however many buyers race for a coupon limited to 10 uses, at most 10 orders get it. Check
- * couponDiscount in the same transaction first: this guards only the count.
+ * Spends one use of a coupon, inside checkout's transaction (through its handle, or through the
+ * database whose connection it is open on); false when its uses ran out, so however many buyers
+ * race for a coupon limited to 10 uses, at most 10 orders get it. Check couponDiscount in the
+ * same transaction first: this guards only the count.
  * @example if (coupon && !useCoupon(tx, coupon.id)) return { ok: false, reason: 'coupon_used_up' }
  */
-export function useCoupon(tx: Tx, couponId: number): boolean {
+export function useCoupon(tx: Db | Tx, couponId: number): boolean {
   return (
     tx
       .update(coupons)

@@ -3,6 +3,7 @@ import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { hashesMatch, hashToken, randomToken } from '../lib/tokens'
 import { databaseVersion } from './data-version'
+import { prepared } from './prepared'
 import {
   insertMember,
   prepareMember,
@@ -26,13 +27,15 @@ export function findSite(db: Db): Site | undefined {
   const version = databaseVersion(db)
   const known = kept.get(db)
   if (known && known.version === version) return known.site
-  const row = db.select().from(site).get()
+  const row = prepared(db, siteRow).get()
   if (row) kept.set(db, { site: row, version })
   else kept.delete(db)
   return row
 }
 
 const kept = new WeakMap<Db, { site: Site; version: string }>()
+// Read again after every write (a busy checkout writes many times a second): compiled once.
+const siteRow = (db: Db) => db.select().from(site).prepare()
 
 /** Changes the marketplace's settings; every request after this one sees them. */
 export function updateSiteSettings(db: Db, settings: SiteChanges): Site | undefined {

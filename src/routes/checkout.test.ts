@@ -1,6 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { cartLines, listings, listingUnits, orderLines, orders, stores } from '../../db/schema'
+import {
+  cartLines,
+  coupons,
+  listings,
+  listingUnits,
+  members,
+  orderLines,
+  orders,
+  stores,
+} from '../../db/schema'
 import { DAY } from '../lib/clock'
 import { createCoupon } from '../models/coupon'
 import { changeListingStatus } from '../models/listing/publication'
@@ -276,6 +285,54 @@ describe('POST /checkout', () => {
     expect(late.headers.get('Location')).toBe('/cart')
     expect(allOrders()).toHaveLength(1)
     expect(stockOf(bread.unitId)).toBe(0)
+  })
+
+  it('answers checkouts posted together each on its own: one refused halfway keeps nothing', async () => {
+    // Posted at once, they share one transaction, each in a savepoint (models/group-commit.ts).
+    const bread = goods()
+    const tap = service()
+    const operator = market.db.select().from(members).where(eq(members.role, 'operator')).get()!
+    const made = createCoupon(market.db, market.clock, operator, {
+      code: 'TOWN10',
+      kind: 'percent',
+      value: 10,
+      minSpend: 0,
+      maxDiscount: null,
+      expiresAt: null,
+      usageLimit: 1,
+      scope: 'market',
+    })
+    if (!made.ok) throw new Error(`the coupon was refused: ${made.reason}`)
+    // Isatou gives the single-use coupon to both of her orders: the first is written (its order,
+    // its stock, the coupon's use) before the second finds the coupon used up.
+    await addToCart(market, buyerCookie, bread.unitId)
+    await addToCart(market, buyerCookie, tap.unitId)
+    const hers = await openCheckout(market, buyerCookie)
+    await createMember(market, { email: 'second@example.com' })
+    const secondCookie = await market.signIn('second@example.com')
+    await addToCart(market, secondCookie, bread.unitId)
+    const theirs = await openCheckout(market, secondCookie)
+
+    const [refused, placed] = await Promise.all([
+      submitCheckout(market, buyerCookie, hers, {
+        'orders.0.coupon': 'TOWN10',
+        'orders.1.coupon': 'TOWN10',
+        'orders.1.address': 'Tanji, by the fish market',
+      }),
+      submitCheckout(market, secondCookie, theirs),
+    ])
+
+    expect(refused.status).toBe(422)
+    expect(fieldError(await page(refused), 'orders.1.coupon')).toMatch(/used as many times/)
+    expect(placed.status).toBe(303)
+    expect(placed.headers.get('Location')).toMatch(/^\/orders\//)
+    // Of Isatou's checkout nothing is left: no order, the loaf back in stock, the coupon unused.
+    expect(allOrders().map((order) => order.buyerId)).not.toContain(
+      market.db.select().from(members).where(eq(members.email, 'isatou@example.com')).get()!.id,
+    )
+    expect(allOrders()).toHaveLength(1)
+    expect(stockOf(bread.unitId)).toBe(4)
+    expect(market.db.select().from(coupons).get()?.usedCount).toBe(0)
   })
 
   describe('coupons', () => {

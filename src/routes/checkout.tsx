@@ -125,7 +125,7 @@ export const checkout = new Hono<MarketEnv>()
         [],
         422,
       )
-    const result = placeOrders(c.var, site, member, {
+    const result = await placeOrders(c.var, site, member, {
       checkoutKey: input.checkoutKey,
       contactPhone: input.contactPhone,
       seen: input.lines,

@@ -10,7 +10,7 @@
 //   refunded   → money held goes back to the buyer.
 // Every step is a row of the order's timeline. The members involved hear of it on the bus after
 // the commit, never before (a step that rolled back must not be announced).
-import { and, eq, lte } from 'drizzle-orm'
+import { and, eq, lte, sql } from 'drizzle-orm'
 import { orderEvents, orderLines, orders, stores } from '../../../db/schema'
 import type { Db } from '../../db'
 import type { Bus } from '../../live/bus'
@@ -20,6 +20,7 @@ import { DAY } from '../../lib/clock'
 import { returnStock } from '../listing/units'
 import { recordOrderPayment, refundOrder, releaseOrderToStore } from '../ledger'
 import type { Order, OrderAccess } from '../order'
+import { prepared } from '../prepared'
 import type { Tx } from '../transaction'
 import {
   nextOrderStatus,
@@ -200,12 +201,16 @@ export function autoCompleteOrders(deps: OrderDeps, afterDays: number): number {
 
 /** Tells the buyer and the provider that the order changed (after the commit that changed it). */
 export function announce(deps: OrderDeps, order: Order, type: 'order.placed' | 'order.changed') {
-  const store = deps.db
-    .select({ memberId: stores.memberId })
-    .from(stores)
-    .where(eq(stores.id, order.storeId))
-    .get()
+  const store = prepared(deps.db, storeOwner).get({ storeId: order.storeId })
   const event = { type, code: order.code, status: order.status }
   deps.bus.publish(memberTopic(order.buyerId), event)
   if (store) deps.bus.publish(memberTopic(store.memberId), event)
 }
+
+// Every placed order is announced: built and compiled once per connection (prepared.ts).
+const storeOwner = (db: Db) =>
+  db
+    .select({ memberId: stores.memberId })
+    .from(stores)
+    .where(eq(stores.id, sql.placeholder('storeId')))
+    .prepare()
