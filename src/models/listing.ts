@@ -15,6 +15,7 @@ import {
   type ListingUnit,
   type UnitsOnSale,
 } from './listing/units'
+import { listCategoryTree, type Category } from './category'
 import { prepared } from './prepared'
 import type { SessionMember } from './session'
 import { readStoreAvatar, storeAvatarSql, type StoreAvatar } from './store'
@@ -230,15 +231,44 @@ export type ListingCard = Pick<Listing, 'id' | 'slug' | 'title' | 'kind' | 'from
   storeAvatar: StoreAvatar | null
 }
 
-/** A card on its own storefront, which needs no store. */
-export type StoreListing = Omit<
-  ListingCard,
-  'storeName' | 'storeSlug' | 'storeArea' | 'storeAvatar'
->
+/** A card on its own storefront, which needs no store; its category is for the store's filter. */
+export type StoreListing = CardListing & { categoryId: number }
 
-/** What a storefront shows: its listings on sale, as cards. */
-export function listStoreListings(db: Db, storeId: number): StoreListing[] {
-  return prepared(db, listingsOfStore).all({ storeId })
+/** A card without its store. */
+type CardListing = Omit<ListingCard, 'storeName' | 'storeSlug' | 'storeArea' | 'storeAvatar'>
+
+/** One of the categories a storefront sells in: a chip of its filter. */
+export type StoreCategory = Pick<Category, 'id' | 'slug' | 'name'>
+
+/** What a storefront shows: its listings on sale, the categories they are in, and one chosen. */
+export type StoreShelf = {
+  /** The listings on sale, only the chosen category's when one is chosen. */
+  listings: StoreListing[]
+  /** How many it has on sale in all. */
+  onSale: number
+  /** The categories of its listings, in the market's order. */
+  categories: StoreCategory[]
+  chosen: StoreCategory | undefined
+}
+
+/**
+ * A storefront's listings on sale as cards, narrowed to one of its categories by slug
+ * (?category=plumbing). A slug it sells nothing in chooses nothing: all its listings show.
+ */
+export function listStoreListings(db: Db, storeId: number, categorySlug?: string): StoreShelf {
+  const all = prepared(db, listingsOfStore).all({ storeId })
+  const used = new Set(all.map((listing) => listing.categoryId))
+  const sold = listCategoryTree(db)
+    .flatMap((top) => [top, ...top.children])
+    .filter((category) => used.has(category.id))
+    .map(({ id, slug, name }) => ({ id, slug, name }))
+  const chosen = sold.find((category) => category.slug === categorySlug)
+  return {
+    listings: chosen ? all.filter((listing) => listing.categoryId === chosen.id) : all,
+    onSale: all.length,
+    categories: sold,
+    chosen,
+  }
 }
 
 /** The newest listings on sale across the market, for the home page. */
@@ -336,7 +366,7 @@ export const card = {
 }
 
 type CardRow = {
-  listing: StoreListing
+  listing: CardListing
   storeName: string
   storeSlug: string
   storeArea: string
@@ -381,7 +411,7 @@ const categoryById = (db: Db) =>
 
 const listingsOfStore = (db: Db) =>
   db
-    .select(cardListing)
+    .select({ ...cardListing, categoryId: listings.categoryId })
     .from(listings)
     .where(and(eq(listings.storeId, sql.placeholder('storeId')), onSale))
     .orderBy(desc(listings.publishedAt))

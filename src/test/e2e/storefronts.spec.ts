@@ -104,7 +104,11 @@ test.describe('GET /stores/new, POST /stores, POST /stores/:slug (JavaScript on)
         'emergency call-outs',
       ])
       await expect(page.getByText('Call-outs in Tanji and Brufut.')).toBeVisible()
-      await expect(page.getByText("Amadou's Plumbing has nothing listed yet.")).toBeVisible()
+      await expect(page.getByText('List your first service or item')).toBeVisible()
+      await expect(page.getByRole('link', { name: 'New listing' }).first()).toHaveAttribute(
+        'href',
+        '/listings/new',
+      )
     })
 
     await test.step('he edits it: a new line about him, and his phone number hidden', async () => {
