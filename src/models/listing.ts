@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import { categories, listings, listingUnits, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
@@ -16,6 +16,7 @@ import {
   type UnitsOnSale,
 } from './listing/units'
 import { listCategoryTree, type Category } from './category'
+import { coverPhotos, type ListingPhoto } from './listing-photos'
 import { prepared } from './prepared'
 import type { SessionMember } from './session'
 import { readStoreAvatar, storeAvatarSql, type StoreAvatar } from './store'
@@ -189,22 +190,39 @@ export function findVisibleListing(
  * A listing on My listings: its stock in all (null for services) and, for goods without
  * variants, the default unit that the quick edit changes.
  */
-export type OwnListing = Listing & { stock: number | null; defaultUnit: ListingUnit | undefined }
+export type OwnListing = Listing & {
+  stock: number | null
+  defaultUnit: ListingUnit | undefined
+  /** Its first photo, for the row's thumbnail. */
+  cover: ListingPhoto | undefined
+}
 
 /** The provider's own listings, newest first, archived ones last. */
 export function listOwnListings(db: Db, owner: SessionMember): OwnListing[] {
+  return ownListings(db, eq(stores.memberId, owner.id))
+}
+
+/** One of the provider's own listings as its row shows it; anyone else's is undefined. */
+export function findOwnListing(
+  db: Db,
+  owner: SessionMember,
+  listingId: number,
+): OwnListing | undefined {
+  return ownListings(db, and(eq(stores.memberId, owner.id), eq(listings.id, listingId)))[0]
+}
+
+function ownListings(db: Db, where: SQL | undefined): OwnListing[] {
   const rows = db
     .select({ listing: listings })
     .from(listings)
     .innerJoin(stores, eq(stores.id, listings.storeId))
-    .where(eq(stores.memberId, owner.id))
+    .where(where)
     .orderBy(desc(listings.updatedAt))
     .all()
     .map((row) => row.listing)
-  const units = unitsOnSale(
-    db,
-    rows.map((listing) => listing.id),
-  )
+  const ids = rows.map((listing) => listing.id)
+  const units = unitsOnSale(db, ids)
+  const covers = coverPhotos(db, ids)
   return [
     ...rows.filter((l) => l.status !== 'archived'),
     ...rows.filter((l) => l.status === 'archived'),
@@ -214,6 +232,7 @@ export function listOwnListings(db: Db, owner: SessionMember): OwnListing[] {
       ...listing,
       stock: own.length > 0 ? own.reduce((sum, unit) => sum + unit.stock!, 0) : null,
       defaultUnit: own.find((unit) => unit.kind === 'default'),
+      cover: covers.get(listing.id),
     }
   })
 }

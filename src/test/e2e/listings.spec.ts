@@ -31,7 +31,7 @@ test.describe('GET /listings/new?kind=service, POST /listings, POST /listings/:i
     await test.step('from My listings he starts a new listing and chooses "A service"', async () => {
       await page.goto('/listings/mine')
       await expect(page.getByRole('heading', { level: 1, name: 'My listings' })).toBeVisible()
-      await expect(page.getByText('No listings yet.')).toBeVisible()
+      await expect(page.getByText('List your first service or item')).toBeVisible()
       await page.getByRole('link', { name: 'New listing' }).click()
       await expect(page.getByRole('heading', { level: 1, name: 'New listing' })).toBeVisible()
       await page.getByRole('link', { name: /^A service/ }).click()
