@@ -453,8 +453,10 @@ describe('GET /stores/:slug', () => {
     const owner = await market.signIn(shop.owner.email)
 
     const own = await page(await market.get('/stores/sowe-plumbing', { cookie: owner }))
-    expect(own.querySelector('.empty__title')?.textContent).toBe('List your first service or item')
-    expect(own.querySelector('.empty a')?.getAttribute('href')).toBe('/listings/new')
+    expect(own.querySelector('.empty__title')?.textContent).toBe('Nothing listed yet')
+    const first = own.querySelector('.empty a')
+    expect(first?.textContent).toBe('List your first service or item')
+    expect(first?.getAttribute('href')).toBe('/listings/new')
     const tools = own.querySelector('nav[aria-label="Manage your store"]')
     expect([...(tools?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
       '/stores/sowe-plumbing/edit',

@@ -241,10 +241,10 @@ function Listings(props: StorePageProps) {
           ))}
         </ul>
       ) : isOwner ? (
-        <EmptyState title="List your first service or item">
+        <EmptyState title="Nothing listed yet">
           <p>Buyers find you by what you list: say what it is, add a photo and a price.</p>
           <a class="button button--primary" href="/listings/new">
-            New listing
+            List your first service or item
           </a>
         </EmptyState>
       ) : (
