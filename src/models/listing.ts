@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import { categories, listings, listingUnits, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
@@ -15,6 +15,8 @@ import {
   type ListingUnit,
   type UnitsOnSale,
 } from './listing/units'
+import { listCategoryTree, type Category } from './category'
+import { coverPhotos, type ListingPhoto } from './listing-photos'
 import { prepared } from './prepared'
 import type { SessionMember } from './session'
 import { readStoreAvatar, storeAvatarSql, type StoreAvatar } from './store'
@@ -188,22 +190,39 @@ export function findVisibleListing(
  * A listing on My listings: its stock in all (null for services) and, for goods without
  * variants, the default unit that the quick edit changes.
  */
-export type OwnListing = Listing & { stock: number | null; defaultUnit: ListingUnit | undefined }
+export type OwnListing = Listing & {
+  stock: number | null
+  defaultUnit: ListingUnit | undefined
+  /** Its first photo, for the row's thumbnail. */
+  cover: ListingPhoto | undefined
+}
 
 /** The provider's own listings, newest first, archived ones last. */
 export function listOwnListings(db: Db, owner: SessionMember): OwnListing[] {
+  return ownListings(db, eq(stores.memberId, owner.id))
+}
+
+/** One of the provider's own listings as its row shows it; anyone else's is undefined. */
+export function findOwnListing(
+  db: Db,
+  owner: SessionMember,
+  listingId: number,
+): OwnListing | undefined {
+  return ownListings(db, and(eq(stores.memberId, owner.id), eq(listings.id, listingId)))[0]
+}
+
+function ownListings(db: Db, where: SQL | undefined): OwnListing[] {
   const rows = db
     .select({ listing: listings })
     .from(listings)
     .innerJoin(stores, eq(stores.id, listings.storeId))
-    .where(eq(stores.memberId, owner.id))
+    .where(where)
     .orderBy(desc(listings.updatedAt))
     .all()
     .map((row) => row.listing)
-  const units = unitsOnSale(
-    db,
-    rows.map((listing) => listing.id),
-  )
+  const ids = rows.map((listing) => listing.id)
+  const units = unitsOnSale(db, ids)
+  const covers = coverPhotos(db, ids)
   return [
     ...rows.filter((l) => l.status !== 'archived'),
     ...rows.filter((l) => l.status === 'archived'),
@@ -213,6 +232,7 @@ export function listOwnListings(db: Db, owner: SessionMember): OwnListing[] {
       ...listing,
       stock: own.length > 0 ? own.reduce((sum, unit) => sum + unit.stock!, 0) : null,
       defaultUnit: own.find((unit) => unit.kind === 'default'),
+      cover: covers.get(listing.id),
     }
   })
 }
@@ -230,15 +250,44 @@ export type ListingCard = Pick<Listing, 'id' | 'slug' | 'title' | 'kind' | 'from
   storeAvatar: StoreAvatar | null
 }
 
-/** A card on its own storefront, which needs no store. */
-export type StoreListing = Omit<
-  ListingCard,
-  'storeName' | 'storeSlug' | 'storeArea' | 'storeAvatar'
->
+/** A card on its own storefront, which needs no store; its category is for the store's filter. */
+export type StoreListing = CardListing & { categoryId: number }
 
-/** What a storefront shows: its listings on sale, as cards. */
-export function listStoreListings(db: Db, storeId: number): StoreListing[] {
-  return prepared(db, listingsOfStore).all({ storeId })
+/** A card without its store. */
+type CardListing = Omit<ListingCard, 'storeName' | 'storeSlug' | 'storeArea' | 'storeAvatar'>
+
+/** One of the categories a storefront sells in: a chip of its filter. */
+export type StoreCategory = Pick<Category, 'id' | 'slug' | 'name'>
+
+/** What a storefront shows: its listings on sale, the categories they are in, and one chosen. */
+export type StoreShelf = {
+  /** The listings on sale, only the chosen category's when one is chosen. */
+  listings: StoreListing[]
+  /** How many it has on sale in all. */
+  onSale: number
+  /** The categories of its listings, in the market's order. */
+  categories: StoreCategory[]
+  chosen: StoreCategory | undefined
+}
+
+/**
+ * A storefront's listings on sale as cards, narrowed to one of its categories by slug
+ * (?category=plumbing). A slug it sells nothing in chooses nothing: all its listings show.
+ */
+export function listStoreListings(db: Db, storeId: number, categorySlug?: string): StoreShelf {
+  const all = prepared(db, listingsOfStore).all({ storeId })
+  const used = new Set(all.map((listing) => listing.categoryId))
+  const sold = listCategoryTree(db)
+    .flatMap((top) => [top, ...top.children])
+    .filter((category) => used.has(category.id))
+    .map(({ id, slug, name }) => ({ id, slug, name }))
+  const chosen = sold.find((category) => category.slug === categorySlug)
+  return {
+    listings: chosen ? all.filter((listing) => listing.categoryId === chosen.id) : all,
+    onSale: all.length,
+    categories: sold,
+    chosen,
+  }
 }
 
 /** The newest listings on sale across the market, for the home page. */
@@ -336,7 +385,7 @@ export const card = {
 }
 
 type CardRow = {
-  listing: StoreListing
+  listing: CardListing
   storeName: string
   storeSlug: string
   storeArea: string
@@ -381,7 +430,7 @@ const categoryById = (db: Db) =>
 
 const listingsOfStore = (db: Db) =>
   db
-    .select(cardListing)
+    .select({ ...cardListing, categoryId: listings.categoryId })
     .from(listings)
     .where(and(eq(listings.storeId, sql.placeholder('storeId')), onSale))
     .orderBy(desc(listings.publishedAt))

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { coupons } from '../../db/schema'
+import { coupons, stores } from '../../db/schema'
 import { DAY } from '../lib/clock'
 import { findCouponByCode } from '../models/coupon'
 import {
@@ -9,6 +9,7 @@ import {
   createProvider,
   fieldError,
   page,
+  serviceForm,
   type TestMarket,
 } from '../test/app'
 
@@ -61,7 +62,10 @@ describe('GET /coupons', () => {
       )
     expect(document.querySelector('#field-kind-percent')?.hasAttribute('checked')).toBe(true)
     expect(document.querySelector('#field-scope-market')).toBeNull()
-    for (const path of ['/account', '/listings/mine'])
+    // My listings shows its tools once there is a listing; before, only the way to a first one.
+    await market.post('/listings', serviceForm, { cookie })
+    const slug = market.db.select().from(stores).get()!.slug
+    for (const path of ['/account', '/listings/mine', `/stores/${slug}`])
       expect(
         (await page(await market.get(path, { cookie }))).querySelector('a[href="/coupons"]'),
       ).not.toBeNull()

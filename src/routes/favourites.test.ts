@@ -87,7 +87,7 @@ describe('GET /favourites', () => {
     const document = await page(await market.get('/favourites', { cookie }))
     expect(document.querySelector('h1')?.textContent).toBe('Favourites')
     expect(document.querySelector('.empty')?.textContent).toBe(
-      'Nothing saved yet.Tap the heart on a listing you like to keep it here, ready for when you need it. See what is on the market.',
+      'Nothing saved yetTap the heart on a listing you like to keep it here, ready for when you need it.See what is on the market',
     )
     expect(document.querySelector('.empty a')?.getAttribute('href')).toBe('/')
   })

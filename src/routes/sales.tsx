@@ -16,6 +16,7 @@ export const sales = new Hono<MarketEnv>().get('/', requireMember, (c) => {
     <SalesPage
       shell={shell(c)}
       storeName={store.name}
+      storeSlug={store.slug}
       groups={listStoreOrders(c.var.db, store.id)}
       timeZone={c.var.site.timeZone}
     />,

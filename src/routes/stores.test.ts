@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { stores } from '../../db/schema'
 import { openStore, type StoreFields } from '../models/store'
 import { createMember, createOpenMarket, fieldError, page, type TestMarket } from '../test/app'
+import { seedListing, seedStore } from '../test/listings'
+import { insertTestOrder } from '../test/orders'
 
 let market: TestMarket
 afterEach(() => market.cleanup())
@@ -159,7 +161,9 @@ describe('POST /stores', () => {
     ])
     expect(document.querySelector('a[href="tel:+2207123456"]')).not.toBeNull()
     expect(document.querySelector('a[href="https://wa.me/2207123456"]')).not.toBeNull()
-    expect(document.querySelectorAll('.tags li')).toHaveLength(3)
+    expect(
+      [...document.querySelectorAll('[aria-label="Skills"] li')].map((li) => li.textContent),
+    ).toEqual(['tailoring', 'alterations', 'wedding outfits'])
     expect(document.querySelector('a[href$="/edit"]')).toBeNull()
   })
 
@@ -371,5 +375,100 @@ describe('GET /stores/:slug', () => {
   it('answers 404 for a storefront that does not exist', async () => {
     market = await createOpenMarket()
     expect((await market.get('/stores/nobody')).status).toBe(404)
+  })
+
+  it('counts the listings on sale and the orders completed, not drafts or open orders', async () => {
+    market = await createOpenMarket()
+    const shop = await seedStore(market, { name: 'Sowe Plumbing' })
+    seedListing(market.db, market, shop, { title: 'Blocked drains' })
+    seedListing(market.db, market, shop, { title: 'Leaking taps' })
+    seedListing(market.db, market, shop, { title: 'Not ready yet', publishedDaysAgo: null })
+    const buyer = await createMember(market, { email: 'buyer@example.com' })
+    for (const status of ['completed', 'completed', 'completed', 'accepted'] as const)
+      insertTestOrder(market.db, { buyerId: buyer.id, storeId: shop.store.id, status })
+    const other = await seedStore(market, { name: 'Other Store' })
+    insertTestOrder(market.db, { buyerId: buyer.id, storeId: other.store.id, status: 'completed' })
+
+    const document = await page(await market.get('/stores/sowe-plumbing'))
+    const facts = [...document.querySelectorAll('.store__header .seller__facts li')]
+    expect(facts.map((li) => li.textContent)).toEqual(['2 listings on sale', '3 orders completed'])
+    expect(document.querySelectorAll('.listing-grid > li')).toHaveLength(2)
+  })
+
+  it('filters the listings by category with chips that work as plain links', async () => {
+    market = await createOpenMarket()
+    const shop = await seedStore(market, { name: 'Sowe Plumbing' })
+    seedListing(market.db, market, shop, { title: 'Blocked drains', categoryId: 101 })
+    seedListing(market.db, market, shop, { title: 'Leaking taps', categoryId: 101 })
+    seedListing(market.db, market, shop, { title: 'New sockets', categoryId: 102 })
+    const titles = (document: Document) =>
+      [...document.querySelectorAll('.listing-card__title')].map((title) => title.textContent)
+    const chips = (document: Document) =>
+      [...document.querySelectorAll('nav[aria-label="Categories in this store"] a')].map((a) => ({
+        name: a.textContent,
+        href: a.getAttribute('href'),
+        current: a.getAttribute('aria-current'),
+      }))
+
+    const all = await page(await market.get('/stores/sowe-plumbing'))
+    expect(chips(all)).toEqual([
+      { name: 'All', href: '/stores/sowe-plumbing#listings', current: 'page' },
+      {
+        name: 'Plumbing',
+        href: '/stores/sowe-plumbing?category=plumbing#listings',
+        current: null,
+      },
+      {
+        name: 'Electrical',
+        href: '/stores/sowe-plumbing?category=electrical#listings',
+        current: null,
+      },
+    ])
+    expect(titles(all)).toHaveLength(3)
+
+    const electrical = await page(await market.get('/stores/sowe-plumbing?category=electrical'))
+    expect(titles(electrical)).toEqual(['New sockets'])
+    expect(chips(electrical).map((chip) => chip.current)).toEqual([null, null, 'page'])
+    expect(electrical.querySelector('.seller__facts li')?.textContent).toBe('3 listings on sale')
+
+    // A category it sells nothing in (or none at all) shows everything, "All" chosen.
+    const other = await page(await market.get('/stores/sowe-plumbing?category=hair'))
+    expect(titles(other)).toHaveLength(3)
+    expect(chips(other)[0]?.current).toBe('page')
+  })
+
+  it('shows no chips for a store that sells in one category only', async () => {
+    market = await createOpenMarket()
+    const shop = await seedStore(market, { name: 'Sowe Plumbing' })
+    seedListing(market.db, market, shop, { title: 'Blocked drains', categoryId: 101 })
+    seedListing(market.db, market, shop, { title: 'Leaking taps', categoryId: 101 })
+    const document = await page(await market.get('/stores/sowe-plumbing'))
+    expect(document.querySelector('nav[aria-label="Categories in this store"]')).toBeNull()
+    expect(document.querySelectorAll('.listing-grid > li')).toHaveLength(2)
+  })
+
+  it('leads its owner to list something, and a visitor back to the market, while it is empty', async () => {
+    market = await createOpenMarket()
+    const shop = await seedStore(market, { name: 'Sowe Plumbing' })
+    const owner = await market.signIn(shop.owner.email)
+
+    const own = await page(await market.get('/stores/sowe-plumbing', { cookie: owner }))
+    expect(own.querySelector('.empty__title')?.textContent).toBe('Nothing listed yet')
+    const first = own.querySelector('.empty a')
+    expect(first?.textContent).toBe('List your first service or item')
+    expect(first?.getAttribute('href')).toBe('/listings/new')
+    const tools = own.querySelector('nav[aria-label="Manage your store"]')
+    expect([...(tools?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
+      '/stores/sowe-plumbing/edit',
+      '/listings/mine',
+      '/listings/new',
+      '/coupons',
+      '/stores/sowe-plumbing/balance',
+    ])
+
+    const seen = await page(await market.get('/stores/sowe-plumbing'))
+    expect(seen.querySelector('.empty__title')?.textContent).toBe('Nothing on sale here yet')
+    expect(seen.querySelector('.empty a')?.getAttribute('href')).toBe('/')
+    expect(seen.querySelector('nav[aria-label="Manage your store"]')).toBeNull()
   })
 })

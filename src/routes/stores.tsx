@@ -20,6 +20,7 @@ import {
   findStoreForOwner,
   findStoreOfMember,
   openStore,
+  sellerFacts,
   updateStore,
 } from '../models/store'
 
@@ -155,18 +156,19 @@ export const storeManagement = new Hono<MarketEnv>()
     return flashRedirect(c, `/stores/${store.slug}`, 'Storefront saved.')
   })
 
-/** GET /stores/:slug — the public storefront. */
+/** GET /stores/:slug — the public storefront; ?category=slug narrows its listings to one. */
 export const storePages = new Hono<MarketEnv>().get('/:slug', (c) => {
   const store = findPublicStore(c.var.db, c.req.param('slug'))
   if (!store) return c.notFound()
-  const listings = listStoreListings(c.var.db, store.id)
-  const ids = listings.map((listing) => listing.id)
+  const shelf = listStoreListings(c.var.db, store.id, c.req.query('category'))
+  const ids = shelf.listings.map((listing) => listing.id)
   const member = c.var.member
   return c.html(
     <StorePage
       shell={shell(c)}
       store={store}
-      listings={listings}
+      shelf={shelf}
+      completedOrders={sellerFacts(c.var.db, store.id)?.completedOrders ?? 0}
       covers={coverPhotos(c.var.db, ids)}
       saved={member ? savedListingIds(c.var.db, member, ids) : new Set()}
       avatar={findImage(c.var.db, store.avatarImageId)}

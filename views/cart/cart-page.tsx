@@ -3,6 +3,7 @@ import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
 import { MAX_LINE_QUANTITY, type Cart, type CartLine, type CartStore } from '../../src/models/cart'
 import { listingPath } from '../../src/models/listing'
 import { signInHref } from '../accounts/account-links'
+import { EmptyState } from '../components/empty-state'
 import { Money } from '../components/money'
 import { Picture } from '../components/picture'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
@@ -28,13 +29,12 @@ export function CartPage({ shell, cart, currency, refused }: CartPageProps) {
     <SiteLayout shell={shell} title="Your cart">
       <h1>Your cart</h1>
       {cart.stores.length === 0 ? (
-        <div class="empty">
-          <p>Your cart is empty.</p>
-          <p>
-            Add things from a listing’s page, then order them all from here.{' '}
-            <a href="/">See what is on the market</a>.
-          </p>
-        </div>
+        <EmptyState title="Your cart is empty">
+          <p>Add things from a listing’s page, then order them all from here.</p>
+          <a class="button button--primary" href="/">
+            See what is on the market
+          </a>
+        </EmptyState>
       ) : (
         <>
           {cart.stores.map((store) => (

@@ -1,6 +1,7 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
 import type { Coupon } from '../../src/models/coupon'
 import type { Store } from '../../src/models/store'
+import { EmptyState } from '../components/empty-state'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { CouponForm } from './coupon-form'
 import { CouponRow, couponScope } from './coupon-row'
@@ -34,7 +35,10 @@ export function CouponsPage(props: CouponsPageProps) {
         ) : null}
       </p>
       {coupons.length === 0 ? (
-        <p class="empty">No coupons yet.</p>
+        <EmptyState title="No coupons yet">
+          <p>A code that takes a share or an amount off brings buyers back; make one below.</p>
+          <a href="#new-coupon-heading">Make a coupon</a>
+        </EmptyState>
       ) : (
         <ul class="coupons">
           {coupons.map((coupon) => (

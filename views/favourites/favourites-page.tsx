@@ -1,6 +1,7 @@
 import type { PageWindow } from '../../src/lib/pagination'
 import type { ListingCard as Card } from '../../src/models/listing'
 import type { ListingPhoto } from '../../src/models/listing-photos'
+import { EmptyState } from '../components/empty-state'
 import { Pagination } from '../components/pagination'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { ListingCard } from '../listings/listing-card'
@@ -65,14 +66,15 @@ export function FavouritesPage({
           {hidden}
         </>
       ) : (
-        <div class="empty">
-          <p>{offSale > 0 ? 'Nothing you saved is on sale just now.' : 'Nothing saved yet.'}</p>
+        <EmptyState
+          title={offSale > 0 ? 'Nothing you saved is on sale just now' : 'Nothing saved yet'}
+        >
           {hidden}
-          <p>
-            Tap the heart on a listing you like to keep it here, ready for when you need it.{' '}
-            <a href="/">See what is on the market</a>.
-          </p>
-        </div>
+          <p>Tap the heart on a listing you like to keep it here, ready for when you need it.</p>
+          <a class="button button--primary" href="/">
+            See what is on the market
+          </a>
+        </EmptyState>
       )}
     </SiteLayout>
   )

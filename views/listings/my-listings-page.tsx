@@ -1,7 +1,10 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
 import { moneyInputValue } from '../../src/lib/money'
 import type { Listing, OwnListing } from '../../src/models/listing'
+import { EmptyState } from '../components/empty-state'
+import { initial } from '../components/initial'
 import { Money } from '../components/money'
+import { Picture } from '../components/picture'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { ListingStatus } from './listing-status'
 
@@ -25,33 +28,41 @@ export function MyListingsPage({
   return (
     <SiteLayout shell={shell} title="My listings">
       <h1>My listings</h1>
-      {hasStore ? (
-        <p>
+      {!hasStore ? (
+        <EmptyState title="Open your storefront first">
+          <p>Your listings live in your storefront, where buyers find them and you.</p>
+          <a class="button button--primary" href="/stores/new">
+            Open a storefront
+          </a>
+        </EmptyState>
+      ) : listings.length === 0 ? (
+        <EmptyState title="List your first service or item">
+          <p>Say what you do or sell, add a photo and a price; publish it when it is ready.</p>
           <a class="button button--primary" href="/listings/new">
             New listing
-          </a>{' '}
-          <a class="button button--secondary" href="/coupons">
-            Coupons
           </a>
-        </p>
+        </EmptyState>
       ) : (
-        <p>
-          Open your storefront first: <a href="/stores/new">open a storefront</a>.
-        </p>
-      )}
-      {listings.length === 0 ? (
-        <p class="empty">No listings yet.</p>
-      ) : (
-        <ul class="my-listings">
-          {listings.map((listing) => (
-            <ListingRow
-              listing={listing}
-              currency={currency}
-              locale={shell.locale}
-              {...(refused?.listingId === listing.id ? refused : {})}
-            />
-          ))}
-        </ul>
+        <>
+          <p>
+            <a class="button button--primary" href="/listings/new">
+              New listing
+            </a>{' '}
+            <a class="button button--secondary" href="/coupons">
+              Coupons
+            </a>
+          </p>
+          <ul class="my-listings">
+            {listings.map((listing) => (
+              <ListingRow
+                listing={listing}
+                currency={currency}
+                locale={shell.locale}
+                {...(refused?.listingId === listing.id ? refused : {})}
+              />
+            ))}
+          </ul>
+        </>
       )}
     </SiteLayout>
   )
@@ -64,15 +75,19 @@ type ListingRowProps = {
   errors?: Errors
   /** What was typed, when it is shown again with its errors. */
   values?: FormValues
-  /** Set right after a quick edit, so screen readers hear that it worked. */
-  saved?: boolean
+  /** Said right after a change swapped the row ("Saved."), so screen readers hear that it worked. */
+  notice?: string | undefined
 }
 
 export function listingRowId(listing: Pick<Listing, 'id'>) {
   return `listing-row-${listing.id}`
 }
 
-/** One row; htmx swaps just this row after a quick edit. */
+/**
+ * One row: the cover photo, title and status, price and stock, the step to publish or pause it,
+ * and for goods without variants a quick edit of price and stock. htmx swaps just this row after
+ * either; without JavaScript each is a plain form and the page comes back.
+ */
 export function ListingRow(props: ListingRowProps) {
   const { listing, currency, locale, errors = {}, values } = props
   // Goods without variants: the quick edit changes their one (default) unit.
@@ -80,6 +95,13 @@ export function ListingRow(props: ListingRowProps) {
   const stock = listing.stock
   return (
     <li class="my-listing" id={listingRowId(listing)}>
+      {listing.cover ? (
+        <Picture image={listing.cover.image} alt="" sizes="4rem" class="my-listing__thumb" square />
+      ) : (
+        <span class="my-listing__thumb my-listing__thumb--none" aria-hidden="true">
+          {initial(listing.title)}
+        </span>
+      )}
       <p class="my-listing__head">
         {/* An archived listing has no page left to open, for anyone. */}
         {listing.status === 'archived' ? (
@@ -95,6 +117,7 @@ export function ListingRow(props: ListingRowProps) {
         {stock !== null ? ` · ${stock} in stock` : ''}
         {stock === 0 ? ' — sold out' : ''}
       </p>
+      <PublicationForm listing={listing} />
       {unit ? (
         <form
           method="post"
@@ -131,12 +154,47 @@ export function ListingRow(props: ListingRowProps) {
           <button type="submit" class="button button--secondary">
             Update<span class="visually-hidden"> {listing.title}</span>
           </button>
-          <p class="muted" role="status">
-            {props.saved ? 'Saved.' : ''}
-          </p>
         </form>
       ) : null}
+      {listing.status === 'archived' ? null : (
+        <p class="muted my-listing__notice" role="status">
+          {props.notice ?? ''}
+        </p>
+      )}
     </li>
+  )
+}
+
+/** What says the row's publish, resume or pause comes back to My listings rather than the edit page. */
+export const FROM_MY_LISTINGS = 'mine'
+
+/**
+ * Publish (a draft), resume (paused) or pause (on sale), in the row: the same resource as the
+ * edit page's buttons, POST /listings/:id/publication, with `_method=DELETE` to pause.
+ */
+function PublicationForm({ listing }: { listing: OwnListing }) {
+  if (listing.status === 'archived') return null
+  const action = `/listings/${listing.id}/publication`
+  const pausing = listing.status === 'published'
+  return (
+    <form
+      method="post"
+      action={action}
+      class="my-listing__publication"
+      data-hx-post={action}
+      data-hx-target={`#${listingRowId(listing)}`}
+      data-hx-swap="outerHTML"
+    >
+      <input type="hidden" name="return" value={FROM_MY_LISTINGS} />
+      {pausing ? <input type="hidden" name="_method" value="DELETE" /> : null}
+      <button
+        type="submit"
+        class={`button button--small ${pausing ? 'button--secondary' : 'button--primary'}`}
+      >
+        {pausing ? 'Pause' : listing.status === 'draft' ? 'Publish' : 'Resume'}
+        <span class="visually-hidden"> {listing.title}</span>
+      </button>
+    </form>
   )
 }
 

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import type { PageWindow } from '../../src/lib/pagination'
 import { dateTimeFormat } from '../../src/lib/intl'
 import type { OrderSummary } from '../../src/models/order'
+import { EmptyState } from '../components/empty-state'
 import { Money } from '../components/money'
 import { Pagination } from '../components/pagination'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
@@ -21,9 +22,12 @@ export function OrdersPage({ shell, orders, page, timeZone }: OrdersPageProps) {
     <SiteLayout shell={shell} title="Your orders">
       <h1>Your orders</h1>
       {orders.length === 0 ? (
-        <p>
-          You have not ordered anything yet. <a href="/search">Find something in the market</a>.
-        </p>
+        <EmptyState title="No orders yet">
+          <p>What you order from the market’s stores shows here, with where each order stands.</p>
+          <a class="button button--primary" href="/">
+            Browse the market
+          </a>
+        </EmptyState>
       ) : (
         <>
           <ul class="order-list">

@@ -2,24 +2,47 @@ import { dateTimeFormat } from '../../src/lib/intl'
 import type { InboxGroup } from '../../src/models/order'
 import { availableOrderActions } from '../../src/models/order/transitions'
 import { orderState } from '../../src/models/order/steps'
+import { EmptyState } from '../components/empty-state'
 import { Button } from '../components/button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { ACTION_BUTTONS, CAREFUL_ACTIONS } from './order-words'
 import { OrderItem } from './orders-page'
 
-type SalesPageProps = { shell: Shell; storeName: string; groups: InboxGroup[]; timeZone: string }
+type SalesPageProps = {
+  shell: Shell
+  storeName: string
+  /** Where the storefront is, to share it while no orders have come. */
+  storeSlug: string
+  groups: InboxGroup[]
+  timeZone: string
+}
 
 /**
  * The provider's order inbox: new orders first, then those under way, delivered, disputed and
  * the latest finished. Each order's next plain step is one button here; steps that need a
  * reason (declining, cancelling) are on the order's own page, where the reason can be written.
  */
-export function SalesPage({ shell, storeName, groups, timeZone }: SalesPageProps) {
+export function SalesPage({ shell, storeName, storeSlug, groups, timeZone }: SalesPageProps) {
   const when = dateTimeFormat(shell.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
   const waiting = groups.reduce(
     (sum, group) => sum + (group.name === 'finished' ? 0 : group.orders.length),
     0,
   )
+  if (groups.every((group) => group.orders.length === 0))
+    return (
+      <SiteLayout shell={shell} title="Sales">
+        <h1>Sales</h1>
+        <EmptyState title="No orders yet">
+          <p>
+            Orders for {storeName} come in here. Share your storefront’s address with your
+            customers, and <a href="/listings/new">list more</a> so others find you.
+          </p>
+          <a class="button button--primary" href={`/stores/${storeSlug}`}>
+            Go to your storefront
+          </a>
+        </EmptyState>
+      </SiteLayout>
+    )
   return (
     <SiteLayout shell={shell} title="Sales">
       <h1>Sales</h1>

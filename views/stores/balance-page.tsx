@@ -4,6 +4,7 @@ import { moneyInputValue } from '../../src/lib/money'
 import type { StoreBalance, StoreHistoryLine } from '../../src/models/ledger'
 import type { Store } from '../../src/models/store'
 import { Button } from '../components/button'
+import { EmptyState } from '../components/empty-state'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
 import { Money } from '../components/money'
@@ -63,7 +64,14 @@ export function StoreBalancePage(props: StoreBalancePageProps) {
       ) : null}
       <h2>History</h2>
       {balance.history.length === 0 ? (
-        <p class="empty">No payments yet.</p>
+        <EmptyState title="No payments yet">
+          <p>When a buyer pays for an order, the payment and what you are owed show here.</p>
+          {props.payout ? (
+            <a href={`/stores/${store.slug}`}>See the storefront</a>
+          ) : (
+            <a href="/sales">See your sales</a>
+          )}
+        </EmptyState>
       ) : (
         <>
           <table class="ledger-history">

@@ -5,6 +5,8 @@ import { readFormValues } from '../../http/forms'
 import { requireMember } from '../../http/session'
 import type { ListingAction } from '../../models/listing/status'
 import { changeListingStatus } from '../../models/listing/publication'
+import { findOwnListing } from '../../models/listing'
+import { FROM_MY_LISTINGS, ListingRow } from '../../../views/listings/my-listings-page'
 
 const MESSAGES: Record<ListingAction, string> = {
   publish: 'Published: buyers can find it now.',
@@ -12,33 +14,51 @@ const MESSAGES: Record<ListingAction, string> = {
   archive: 'Archived. It is off the market for good.',
 }
 
-/** Back to the listing's edit page, except after archiving: an archived listing has none. */
-function nextPage(action: ListingAction, listingId: number) {
-  return action === 'archive' ? '/listings/mine' : `/listings/${listingId}/edit`
+/**
+ * Where the provider goes next: back to the listing's edit page, or to My listings when the
+ * button was in its row (or after archiving: an archived listing has no edit page).
+ */
+function nextPage(action: ListingAction, listingId: number, fromMyListings: boolean) {
+  return action === 'archive' || fromMyListings ? '/listings/mine' : `/listings/${listingId}/edit`
 }
 
-function move<E extends MemberEnv>(c: Context<E>, action: ListingAction) {
+function move<E extends MemberEnv>(c: Context<E>, action: ListingAction, fromMyListings = false) {
   const listingId = Number(c.req.param('id'))
   const result = changeListingStatus(c.var.db, c.var.clock, c.var.member, listingId, action)
-  if (!result.ok) {
-    if (result.reason === 'not_found') return c.notFound()
-    return flashRedirect(
-      c,
-      nextPage(action, listingId),
-      'That listing cannot do that from where it is now.',
-      'alert',
-    )
+  if (!result.ok && result.reason === 'not_found') return c.notFound()
+  const message = result.ok ? MESSAGES[action] : REFUSED
+  // From a row of My listings with htmx: that row alone comes back, saying what happened.
+  c.header('Vary', 'HX-Request', { append: true })
+  const row =
+    fromMyListings && c.req.header('HX-Request') === 'true'
+      ? findOwnListing(c.var.db, c.var.member, listingId)
+      : undefined
+  if (row) {
+    const { currency, locale } = c.var.site
+    return c.html(<ListingRow listing={row} currency={currency} locale={locale} notice={message} />)
   }
-  return flashRedirect(c, nextPage(action, listingId), MESSAGES[action])
+  return flashRedirect(
+    c,
+    nextPage(action, listingId, fromMyListings),
+    message,
+    result.ok ? 'notice' : 'alert',
+  )
 }
+
+const REFUSED = 'That listing cannot do that from where it is now.'
 
 /**
  * POST /listings/:id/publication publishes (or resumes); a DELETE pauses. Plain forms cannot
- * send DELETE, so they say it with a `_method` field, as Rails forms do.
+ * send DELETE, so they say it with a `_method` field, as Rails forms do. `return=mine` comes
+ * from a row of My listings, and goes back there.
  */
 export const listingPublication = new Hono<MarketEnv>().post('/', requireMember, async (c) => {
   const values = await readFormValues(c)
-  return move(c, values._method?.toUpperCase() === 'DELETE' ? 'pause' : 'publish')
+  return move(
+    c,
+    values._method?.toUpperCase() === 'DELETE' ? 'pause' : 'publish',
+    values.return === FROM_MY_LISTINGS,
+  )
 })
 
 /** POST /listings/:id/archival archives for good. */

@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { listings, listingUnits } from '../../../db/schema'
 import { takeStock } from '../../models/listing/units'
+import { solidImage } from '../../test/photos'
 import {
   cookiesFrom,
+  createMember,
   createProvider,
   createOpenMarket,
   page,
@@ -62,7 +64,142 @@ describe('GET /listings/mine', () => {
     const serviceRow = rows.find((row) => row.textContent!.includes('Leaking tap repair'))!
     expect(serviceRow.querySelector('form.quick-edit')).toBeNull()
   })
+
+  it('shows each listing’s first photo as its thumbnail, or its initial in a box', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const withPhoto = await createListing(cookie, serviceForm)
+    await createListing(cookie, jam)
+    const photo = { name: 'tap.png', bytes: await solidImage(320, 240, 'png', '#2980b9') }
+    await market.upload(`/listings/${withPhoto}/photos`, { photos: [photo] }, { cookie })
+
+    const document = await page(await market.get('/listings/mine', { cookie }))
+    const tap = document.querySelector(`#listing-row-${withPhoto} .my-listing__thumb`)!
+    expect(tap.querySelector('img.picture__image')?.getAttribute('alt')).toBe('')
+    const jamRow = [...document.querySelectorAll('.my-listing')].find((row) =>
+      row.textContent!.includes('Mango jam'),
+    )!
+    const none = jamRow.querySelector('.my-listing__thumb--none')!
+    expect(none.textContent).toBe('M')
+    expect(none.getAttribute('aria-hidden')).toBe('true')
+  })
+
+  it('offers to publish a draft, pause what is on sale and resume what is paused, in the row', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const draft = await createListing(cookie, jam)
+    const onSale = await createListing(cookie, serviceForm)
+    const paused = await createListing(cookie, { ...serviceForm, title: 'Shower fitting' })
+    for (const id of [onSale, paused])
+      await market.post(`/listings/${id}/publication`, {}, { cookie })
+    await market.post(`/listings/${paused}/publication`, { _method: 'DELETE' }, { cookie })
+
+    const document = await page(await market.get('/listings/mine', { cookie }))
+    const form = (id: number) =>
+      document.querySelector<HTMLFormElement>(`#listing-row-${id} form.my-listing__publication`)!
+    const fields = (id: number) =>
+      Object.fromEntries(
+        [...form(id).querySelectorAll('input')].map((input) => [input.name, input.value]),
+      )
+    expect(form(draft).getAttribute('action')).toBe(`/listings/${draft}/publication`)
+    expect(form(draft).querySelector('button')?.textContent).toBe('Publish Mango jam')
+    expect(fields(draft)).toEqual({ return: 'mine' })
+    expect(form(onSale).querySelector('button')?.textContent).toBe('Pause Leaking tap repair')
+    expect(fields(onSale)).toEqual({ return: 'mine', _method: 'DELETE' })
+    expect(form(paused).querySelector('button')?.textContent).toBe('Resume Shower fitting')
+  })
+
+  it('leads to a first listing when there is none, and to a storefront when there is no store', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const empty = await page(await market.get('/listings/mine', { cookie }))
+    expect(empty.querySelector('.empty__title')?.textContent).toBe(
+      'List your first service or item',
+    )
+    expect(empty.querySelector('.empty a')?.getAttribute('href')).toBe('/listings/new')
+
+    await createMember(market, { email: 'buyer@example.com' })
+    const buyer = await market.signIn('buyer@example.com')
+    const noStore = await page(await market.get('/listings/mine', { cookie: buyer }))
+    expect(noStore.querySelector('.empty__title')?.textContent).toBe('Open your storefront first')
+    expect(noStore.querySelector('.empty a')?.getAttribute('href')).toBe('/stores/new')
+  })
 })
+
+describe('POST /listings/:id/publication from a row of My listings', () => {
+  it('pauses and publishes, back to My listings with a message when JavaScript is off', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, serviceForm)
+
+    const published = await market.post(
+      `/listings/${id}/publication`,
+      { return: 'mine' },
+      { cookie },
+    )
+    expect(published.status).toBe(303)
+    expect(published.headers.get('Location')).toBe('/listings/mine')
+    const mine = await page(
+      await market.get('/listings/mine', { cookie: `${cookie}; ${cookiesFrom(published)}` }),
+    )
+    expect(mine.querySelector(`#listing-row-${id} .status`)?.textContent).toBe('On sale')
+    expect(mine.querySelector('.flash')?.textContent).toBe('Published: buyers can find it now.')
+
+    const paused = await market.post(
+      `/listings/${id}/publication`,
+      { return: 'mine', _method: 'DELETE' },
+      { cookie },
+    )
+    expect(paused.headers.get('Location')).toBe('/listings/mine')
+    expect(status(id)).toBe('paused')
+  })
+
+  it('swaps just the row with htmx, saying what happened', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, serviceForm)
+    const response = await market.post(
+      `/listings/${id}/publication`,
+      { return: 'mine' },
+      { cookie, headers: { 'HX-Request': 'true' } },
+    )
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Vary')).toContain('HX-Request')
+    const row = await page(response)
+    expect(row.querySelector('h1')).toBeNull()
+    expect(row.querySelector(`li#listing-row-${id} .status`)?.textContent).toBe('On sale')
+    expect(row.querySelector('[role=status]')?.textContent).toBe(
+      'Published: buyers can find it now.',
+    )
+    expect(row.querySelector('form.my-listing__publication button')?.textContent).toBe(
+      'Pause Leaking tap repair',
+    )
+    expect(status(id)).toBe('published')
+  })
+
+  it('never lets another member pause someone else’s listing, with or without htmx', async () => {
+    market = await createOpenMarket()
+    const { cookie } = await createProvider(market)
+    const id = await createListing(cookie, serviceForm)
+    await market.post(`/listings/${id}/publication`, {}, { cookie })
+    const other = await createProvider(market)
+    for (const headers of [{}, { 'HX-Request': 'true' }] as Record<string, string>[]) {
+      const response = await market.post(
+        `/listings/${id}/publication`,
+        { return: 'mine', _method: 'DELETE' },
+        { cookie: other.cookie, headers },
+      )
+      expect(response.status).toBe(404)
+    }
+    expect(status(id)).toBe('published')
+    const theirs = await page(await market.get('/listings/mine', { cookie: other.cookie }))
+    expect(theirs.querySelector(`#listing-row-${id}`)).toBeNull()
+  })
+})
+
+function status(listingId: number) {
+  return market.db.select().from(listings).where(eq(listings.id, listingId)).get()?.status
+}
 
 describe('POST /listings/:id/quick-edit', () => {
   it('updates price and stock and swaps just the row for htmx', async () => {

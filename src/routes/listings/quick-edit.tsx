@@ -5,7 +5,7 @@ import { flashRedirect } from '../../http/flash'
 import { parseForm, type FormErrors, type FormValues } from '../../http/forms'
 import { requireMember } from '../../http/session'
 import { shell } from '../../http/shell'
-import { listOwnListings, quickEditListing } from '../../models/listing'
+import { findOwnListing, listOwnListings, quickEditListing } from '../../models/listing'
 import {
   quickEditSchema,
   STALE_FORM_MESSAGE,
@@ -22,8 +22,7 @@ export const listingQuickEdit = new Hono<MarketEnv>().post('/', requireMember, a
   const listingId = Number(c.req.param('id'))
   const { currency, locale } = c.var.site
   const form = await parseForm(c, quickEditSchema({ currency, locale }))
-  const row = () =>
-    listOwnListings(c.var.db, c.var.member).find((listing) => listing.id === listingId)
+  const row = () => findOwnListing(c.var.db, c.var.member, listingId)
   const fragment = c.req.header('HX-Request') === 'true'
   c.header('Vary', 'HX-Request', { append: true })
 
@@ -68,6 +67,9 @@ export const listingQuickEdit = new Hono<MarketEnv>().post('/', requireMember, a
     )
   }
   const saved = fragment ? row() : undefined
-  if (saved) return c.html(<ListingRow listing={saved} currency={currency} locale={locale} saved />)
+  if (saved)
+    return c.html(
+      <ListingRow listing={saved} currency={currency} locale={locale} notice="Saved." />,
+    )
   return flashRedirect(c, '/listings/mine', `${result.listing.title}: saved.`)
 })

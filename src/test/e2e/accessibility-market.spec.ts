@@ -132,10 +132,16 @@ test.describe('Accessibility of the market (axe, WCAG 2.1 AA)', () => {
     const { store, service, jam } = await seedMarket(seed)
 
     await visit(page, `/stores/${store.slug}`, "Amadou's Plumbing")
-    await expect(page.getByRole('region', { name: 'Listings' }).getByRole('listitem')).toHaveCount(
-      2,
-    )
+    const listings = page.getByRole('region', { name: 'Listings' })
+    const chips = listings.getByRole('navigation', { name: 'Categories in this store' })
+    await expect(listings.locator('.listing-grid').getByRole('listitem')).toHaveCount(2)
+    await expect(chips.getByRole('link')).toHaveCount(3)
     await expectAccessible(page, 'storefront with listings')
+
+    await chips.getByRole('link').nth(1).click()
+    await expect(chips.getByRole('link').nth(1)).toHaveAttribute('aria-current', 'page')
+    await expect(listings.locator('.listing-grid').getByRole('listitem')).toHaveCount(1)
+    await expectAccessible(page, 'storefront filtered by a category')
 
     await visit(page, `/listings/${service.id}-${service.slug}`, 'Leaking tap repair')
     await expectAccessible(page, 'listing page (service)')

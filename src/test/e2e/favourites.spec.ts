@@ -111,7 +111,7 @@ test.describe('POST /listings/:id/favourite, GET /favourites', () => {
       await removeButton(page, TAP).click()
       await expect(saveButton(page, TAP)).toBeVisible()
       await page.reload()
-      await expect(page.getByText('Nothing saved yet.')).toBeVisible()
+      await expect(page.getByText('Nothing saved yet')).toBeVisible()
       await expectAccessible(page, 'favourites, empty')
     })
   })

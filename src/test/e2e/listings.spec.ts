@@ -31,7 +31,7 @@ test.describe('GET /listings/new?kind=service, POST /listings, POST /listings/:i
     await test.step('from My listings he starts a new listing and chooses "A service"', async () => {
       await page.goto('/listings/mine')
       await expect(page.getByRole('heading', { level: 1, name: 'My listings' })).toBeVisible()
-      await expect(page.getByText('No listings yet.')).toBeVisible()
+      await expect(page.getByText('List your first service or item')).toBeVisible()
       await page.getByRole('link', { name: 'New listing' }).click()
       await expect(page.getByRole('heading', { level: 1, name: 'New listing' })).toBeVisible()
       await page.getByRole('link', { name: /^A service/ }).click()
@@ -307,6 +307,21 @@ test.describe('POST /listings/:id/quick-edit, pause, resume, archive', () => {
       await expect(row.getByLabel('Stock')).toHaveValue('0')
       await visitor.goto(honeyPath)
       await expect(visitor.getByText('GMD 280.00 Sold out')).toBeVisible()
+    })
+
+    await test.step('from its row she pauses and resumes it, only the row changing', async () => {
+      const row = listingRow(page, 'Mangrove honey')
+      const paused = nextPost(page, `/listings/${honey.id}/publication`)
+      await row.getByRole('button', { name: 'Pause Mangrove honey' }).click()
+      expect((await paused).status()).toBe(200)
+      await expect(row.getByRole('status')).toHaveText('Paused: it is hidden until you resume it.')
+      await expect(row).toContainText('Mangrove honey Paused')
+      await expectNotFound(visitor, honeyPath)
+      await row.getByRole('button', { name: 'Resume Mangrove honey' }).click()
+      await expect(row.getByRole('status')).toHaveText('Published: buyers can find it now.')
+      await expect(row).toContainText('Mangrove honey On sale')
+      await expect(page).toHaveURL('/listings/mine')
+      await expectSameDocument(page)
     })
 
     await test.step('Fatou pauses it; the visitor gets the not-found page', async () => {

@@ -104,7 +104,10 @@ test.describe('GET /stores/new, POST /stores, POST /stores/:slug (JavaScript on)
         'emergency call-outs',
       ])
       await expect(page.getByText('Call-outs in Tanji and Brufut.')).toBeVisible()
-      await expect(page.getByText("Amadou's Plumbing has nothing listed yet.")).toBeVisible()
+      await expect(page.getByText('Nothing listed yet')).toBeVisible()
+      await expect(
+        page.getByRole('link', { name: 'List your first service or item' }),
+      ).toHaveAttribute('href', '/listings/new')
     })
 
     await test.step('he edits it: a new line about him, and his phone number hidden', async () => {
