@@ -123,10 +123,7 @@ test.describe('How the main pages look (reviewed screenshots)', () => {
     await expect(page.getByRole('link', { name: /^Cart \([1-9]/ })).toBeVisible()
     await page.goto('/cart')
     await expectLooks(page, 'cart')
-    await page
-      .getByRole('link', { name: /checkout/i })
-      .first()
-      .click()
+    await page.getByRole('link', { name: 'Check out' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Checkout' })).toBeVisible()
     await expectLooks(page, 'checkout')
   })
