@@ -52,7 +52,7 @@ describe('POST /stores/:slug/avatar and /cover', () => {
     ).toBe(true)
 
     const document = await page(await market.get(`/stores/${slug}`))
-    const avatarImg = document.querySelector('.avatar img.picture__image')!
+    const avatarImg = document.querySelector('.store__avatar img.picture__image')!
     expect(avatarImg.getAttribute('alt')).toMatch(/Lamin Sowe/)
     // A square crop, drawn square: 300 × 400 upright is too narrow for 320, so 160 × 160.
     expect(avatarImg.getAttribute('src')).toBe(`/uploads/${avatar.hash}-160sq.jpg`)
@@ -61,7 +61,7 @@ describe('POST /stores/:slug/avatar and /cover', () => {
       '160',
     ])
     expect(
-      document.querySelector('.avatar source[type="image/avif"]')?.getAttribute('srcset'),
+      document.querySelector('.store__avatar source[type="image/avif"]')?.getAttribute('srcset'),
     ).toBe(`/uploads/${avatar.hash}-64sq.avif 64w, /uploads/${avatar.hash}-160sq.avif 160w`)
     const served = await market.get(`/uploads/${avatar.hash}-160sq.jpg`)
     expect(served.status).toBe(200)
@@ -69,7 +69,7 @@ describe('POST /stores/:slug/avatar and /cover', () => {
       width: 160,
       height: 160,
     })
-    expect(document.querySelector('.cover source[type="image/avif"]')).not.toBeNull()
+    expect(document.querySelector('.store__cover source[type="image/avif"]')).not.toBeNull()
   })
 
   it('explains a file that is not a photo beside the input and changes nothing', async () => {
