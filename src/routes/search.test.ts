@@ -343,6 +343,11 @@ describe('GET /categories/:slug', () => {
     expect(document.querySelector('form#search-form')?.getAttribute('action')).toBe(
       '/categories/home-repairs',
     )
+    // While htmx fetches new results, the old ones are marked as loading (skeletons).
+    expect(document.querySelector('form#search-form')?.getAttribute('data-hx-indicator')).toBe(
+      '#search-body',
+    )
+    expect(document.querySelector('#search-body')).not.toBeNull()
   })
 
   it('searches words, narrows to a subcategory, and never leaves the category', async () => {

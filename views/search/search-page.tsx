@@ -72,6 +72,8 @@ export function SearchPage(props: SearchPageProps) {
         // The newest search wins: a change made while one is on its way cancels it (by default
         // htmx would queue one and drop the rest, showing results for words no longer typed).
         data-hx-sync="replace"
+        // While new results are on their way, the old ones show as skeletons (app.css).
+        data-hx-indicator={`#${SEARCH_BODY_ID}`}
       >
         <SearchBox id="search-q" label={props.label} value={place.choices.q} />
       </form>
