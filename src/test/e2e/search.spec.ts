@@ -363,6 +363,8 @@ test.describe('GET /search', () => {
       await filterBox(page, 'Second-hand goods (1)').check()
       await filterBox(page, 'Food & produce (26)').uncheck()
       await expect(resultCount(page)).toHaveText('29 results')
+      // The old results show as loading (their photos shimmer) while the answer is on its way.
+      await expect(page.locator('#search-body')).toHaveClass(/htmx-request/)
     })
 
     await test.step('when the answers come, they are for what is ticked now', async () => {
@@ -372,6 +374,7 @@ test.describe('GET /search', () => {
       await Promise.all(held.map((answer) => answer()))
       await page.unroute(searches)
       await expect(resultCount(page)).toHaveText('1 result')
+      await expect(page.locator('#search-body')).not.toHaveClass(/htmx-request/)
       await expect(page).toHaveURL('/search?category=second-hand')
       await expect(resultCards(page)).toHaveCount(1)
       await expect(resultCards(page)).toContainText(SANDALS)
