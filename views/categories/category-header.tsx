@@ -1,4 +1,5 @@
 import type { Category, CategoryBranch } from '../../src/models/category'
+import { Breadcrumb } from '../components/breadcrumb'
 
 type CategoryHeaderProps = {
   category: CategoryBranch | Category
@@ -14,19 +15,7 @@ export function CategoryHeader({ category, parent, counts }: CategoryHeaderProps
   )
   return (
     <>
-      <nav aria-label="Breadcrumb" class="breadcrumb">
-        <ol>
-          <li>
-            <a href="/">Home</a>
-          </li>
-          {parent ? (
-            <li>
-              <a href={`/categories/${parent.slug}`}>{parent.name}</a>
-            </li>
-          ) : null}
-          <li aria-current="page">{category.name}</li>
-        </ol>
-      </nav>
+      <Breadcrumb parent={parent} category={category} current />
       <h1>{category.name}</h1>
       {children.length > 0 ? (
         <ul class="chips" aria-label={`Kinds of ${category.name}`}>

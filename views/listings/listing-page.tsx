@@ -11,6 +11,7 @@ import {
 import type { ListingPhoto } from '../../src/models/listing-photos'
 import type { StoreAvatar as Avatar } from '../../src/models/store'
 import { PackageAddForm, QuantityAddForm, VariantAddForm } from '../cart/add-to-cart'
+import { Breadcrumb } from '../components/breadcrumb'
 import { initial } from '../components/initial'
 import { Money } from '../components/money'
 import { Picture } from '../components/picture'
@@ -78,7 +79,7 @@ export function ListingPage(props: ListingPageProps) {
   )
   return (
     <SiteLayout shell={shell} title={listing.title} wide>
-      <Breadcrumb listing={listing} parentCategory={parentCategory} />
+      <Breadcrumb parent={parentCategory} category={listing.category} />
       {isOwner ? (
         <p class="owner-bar">
           <ListingStatus status={listing.status} />{' '}
@@ -135,27 +136,6 @@ export function ListingPage(props: ListingPageProps) {
         locale={shell.locale}
       />
     </SiteLayout>
-  )
-}
-
-function Breadcrumb(props: { listing: ListingDetails; parentCategory: Category | undefined }) {
-  const { listing, parentCategory } = props
-  return (
-    <nav aria-label="Breadcrumb" class="breadcrumb">
-      <ol>
-        <li>
-          <a href="/">Home</a>
-        </li>
-        {parentCategory ? (
-          <li>
-            <a href={`/categories/${parentCategory.slug}`}>{parentCategory.name}</a>
-          </li>
-        ) : null}
-        <li>
-          <a href={`/categories/${listing.category.slug}`}>{listing.category.name}</a>
-        </li>
-      </ol>
-    </nav>
   )
 }
 
