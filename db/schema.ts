@@ -624,3 +624,152 @@ export const ledgerEntries = sqliteTable(
     check('ledger_entries_amount', sql`${table.amount} <> 0`),
   ],
 )
+
+/**
+ * What each member's open pages are told, kept so that a page coming back from a dropped
+ * connection gets what it missed (src/live/events.ts). One row per member told: replay is a range
+ * read on (member_id, id), and nobody's stream can read another's. AUTOINCREMENT so an id is
+ * never used twice, even after old rows are pruned: the id is the stream's `Last-Event-ID`.
+ */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    /** What happened, from the marketplace's side: `order.changed`, `message.sent`. */
+    type: text('type').notNull(),
+    /** What the page needs to find the subject again (ids, codes), as JSON; never rendered HTML. */
+    data: text('data').notNull().default('{}'),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('events_member_id_idx').on(table.memberId, table.id)],
+)
+
+/**
+ * Things a member should hear of, created once per happening (src/models/notification.ts) and
+ * delivered per channel: the bell and the notifications page now, email later.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** What it is about, as `order:<code>` or `conversation:<id>`: one unread note per subject
+     * and kind (a second message in a conversation updates the first note). */
+    subject: text('subject').notNull(),
+    /** The words it needs (a store's name, a status), as JSON. */
+    data: text('data').notNull().default('{}'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    index('notifications_member_id_idx').on(table.memberId, table.id),
+    index('notifications_unread_idx')
+      .on(table.memberId, table.subject, table.kind)
+      .where(sql`read_at IS NULL`),
+  ],
+)
+
+/**
+ * Two members talking: one conversation per pair (member_a < member_b, so the pair is unique
+ * whoever starts it), about the listing or order it was last started from, if any.
+ */
+export const conversations = sqliteTable(
+  'conversations',
+  {
+    id: integer('id').primaryKey(),
+    memberA: integer('member_a')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    memberB: integer('member_b')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    listingId: integer('listing_id').references(() => listings.id, { onDelete: 'set null' }),
+    orderId: integer('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastMessageAt: integer('last_message_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    uniqueIndex('conversations_pair_idx').on(table.memberA, table.memberB),
+    index('conversations_member_b_idx').on(table.memberB),
+    check('conversations_pair_order', sql`${table.memberA} < ${table.memberB}`),
+  ],
+)
+
+/** Each side of a conversation: how far they have read (message id), for unread counts. */
+export const conversationMembers = sqliteTable(
+  'conversation_members',
+  {
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    readThrough: integer('read_through').notNull().default(0),
+    /** Newest message in the conversation, copied here so the inbox sorts on one index. */
+    lastMessageAt: integer('last_message_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.conversationId, table.memberId] }),
+    index('conversation_members_inbox_idx').on(table.memberId, table.lastMessageAt),
+  ],
+)
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey(),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    senderId: integer('sender_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    body: text('body').notNull().default(''),
+    imageId: integer('image_id').references(() => images.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('messages_conversation_id_idx').on(table.conversationId, table.id)],
+)
+
+/** A member who will not hear from another: no new messages either way while it stands. */
+export const memberBlocks = sqliteTable(
+  'member_blocks',
+  {
+    blockerId: integer('blocker_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    blockedId: integer('blocked_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.blockerId, table.blockedId] }),
+    index('member_blocks_blocked_id_idx').on(table.blockedId),
+  ],
+)
+
+/** A conversation a member reported, kept for the operator's moderation queue. */
+export const conversationReports = sqliteTable(
+  'conversation_reports',
+  {
+    id: integer('id').primaryKey(),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('conversation_reports_open_idx').on(table.resolvedAt, table.createdAt)],
+)

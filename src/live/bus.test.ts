@@ -8,9 +8,9 @@ describe('localBus', () => {
     const stop = bus.subscribe(memberTopic(1), (event) => heard.push(`1:${event.type}`))
     bus.subscribe(memberTopic(2), (event) => heard.push(`2:${event.type}`))
 
-    bus.publish(memberTopic(1), { type: 'order.placed' })
+    bus.publish(memberTopic(1), { type: 'order.placed', data: {} })
     stop()
-    bus.publish(memberTopic(1), { type: 'order.changed' })
+    bus.publish(memberTopic(1), { type: 'order.changed', data: {} })
 
     expect(heard).toEqual(['1:order.placed'])
   })
@@ -24,7 +24,7 @@ describe('localBus', () => {
     })
     bus.subscribe('member:1', (event) => heard.push(event.type))
 
-    bus.publish('member:1', { type: 'order.placed' })
+    bus.publish('member:1', { type: 'order.placed', data: {} })
 
     expect(heard).toEqual(['order.placed'])
     expect(errors).toHaveLength(1)

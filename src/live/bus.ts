@@ -1,12 +1,17 @@
 // Telling people that something they are part of changed: an order moved on, a message arrived.
 // Models publish only after their transaction committed (never what might still roll back), to
 // the topics of the members involved (`member:<id>`). This bus lives in the one process; the
-// interface is all the rest of the code sees, so another engine (Redis pub/sub, NATS) could carry
-// the same events past one machine (ARCHITECTURE.md "Beyond one machine"). The live issue streams
-// these events to pages over SSE and keeps them for replay; nothing here is stored.
+// interface is all the rest of the code sees, so another engine (NATS, Postgres LISTEN/NOTIFY)
+// could carry the same events past one machine (ARCHITECTURE.md "Beyond one machine"). What is
+// worth replaying is kept in the `events` table first (events.ts); the bus itself stores nothing.
 
-/** What happened, named from the marketplace's side: `order.placed`, `order.changed`. */
-export type BusEvent = { type: string; [field: string]: unknown }
+/**
+ * What happened, named from the marketplace's side (`order.changed`, `message.sent`), with what
+ * a page needs to find its subject again. `id` is the kept event's row (events.ts); passing
+ * things (someone typing) have none and are never replayed.
+ */
+export type BusEvent = { type: string; id?: number; data: EventData }
+export type EventData = Record<string, string | number | boolean | null>
 export type BusListener = (event: BusEvent, topic: string) => void
 
 export interface Bus {

@@ -31,7 +31,9 @@ import { listingLocations } from './listing'
 import { takeStock } from './listing/units'
 import { ordersOfCheckout, type Order } from './order'
 import { inJsonList, prepared } from './prepared'
-import { announce, type OrderDeps } from './order/steps'
+import type { OrderDeps } from './order/steps'
+import { recordOrderNews } from './order/news'
+import { publishEvents, type LiveEvent } from '../live/events'
 import { storePaymentMethods, type PaymentMethod } from './payment-methods'
 import type { SessionMember } from './session'
 import type { Site } from './site'
@@ -109,7 +111,13 @@ export type ChoiceProblem =
 export type OrderTotals = { subtotal: number; deliveryFee: number; discount: number; total: number }
 
 export type CheckoutResult =
-  | { ok: true; orders: Order[]; repeated: boolean }
+  | {
+      ok: true
+      orders: Order[]
+      repeated: boolean
+      /** What the buyer's and the stores' pages are told, once committed. */
+      news: LiveEvent[]
+    }
   | { ok: false; reason: 'empty' }
   | { ok: false; reason: 'cart_changed'; differences: CartDifference[] }
   | { ok: false; reason: 'invalid'; problems: Record<string, ChoiceProblem> }
@@ -337,7 +345,7 @@ function writeOrders(
   // the writes but what checkouts before this one in the same batch wrote, which they see.
   // Reads and writes go through deps.db, the connection the transaction is open on.
   const earlier = ordersOfCheckout(deps.db, buyer.id, input.checkoutKey)
-  if (earlier.length > 0) return { ok: true, orders: earlier, repeated: true }
+  if (earlier.length > 0) return { ok: true, orders: earlier, repeated: true, news: [] }
   const plan = planCheckout(deps.db, site, buyer.id)
   if (plan.groups.length === 0 && input.seen.length === 0) return { ok: false, reason: 'empty' }
   const differences = cartDifferences(input.seen, plan)
@@ -347,6 +355,7 @@ function writeOrders(
   if (Object.keys(problems).length > 0) return { ok: false, reason: 'invalid', problems }
 
   const placed: Order[] = []
+  const news: LiveEvent[] = []
   for (const [index, { group, choice, coupon, totals }] of checked.entries()) {
     if (coupon && totals.discount > 0 && !useCoupon(deps.db, coupon.id))
       return {
@@ -399,6 +408,7 @@ function writeOrders(
       note: order.note,
       at,
     })
+    news.push(...recordOrderNews(deps.db, order, { action: 'place', actorId: buyer.id }, at))
     placed.push(order)
   }
   removeCartUnits(
@@ -406,13 +416,12 @@ function writeOrders(
     buyer.id,
     checked.flatMap(({ group }) => group.lines.map((line) => line.unitId)),
   )
-  return { ok: true, orders: placed, repeated: false }
+  return { ok: true, orders: placed, repeated: false, news }
 }
 
 /** Tells each store and the buyer, after the commit (a repeated checkout placed nothing new). */
 function announcePlaced(deps: OrderDeps, result: CheckoutResult) {
-  if (result.ok && !result.repeated)
-    for (const order of result.orders) announce(deps, order, 'order.placed')
+  if (result.ok) publishEvents(deps.bus, result.news)
 }
 
 // Placing runs the same few writes for every order: built and compiled once per connection

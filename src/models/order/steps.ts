@@ -8,20 +8,21 @@
 //   delivered  → the day auto-completion counts from;
 //   completed  → money held goes to the store, less the market's commission (ledger.ts);
 //   refunded   → money held goes back to the buyer.
-// Every step is a row of the order's timeline. The members involved hear of it on the bus after
-// the commit, never before (a step that rolled back must not be announced).
-import { and, eq, lte, sql } from 'drizzle-orm'
-import { orderEvents, orderLines, orders, stores } from '../../../db/schema'
+// Every step is a row of the order's timeline. The members involved hear of it (news.ts): kept in
+// the step's transaction, published after the commit, never before (a step that rolled back must
+// not be announced).
+import { and, eq, lte } from 'drizzle-orm'
+import { orderEvents, orderLines, orders } from '../../../db/schema'
 import type { Db } from '../../db'
 import type { Bus } from '../../live/bus'
-import { memberTopic } from '../../live/bus'
+import { publishEvents, type LiveEvent } from '../../live/events'
 import type { Clock } from '../../lib/clock'
 import { DAY } from '../../lib/clock'
 import { returnStock } from '../listing/units'
 import { recordOrderPayment, refundOrder, releaseOrderToStore } from '../ledger'
 import type { Order, OrderAccess } from '../order'
-import { prepared } from '../prepared'
 import type { Tx } from '../transaction'
+import { recordOrderNews } from './news'
 import {
   nextOrderStatus,
   type GoodsFulfilment,
@@ -84,6 +85,7 @@ function moveOrder(
   const said = note.trim().slice(0, MAX_REASON_LENGTH)
   if (transition.needsReason && said === '') return { ok: false, reason: 'reason_required' }
   const at = deps.clock.now()
+  let news: LiveEvent[] = []
   const moved = deps.db.transaction((tx) => {
     const row = tx
       .update(orders)
@@ -110,10 +112,11 @@ function moveOrder(
       })
       .run()
     settle(tx, row, transition.to, { at, recordedBy: actorId })
+    news = recordOrderNews(tx, row, { action, actorId }, at)
     return row
   })
   if (!moved) return { ok: false, reason: 'changed_meanwhile' }
-  announce(deps, moved, 'order.changed')
+  publishEvents(deps.bus, news)
   return { ok: true, order: moved }
 }
 
@@ -151,6 +154,7 @@ export function recordPayment(
   if (access.order.paidAt) return { ok: false, reason: 'already_paid' }
   const at = deps.clock.now()
   const quoted = reference.trim().slice(0, MAX_REASON_LENGTH)
+  let news: LiveEvent[] = []
   const result = deps.db.transaction((tx): PaymentResult => {
     const paid = recordOrderPayment(tx, access.order, {
       reference: quoted,
@@ -170,9 +174,10 @@ export function recordPayment(
         at,
       })
       .run()
+    news = recordOrderNews(tx, paid.order, { action: 'payment', actorId: access.memberId }, at)
     return { ok: true, order: paid.order }
   })
-  if (result.ok) announce(deps, result.order, 'order.changed')
+  publishEvents(deps.bus, news)
   return result
 }
 
@@ -198,19 +203,3 @@ export function autoCompleteOrders(deps: OrderDeps, afterDays: number): number {
     if (moveOrder(deps, order, 'auto_complete', 'system', null, '').ok) completed += 1
   return completed
 }
-
-/** Tells the buyer and the provider that the order changed (after the commit that changed it). */
-export function announce(deps: OrderDeps, order: Order, type: 'order.placed' | 'order.changed') {
-  const store = prepared(deps.db, storeOwner).get({ storeId: order.storeId })
-  const event = { type, code: order.code, status: order.status }
-  deps.bus.publish(memberTopic(order.buyerId), event)
-  if (store) deps.bus.publish(memberTopic(store.memberId), event)
-}
-
-// Every placed order is announced: built and compiled once per connection (prepared.ts).
-const storeOwner = (db: Db) =>
-  db
-    .select({ memberId: stores.memberId })
-    .from(stores)
-    .where(eq(stores.id, sql.placeholder('storeId')))
-    .prepare()

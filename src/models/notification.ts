@@ -1,0 +1,165 @@
+// Notifications: what a member should hear of even when the page about it is not open — a new
+// order, an order that moved on, a payment recorded, a dispute, a message while they were not
+// looking at that conversation. Each is created once, in the transaction of what it is about
+// (notify), and delivered per channel: the bell and /notifications read the row, and the
+// member's open pages hear of it through a kept event (the bell's count changes live). Mail for
+// the same row is the email issue's channel: it enqueues its job here, in the same transaction.
+//
+// One unread note per subject and kind: a second message in a conversation, or a second step of
+// an order before the first was seen, freshens the note instead of stacking another.
+import { and, count, desc, eq, isNull, lt, sql } from 'drizzle-orm'
+import { notifications } from '../../db/schema'
+import type { Db } from '../db'
+import type { EventData } from '../live/bus'
+import { recordEvent, type LiveEvent } from '../live/events'
+import { prepared } from './prepared'
+import type { Tx } from './transaction'
+
+export type NotificationKind =
+  'order.placed' | 'order.changed' | 'order.paid' | 'order.disputed' | 'message.received'
+
+export type Notification = Omit<typeof notifications.$inferSelect, 'kind' | 'data'> & {
+  kind: NotificationKind
+  data: EventData
+}
+
+/** The event a member's pages hear when a note arrives or is read: the bell's count changes. */
+export const NOTIFICATIONS_CHANGED = 'notifications.changed'
+
+/**
+ * Tells a member of something, inside the transaction that made it happen.
+ * @returns the kept event that tells their open pages: publish it after the commit
+ * @example news.push(...notify(tx, { memberId, kind: 'order.placed', subject: `order:${code}`, data }, at))
+ */
+export function notify(
+  tx: Tx | Db,
+  note: { memberId: number; kind: NotificationKind; subject: string; data: EventData },
+  at: Date,
+): LiveEvent[] {
+  const db = tx as Db
+  const data = JSON.stringify(note.data)
+  const freshened = db
+    .update(notifications)
+    .set({ data, createdAt: at })
+    .where(
+      and(
+        eq(notifications.memberId, note.memberId),
+        eq(notifications.subject, note.subject),
+        eq(notifications.kind, note.kind),
+        isNull(notifications.readAt),
+      ),
+    )
+    .returning({ id: notifications.id })
+    .get()
+  const id =
+    freshened?.id ??
+    db
+      .insert(notifications)
+      .values({
+        memberId: note.memberId,
+        kind: note.kind,
+        subject: note.subject,
+        data,
+        createdAt: at,
+      })
+      .returning({ id: notifications.id })
+      .get().id
+  return recordEvent(tx, [note.memberId], NOTIFICATIONS_CHANGED, { notificationId: id }, at)
+}
+
+/** How many notes the member has not read: the bell's count. */
+export function unreadNotificationCount(db: Db, memberId: number): number {
+  return prepared(db, unreadCount).get({ memberId })?.count ?? 0
+}
+
+/** The member's notes, newest first, a page at a time (`before`: the last id of the page above). */
+export function listNotifications(
+  db: Db,
+  memberId: number,
+  options: { before?: number; limit?: number } = {},
+): Notification[] {
+  const limit = options.limit ?? 30
+  return db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.memberId, memberId),
+        options.before ? lt(notifications.id, options.before) : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.id))
+    .limit(limit)
+    .all()
+    .map(parseNotification)
+}
+
+/** One of the member's notes, or undefined (someone else's is as good as missing). */
+export function findNotification(db: Db, memberId: number, id: number): Notification | undefined {
+  const row = db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.memberId, memberId)))
+    .get()
+  return row ? parseNotification(row) : undefined
+}
+
+/**
+ * Marks the member's note read (or all of them, without an id).
+ * @returns the event telling their other pages: publish it after the commit
+ */
+export function markNotificationsRead(
+  db: Db,
+  memberId: number,
+  at: Date,
+  id?: number,
+): LiveEvent[] {
+  return db.transaction((tx) => {
+    const changed = tx
+      .update(notifications)
+      .set({ readAt: at })
+      .where(
+        and(
+          eq(notifications.memberId, memberId),
+          isNull(notifications.readAt),
+          id === undefined ? undefined : eq(notifications.id, id),
+        ),
+      )
+      .run().changes
+    return changed > 0 ? recordEvent(tx, [memberId], NOTIFICATIONS_CHANGED, {}, at) : []
+  })
+}
+
+/**
+ * Marks read, without telling anyone, the member's unread notes about a subject: opening an
+ * order or a conversation is reading what the bell said about it.
+ * @returns whether any was marked (the caller's page shows the new count anyway)
+ */
+export function markSubjectRead(db: Db, memberId: number, subject: string, at: Date): boolean {
+  return (
+    db
+      .update(notifications)
+      .set({ readAt: at })
+      .where(
+        and(
+          eq(notifications.memberId, memberId),
+          eq(notifications.subject, subject),
+          isNull(notifications.readAt),
+        ),
+      )
+      .run().changes > 0
+  )
+}
+
+function parseNotification(row: typeof notifications.$inferSelect): Notification {
+  return { ...row, kind: row.kind as NotificationKind, data: JSON.parse(row.data) as EventData }
+}
+
+const unreadCount = (db: Db) =>
+  db
+    .select({ count: count() })
+    .from(notifications)
+    .where(
+      and(eq(notifications.memberId, sql.placeholder('memberId')), isNull(notifications.readAt)),
+    )
+    .prepare()
