@@ -20,6 +20,7 @@ import { staticAssets } from './http/static-assets'
 import { scheduleHousekeeping } from './jobs/housekeeping'
 import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
 import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
+import { LiveStreams } from './live/streams'
 import { ListingActivity } from './models/listing-activity'
 import { SearchLog } from './models/search-log'
 import { logSearches } from './http/search-log'
@@ -62,6 +63,7 @@ const OPEN_BEFORE_SETUP = new Set(['/setup', '/healthz', '/readyz'])
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
   const rateLimits = new RateLimitStore()
+  const streams = new LiveStreams()
   const activity = new ListingActivity(deps.db, deps.clock)
   const searches = new SearchLog(deps.db, deps.clock)
   scheduleHousekeeping(deps)
@@ -85,6 +87,7 @@ export function createApp(deps: AppDeps) {
     c.set('signal', signal)
     c.set('rateLimits', rateLimits)
     c.set('activity', activity)
+    c.set('streams', streams)
     return next()
   })
   app.use(requestId())

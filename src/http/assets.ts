@@ -15,15 +15,22 @@ export type Asset = {
 
 /** Asset URLs by logical name, e.g. assets.urls['app.css'] → /static/app.3f2a9c1b.css */
 export type Assets = { urls: Record<AssetName, string>; byUrl: Map<string, Asset> }
-export type AssetName = 'app.css' | 'app.js' | 'htmx.js'
+export type AssetName = 'app.css' | 'app.js' | 'htmx.js' | 'htmx-live.js'
 
 const require = createRequire(import.meta.url)
 
-const sources: Record<AssetName, string> = {
-  'app.css': resolve('static/app.css'),
-  'app.js': resolve('static/app.js'),
+const sources: Record<AssetName, string[]> = {
+  'app.css': [resolve('static/app.css')],
+  'app.js': [resolve('static/app.js')],
   // htmx is served straight from the pinned package, so upgrading it is `npm install`.
-  'htmx.js': require.resolve('htmx.org/dist/htmx.min.js'),
+  'htmx.js': [require.resolve('htmx.org/dist/htmx.min.js')],
+  // Members' pages only: the event stream (SSE) and `upsert`, which adds a message to a list
+  // once however often it is sent (a replay after a reconnect sends it again). One file, one
+  // request.
+  'htmx-live.js': [
+    require.resolve('htmx.org/dist/ext/hx-sse.min.js'),
+    require.resolve('htmx.org/dist/ext/hx-upsert.min.js'),
+  ],
 }
 
 const contentTypes: Record<string, string> = {
@@ -39,9 +46,11 @@ const contentTypes: Record<string, string> = {
 export function loadAssets(): Assets {
   const urls = {} as Record<AssetName, string>
   const byUrl = new Map<string, Asset>()
-  for (const [name, path] of Object.entries(sources) as [AssetName, string][]) {
+  for (const [name, paths] of Object.entries(sources) as [AssetName, string[]][]) {
     const body =
-      name === 'app.css' ? Buffer.from(minifyCss(readFileSync(path, 'utf8'))) : readFileSync(path)
+      name === 'app.css'
+        ? Buffer.from(minifyCss(readFileSync(paths[0]!, 'utf8')))
+        : Buffer.concat(paths.flatMap((path) => [readFileSync(path), Buffer.from('\n')]))
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 12)
     const [base, extension] = name.split('.') as [string, string]
     const url = `/static/${base}.${hash}.${extension}`

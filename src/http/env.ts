@@ -1,3 +1,4 @@
+import type { LiveStreams } from '../live/streams'
 import type { Logger } from 'pino'
 import type { Config } from '../config'
 import type { Db } from '../db'
@@ -39,6 +40,8 @@ export type AppEnv = {
     rateLimits: RateLimitStore
     /** Listing views counted since the last flush (recently viewed reads them too). */
     activity: ListingActivity
+    /** The event streams open in this process, and the pages they belong to. */
+    streams: LiveStreams
   }
 }
 

@@ -2,6 +2,9 @@ import type { Context } from 'hono'
 import type { Shell } from '../../views/layouts/site-layout'
 import { cartCount, visitorCartCount } from '../models/cart'
 import { ownStoreAtAGlance, type OwnStore } from '../models/order'
+import { newestEventId } from '../live/events'
+import { unreadMessageCount } from '../models/conversation/unread'
+import { unreadNotificationCount } from '../models/notification'
 import { readCartCookie } from './cart-cookie'
 import type { AppEnv } from './env'
 import { safeReturnPath } from './redirects'
@@ -17,11 +20,46 @@ export function shell<E extends AppEnv>(c: Context<E>, extra: Partial<Shell> = {
     locale: site?.locale ?? 'en',
     member: c.get('member') ?? null,
     flash: c.get('flash') ?? null,
-    assets: { css: urls['app.css'], js: urls['app.js'], htmx: urls['htmx.js'] },
+    assets: {
+      css: urls['app.css'],
+      js: urls['app.js'],
+      htmx: urls['htmx.js'],
+      live: urls['htmx-live.js'],
+    },
     returnTo: returnHere(c),
     ...extra,
     cartCount: extra.cartCount ?? countCart(c),
     ownStore: extra.ownStore !== undefined ? extra.ownStore : readOwnStore(c),
+    unread: extra.unread ?? readUnread(c),
+    live: extra.live !== undefined ? extra.live : liveFrom(c, ''),
+  }
+}
+
+/**
+ * Where a member's page listens from (see Shell.live): routes name their page with
+ * `shell(c, { live: liveFrom(c, 'sales') })`.
+ */
+export function liveFrom<E extends AppEnv>(c: Context<E>, page: string): Shell['live'] {
+  if (!c.get('member')) return null
+  try {
+    return { after: newestEventId(c.get('db')), page }
+  } catch {
+    return null
+  }
+}
+
+/** The header's Messages and bell counts: two indexed counts, for members only. */
+function readUnread<E extends AppEnv>(c: Context<E>): Shell['unread'] {
+  const member = c.get('member')
+  if (!member) return { messages: 0, notifications: 0 }
+  try {
+    const db = c.get('db')
+    return {
+      messages: unreadMessageCount(db, member.id),
+      notifications: unreadNotificationCount(db, member.id),
+    }
+  } catch {
+    return { messages: 0, notifications: 0 }
   }
 }
 

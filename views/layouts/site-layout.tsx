@@ -6,6 +6,7 @@ import type { SessionMember } from '../../src/models/session'
 import { signInHref, signUpHref } from '../accounts/account-links'
 import { CartLink } from '../cart/cart-link'
 import { Flash } from '../components/flash'
+import { MessagesLink, NotificationsLink, SalesLink } from './header-links'
 import { HEADER_SEARCH_ID, SearchBox } from '../search/search-box'
 
 /** What every page's frame needs to know; routes build it with shell(c). */
@@ -17,7 +18,7 @@ export type Shell = {
   locale: string
   member: SessionMember | null
   flash: FlashMessage | null
-  assets: { css: string; js: string; htmx: string }
+  assets: { css: string; js: string; htmx: string; live: string }
   searchQuery?: string
   /** The search page has its own search box where the header's would be. */
   searchPage?: boolean
@@ -27,10 +28,15 @@ export type Shell = {
   cartCount: number
   /** The member's store and its new orders ("My store", "Sales (2 new)"); null without one. */
   ownStore: OwnStore | null
+  /** A member's counts for the header's Messages and bell. */
+  unread: { messages: number; notifications: number }
+  /**
+   * A member's pages listen for live updates (src/routes/events.ts): from the newest event there
+   * was when the page was read, so nothing that happens while it travels is missed; `page` names
+   * what the page shows (src/live/streams.ts). Null for visitors.
+   */
+  live: { after: number; page: string } | null
 }
-
-/** The header's Sales link: a live update swaps it when an order comes in. */
-export const SALES_LINK_ID = 'sales-link'
 
 type LayoutProps = {
   shell: Shell
@@ -47,7 +53,13 @@ type LayoutProps = {
 // HTML, and neither is any bare `hx-*`. So htmx reads its `data-hx-*` spelling, and the config
 // turns implicit inheritance back on (htmx 2's rule): `data-hx-boost` on <body> reaches every link
 // and form. Mind it when putting data-hx-target or data-hx-swap on a container: descendants inherit.
-const HTMX_CONFIG = JSON.stringify({ includeIndicatorCSS: false, implicitInheritance: true })
+// The meta character is `-` for the same reason: the SSE extension's `hx-sse:connect` is spelled
+// `data-hx-sse-connect`.
+const HTMX_CONFIG = JSON.stringify({
+  includeIndicatorCSS: false,
+  implicitInheritance: true,
+  metaCharacter: '-',
+})
 
 /** The page frame: header with search and account links, flash message, footer. */
 export function SiteLayout({ shell, title, children, focused, wide }: LayoutProps) {
@@ -64,6 +76,7 @@ export function SiteLayout({ shell, title, children, focused, wide }: LayoutProp
           <link rel="stylesheet" href={shell.assets.css} />
           <script src={shell.assets.htmx} defer />
           <script src={shell.assets.js} defer />
+          {shell.live ? <script src={shell.assets.live} defer /> : null}
         </head>
         <body data-hx-boost="true">
           <a class="skip-link" href="#main">
@@ -80,6 +93,7 @@ export function SiteLayout({ shell, title, children, focused, wide }: LayoutProp
                 returnTo={shell.returnTo}
                 cartCount={shell.cartCount}
                 ownStore={shell.ownStore}
+                unread={shell.unread}
               />
             ) : null}
           </header>
@@ -96,6 +110,7 @@ export function SiteLayout({ shell, title, children, focused, wide }: LayoutProp
               {shell.town ? ` · ${shell.town}` : ''} · runs on Souk
             </p>
           </footer>
+          {shell.live ? <LiveUpdates {...shell.live} /> : null}
         </body>
       </html>
     )}`
@@ -132,6 +147,7 @@ type AccountNavProps = {
   returnTo: string
   cartCount: number
   ownStore: OwnStore | null
+  unread: Shell['unread']
 }
 
 /**
@@ -139,7 +155,7 @@ type AccountNavProps = {
  * its sales, listings, favourites and account. The row scrolls sideways on a phone; the link to
  * the page one is on is marked current.
  */
-function AccountNav({ member, returnTo, cartCount, ownStore }: AccountNavProps) {
+function AccountNav({ member, returnTo, cartCount, ownStore, unread }: AccountNavProps) {
   if (!member)
     return (
       <nav class="site-header__account" aria-label="Account">
@@ -159,10 +175,12 @@ function AccountNav({ member, returnTo, cartCount, ownStore }: AccountNavProps) 
   return (
     <nav class="site-nav" aria-label="Account">
       <CartLink count={cartCount} />
+      <MessagesLink count={unread.messages} current={isWithin(here, '/conversations')} />
+      <NotificationsLink count={unread.notifications} current={isWithin(here, '/notifications')} />
       {link('/orders', 'Orders')}
       {ownStore ? (
         <>
-          {salesLink(ownStore.newOrders, isWithin(here, '/sales'))}
+          <SalesLink count={ownStore.newOrders} current={isWithin(here, '/sales')} />
           {link(`/stores/${ownStore.slug}`, 'My store')}
           {link('/listings/mine', 'My listings')}
         </>
@@ -181,29 +199,17 @@ function AccountNav({ member, returnTo, cartCount, ownStore }: AccountNavProps) 
   )
 }
 
-/** "Sales" and a badge with its new orders; heard as "Sales (2 new)" (see CartLink). */
-function salesLink(newOrders: number, current: boolean) {
-  return (
-    <a
-      href="/sales"
-      id={SALES_LINK_ID}
-      aria-current={current ? 'page' : undefined}
-      aria-label={newOrders > 0 ? `Sales (${newOrders} new)` : undefined}
-    >
-      Sales
-      {newOrders > 0 ? (
-        <>
-          {' '}
-          <span class="count" aria-hidden="true">
-            {newOrders}
-          </span>
-        </>
-      ) : null}
-    </a>
-  )
-}
-
 /** Whether the page at `path` belongs under the link to `href` ("/orders/AB12" under "/orders"). */
 function isWithin(path: string, href: string): boolean {
   return path === href || path.startsWith(`${href}/`)
+}
+
+/**
+ * The page's live updates: a stream of fragments htmx swaps into place by id (the SSE extension;
+ * nothing is swapped into this element itself). Reconnects by itself, saying the last event it
+ * had, so a phone that lost its network catches up. Without JavaScript the page is as it was sent.
+ */
+function LiveUpdates({ after, page }: { after: number; page: string }) {
+  const query = new URLSearchParams({ after: String(after), page })
+  return <div hidden data-hx-sse-connect={`/events?${query}`} data-hx-swap="none" />
 }
