@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { Hono } from 'hono'
 import { BeingSetUpPage } from '../views/errors/being-set-up-page'
 import { clientAddress } from './http/address'
@@ -33,6 +34,8 @@ import { couponPages } from './routes/coupons'
 import { couponRetirement } from './routes/coupons/retirement'
 import { disputes } from './routes/disputes'
 import { favouritesPage } from './routes/favourites'
+import { liveEvents } from './routes/events'
+import { notificationPages } from './routes/notifications'
 import { health } from './routes/health'
 import { home } from './routes/home'
 import { listingManagement, listingPages } from './routes/listings'
@@ -72,6 +75,8 @@ export function createApp(deps: AppDeps) {
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)
 
   const { db, clock, config, logger, assets, jobs, bus, signal } = deps
+  // Every open event stream listens for shutdown on this one signal: thousands are expected.
+  setMaxListeners(0, signal)
   // Probes every few seconds: answered before any middleware (see routes/health.ts).
   app.route('/', health(deps))
   // Every middleware below runs on every request: each is kept to what it must do, reads
@@ -127,6 +132,8 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-out', signOut)
   app.route('/account', account)
   app.route('/favourites', favouritesPage)
+  app.route('/events', liveEvents())
+  app.route('/notifications', notificationPages)
   app.route('/cart', cart)
   app.route('/checkout', checkout)
   app.route(`/orders${ORDER}/steps`, orderSteps)

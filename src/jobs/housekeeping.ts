@@ -1,5 +1,6 @@
 import type { AppDeps } from '../http/env'
 import { DAY, HOUR } from '../lib/clock'
+import { pruneEvents } from '../live/events'
 import { deleteOrphanedImages } from '../models/image'
 import { deleteOldListingActivity } from '../models/listing-activity'
 import { deleteOldSearchLog } from '../models/search-log'
@@ -9,7 +10,7 @@ import { deleteOldSignInFailures } from '../models/sign-in-throttle'
 /**
  * Every hour: forget expired sessions and old sign-in failures, delete photos nobody attached
  * within a day of uploading them, drop listing activity older than trending needs and
- * searches older than the log keeps, and refresh
+ * searches older than the log keeps, live events older than a page may replay, and refresh
  * the query planner's statistics.
  */
 export function scheduleHousekeeping({ jobs, db, clock, config }: AppDeps) {
@@ -18,6 +19,7 @@ export function scheduleHousekeeping({ jobs, db, clock, config }: AppDeps) {
     deleteOldSignInFailures(db, clock)
     deleteOldListingActivity(db, clock)
     deleteOldSearchLog(db, clock)
+    pruneEvents(db, clock.now())
     deleteOrphanedImages(db, config.uploadsDir, {
       olderThan: new Date(clock.now().getTime() - DAY),
     })

@@ -6,7 +6,10 @@ import { ReceiptPage } from '../../views/orders/receipt-page'
 import type { FormErrors, FormValues } from '../http/forms'
 import type { MarketEnv, MemberEnv } from '../http/env'
 import { requireMember } from '../http/session'
-import { shell } from '../http/shell'
+import { liveFrom, shell } from '../http/shell'
+import type { Db } from '../db'
+import { markSubjectRead } from '../models/notification'
+import type { Site } from '../models/site'
 import { formatMoney } from '../lib/money'
 import { readPageNumber } from '../lib/pagination'
 import {
@@ -34,7 +37,12 @@ export const orderPages = new Hono<MarketEnv>()
       readPageNumber(c.req.query('page')),
     )
     return c.html(
-      <OrdersPage shell={shell(c)} orders={orders} page={page} timeZone={c.var.site.timeZone} />,
+      <OrdersPage
+        shell={shell(c, { live: liveFrom(c, page.number === 1 ? 'orders' : '') })}
+        orders={orders}
+        page={page}
+        timeZone={c.var.site.timeZone}
+      />,
     )
   })
   .get(ORDER, requireMember, (c) => {
@@ -62,8 +70,21 @@ export function renderOrderPage(
   access: OrderAccess,
   refused?: { form: OfferedStep['action'] | 'payment'; values: FormValues; errors: FormErrors },
 ) {
+  markSubjectRead(c.var.db, c.var.member.id, `order:${access.order.code}`, c.var.clock.now())
+  return c.html(
+    <OrderPage
+      shell={shell(c, { live: liveFrom(c, `order:${access.order.code}`) })}
+      {...orderView(c.var.db, c.var.site, access)}
+      refused={refused}
+    />,
+    refused ? 422 : 200,
+  )
+}
+
+/** What the order page shows the member of `access` now: the page's and a live update's. */
+export function orderView(db: Db, site: Site, access: OrderAccess) {
   const { order, roles } = access
-  const details = orderDetails(c.var.db, order)
+  const details = orderDetails(db, order)
   const steps: OfferedStep[] = []
   for (const action of ORDER_ACTIONS) {
     const transition = roles
@@ -77,23 +98,16 @@ export function renderOrderPage(
     (roles.includes('provider') || roles.includes('operator')) &&
     order.status !== 'refunded'
   const toPay = !order.paidAt && order.total > 0 && !isFinal(order.status)
-  const total = formatMoney({ amount: order.total, currency: order.currency }, c.var.site.locale)
-  return c.html(
-    <OrderPage
-      shell={shell(c)}
-      order={order}
-      details={details}
-      roles={roles}
-      steps={steps}
-      canRecordPayment={canRecordPayment}
-      paymentInstructions={
-        toPay
-          ? paymentInstructions(order.paymentMethod, details.store, { code: order.code, total })
-          : null
-      }
-      timeZone={c.var.site.timeZone}
-      refused={refused}
-    />,
-    refused ? 422 : 200,
-  )
+  const total = formatMoney({ amount: order.total, currency: order.currency }, site.locale)
+  return {
+    order,
+    details,
+    roles,
+    steps,
+    canRecordPayment,
+    paymentInstructions: toPay
+      ? paymentInstructions(order.paymentMethod, details.store, { code: order.code, total })
+      : null,
+    timeZone: site.timeZone,
+  }
 }

@@ -3,7 +3,7 @@ import { SalesPage } from '../../views/orders/sales-page'
 import type { MarketEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { requireMember } from '../http/session'
-import { shell } from '../http/shell'
+import { liveFrom, shell } from '../http/shell'
 import { listStoreOrders } from '../models/order'
 import { findStoreOfMember } from '../models/store'
 
@@ -14,7 +14,7 @@ export const sales = new Hono<MarketEnv>().get('/', requireMember, (c) => {
     return flashRedirect(c, '/stores/new', 'Open your storefront first: its orders show here.')
   return c.html(
     <SalesPage
-      shell={shell(c)}
+      shell={shell(c, { live: liveFrom(c, 'sales') })}
       storeName={store.name}
       storeSlug={store.slug}
       groups={listStoreOrders(c.var.db, store.id)}

@@ -9,11 +9,15 @@ type TextAreaProps = {
   maxlength?: number
   rows?: number
   required?: boolean
+  /** When one page has several boxes of the same name (field-<name> otherwise). */
+  id?: string
+  /** Keeps what is typed here when a live update replaces the form around it. */
+  preserve?: boolean
 }
 
 /** A labelled multi-line text field, with hint and error beside it like Field. */
 export function TextArea(props: TextAreaProps) {
-  const id = `field-${props.name}`
+  const id = props.id ?? `field-${props.name}`
   const describedBy = describedByIds(id, { hint: props.hint, error: props.error })
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
@@ -31,6 +35,7 @@ export function TextArea(props: TextAreaProps) {
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy}
+        data-hx-preserve={props.preserve ? 'true' : undefined}
       >
         {props.value ?? ''}
       </textarea>

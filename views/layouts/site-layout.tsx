@@ -6,6 +6,7 @@ import type { SessionMember } from '../../src/models/session'
 import { signInHref, signUpHref } from '../accounts/account-links'
 import { CartLink } from '../cart/cart-link'
 import { Flash } from '../components/flash'
+import { LiveNotice } from './live-notice'
 import { MessagesLink, NotificationsLink, SalesLink } from './header-links'
 import { HEADER_SEARCH_ID, SearchBox } from '../search/search-box'
 
@@ -101,6 +102,7 @@ export function SiteLayout({ shell, title, children, focused, wide }: LayoutProp
             id="main"
             class={focused ? 'main main--focused' : wide ? 'main main--wide' : 'main'}
           >
+            {shell.live ? <LiveNotice /> : null}
             <Flash flash={shell.flash} />
             {children}
           </main>

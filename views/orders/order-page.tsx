@@ -25,8 +25,8 @@ import {
 
 export type OfferedStep = { action: OrderAction; needsReason: boolean }
 
-type OrderPageProps = {
-  shell: Shell
+export type OrderViewProps = {
+  locale: string
   order: Order
   details: OrderDetails
   roles: OrderActor[]
@@ -41,31 +41,50 @@ type OrderPageProps = {
   refused?: { form: OrderAction | 'payment'; values: FormValues; errors: FormErrors }
 }
 
-/** The id of an order's status line: what a live update swaps when the order moves on. */
+/** The id of an order's status line. */
 export function orderStatusId(order: Pick<Order, 'code'>): string {
   return `order-${order.code}-status`
+}
+
+/** The id of everything below the order's title: what a live update replaces when it moves on. */
+export function orderViewId(order: Pick<Order, 'code'>): string {
+  return `order-${order.code}`
 }
 
 /**
  * One order as its buyer, its provider or the operator sees it: where it stands and what each
  * of them can do next, what was bought, how to pay and reach the other side, and its timeline.
  */
-export function OrderPage(props: OrderPageProps) {
-  const { shell, order, details, roles, timeZone } = props
-  const money = (amount: number) => (
-    <Money amount={amount} currency={order.currency} locale={shell.locale} />
-  )
-  const when = dateTimeFormat(shell.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
-  const isBuyer = roles.includes('buyer')
-  const isProvider = roles.includes('provider')
+export function OrderPage({ shell, ...view }: Omit<OrderViewProps, 'locale'> & { shell: Shell }) {
+  const isBuyer = view.roles.includes('buyer')
+  const isProvider = view.roles.includes('provider')
   return (
-    <SiteLayout shell={shell} title={`Order ${order.code}`}>
+    <SiteLayout shell={shell} title={`Order ${view.order.code}`}>
       <p class="muted">
         <a href={isBuyer ? '/orders' : isProvider ? '/sales' : '/'}>
           {isBuyer ? 'Your orders' : isProvider ? 'Sales' : 'Home'}
         </a>
       </p>
-      <h1>Order {order.code}</h1>
+      <h1>Order {view.order.code}</h1>
+      <OrderView locale={shell.locale} {...view} />
+    </SiteLayout>
+  )
+}
+
+/**
+ * The order below its title, as one member sees it now. A live update sends it again, whole,
+ * when the order moves on: a reason being typed is kept (data-hx-preserve on its box).
+ */
+export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
+  const { locale, order, details, roles, timeZone } = props
+  const money = (amount: number) => (
+    <Money amount={amount} currency={order.currency} locale={locale} />
+  )
+  const when = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+  const isBuyer = roles.includes('buyer')
+  const isProvider = roles.includes('provider')
+  return (
+    <div id={orderViewId(order)} data-hx-swap-oob={props.outOfBand ? 'true' : undefined}>
       <p id={orderStatusId(order)} class="order__status" role="status">
         <span class={`badge badge--${statusTone(order.status)}`}>
           {STATUS_LABELS[order.status]}
@@ -167,7 +186,7 @@ export function OrderPage(props: OrderPageProps) {
           ))}
         </ol>
       </section>
-    </SiteLayout>
+    </div>
   )
 }
 
@@ -248,7 +267,7 @@ function StepForm({
 }: {
   order: Order
   step: OfferedStep
-  refused: OrderPageProps['refused']
+  refused: OrderViewProps['refused']
 }) {
   const mine = refused?.form === step.action ? refused : undefined
   const form = (
@@ -259,6 +278,8 @@ function StepForm({
       {step.needsReason ? (
         <TextArea
           label={REASON_LABELS[step.action] ?? 'Why'}
+          id={`order-${order.code}-${step.action}-reason`}
+          preserve
           name="reason"
           rows={3}
           required
@@ -281,7 +302,7 @@ function StepForm({
   )
 }
 
-function PaymentForm({ order, refused }: { order: Order; refused: OrderPageProps['refused'] }) {
+function PaymentForm({ order, refused }: { order: Order; refused: OrderViewProps['refused'] }) {
   const mine = refused?.form === 'payment' ? refused : undefined
   return (
     <details class="order__careful" open={mine !== undefined}>

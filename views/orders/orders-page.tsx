@@ -16,11 +16,28 @@ type OrdersPageProps = {
 }
 
 /** The buyer's orders, newest first: where each stands, and a link to it. */
-export function OrdersPage({ shell, orders, page, timeZone }: OrdersPageProps) {
-  const when = dateTimeFormat(shell.locale, { dateStyle: 'medium', timeZone })
+export function OrdersPage({ shell, ...body }: OrdersPageProps) {
   return (
     <SiteLayout shell={shell} title="Your orders">
       <h1>Your orders</h1>
+      <OrdersBody locale={shell.locale} {...body} />
+    </SiteLayout>
+  )
+}
+
+/** What a live update replaces when one of the buyer's orders changes (the first page only). */
+export const ORDERS_BODY_ID = 'orders-body'
+
+export function OrdersBody({
+  orders,
+  page,
+  timeZone,
+  locale,
+  outOfBand,
+}: Omit<OrdersPageProps, 'shell'> & { locale: string; outOfBand?: boolean }) {
+  const when = dateTimeFormat(locale, { dateStyle: 'medium', timeZone })
+  return (
+    <div id={ORDERS_BODY_ID} data-hx-swap-oob={outOfBand ? 'true' : undefined}>
       {orders.length === 0 ? (
         <EmptyState title="No orders yet">
           <p>What you order from the market’s stores shows here, with where each order stands.</p>
@@ -35,7 +52,7 @@ export function OrdersPage({ shell, orders, page, timeZone }: OrdersPageProps) {
               <OrderItem
                 order={order}
                 when={when.format(order.placedAt)}
-                locale={shell.locale}
+                locale={locale}
                 who={order.storeName}
               />
             ))}
@@ -47,7 +64,7 @@ export function OrdersPage({ shell, orders, page, timeZone }: OrdersPageProps) {
           />
         </>
       )}
-    </SiteLayout>
+    </div>
   )
 }
 

@@ -22,16 +22,35 @@ type SalesPageProps = {
  * the latest finished. Each order's next plain step is one button here; steps that need a
  * reason (declining, cancelling) are on the order's own page, where the reason can be written.
  */
-export function SalesPage({ shell, storeName, storeSlug, groups, timeZone }: SalesPageProps) {
-  const when = dateTimeFormat(shell.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+export function SalesPage({ shell, ...body }: SalesPageProps) {
+  return (
+    <SiteLayout shell={shell} title="Sales">
+      <h1>Sales</h1>
+      <SalesBody locale={shell.locale} {...body} />
+    </SiteLayout>
+  )
+}
+
+/** What a live update replaces when one of the store's orders comes in or changes. */
+export const SALES_BODY_ID = 'sales-body'
+
+export function SalesBody({
+  storeName,
+  storeSlug,
+  groups,
+  timeZone,
+  locale,
+  outOfBand,
+}: Omit<SalesPageProps, 'shell'> & { locale: string; outOfBand?: boolean }) {
+  const when = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
   const waiting = groups.reduce(
     (sum, group) => sum + (group.name === 'finished' ? 0 : group.orders.length),
     0,
   )
+  const swap = outOfBand ? 'true' : undefined
   if (groups.every((group) => group.orders.length === 0))
     return (
-      <SiteLayout shell={shell} title="Sales">
-        <h1>Sales</h1>
+      <div id={SALES_BODY_ID} data-hx-swap-oob={swap}>
         <EmptyState title="No orders yet">
           <p>
             Orders for {storeName} come in here. Share your storefront’s address with your
@@ -41,11 +60,10 @@ export function SalesPage({ shell, storeName, storeSlug, groups, timeZone }: Sal
             Go to your storefront
           </a>
         </EmptyState>
-      </SiteLayout>
+      </div>
     )
   return (
-    <SiteLayout shell={shell} title="Sales">
-      <h1>Sales</h1>
+    <div id={SALES_BODY_ID} data-hx-swap-oob={swap}>
       <p class="muted">
         Orders for {storeName}.{' '}
         {waiting === 0
@@ -71,7 +89,7 @@ export function SalesPage({ shell, storeName, storeSlug, groups, timeZone }: Sal
                   <OrderItem
                     order={order}
                     when={when.format(order.placedAt)}
-                    locale={shell.locale}
+                    locale={locale}
                     who={order.buyerName}
                   >
                     <div class="order-item__actions">
@@ -92,6 +110,6 @@ export function SalesPage({ shell, storeName, storeSlug, groups, timeZone }: Sal
           )}
         </section>
       ))}
-    </SiteLayout>
+    </div>
   )
 }

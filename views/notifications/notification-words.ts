@@ -1,0 +1,29 @@
+import type { Notification } from '../../src/models/notification'
+import { EVENT_LABELS } from '../orders/order-words'
+
+/** What a note says, in a line. */
+export function notificationText(note: Pick<Notification, 'kind' | 'data'>): string {
+  const code = String(note.data.code ?? '')
+  switch (note.kind) {
+    case 'order.placed':
+      return `New order ${code}`
+    case 'order.paid':
+      return `Payment recorded for order ${code}`
+    case 'order.disputed':
+      return `Dispute opened on order ${code}`
+    case 'order.changed': {
+      const action = String(note.data.action ?? '')
+      return `Order ${code}: ${EVENT_LABELS[action] ?? 'updated'}`
+    }
+    case 'message.received':
+      return `New message from ${String(note.data.senderName ?? 'a member')}`
+  }
+}
+
+/** Where a note leads: the order or the conversation it is about. */
+export function notificationHref(note: Pick<Notification, 'subject'>): string {
+  const [kind, key] = note.subject.split(':') as [string, string | undefined]
+  if (kind === 'order' && key) return `/orders/${encodeURIComponent(key)}`
+  if (kind === 'conversation' && key) return `/conversations/${encodeURIComponent(key)}`
+  return '/notifications'
+}
