@@ -24,10 +24,12 @@ const sources: Record<AssetName, string[]> = {
   'app.js': [resolve('static/app.js')],
   // htmx is served straight from the pinned package, so upgrading it is `npm install`.
   'htmx.js': [require.resolve('htmx.org/dist/htmx.min.js')],
-  // Members' pages only: the event stream (SSE) and `upsert`, which adds a message to a list
-  // once however often it is sent (a replay after a reconnect sends it again). One file, one
-  // request.
+  // Members' pages load this instead: htmx with the event stream's extension (SSE) and `upsert`,
+  // which adds a message to a list once however often it is sent (a replay after a reconnect
+  // sends it again). In one file, so the extensions are registered before htmx starts (it starts
+  // right after its own script runs), and a page makes one request for it.
   'htmx-live.js': [
+    require.resolve('htmx.org/dist/htmx.min.js'),
     require.resolve('htmx.org/dist/ext/hx-sse.min.js'),
     require.resolve('htmx.org/dist/ext/hx-upsert.min.js'),
   ],

@@ -75,9 +75,8 @@ export function SiteLayout({ shell, title, children, focused, wide }: LayoutProp
           {/* No favicon: one request fewer on a metered connection. */}
           <link rel="icon" href="data:," />
           <link rel="stylesheet" href={shell.assets.css} />
-          <script src={shell.assets.htmx} defer />
+          <script src={shell.live ? shell.assets.live : shell.assets.htmx} defer />
           <script src={shell.assets.js} defer />
-          {shell.live ? <script src={shell.assets.live} defer /> : null}
         </head>
         <body data-hx-boost="true">
           <a class="skip-link" href="#main">
