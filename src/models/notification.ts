@@ -37,10 +37,8 @@ export function notify(
   at: Date,
 ): LiveEvent[] {
   const db = tx as Db
-  const data = JSON.stringify(note.data)
-  const freshened = db
-    .update(notifications)
-    .set({ data, createdAt: at })
+  // The note it freshens goes, and the new one takes the top of the list (ids order the list).
+  db.delete(notifications)
     .where(
       and(
         eq(notifications.memberId, note.memberId),
@@ -49,21 +47,18 @@ export function notify(
         isNull(notifications.readAt),
       ),
     )
+    .run()
+  const { id } = db
+    .insert(notifications)
+    .values({
+      memberId: note.memberId,
+      kind: note.kind,
+      subject: note.subject,
+      data: JSON.stringify(note.data),
+      createdAt: at,
+    })
     .returning({ id: notifications.id })
     .get()
-  const id =
-    freshened?.id ??
-    db
-      .insert(notifications)
-      .values({
-        memberId: note.memberId,
-        kind: note.kind,
-        subject: note.subject,
-        data,
-        createdAt: at,
-      })
-      .returning({ id: notifications.id })
-      .get().id
   return recordEvent(tx, [note.memberId], NOTIFICATIONS_CHANGED, { notificationId: id }, at)
 }
 
