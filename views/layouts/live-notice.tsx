@@ -10,7 +10,7 @@ export function LiveNotice({ outOfBand }: { outOfBand?: boolean }) {
   return (
     <div id={LIVE_NOTICE_ID} data-hx-swap-oob={outOfBand ? 'true' : undefined} role="status">
       {outOfBand ? (
-        <p class="notice">
+        <p class="flash flash--notice">
           This page may be out of date: things changed while you were away.{' '}
           <a href="" data-hx-boost="false">
             Reload
