@@ -19,9 +19,11 @@
 // refunded if it was cancelled or refunded. A disputed order's money stays held until the
 // operator decides.
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
-import { ledgerEntries, ledgerTransactions, orders } from '../../db/schema'
+import { ledgerEntries, ledgerTransactions, orders, site, stores } from '../../db/schema'
 import type { Db } from '../db'
+import type { LiveEvent } from '../live/events'
 import { pageWithin, type PageWindow } from '../lib/pagination'
+import { notify } from './notification'
 import { settlement } from './order/settlement'
 import type { SessionMember } from './session'
 import { transactionUnlessRefused, type Tx } from './transaction'
@@ -220,7 +222,8 @@ export function refundOrder(
 }
 
 export type PayoutResult =
-  | { ok: true; transactionId: number; owed: number }
+  /** `news`: the store owner's note of it, to publish once committed. */
+  | { ok: true; transactionId: number; owed: number; news: LiveEvent[] }
   | { ok: false; reason: 'not_found' }
   | { ok: false; reason: 'not_positive' }
   | { ok: false; reason: 'more_than_owed'; owed: number }
@@ -262,7 +265,25 @@ export function recordPayout(
         { account: 'payouts', amount },
       ],
     })
-    return { ok: true, transactionId, owed: owed - amount }
+    const store = tx
+      .select({ memberId: stores.memberId, slug: stores.slug, currency: site.currency })
+      .from(stores)
+      .innerJoin(site, sql`true`)
+      .where(eq(stores.id, storeId))
+      .get()
+    const news = store
+      ? notify(
+          tx,
+          {
+            memberId: store.memberId,
+            kind: 'payout.recorded',
+            subject: `balance:${store.slug}`,
+            data: { amount, currency: store.currency, reference },
+          },
+          at,
+        )
+      : []
+    return { ok: true, transactionId, owed: owed - amount, news }
   })
 }
 

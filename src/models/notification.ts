@@ -16,7 +16,12 @@ import { prepared } from './prepared'
 import type { Tx } from './transaction'
 
 export type NotificationKind =
-  'order.placed' | 'order.changed' | 'order.paid' | 'order.disputed' | 'message.received'
+  | 'order.placed'
+  | 'order.changed'
+  | 'order.paid'
+  | 'order.disputed'
+  | 'message.received'
+  | 'payout.recorded'
 
 export type Notification = Omit<typeof notifications.$inferSelect, 'kind' | 'data'> & {
   kind: NotificationKind

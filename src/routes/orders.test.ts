@@ -4,7 +4,7 @@ import { listingUnits, orderEvents, orders, site } from '../../db/schema'
 import { DAY } from '../lib/clock'
 import { ledgerBalances } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
-import { createMember, createOpenMarket, fieldError, page, type TestMarket } from '../test/app'
+import { createMember, createOpenMarket, page, type TestMarket } from '../test/app'
 import { buy } from '../test/checkout'
 import { seedListing, seedStore, type TestStore } from '../test/listings'
 
@@ -144,7 +144,9 @@ describe('POST /orders/:code/steps', () => {
     await step(code, plumberCookie, 'mark_delivered')
     const noReason = await step(code, buyer, 'request_changes')
     expect(noReason.status).toBe(422)
-    expect(fieldError(await page(noReason), 'reason')).toMatch(/Say why/)
+    // Each step's box has its own id on the order page (several steps can ask for a reason).
+    const box = `order-${code}-request_changes-reason`
+    expect((await page(noReason)).getElementById(`${box}-error`)?.textContent).toMatch(/Say why/)
     expect(orderRow(code).status).toBe('delivered')
     await step(code, buyer, 'request_changes', { reason: 'Still drips at night' })
     expect(orderRow(code).status).toBe('in_progress')
@@ -200,6 +202,10 @@ describe('POST /orders/:code/steps', () => {
     expect(orderRow(code).status).toBe('disputed')
     expect((await step(code, provider, 'refund', { reason: 'mine' })).status).toBe(303)
     expect(orderRow(code).status).toBe('disputed')
+    const notes = await page(await market.get('/notifications', { cookie: operator }))
+    expect(notes.querySelector('.notifications')?.textContent).toContain(
+      `Dispute opened on order ${code}`,
+    )
     const listed = await page(await market.get('/disputes', { cookie: operator }))
     expect(listed.querySelector('.order-list')?.textContent).toContain('Nobody came')
     expect((await market.get('/disputes', { cookie: buyer })).status).toBe(404)
@@ -231,6 +237,9 @@ describe('POST /orders/:code/steps', () => {
     await step(code, provider, 'accept')
     await step(code, operator, 'dispute', { reason: 'Stale bread' })
     expect(orderRow(code).status).toBe('disputed')
+    // They opened it: no note tells them of their own dispute.
+    const notes = await page(await market.get('/notifications', { cookie: operator }))
+    expect(notes.querySelector('.notifications')?.textContent ?? '').not.toContain('Dispute')
     await step(code, operator, 'refund', { reason: 'I say so' })
     expect(orderRow(code).status).toBe('disputed')
   })

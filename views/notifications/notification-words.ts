@@ -1,8 +1,12 @@
+import { formatMoney } from '../../src/lib/money'
 import type { Notification } from '../../src/models/notification'
 import { EVENT_LABELS } from '../orders/order-words'
 
 /** What a note says, in a line. */
-export function notificationText(note: Pick<Notification, 'kind' | 'data'>): string {
+export function notificationText(
+  note: Pick<Notification, 'kind' | 'data'>,
+  locale: string,
+): string {
   const code = String(note.data.code ?? '')
   switch (note.kind) {
     case 'order.placed':
@@ -17,6 +21,10 @@ export function notificationText(note: Pick<Notification, 'kind' | 'data'>): str
     }
     case 'message.received':
       return `New message from ${String(note.data.senderName ?? 'a member')}`
+    case 'payout.recorded': {
+      const money = { amount: Number(note.data.amount), currency: String(note.data.currency) }
+      return `Payout of ${formatMoney(money, locale)} recorded`
+    }
   }
 }
 
@@ -25,5 +33,6 @@ export function notificationHref(note: Pick<Notification, 'subject'>): string {
   const [kind, key] = note.subject.split(':') as [string, string | undefined]
   if (kind === 'order' && key) return `/orders/${encodeURIComponent(key)}`
   if (kind === 'conversation' && key) return `/conversations/${encodeURIComponent(key)}`
+  if (kind === 'balance' && key) return `/stores/${encodeURIComponent(key)}/balance`
   return '/notifications'
 }

@@ -63,7 +63,7 @@ export function NotificationList(props: {
         <ul class="notifications">
           {props.notifications.map((note) => (
             <li class={note.readAt ? 'notification' : 'notification notification--unread'}>
-              <a href={notificationHref(note)}>{notificationText(note)}</a>
+              <a href={notificationHref(note)}>{notificationText(note, props.locale)}</a>
               {note.readAt ? null : <span class="badge badge--new">New</span>}
               <time class="muted" datetime={note.createdAt.toISOString()}>
                 {when.format(note.createdAt)}
@@ -73,7 +73,7 @@ export function NotificationList(props: {
                   <button
                     type="submit"
                     class="button button--quiet button--small"
-                    aria-label={`Mark “${notificationText(note)}” read`}
+                    aria-label={`Mark “${notificationText(note, props.locale)}” read`}
                   >
                     Mark read
                   </button>

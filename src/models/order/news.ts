@@ -1,8 +1,10 @@
 // Who hears of an order, and how: both sides' open pages (a kept event each, so the order page,
 // the buyer's orders and the store's sales change in place), and a note for whoever did not do
-// it themselves (the bell). Written in the transaction of the change; published after it.
+// it themselves (the bell). A dispute is the operators' to decide, so they hear of it too (one who
+// is a party to the order already does, and never decides it). Written in the transaction of the
+// change; published after it.
 import { eq, sql } from 'drizzle-orm'
-import { stores } from '../../../db/schema'
+import { members, stores } from '../../../db/schema'
 import type { Db } from '../../db'
 import { recordEvent, type LiveEvent } from '../../live/events'
 import { notify, type NotificationKind } from '../notification'
@@ -30,7 +32,8 @@ export function recordOrderNews(
   const involved = owner === undefined ? [order.buyerId] : [order.buyerId, owner]
   const news = recordEvent(tx, involved, ORDER_CHANGED, { code: order.code }, at)
   const kind = notificationKind(happening.action)
-  for (const memberId of new Set(involved)) {
+  const told = kind === 'order.disputed' ? [...involved, ...operatorIds(tx as Db)] : involved
+  for (const memberId of new Set(told)) {
     if (memberId === happening.actorId) continue
     news.push(
       ...notify(
@@ -54,6 +57,15 @@ function notificationKind(action: string): NotificationKind {
   if (action === 'dispute') return 'order.disputed'
   return 'order.changed'
 }
+
+function operatorIds(db: Db): number[] {
+  return prepared(db, operators)
+    .all()
+    .map((row) => row.id)
+}
+
+const operators = (db: Db) =>
+  db.select({ id: members.id }).from(members).where(eq(members.role, 'operator')).prepare()
 
 const storeOwner = (db: Db) =>
   db

@@ -157,6 +157,24 @@ describe('POST /stores/:slug/payouts', () => {
     expect(payouts()).toMatchObject([{ storeId: shop.store.id, reference: 'Cash, receipt 12' }])
   })
 
+  it('tells the store’s owner, with a note that leads to the balance', async () => {
+    market = await createOpenMarket()
+    const shop = await storeWithSales(1)
+    const cookie = await market.signIn(OPERATOR)
+    await market.post(
+      payoutPath(shop),
+      { amount: '100', reference: 'Wave 31', owedWas: '10000' },
+      { cookie },
+    )
+    const owner = await market.signIn(shop.owner.email)
+    const notes = await page(await market.get('/notifications', { cookie: owner }))
+    const link = notes.querySelector('.notification--unread a')
+    expect(link?.textContent).toBe(`Payout of ${GMD}100.00 recorded`)
+    expect(link?.getAttribute('href')).toBe(balancePath(shop))
+    const operatorNotes = await page(await market.get('/notifications', { cookie }))
+    expect(operatorNotes.querySelector('.notification')).toBeNull()
+  })
+
   it.each([
     ['0', 'Enter an amount above zero.'],
     ['-5', 'Enter an amount like 150 or 12.50 (no currency sign).'],

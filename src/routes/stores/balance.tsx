@@ -5,6 +5,7 @@ import { flashRedirect } from '../../http/flash'
 import { parseForm, type FormErrors, type FormValues } from '../../http/forms'
 import { requireMember } from '../../http/session'
 import { shell } from '../../http/shell'
+import { publishEvents } from '../../live/events'
 import { formatMoney } from '../../lib/money'
 import { readPageNumber } from '../../lib/pagination'
 import { recordPayout, storeBalance } from '../../models/ledger'
@@ -45,12 +46,14 @@ export const storeBalancePages = new Hono<MarketEnv>()
         owedWas,
       },
     )
-    if (result.ok)
+    if (result.ok) {
+      publishEvents(c.var.bus, result.news)
       return flashRedirect(
         c,
         `/stores/${store.slug}/balance`,
         `Payout of ${formatMoney({ amount, currency }, locale)} to ${store.name} recorded.`,
       )
+    }
     if (result.reason === 'not_found') return c.notFound()
     const owed = (amount: number) => formatMoney({ amount, currency }, locale)
     let errors: FormErrors
