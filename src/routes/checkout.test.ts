@@ -132,13 +132,17 @@ describe('POST /checkout', () => {
     ])
     expect(stockOf(bread.unitId)).toBe(3)
     expect(market.db.select().from(cartLines).all()).toEqual([])
-    const told = market.bus.published.map((p) => p.topic).sort()
+    // Both sides' open pages hear of each order; only the providers get a note (the buyer did it).
+    const told = market.bus.published.map((p) => `${p.topic} ${p.event.type}`).sort()
+    const buyer = `member:${placed[0]!.buyerId}`
     expect(told).toEqual(
       [
-        `member:${placed[0]!.buyerId}`,
-        `member:${placed[0]!.buyerId}`,
-        `member:${bakery.owner.id}`,
-        `member:${plumber.owner.id}`,
+        `${buyer} order.changed`,
+        `${buyer} order.changed`,
+        `member:${bakery.owner.id} order.changed`,
+        `member:${bakery.owner.id} notifications.changed`,
+        `member:${plumber.owner.id} order.changed`,
+        `member:${plumber.owner.id} notifications.changed`,
       ].sort(),
     )
   })

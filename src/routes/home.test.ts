@@ -25,6 +25,8 @@ describe('GET /', () => {
     const links = [...document.querySelectorAll('nav[aria-label="Account"] a')]
     expect(links.map((link) => link.getAttribute('aria-label') ?? link.textContent)).toEqual([
       'Cart (0)',
+      'Messages',
+      'Notifications',
       'Orders',
       'Open a store',
       'Favourites',
