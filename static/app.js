@@ -1,5 +1,9 @@
 // @ts-check
 // Souk's own script: small enhancements only. Every page works without it.
+//
+// htmx's events are named with dashes here (`htmx-after-settle`, not `htmx:after:settle`): the
+// layout's htmx config sets `metaCharacter: '-'` so that attributes are valid HTML
+// (`data-hx-sse-connect`), and htmx names its events with the same character.
 
 // After a failed submit, move focus to the summary of problems so screen readers announce it.
 function focusFormErrors() {
@@ -8,7 +12,7 @@ function focusFormErrors() {
 }
 
 document.addEventListener('DOMContentLoaded', focusFormErrors)
-document.addEventListener('htmx:after:settle', focusFormErrors)
+document.addEventListener('htmx-after-settle', focusFormErrors)
 
 // "Use my current location" fills a storefront's map point. The button stays hidden without
 // JavaScript (or geolocation), where the fields are typed by hand.
@@ -42,7 +46,7 @@ function enableLocateButtons() {
 }
 
 document.addEventListener('DOMContentLoaded', enableLocateButtons)
-document.addEventListener('htmx:after:settle', enableLocateButtons)
+document.addEventListener('htmx-after-settle', enableLocateButtons)
 
 // Upload progress for forms marked data-upload-progress. htmx 4 sends with fetch(), which
 // reports no upload progress, so these forms go by XMLHttpRequest, and htmx swaps the answer in
@@ -195,7 +199,7 @@ function enableSuggestions() {
     // network) do not reopen the list; typing on, or an arrow key, does.
     let dismissed = false
     input.addEventListener('input', () => (dismissed = false))
-    input.addEventListener('htmx:after:swap', () => {
+    input.addEventListener('htmx-after-swap', () => {
       const count = options().length
       const open =
         !dismissed && count > 0 && document.activeElement === input && input.value.trim() !== ''
@@ -242,13 +246,13 @@ function enableSuggestions() {
 }
 
 document.addEventListener('DOMContentLoaded', enableSuggestions)
-document.addEventListener('htmx:after:settle', enableSuggestions)
+document.addEventListener('htmx-after-settle', enableSuggestions)
 
 // On a phone the search's filters fold away under "Filters". The server opens them when
 // something is chosen, right for a page opened from a link; but as results change under them
 // they stay as the buyer left them: not folded under her thumb as she unticks the last filter,
 // not sprung open over the results while she types a word.
-document.addEventListener('htmx:before:swap', (event) => {
+document.addEventListener('htmx-before-swap', (event) => {
   if (!(event.target instanceof Element) || event.target.id !== 'search-form') return
   const shown = document.querySelector('#search-body details.search-filters')
   if (!(shown instanceof HTMLDetailsElement)) return
@@ -277,11 +281,11 @@ document.addEventListener('click', (event) => {
 // focus it held would fall back to the top of the page: it moves to the first card added
 // instead, where a keyboard or screen reader user reads on.
 let resultsBeforeMore = -1
-document.addEventListener('htmx:before:request', (event) => {
+document.addEventListener('htmx-before-request', (event) => {
   if (event.target instanceof Element && event.target.matches('.search-results__more'))
     resultsBeforeMore = document.querySelectorAll('#search-hits > li').length
 })
-document.addEventListener('htmx:after:swap', (event) => {
+document.addEventListener('htmx-after-swap', (event) => {
   // The link is gone by then, so htmx tells the list the cards were added to.
   if (!(event.target instanceof Element) || event.target.id !== 'search-hits') return
   if (resultsBeforeMore === -1) return
@@ -296,7 +300,7 @@ document.addEventListener('htmx:after:swap', (event) => {
 // their entry instead: the same search sent again (Enter on words whose results are shown —
 // pushed twice, Back would seem to do nothing), and words typed on from words already searched
 // (each pause would push "plu", "plum", "plumb"… and Back would spell them out again).
-document.addEventListener('htmx:before:history:update', (event) => {
+document.addEventListener('htmx-before-history-update', (event) => {
   const detail =
     /** @type {CustomEvent<{ history?: { type: string, path: string }, sourceElement?: Element }>} */ (
       event
@@ -333,5 +337,5 @@ function openFiltersOnWideScreens() {
     if (details instanceof HTMLDetailsElement) details.open = true
 }
 document.addEventListener('DOMContentLoaded', openFiltersOnWideScreens)
-document.addEventListener('htmx:after:settle', openFiltersOnWideScreens)
+document.addEventListener('htmx-after-settle', openFiltersOnWideScreens)
 wideScreen.addEventListener('change', openFiltersOnWideScreens)

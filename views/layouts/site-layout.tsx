@@ -55,8 +55,9 @@ type LayoutProps = {
 // turns implicit inheritance back on (htmx 2's rule): `data-hx-boost` on <body> reaches every link
 // and form. Mind it when putting data-hx-target or data-hx-swap on a container: descendants inherit.
 // The meta character is `-` for the same reason: the SSE extension's `hx-sse:connect` is spelled
-// `data-hx-sse-connect`.
-const HTMX_CONFIG = JSON.stringify({
+// `data-hx-sse-connect`. htmx names its events with it too: static/app.js listens for
+// `htmx-after-settle`, not `htmx:after:settle`.
+export const HTMX_CONFIG = JSON.stringify({
   includeIndicatorCSS: false,
   implicitInheritance: true,
   metaCharacter: '-',
