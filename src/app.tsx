@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events'
 import { Hono } from 'hono'
 import { BeingSetUpPage } from '../views/errors/being-set-up-page'
 import { clientAddress } from './http/address'
@@ -75,8 +74,6 @@ export function createApp(deps: AppDeps) {
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)
 
   const { db, clock, config, logger, assets, jobs, bus, signal } = deps
-  // Every open event stream listens for shutdown on this one signal: thousands are expected.
-  setMaxListeners(0, signal)
   // Probes every few seconds: answered before any middleware (see routes/health.ts).
   app.route('/', health(deps))
   // Every middleware below runs on every request: each is kept to what it must do, reads

@@ -8,14 +8,20 @@
 // Bounded every way: a member holds at most MAX_STREAMS_PER_MEMBER streams (more: 429); a
 // stream ends after STREAM_LIFETIME_MS, and at shutdown, and the page reconnects (so a signed-out
 // session or a new deploy is noticed); a comment every HEARTBEAT_MS keeps proxies from closing a
-// quiet stream. Nothing here is compressed or buffered (compression and ETags pass streams by;
-// `X-Accel-Buffering: no` asks nginx the same), so each event leaves when it happens.
+// quiet stream. Nothing here is compressed or buffered (the stream is written to Node's response
+// itself, src/http/event-stream.ts; `X-Accel-Buffering: no` asks nginx the same), so each event
+// leaves when it happens.
+//
+// Thousands of phones each hold a stream for minutes, so a stream holds little: one timer beats
+// and ages all of them (not two timers each), one listener hears shutdown for all of them, and
+// what it keeps between events is its queue and the page it renders for.
 import { Hono } from 'hono'
-import { streamSSE } from 'hono/streaming'
+import type { Logger } from 'pino'
 import { LiveNotice } from '../../views/layouts/live-notice'
 import type { MarketEnv } from '../http/env'
+import { openEventStream, type EventStream } from '../http/event-stream'
 import { requireMember } from '../http/session'
-import { memberTopic, type BusEvent } from '../live/bus'
+import { memberTopic, type Bus, type BusEvent } from '../live/bus'
 import { missedEvents, newestEventId } from '../live/events'
 import type { Viewer } from '../live/fragment'
 import { renderEvent } from '../live/fragments'
@@ -28,6 +34,7 @@ const PAGE_NAME =
   /^(?:(?:order|conversation):[A-Za-z0-9]{1,32}|orders|sales|conversations|notifications)$/
 
 export function liveEvents(timing = { heartbeatMs: HEARTBEAT_MS, lifetimeMs: STREAM_LIFETIME_MS }) {
+  const keeper = new StreamKeeper(timing)
   return new Hono<MarketEnv>().get('/', requireMember, (c) => {
     const member = c.var.member
     const requested = c.req.query('page') ?? ''
@@ -37,75 +44,145 @@ export function liveEvents(timing = { heartbeatMs: HEARTBEAT_MS, lifetimeMs: STR
       c.header('Retry-After', '60')
       return c.text('Too many pages are open with live updates; close some and try again.', 429)
     }
-    c.header('X-Accel-Buffering', 'no')
-    c.header('Cache-Control', 'no-store')
-    const viewer: Viewer = { db: c.var.db, clock: c.var.clock, site: c.var.site, member, page }
+    const { db, bus, log, signal } = c.var
+    const viewer: Viewer = { db, clock: c.var.clock, site: c.var.site, member, page }
     const resumeFrom = eventIdFrom(c.req.header('Last-Event-ID') ?? c.req.query('after'))
-    return streamSSE(c, async (stream) => {
-      const held: BusEvent[] = []
-      let wake: () => void = () => {}
-      const stopListening = c.var.bus.subscribe(memberTopic(member.id), (event) => {
-        held.push(event)
-        wake()
-      })
-      let ended = false
-      const end = () => {
-        ended = true
-        wake()
-      }
-      const lifetime = setTimeout(end, timing.lifetimeMs)
-      c.var.signal.addEventListener('abort', end)
-      stream.onAbort(end)
-      const send = async (event: BusEvent) => {
-        let html = ''
-        try {
-          html = await renderEvent(viewer, event)
-        } catch (error) {
-          c.var.log.error({ err: error, type: event.type }, 'an event could not be rendered')
-        }
-        const id = event.id === undefined ? undefined : String(event.id)
-        if (html) await stream.writeSSE({ id, data: html })
-        else if (id) await stream.write(`id: ${id}\n\n`)
-      }
-      try {
-        // The first bytes at once: the page knows it is connected, proxies that the stream is on.
-        await stream.write(': live\n\n')
-        const replayed = new Set<number>()
-        if (resumeFrom !== null) {
-          const replay = missedEvents(c.var.db, member.id, resumeFrom)
-          if (replay.ok)
-            for (const event of replay.events) {
-              replayed.add(event.id)
-              await send({ type: event.type, id: event.id, data: event.data })
-            }
-          else
-            await stream.writeSSE({
-              id: String(newestEventId(c.var.db)),
-              data: String(await (<LiveNotice outOfBand />).toString()),
-            })
-        }
-        while (!ended) {
-          for (let event = held.shift(); event; event = held.shift())
-            if (event.id === undefined || !replayed.has(event.id)) await send(event)
-          if (ended) break
-          const beat = await new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => resolve(true), timing.heartbeatMs)
-            wake = () => {
-              clearTimeout(timer)
-              resolve(false)
-            }
-          })
-          wake = () => {}
-          if (beat && !ended) await stream.write(': \n\n')
-        }
-      } finally {
-        clearTimeout(lifetime)
-        c.var.signal.removeEventListener('abort', end)
-        stopListening()
-        ticket.close()
-      }
+    let live: MemberStream | undefined
+    const opened = openEventStream(c, () => {
+      if (live) keeper.forget(live)
+      ticket.close()
     })
+    if (!opened) {
+      ticket.close()
+      return c.text('Live updates are served by the Node server only.', 501)
+    }
+    live = new MemberStream(opened.stream, viewer, log)
+    keeper.keep(live, signal)
+    const stream = live
+    stream.start(bus, resumeFrom).catch((error: unknown) => {
+      log.error({ err: error }, 'a live stream could not start')
+      stream.stop()
+    })
+    return opened.response
   })
+}
+
+/** One member's page listening: what was missed first, then each event as it is published. */
+class MemberStream {
+  readonly openedAt = Date.now()
+  readonly #queue: BusEvent[] = []
+  /** Events replayed from the table, so that a copy published meanwhile is not sent twice. */
+  #replayed: Set<number> | null = null
+  #ready = false
+  #draining = false
+  #stopListening: () => void = () => {}
+
+  constructor(
+    readonly stream: EventStream,
+    readonly viewer: Viewer,
+    readonly log: Logger,
+  ) {}
+
+  async start(bus: Bus, resumeFrom: number | null) {
+    // Listening starts before the replay is read, so nothing published in between is lost.
+    this.#stopListening = bus.subscribe(memberTopic(this.viewer.member.id), (event) => {
+      this.#queue.push(event)
+      if (this.#ready) void this.#drain()
+    })
+    // The first bytes at once: the page knows it is connected, proxies that the stream is on.
+    this.stream.comment('live')
+    if (resumeFrom !== null) {
+      const replay = missedEvents(this.viewer.db, this.viewer.member.id, resumeFrom)
+      if (replay.ok) {
+        this.#replayed = new Set(replay.events.map((event) => event.id))
+        for (const event of replay.events)
+          await this.#send({ type: event.type, id: event.id, data: event.data })
+      } else {
+        this.stream.send({
+          id: String(newestEventId(this.viewer.db)),
+          data: String(await (<LiveNotice outOfBand />).toString()),
+        })
+      }
+    }
+    this.#ready = true
+    await this.#drain()
+    this.#replayed = null
+  }
+
+  stop() {
+    this.#stopListening()
+    this.stream.end()
+  }
+
+  async #drain() {
+    if (this.#draining) return
+    this.#draining = true
+    try {
+      for (let event = this.#queue.shift(); event; event = this.#queue.shift()) {
+        if (this.stream.ended) break
+        if (event.id !== undefined && this.#replayed?.has(event.id)) continue
+        await this.#send(event)
+      }
+    } finally {
+      this.#draining = false
+    }
+  }
+
+  async #send(event: BusEvent) {
+    let html = ''
+    try {
+      html = await renderEvent(this.viewer, event)
+    } catch (error) {
+      this.log.error({ err: error, type: event.type }, 'an event could not be rendered')
+    }
+    const id = event.id === undefined ? undefined : String(event.id)
+    // Nothing to show here still moves the page's place in the stream on.
+    if (html) this.stream.send({ id, data: html })
+    else if (id) this.stream.send({ id })
+  }
+}
+
+/** The streams of one mount: one timer beats them all and ends those past their lifetime. */
+class StreamKeeper {
+  readonly #open = new Set<MemberStream>()
+  #timer: NodeJS.Timeout | undefined
+  #signal: AbortSignal | undefined
+
+  constructor(readonly timing: { heartbeatMs: number; lifetimeMs: number }) {}
+
+  keep(stream: MemberStream, signal: AbortSignal) {
+    if (signal.aborted) return stream.stop()
+    if (this.#signal !== signal) {
+      this.#signal = signal
+      signal.addEventListener('abort', () => this.#stopAll(), { once: true })
+    }
+    if (!stream.stream.ended) this.#open.add(stream)
+    if (!this.#timer) {
+      this.#timer = setInterval(() => this.#beat(), this.timing.heartbeatMs)
+      this.#timer.unref()
+    }
+  }
+
+  forget(stream: MemberStream) {
+    stream.stop()
+    this.#open.delete(stream)
+    if (this.#open.size === 0 && this.#timer) {
+      clearInterval(this.#timer)
+      this.#timer = undefined
+    }
+  }
+
+  #beat() {
+    const now = Date.now()
+    for (const stream of this.#open) {
+      if (now - stream.openedAt >= this.timing.lifetimeMs) stream.stop()
+      else stream.stream.comment('')
+    }
+  }
+
+  #stopAll() {
+    for (const stream of this.#open) stream.stop()
+  }
 }
 
 /** A resume point as the page gave it, or null when it gave none that can be one. */
