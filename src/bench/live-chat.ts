@@ -21,6 +21,8 @@ export type ChatResult = Latency & {
   failed: number
   lost: number
   lateStarts: number
+  /** How long the sender waited for the server's answer (Souk: the 303; Socket.IO: the ack). */
+  answered: Latency
   ratePerSecond: number
   seconds: number
 }
@@ -50,6 +52,7 @@ export class ChatRun {
   }): Promise<ChatResult> {
     const { messages, ratePerSecond, send, signal } = options
     const took: number[] = []
+    const answered: number[] = []
     let failed = 0
     let lost = 0
     let lateStarts = 0
@@ -70,6 +73,7 @@ export class ChatRun {
       this.#pending[pair] = { body, to: from === 0 ? 1 : 0, arrived }
       const sentAt = performance.now()
       const accepted = await send(pair, from, body).catch(() => false)
+      answered.push(performance.now() - sentAt)
       const ok = await delivery
       const ms = performance.now() - sentAt
       this.#pending[pair] = undefined
@@ -102,6 +106,7 @@ export class ChatRun {
       failed,
       lost,
       lateStarts,
+      answered: latency(answered),
       ratePerSecond,
       seconds,
       ...latency(took),

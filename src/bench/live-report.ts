@@ -27,6 +27,10 @@ const ROWS: Row[] = [
     'chat delivered / lost / failed',
     ({ chat }) => `${chat.delivered} / ${chat.lost} / ${chat.failed}`,
   ],
+  [
+    'send answered p50 / p99 ms',
+    ({ chat }) => `${chat.answered.p50Ms.toFixed(1)} / ${chat.answered.p99Ms.toFixed(1)}`,
+  ],
   ['chat late starts', ({ chat }) => String(chat.lateStarts)],
 ]
 
