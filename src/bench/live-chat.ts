@@ -13,6 +13,8 @@ export type Side = 0 | 1
 export type SendChat = (pair: number, from: Side, body: string) => Promise<boolean>
 
 export type Latency = { p50Ms: number; p99Ms: number; maxMs: number }
+/** How many messages to send, how fast. */
+export type ChatPace = { messages: number; ratePerSecond: number }
 export type ChatResult = Latency & {
   pairs: number
   messages: number
@@ -44,13 +46,11 @@ export class ChatRun {
     if (pending && pending.to === side && text.includes(pending.body)) pending.arrived()
   }
 
-  async drive(options: {
-    messages: number
-    ratePerSecond: number
-    send: SendChat
-    signal: AbortSignal
-  }): Promise<ChatResult> {
-    const { messages, ratePerSecond, send, signal } = options
+  /** `tag` keeps one drive's texts apart from an earlier one's still on the page. */
+  async drive(
+    { messages, ratePerSecond }: ChatPace,
+    { send, tag, signal }: { send: SendChat; tag: string; signal: AbortSignal },
+  ): Promise<ChatResult> {
     const took: number[] = []
     const answered: number[] = []
     let failed = 0
@@ -91,7 +91,7 @@ export class ChatRun {
       if (busy[pair]) lateStarts += 1
       busy[pair] = true
       // Brackets keep `[chat 12]` from matching inside `[chat 123]`.
-      const body = `[chat ${index}]`
+      const body = `[chat ${tag}-${index}]`
       turns[pair] = turns[pair]!.then(async () => {
         await one(pair, (turn % 2) as Side, body)
         busy[pair] = false

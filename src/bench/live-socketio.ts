@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { io, type Socket } from 'socket.io-client'
 import { hashToken, randomToken } from '../lib/tokens'
 import { heapProbe } from './heap'
-import { ChatRun, type ChatResult, type Side } from './live-chat'
+import { ChatRun, type ChatPace, type ChatResult, type SendChat, type Side } from './live-chat'
 import type { HeldStreams } from './live-streams'
 
 export type SocketIoServer = { url: string; pid: number; stop: () => Promise<void> }
@@ -118,8 +118,8 @@ export async function holdSocketIoConnections(
 export async function chatOverSocketIo(
   url: string,
   databasePath: string,
-  options: { pairs: number; messages: number; ratePerSecond: number; signal: AbortSignal },
-): Promise<ChatResult & { streamsOpen: number }> {
+  options: { pairs: number; paces: ChatPace[]; signal: AbortSignal },
+): Promise<ChatResult[]> {
   // Numbered apart from the held members, whose connections are closed by now anyway.
   const members = seedSocketIoSessions(databasePath, 1_000_000, options.pairs * 2)
   const run = new ChatRun(options.pairs)
@@ -133,17 +133,15 @@ export async function chatOverSocketIo(
   try {
     if (held.open < members.length)
       throw new Error(`only ${held.open} of ${members.length} chat connections opened`)
-    const result = await run.drive({
-      messages: options.messages,
-      ratePerSecond: options.ratePerSecond,
-      signal: options.signal,
-      send: async (pair, from, body) => {
-        const to = members[pair * 2 + (from === 0 ? 1 : 0)]!.id
-        const socket = held.sockets[pair * 2 + from]!
-        return (await socket.timeout(10_000).emitWithAck('message', { to, body })) === true
-      },
-    })
-    return { ...result, streamsOpen: held.open }
+    const send: SendChat = async (pair, from, body) => {
+      const to = members[pair * 2 + (from === 0 ? 1 : 0)]!.id
+      const socket = held.sockets[pair * 2 + from]!
+      return (await socket.timeout(10_000).emitWithAck('message', { to, body })) === true
+    }
+    const results: ChatResult[] = []
+    for (const [index, pace] of options.paces.entries())
+      results.push(await run.drive(pace, { tag: String(index), signal: options.signal, send }))
+    return results
   } finally {
     held.close()
   }

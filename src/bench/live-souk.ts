@@ -3,7 +3,7 @@
 import { Agent, request } from 'node:http'
 import type { Db } from '../db'
 import type { RunningServer } from './server'
-import { ChatRun, type ChatResult, type Side } from './live-chat'
+import { ChatRun, type ChatPace, type ChatResult, type Side } from './live-chat'
 import { seedChatPairs, seedLiveMembers, type ChatPair } from './live-members'
 import { openStreams, type HeldStreams } from './live-streams'
 
@@ -25,13 +25,14 @@ export async function holdSoukStreams(
 
 /**
  * `pairs` pairs, each member with one stream open on the page of the pair's order (as a member
- * reading the conversation would be), chatting at `ratePerSecond` through sendChatMessage.
+ * reading the conversation would be), chatting through sendChatMessage at each pace in turn. An
+ * even number of messages per pair leaves every order as it started, ready for the next pace.
  */
 export async function chatOverSouk(
   server: RunningServer,
   db: Db,
-  options: { pairs: number; messages: number; ratePerSecond: number; signal: AbortSignal },
-): Promise<ChatResult & { streamsOpen: number }> {
+  options: { pairs: number; paces: ChatPace[]; signal: AbortSignal },
+): Promise<ChatResult[]> {
   const pairs = seedChatPairs(db, options.pairs)
   const run = new ChatRun(pairs.length)
   // Stream 2p is pair p's provider (side 0), 2p + 1 its buyer (side 1).
@@ -48,13 +49,16 @@ export async function chatOverSouk(
   try {
     if (streams.open < targets.length)
       throw new Error(`only ${streams.open} of ${targets.length} chat streams opened`)
-    const result = await run.drive({
-      messages: options.messages,
-      ratePerSecond: options.ratePerSecond,
-      signal: options.signal,
-      send: (pair, from, body) => sendChatMessage(server.url, agent, pairs[pair]!, from, body),
-    })
-    return { ...result, streamsOpen: streams.open }
+    const results: ChatResult[] = []
+    for (const [index, pace] of options.paces.entries())
+      results.push(
+        await run.drive(pace, {
+          tag: String(index),
+          signal: options.signal,
+          send: (pair, from, body) => sendChatMessage(server.url, agent, pairs[pair]!, from, body),
+        }),
+      )
+    return results
   } finally {
     streams.close()
     agent.destroy()
