@@ -3,6 +3,8 @@ import { availableParallelism, loadavg } from 'node:os'
 import { dirname } from 'node:path'
 import type { CheckoutBenchResult } from './checkout'
 import type { BenchEntry } from './entries'
+import type { LiveBenchResult } from './live'
+import { liveTargets } from './live-report'
 import type { EntryResult } from './measure'
 import type { BenchOptions } from './options'
 
@@ -94,9 +96,10 @@ export function writeResults(
   results: EntryResult[],
   run: {
     options: BenchOptions
-    memory: MemoryResult
+    memory: MemoryResult | null
     commit: string | null
     checkout?: CheckoutBenchResult | undefined
+    live?: LiveBenchResult | undefined
   },
 ) {
   const report = {
@@ -113,6 +116,7 @@ export function writeResults(
     memory: run.memory,
     entries: results,
     checkout: run.checkout ?? null,
+    live: run.live ? { ...run.live, targets: liveTargets(run.live) } : null,
   }
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`)

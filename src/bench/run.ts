@@ -1,6 +1,7 @@
 // `npm run bench`: builds the server, seeds a demo town into a temporary database, starts the
-// real server on a free port and drives each entry with autocannon. Prints a table and writes
-// src/bench/results/latest.json (git-ignored) so two runs can be compared.
+// real server on a free port and drives each entry with autocannon, then checkout, then live
+// updates (live.ts, beside Socket.IO). Prints a table and writes src/bench/results/latest.json
+// (git-ignored) so two runs can be compared.
 import { execFileSync } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
 import { join, relative } from 'node:path'
@@ -8,6 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { startBareServer, type BareServer } from './bare'
 import { benchCheckout, formatCheckout, type CheckoutBenchResult } from './checkout'
 import { benchEntries, entryPath, pageViewEntries, type BenchContext } from './entries'
+import { benchLive, type LiveBenchResult } from './live'
+import { formatLive } from './live-report'
 import { closeBenchMarket, openBenchMarket, type Held } from './market'
 import { measureEntry, viewPages, type EntryResult } from './measure'
 import { residentMb } from './memory'
@@ -45,7 +48,9 @@ async function bench(signal: AbortSignal) {
   const entries = benchEntries.filter((entry) => !options.only || entry.name.includes(options.only))
   // Checkout writes orders, so it runs after the pages are measured (src/bench/checkout.ts).
   const checkout = !options.only || 'checkout'.includes(options.only)
-  if (entries.length === 0 && !checkout)
+  // Live updates hold ten thousand connections: last, so nothing else is measured beside them.
+  const live = !options.only || 'live'.includes(options.only)
+  if (entries.length === 0 && !checkout && !live)
     throw new BenchUsageError(`no entry matches --only ${options.only}`)
 
   const { server, town, context, databasePath } = await openBenchMarket(held, {
@@ -55,7 +60,9 @@ async function bench(signal: AbortSignal) {
     say,
   })
 
-  const memory = await measureMemory(server, context, signal)
+  // The page views of the memory check mean nothing to the live bench alone.
+  const memory =
+    entries.length > 0 || checkout ? await measureMemory(server, context, signal) : null
 
   // The bare baseline replays the bytes of exactly the pages measured here.
   const pages = entries.filter((entry) => entry.baseline === 'same page')
@@ -93,11 +100,19 @@ async function bench(signal: AbortSignal) {
     say('  measuring checkout and the last-item race…')
     checkoutResult = await benchCheckout(server, databasePath, options, signal)
   }
+  let liveResult: LiveBenchResult | undefined
+  if (live) {
+    say('  measuring live updates beside Socket.IO…')
+    liveResult = await benchLive({ root, databasePath, workDir: held.workDir!, signal, say })
+  }
 
-  say(`\n${formatTable(results)}\n`)
-  say(`${formatTargets(results)}\n`)
+  if (results.length > 0) {
+    say(`\n${formatTable(results)}\n`)
+    say(`${formatTargets(results)}\n`)
+  }
   if (checkoutResult) say(`${formatCheckout(checkoutResult)}\n`)
-  say(`${formatMemory(memory, PAGE_VIEWS)}\n`)
+  if (liveResult) say(`${formatLive(liveResult)}\n`)
+  if (memory) say(`${formatMemory(memory, PAGE_VIEWS)}\n`)
   const warnings = server.output()
   if (warnings.length > 0)
     say(`The server warned (last ${warnings.length} lines):\n${warnings.join('\n')}\n`)
@@ -106,6 +121,7 @@ async function bench(signal: AbortSignal) {
     memory,
     commit: currentCommit(),
     checkout: checkoutResult,
+    live: liveResult,
   })
   say(`Results written to ${relative(process.cwd(), resultsPath)}`)
 }

@@ -25,10 +25,13 @@ export async function startServer(options: {
   databasePath: string
   uploadsDir: string
   signal: AbortSignal
+  /** Extra node flags and environment, e.g. the live bench's memory probe (heap.ts). */
+  nodeArgs?: string[]
+  env?: Record<string, string>
 }): Promise<RunningServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, ['.build/server.js'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '.build/server.js'], {
     cwd: options.root,
     env: {
       ...process.env,
@@ -39,6 +42,7 @@ export async function startServer(options: {
       UPLOADS_DIR: options.uploadsDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
