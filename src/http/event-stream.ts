@@ -7,9 +7,12 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response'
 import type { Context } from 'hono'
 
 /**
- * What a reader may leave unread before its stream is ended: a phone that stopped reading is not
- * buffered for without end. Its page reconnects and is replayed what it missed.
+ * What a reader may leave unread before its stream is ended at once: a phone that stopped reading
+ * is not buffered for without end. Its page reconnects and is replayed what it missed. (A slow
+ * reader may fall behind by less for a while: the live route ends one that is still more than
+ * MAX_UNREAD_BYTES behind a whole heartbeat later.)
  */
+export const MAX_BURST_BYTES = 4 * 1024 * 1024
 export const MAX_UNREAD_BYTES = 256 * 1024
 
 export type EventStream = {
@@ -19,6 +22,8 @@ export type EventStream = {
   comment(text: string): void
   end(): void
   readonly ended: boolean
+  /** Bytes written and not yet taken by the reader's connection. */
+  readonly unread: number
 }
 
 /**
@@ -57,7 +62,7 @@ export function openEventStream(
   const write = (text: string) => {
     if (ended) return
     outgoing.write(text)
-    if (outgoing.writableLength > MAX_UNREAD_BYTES) end()
+    if (outgoing.writableLength > MAX_BURST_BYTES) end()
   }
   const stream: EventStream = {
     send({ data, id }) {
@@ -69,6 +74,9 @@ export function openEventStream(
     end,
     get ended() {
       return ended
+    },
+    get unread() {
+      return outgoing.writableLength
     },
   }
   return { stream, response: RESPONSE_ALREADY_SENT }

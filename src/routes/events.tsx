@@ -19,7 +19,7 @@ import { Hono } from 'hono'
 import type { Logger } from 'pino'
 import { LiveNotice } from '../../views/layouts/live-notice'
 import type { MarketEnv } from '../http/env'
-import { openEventStream, type EventStream } from '../http/event-stream'
+import { MAX_UNREAD_BYTES, openEventStream, type EventStream } from '../http/event-stream'
 import { requireMember } from '../http/session'
 import { memberTopic, type Bus, type BusEvent } from '../live/bus'
 import { missedEvents, newestEventId } from '../live/events'
@@ -172,10 +172,12 @@ class StreamKeeper {
     }
   }
 
+  /** Every heartbeat: a beat for each stream, the end for those too old or too far behind. */
   #beat() {
     const now = Date.now()
     for (const stream of this.#open) {
-      if (now - stream.openedAt >= this.timing.lifetimeMs) stream.stop()
+      const tooOld = now - stream.openedAt >= this.timing.lifetimeMs
+      if (tooOld || stream.stream.unread > MAX_UNREAD_BYTES) stream.stop()
       else stream.stream.comment('')
     }
   }
