@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, lt, notInArray } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { images, listingPhotos, portfolioItems, stores } from '../../db/schema'
+import { images, listingPhotos, messages, portfolioItems, stores } from '../../db/schema'
 import type { Db } from '../db'
 import { systemClock, type Clock } from '../lib/clock'
 import {
@@ -26,6 +26,7 @@ export const IMAGE_REFERENCES: readonly { table: SQLiteTable; column: SQLiteColu
   { table: stores, column: stores.coverImageId },
   { table: portfolioItems, column: portfolioItems.imageId },
   { table: listingPhotos, column: listingPhotos.imageId },
+  { table: messages, column: messages.imageId },
 ]
 
 /**
