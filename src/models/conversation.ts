@@ -30,7 +30,7 @@ export type Party = { id: number; name: string; storeSlug: string | null }
 /** What a conversation is about, for the card at the top of its page. */
 export type ContextCard =
   | { kind: 'listing'; id: number; slug: string; title: string; onSale: boolean }
-  | { kind: 'order'; code: string; status: string }
+  | { kind: 'order'; code: string; status: (typeof orders.$inferSelect)['status'] }
   | null
 
 /** Where a conversation was started from, checked: ids that belong to the pair, or null. */
