@@ -87,12 +87,13 @@ export const conversationPages = new Hono<MarketEnv>()
     if (!query.ok) return cannot('There is no such member.', 404)
     const me = c.var.member.id
     const { to, listing, order } = query.data
-    const to_ = findParty(c.var.db, to)
+    const party = findParty(c.var.db, to)
     const allowed = checkCanMessage(c.var.db, me, to)
-    if (!allowed.ok || !to_)
+    if (!party) return cannot(refusalMessage('no_member'), 404)
+    if (!allowed.ok)
       return cannot(
-        refusalMessage(allowed.ok ? 'no_member' : allowed.reason, to_?.name),
-        !allowed.ok && allowed.reason === 'self' ? 400 : !to_ ? 404 : 403,
+        refusalMessage(allowed.reason, party.name),
+        allowed.reason === 'self' ? 400 : 403,
       )
     const context = resolveContext(c.var.db, [me, to], { listingId: listing, orderCode: order })
     const existing = findConversationBetween(c.var.db, me, to)
@@ -103,7 +104,7 @@ export const conversationPages = new Hono<MarketEnv>()
     return c.html(
       <NewConversationPage
         shell={shell(c)}
-        to={to_}
+        to={party}
         context={conversationContextCard(c.var.db, context)}
         listingId={context.listingId}
         orderCode={context.orderId !== null ? (order ?? null) : null}

@@ -193,13 +193,15 @@ export function MessageItem({ message, mine, otherName, locale, timeZone }: Mess
  * Messages for the list, sent out of band: htmx adds each where its id belongs, once (upsert),
  * so a message the sender's page already added, or a replay, never shows twice.
  */
-export function MessagesOutOfBand(
-  props: Omit<MessageItemProps, 'message' | 'mine'> & { messages: Message[]; me: number },
-) {
+export function MessagesOutOfBand({
+  messages,
+  me,
+  ...item
+}: Omit<MessageItemProps, 'message' | 'mine'> & { messages: Message[]; me: number }) {
   return (
     <div data-hx-swap-oob={`upsert:#${MESSAGE_LIST_ID}`}>
-      {props.messages.map((message) => (
-        <MessageItem {...props} message={message} mine={message.senderId === props.me} />
+      {messages.map((message) => (
+        <MessageItem {...item} message={message} mine={message.senderId === me} />
       ))}
     </div>
   )

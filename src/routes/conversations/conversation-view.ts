@@ -15,6 +15,7 @@ import { blockBetween } from '../../models/conversation/blocks'
 import {
   lastSentBy,
   listMessages,
+  MESSAGE_MAX,
   newestMessageId,
   readMarks,
   type SendRefusal,
@@ -88,7 +89,7 @@ export function refusalMessage(
     case 'empty':
       return 'Write a message, or add a photo.'
     case 'too_long':
-      return 'Use at most 2000 characters.'
+      return `Use at most ${MESSAGE_MAX} characters.`
     case 'self':
       return 'You cannot message yourself.'
     case 'no_member':
