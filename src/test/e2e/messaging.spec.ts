@@ -2,6 +2,11 @@
 // 303 → GET); and between two phones, a message, "typing…", "Seen" and the header's count arriving
 // on the other side within two seconds, without a reload. axe on the inbox and a conversation.
 import type { Page } from '@playwright/test'
+import { openDatabase } from '../../db'
+import { LiveStreams } from '../../live/streams'
+import { findMemberByEmail } from '../../models/member'
+import { startConversation } from '../../models/conversation'
+import { sendMessage } from '../../models/conversation/messages'
 import { expect, productListing, test } from './fixtures'
 import { accountNav, expectAccessible, nextPost, signIn, signOut } from './steps'
 
@@ -156,5 +161,47 @@ test.describe('Messages between two phones', () => {
       ).toBeVisible(LIVE)
       await expectNoReload(buyer)
     })
+  })
+})
+
+test.describe('A long conversation', () => {
+  test('older messages load above the newest, in order, without leaving the page', async ({
+    page,
+    seed,
+    server,
+  }) => {
+    await seed.site()
+    const awa = await seed.member({ displayName: 'Awa Touray' })
+    const lamin = await seed.member({ displayName: 'Lamin Sowe' })
+    // 35 messages, written through the models as the two of them would have sent them.
+    const db = openDatabase(server.databasePath)
+    const awaId = findMemberByEmail(db, awa.email)!.id
+    const laminId = findMemberByEmail(db, lamin.email)!.id
+    const deps = { at: new Date(), streams: new LiveStreams() }
+    const first = startConversation(
+      db,
+      awaId,
+      laminId,
+      { listingId: null, orderId: null },
+      { body: 'Message 1' },
+      deps,
+    )
+    if (!first.ok) throw new Error(first.reason)
+    for (let n = 2; n <= 35; n += 1)
+      sendMessage(db, n % 2 ? awaId : laminId, first.conversationId, { body: `Message ${n}` }, deps)
+    db.$client.close()
+
+    await signIn(page, awa)
+    await page.goto(`/conversations/${first.conversationId}`)
+    await expect(messageList(page)).toHaveCount(30)
+    await expect(messageList(page).first()).toContainText('Message 6')
+    await markDocument(page)
+    await page.getByRole('link', { name: 'Older messages' }).click()
+    await expect(messageList(page)).toHaveCount(35)
+    await expect(messageList(page).first()).toContainText('Message 1')
+    await expect(messageList(page).nth(5)).toContainText('Message 6')
+    await expect(messageList(page).last()).toContainText('Message 35')
+    await expect(page.getByRole('link', { name: 'Older messages' })).toHaveCount(0)
+    await expectNoReload(page)
   })
 })
