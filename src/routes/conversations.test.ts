@@ -1,6 +1,8 @@
 import { count } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { conversationReports, conversations, messages } from '../../db/schema'
+import { conversationReports, conversations, images, messages } from '../../db/schema'
+import { DAY } from '../lib/clock'
+import { deleteOrphanedImages } from '../models/image'
 import { findConversationBetween } from '../models/conversation'
 import { blockMember } from '../models/conversation/blocks'
 import { MESSAGE_MAX, readMarks } from '../models/conversation/messages'
@@ -156,6 +158,23 @@ describe('GET /conversations/:id', () => {
         ).status,
       ).toBe(404)
     expect(messageCount()).toBe(1)
+    for (const path of [
+      '/conversations',
+      `/conversations/${id}/messages`,
+      `/conversations/${id}/read`,
+      `/conversations/${id}/typing`,
+      `/conversations/${id}/block`,
+      `/conversations/${id}/report`,
+    ]) {
+      const response = await market.post(path, {
+        body: 'x',
+        to: String(buyerId),
+        through: '1',
+        reason: 'x',
+      })
+      expect(response.status, path).toBe(303)
+      expect(response.headers.get('Location'), path).toMatch(/^\/sign-in/)
+    }
     const visitor = await market.get(`/conversations/${id}`)
     expect(visitor.status).toBe(303)
     expect(visitor.headers.get('Location')).toMatch(/^\/sign-in/)
@@ -300,6 +319,10 @@ describe('POST /conversations/:id/messages', () => {
     ).toBe('Photo from Fatou Bakes')
     const inbox = await page(await market.get('/conversations', { cookie: buyer }))
     expect(inbox.querySelector('.inbox-row__preview')?.textContent).toBe('Photo')
+    // A message's photo is attached for good: the orphan sweep leaves it.
+    const future = new Date(market.clock.now().getTime() + 30 * DAY)
+    expect(deleteOrphanedImages(market.db, market.config.uploadsDir, { olderThan: future })).toBe(0)
+    expect(market.db.select().from(images).all()).toHaveLength(1)
   })
 })
 
