@@ -71,7 +71,8 @@ export const conversationPages = new Hono<MarketEnv>()
     const { rows, hasMore } = listInbox(c.var.db, c.var.member.id, { page })
     return c.html(
       <InboxPage
-        shell={shell(c, { live: liveFrom(c, 'conversations') })}
+        // Live updates redraw the first page; later pages keep only the header's counts live.
+        shell={shell(c, { live: liveFrom(c, page === 1 ? 'conversations' : '') })}
         rows={rows}
         page={page}
         hasMore={hasMore}
