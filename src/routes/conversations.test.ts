@@ -330,9 +330,9 @@ describe('the inbox, read, typing, block and report', () => {
   it('lists conversations with unread counts, cleared by reading', async () => {
     const id = await startAsBuyer()
     const inbox = await page(await market.get('/conversations', { cookie: seller }))
-    expect(inbox.querySelector(`a[href="/conversations/${id}"]`)?.getAttribute('aria-label')).toBe(
-      'Isatou (1 unread)',
-    )
+    expect(
+      inbox.querySelector(`a[href="/conversations/${id}#latest"]`)?.getAttribute('aria-label'),
+    ).toBe('Isatou (1 unread)')
     expect(inbox.getElementById('messages-link')?.getAttribute('aria-label')).toBe(
       'Messages (1 unread)',
     )

@@ -47,6 +47,8 @@ export const TYPING_ID = 'typing'
 export const SEEN_ID = 'seen'
 export const READ_BEACON_ID = 'read-beacon'
 export const OLDER_MESSAGES_ID = 'older-messages'
+/** Just under the newest message: where the inbox's links land, the box in view below it. */
+export const LATEST_ID = 'latest'
 
 /** The element id of a message: the SSE copy and the sender's own copy of it are one element. */
 export function messageElementId(message: Pick<Message, 'id'>) {
@@ -98,7 +100,7 @@ export function ConversationPage({
             <a href={base}>Newer messages</a>
           </p>
         ) : null}
-        <div class="seen" aria-live="polite">
+        <div class="seen" id={LATEST_ID} aria-live="polite">
           <SeenMarker seen={view.seen} />
         </div>
         <div class="typing" aria-live="polite">

@@ -1,6 +1,7 @@
 import { dateTimeFormat } from '../../src/lib/intl'
 import type { InboxRow } from '../../src/models/conversation/inbox'
 import { EmptyState } from '../components/empty-state'
+import { LATEST_ID } from './conversation-page'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 
 type InboxPageProps = {
@@ -70,7 +71,7 @@ export function InboxList(props: {
               class={row.unread > 0 ? 'inbox-row inbox-row--unread' : 'inbox-row'}
             >
               <a
-                href={`/conversations/${row.conversationId}`}
+                href={`/conversations/${row.conversationId}#${LATEST_ID}`}
                 aria-label={row.unread > 0 ? `${row.otherName} (${row.unread} unread)` : undefined}
               >
                 {row.otherName}
