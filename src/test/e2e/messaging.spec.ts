@@ -79,7 +79,7 @@ test.describe('Messages with plain forms (JavaScript off)', () => {
         accountNav(page).getByRole('link', { name: 'Messages', exact: true }),
       ).toBeVisible()
       await page.getByLabel('Message', { exact: true }).fill('Yes — harvested in October.')
-      const posted = nextPost(page, page.url().replace(/^https?:\/\/[^/]+/, '') + '/messages')
+      const posted = nextPost(page, `${new URL(page.url()).pathname}/messages`)
       await page.getByRole('button', { name: 'Send' }).click()
       expect((await posted).status()).toBe(303)
       await expect(messageList(page)).toHaveCount(2)
