@@ -192,6 +192,13 @@ describe('GET /conversations/:id', () => {
     market.clock.advance(60_000)
     const document = await page(await market.get(`/conversations/${id}`, { cookie: buyer }))
     expect(document.querySelectorAll('#message-list li').length).toBe(30)
+    // A full page of messages arrives in one round trip (ARCHITECTURE.md, budgets).
+    const compressed = await market.get(`/conversations/${id}`, {
+      cookie: buyer,
+      headers: { 'Accept-Encoding': 'br' },
+    })
+    expect(compressed.headers.get('Content-Encoding')).toBe('br')
+    expect((await compressed.arrayBuffer()).byteLength).toBeLessThanOrEqual(14 * 1024)
     const older = document.querySelector('#older-messages a')!
     expect(older.getAttribute('href')).toMatch(new RegExp(`^/conversations/${id}\\?before=\\d+$`))
     const plain = await page(await market.get(older.getAttribute('href')!, { cookie: buyer }))
