@@ -3,7 +3,6 @@ import { z } from 'zod'
 import {
   MessageComposer,
   MessagesOutOfBand,
-  SeenMarker,
   type Composer,
 } from '../../../views/conversations/conversation-page'
 import { ConversationPage } from '../../../views/conversations/conversation-page'
@@ -43,6 +42,8 @@ const messageForm = z.object({ body: multiLine(MESSAGE_MAX) })
  * POST /conversations/:id/messages — a message, with an optional photo. Without JavaScript:
  * 303 back to the conversation, at the new message. With htmx: the box comes back empty and the
  * message is added to the list (by id, so the copy the event stream brings is the same element).
+ * "Seen" is left to the event stream, whose events arrive in order: set here, it could land after
+ * the other side's read had already said "Seen", and hide it.
  * A refused message comes back in its box, the text kept, its reason beside it: 422, or 429 for
  * more than MESSAGES_PER_MINUTE in a minute.
  */
@@ -114,7 +115,6 @@ export const conversationMessages = new Hono<MarketEnv>().post(
           locale={c.var.site.locale}
           timeZone={c.var.site.timeZone}
         />
-        <SeenMarker seen={false} outOfBand />
       </>,
     )
   },
