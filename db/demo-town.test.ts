@@ -29,7 +29,10 @@ import { slugify } from '../src/lib/slug'
 import { CATALOG } from './demo-catalog'
 import { TRADES } from './demo-stores'
 import { DEMO_PASSWORD, DEMO_SITE, seedDemoTown } from './demo-town'
+import { listInbox } from '../src/models/conversation/inbox'
+import { unreadMessageCount } from '../src/models/conversation/unread'
 import {
+  conversations,
   images,
   ledgerEntries,
   listingPhotos,
@@ -572,6 +575,18 @@ describe('seedDemoTown', () => {
       for (const status of ['placed', 'completed', 'cancelled', 'disputed'] as const)
         expect(sold, status).toContain(status)
     })
+  })
+
+  it('starts a few conversations through the models, with replies waiting for the first buyer', async () => {
+    const db = freshDatabase()
+    const result = await seedDemoTown(db, { seed: 1, members: 40, clock })
+    if (!result.ok) throw new Error('seeding failed')
+    expect(result.town.conversationCount).toBeGreaterThanOrEqual(2)
+    expect(db.select().from(conversations).all()).toHaveLength(result.town.conversationCount)
+    const buyer = result.town.signIns.find((signIn) => signIn.role === 'member')!
+    const buyerId = db.select().from(members).where(eq(members.email, buyer.email)).get()!.id
+    expect(unreadMessageCount(db, buyerId)).toBeGreaterThan(0)
+    expect(listInbox(db, buyerId).rows.length).toBeGreaterThan(0)
   })
 
   it('lets the operator and members sign in with the printed password', async () => {

@@ -10,6 +10,7 @@ import { hashPassword } from '../src/models/password'
 import type { SessionMember } from '../src/models/session'
 import { findSite, openMarketplace, type Site } from '../src/models/site'
 import { seedListingViews } from './demo-activity'
+import { seedConversations } from './demo-conversations'
 import { seedListings } from './demo-listings'
 import { seedOrders } from './demo-orders'
 import { listingPhotoPicker, seedStorePhotos, storeDemoPictures } from './demo-photos'
@@ -56,6 +57,7 @@ export type DemoTown = {
   /** Distinct pictures stored; every listing, storefront and portfolio photo is one of them. */
   pictureCount: number
   orderCount: number
+  conversationCount: number
 }
 
 export type SeedDemoTownResult =
@@ -152,6 +154,12 @@ export async function seedDemoTown(
       listings: seededListings,
       now,
     })
+    const conversationCount = seedConversations(db, {
+      provider: providerStore,
+      buyers,
+      listings: seededListings,
+      now,
+    })
     const signIns: DemoSignIn[] = [
       { email: operator!.email, displayName: operator!.displayName, role: 'operator' },
       ...(provider
@@ -170,6 +178,7 @@ export async function seedDemoTown(
         listingCount: seededListings.length,
         pictureCount: pictures?.size ?? 0,
         orderCount,
+        conversationCount,
       },
     }
   })

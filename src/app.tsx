@@ -29,6 +29,11 @@ import { account } from './routes/account'
 import { cart } from './routes/cart'
 import { categoryPages } from './routes/categories'
 import { checkout } from './routes/checkout'
+import { conversationPages } from './routes/conversations'
+import { conversationMessages } from './routes/conversations/messages'
+import { conversationRead } from './routes/conversations/read'
+import { conversationSafety } from './routes/conversations/safety'
+import { conversationTyping } from './routes/conversations/typing'
 import { couponPages } from './routes/coupons'
 import { couponRetirement } from './routes/coupons/retirement'
 import { disputes } from './routes/disputes'
@@ -57,6 +62,9 @@ import { storeBalancePages } from './routes/stores/balance'
 
 /** A listing by id: the base of its nested resources. */
 const LISTING = '/listings/:id{[0-9]+}'
+
+/** A conversation by id: the base of its nested resources. */
+const CONVERSATION = '/conversations/:id{[0-9]+}'
 
 /** Paths that work before first-run setup is done. */
 const OPEN_BEFORE_SETUP = new Set(['/setup', '/healthz', '/readyz'])
@@ -131,6 +139,11 @@ export function createApp(deps: AppDeps) {
   app.route('/favourites', favouritesPage)
   app.route('/events', liveEvents())
   app.route('/notifications', notificationPages)
+  app.route(`${CONVERSATION}/messages`, conversationMessages)
+  app.route(`${CONVERSATION}/read`, conversationRead)
+  app.route(`${CONVERSATION}/typing`, conversationTyping)
+  app.route(CONVERSATION, conversationSafety)
+  app.route('/conversations', conversationPages)
   app.route('/cart', cart)
   app.route('/checkout', checkout)
   app.route(`/orders${ORDER}/steps`, orderSteps)

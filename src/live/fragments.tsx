@@ -24,6 +24,7 @@ import { findStoreOfMember } from '../models/store'
 import { orderView } from '../routes/orders'
 import type { BusEvent } from './bus'
 import type { FragmentRenderer, Viewer } from './fragment'
+import { messageRenderers } from './message-fragments'
 
 /** An order moved on: its page, the buyer's list, the store's inbox and the Sales count. */
 const orderChanged: FragmentRenderer = (viewer, event) => {
@@ -90,6 +91,7 @@ const notificationsChanged: FragmentRenderer = ({ db, member, page, site }) => (
 const renderers: Record<string, FragmentRenderer> = {
   [ORDER_CHANGED]: orderChanged,
   [NOTIFICATIONS_CHANGED]: notificationsChanged,
+  ...messageRenderers,
 }
 
 /**

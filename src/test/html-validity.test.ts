@@ -136,6 +136,18 @@ async function seedAndListPages() {
   const cancelled = await buy(market, shopper, unitOf(simple))
   await step(cancelled, 'cancel', shopper)
 
+  // A conversation about an order: the shopper asks, the store answers.
+  const asked = await market.post(
+    '/conversations',
+    { to: String(store.memberId), order: placed, body: 'When will it <arrive>?' },
+    { cookie: shopper },
+  )
+  expect(asked.status).toBe(303)
+  const conversation = asked.headers.get('Location')!.split('#')[0]!
+  expect(
+    (await market.post(`${conversation}/messages`, { body: 'Tomorrow.' }, { cookie })).status,
+  ).toBe(303)
+
   const visitor = undefined
   return {
     home: { path: '/', cookie: visitor },
@@ -177,6 +189,13 @@ async function seedAndListPages() {
     'order, cancelled': { path: `/orders/${cancelled}`, cookie },
     receipt: { path: `/orders/${delivered}/receipt`, cookie: shopper },
     sales: { path: '/sales', cookie },
+    messages: { path: '/conversations', cookie },
+    'messages, none yet': { path: '/conversations', cookie: buyer },
+    conversation: { path: conversation, cookie: shopper },
+    'conversation, new': {
+      path: `/conversations/new?to=${store.memberId}&listing=${service}`,
+      cookie: buyer,
+    },
     search: { path: '/search?q=tap', cookie: visitor },
     'search, nothing found': { path: '/search?q=zzzzqqq', cookie: visitor },
     'search, filters chosen and refused': {

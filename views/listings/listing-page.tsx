@@ -17,6 +17,7 @@ import { Money } from '../components/money'
 import { Picture } from '../components/picture'
 import { Paragraphs } from '../components/paragraphs'
 import { StoreAvatar } from '../components/store-avatar'
+import { MessageButton } from '../conversations/message-button'
 import { FavouriteButton } from '../favourites/favourite-button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { ListingShelf, type ShelfListings } from './listing-shelf'
@@ -98,7 +99,7 @@ export function ListingPage(props: ListingPageProps) {
           </div>
           {price}
           <BuyPanel {...props} buying={buying} money={money} />
-          <SellerCard listing={listing} seller={props.seller} locale={shell.locale} />
+          <SellerCard listing={listing} seller={props.seller} shell={shell} />
         </div>
         <div class="listing__details">
           {listing.description ? (
@@ -260,11 +261,12 @@ function BuyPanel({ shell, listing, currency, buying, money }: BuyPanelProps) {
 
 /**
  * Who sells it, and why a buyer might trust them: face, name, part of town, orders completed,
- * how long they have been here, and ways to reach them. Rating, response time and "Message" take
- * their places in the facts and actions once reviews and messaging exist.
+ * how long they have been here, and ways to reach them (a message here, or their phone).
+ * Rating and response time take their places in the facts once reviews exist.
  */
-function SellerCard(props: { listing: ListingDetails; seller: Seller; locale: string }) {
-  const { listing, seller, locale } = props
+function SellerCard(props: { listing: ListingDetails; seller: Seller; shell: Shell }) {
+  const { listing, seller, shell } = props
+  const locale = shell.locale
   const store = listing.store
   const phone = store.showPhone && store.phone ? store.phone : null
   const whatsapp = store.showWhatsapp && store.whatsapp ? store.whatsapp : null
@@ -292,20 +294,19 @@ function SellerCard(props: { listing: ListingDetails; seller: Seller; locale: st
           }).format(seller.memberSince)}
         </li>
       </ul>
-      {phone || whatsapp ? (
-        <p class="seller__contact">
-          {whatsapp ? (
-            <a class="button button--secondary" href={whatsappHref(whatsapp)} rel="noopener">
-              WhatsApp
-            </a>
-          ) : null}
-          {phone ? (
-            <a class="button button--secondary" href={telHref(phone)}>
-              Call
-            </a>
-          ) : null}
-        </p>
-      ) : null}
+      <p class="seller__contact">
+        <MessageButton shell={shell} to={store.memberId} listingId={listing.id} />
+        {whatsapp ? (
+          <a class="button button--secondary" href={whatsappHref(whatsapp)} rel="noopener">
+            WhatsApp
+          </a>
+        ) : null}
+        {phone ? (
+          <a class="button button--secondary" href={telHref(phone)}>
+            Call
+          </a>
+        ) : null}
+      </p>
     </aside>
   )
 }

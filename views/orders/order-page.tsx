@@ -11,6 +11,7 @@ import { Button } from '../components/button'
 import { Field } from '../components/field'
 import { Money } from '../components/money'
 import { TextArea } from '../components/text-area'
+import { newConversationHref } from '../conversations/message-button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import {
   ACTION_BUTTONS,
@@ -335,6 +336,11 @@ function Contact({
 }) {
   const links: Child[] = []
   const message = encodeURIComponent(`About order ${order.code}`)
+  if (isBuyer !== isProvider) {
+    const to = isBuyer ? details.store.memberId : order.buyerId
+    const name = isBuyer ? details.store.name : details.buyerName
+    links.push(<a href={newConversationHref(to, { orderCode: order.code })}>Message {name}</a>)
+  }
   if (isBuyer && !isProvider) {
     if (details.store.phone)
       links.push(<a href={telHref(details.store.phone)}>Call {details.store.name}</a>)

@@ -11,6 +11,7 @@ import { Paragraphs } from '../components/paragraphs'
 import { dateTimeFormat } from '../../src/lib/intl'
 import { Picture } from '../components/picture'
 import { ListingCard } from '../listings/listing-card'
+import { MessageButton } from '../conversations/message-button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 
 type StorePageProps = {
@@ -136,7 +137,7 @@ function StoreHeader(props: StorePageProps) {
           </li>
         </ul>
       </div>
-      <ContactLinks store={store} />
+      <ContactLinks store={store} shell={shell} />
       {isOwner ? (
         <nav class="store__contact store__owner" aria-label="Manage your store">
           <a class="button button--secondary button--small" href={`/stores/${store.slug}/edit`}>
@@ -166,16 +167,15 @@ function StoreHeader(props: StorePageProps) {
   )
 }
 
-/**
- * The ways to reach the provider, as buttons. "Message" takes the first place here when
- * messaging lands: the row already wraps, so it needs no room of its own.
- */
-function ContactLinks({ store }: { store: PublicStore }) {
+/** The ways to reach the provider, as buttons: a message first, then their phone if shown. */
+function ContactLinks({ store, shell }: { store: PublicStore; shell: Shell }) {
   const phone = store.showPhone && store.phone
   const whatsapp = store.showWhatsapp && store.whatsapp
-  if (!phone && !whatsapp) return null
+  const own = shell.member?.id === store.memberId
+  if (own && !phone && !whatsapp) return null
   return (
     <p class="store__contact">
+      <MessageButton shell={shell} to={store.memberId} label={`Message ${store.ownerName}`} />
       {whatsapp ? (
         <a class="button button--primary" href={whatsappHref(store.whatsapp)} rel="noopener">
           WhatsApp {store.ownerName}

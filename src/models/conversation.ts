@@ -1,0 +1,244 @@
+// Conversations: two members talking, one conversation per pair (member_a < member_b, so the
+// pair is one row whoever starts it), about the listing or order it was last started from. The
+// messages themselves, the inbox, blocks and reports are in conversation/*.ts; this file finds
+// conversations through a member's reach (someone else's is as good as missing), says who the
+// other side is, and starts one together with its first message, so no conversation is empty.
+import { and, eq, or } from 'drizzle-orm'
+import {
+  conversationMembers,
+  conversations,
+  listings,
+  members,
+  orders,
+  stores,
+} from '../../db/schema'
+import type { Db } from '../db'
+import { blockBetween } from './conversation/blocks'
+import {
+  sendInTransaction,
+  type MessageInput,
+  type SendDeps,
+  type SendResult,
+} from './conversation/messages'
+import { transactionUnlessRefused, type Tx } from './transaction'
+
+export type Conversation = typeof conversations.$inferSelect
+
+/** The other side as the conversation shows them: their store's name when they have one. */
+export type Party = { id: number; name: string; storeSlug: string | null }
+
+/** What a conversation is about, for the card at the top of its page. */
+export type ContextCard =
+  | { kind: 'listing'; id: number; slug: string; title: string; onSale: boolean }
+  | { kind: 'order'; code: string; status: (typeof orders.$inferSelect)['status'] }
+  | null
+
+/** Where a conversation was started from, checked: ids that belong to the pair, or null. */
+export type ConversationContext = { listingId: number | null; orderId: number | null }
+
+/** Why a member cannot message another. */
+export type MessagingRefusal = 'self' | 'no_member' | 'blocked_by_me' | 'blocked_by_them'
+
+/** A conversation the member takes part in, and who the other side is. */
+export type MemberConversation = { conversation: Conversation; otherId: number }
+
+/** The pair as stored: the smaller id first. */
+export function orderedPair(one: number, other: number): [number, number] {
+  return one < other ? [one, other] : [other, one]
+}
+
+/**
+ * The conversation with this id if `memberId` takes part in it; otherwise undefined.
+ * @example const found = findConversationForMember(db, member.id, id); if (!found) return c.notFound()
+ */
+export function findConversationForMember(
+  db: Pick<Db, 'select'>,
+  memberId: number,
+  id: number,
+): MemberConversation | undefined {
+  const conversation = db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.id, id),
+        or(eq(conversations.memberA, memberId), eq(conversations.memberB, memberId)),
+      ),
+    )
+    .get()
+  if (!conversation) return undefined
+  const otherId = conversation.memberA === memberId ? conversation.memberB : conversation.memberA
+  return { conversation, otherId }
+}
+
+/** The pair's conversation, whoever started it, if there is one. */
+export function findConversationBetween(
+  db: Pick<Db, 'select'>,
+  one: number,
+  other: number,
+): Conversation | undefined {
+  const [memberA, memberB] = orderedPair(one, other)
+  return db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.memberA, memberA), eq(conversations.memberB, memberB)))
+    .get()
+}
+
+/** A member as others see them in conversations, or undefined when there is no such member. */
+export function findParty(db: Pick<Db, 'select'>, memberId: number): Party | undefined {
+  const row = db
+    .select({
+      id: members.id,
+      displayName: members.displayName,
+      store: stores.name,
+      slug: stores.slug,
+    })
+    .from(members)
+    .leftJoin(stores, eq(stores.memberId, members.id))
+    .where(eq(members.id, memberId))
+    .get()
+  return row ? { id: row.id, name: row.store ?? row.displayName, storeSlug: row.slug } : undefined
+}
+
+/** Whether `fromId` may message `toId` now: not themselves, someone who exists, no block either way. */
+export function checkCanMessage(
+  db: Pick<Db, 'select'>,
+  fromId: number,
+  toId: number,
+): { ok: true } | { ok: false; reason: MessagingRefusal } {
+  if (fromId === toId) return { ok: false, reason: 'self' }
+  if (!findParty(db, toId)) return { ok: false, reason: 'no_member' }
+  const block = blockBetween(db, fromId, toId)
+  return block === 'none' ? { ok: true } : { ok: false, reason: block }
+}
+
+/**
+ * What the pair could be talking about: a listing of either one's store, or an order between
+ * them. Anything else (someone else's listing, an order they are not both part of) is dropped.
+ */
+export function resolveContext(
+  db: Pick<Db, 'select'>,
+  pair: [number, number],
+  asked: { listingId?: number | undefined; orderCode?: string | undefined },
+): ConversationContext {
+  const context: ConversationContext = { listingId: null, orderId: null }
+  if (asked.listingId) {
+    const listing = db
+      .select({ id: listings.id, ownerId: stores.memberId })
+      .from(listings)
+      .innerJoin(stores, eq(stores.id, listings.storeId))
+      .where(eq(listings.id, asked.listingId))
+      .get()
+    if (listing && pair.includes(listing.ownerId)) context.listingId = listing.id
+  }
+  if (asked.orderCode) {
+    const order = db
+      .select({ id: orders.id, buyerId: orders.buyerId, ownerId: stores.memberId })
+      .from(orders)
+      .innerJoin(stores, eq(stores.id, orders.storeId))
+      .where(eq(orders.code, asked.orderCode))
+      .get()
+    if (
+      order &&
+      order.buyerId !== order.ownerId &&
+      pair.includes(order.buyerId) &&
+      pair.includes(order.ownerId)
+    )
+      context.orderId = order.id
+  }
+  return context
+}
+
+/** Makes `context` what the conversation is about, when it names something (else leaves it). */
+export function updateConversationContext(
+  db: Db | Tx,
+  conversationId: number,
+  context: ConversationContext,
+) {
+  if (context.listingId === null && context.orderId === null) return
+  db.update(conversations).set(context).where(eq(conversations.id, conversationId)).run()
+}
+
+/** The card at the top of the conversation: the listing or order it is about, if any. */
+export function conversationContextCard(
+  db: Pick<Db, 'select'>,
+  conversation: Pick<Conversation, 'listingId' | 'orderId'>,
+): ContextCard {
+  if (conversation.orderId !== null) {
+    const order = db
+      .select({ code: orders.code, status: orders.status })
+      .from(orders)
+      .where(eq(orders.id, conversation.orderId))
+      .get()
+    if (order) return { kind: 'order', ...order }
+  }
+  if (conversation.listingId !== null) {
+    const listing = db
+      .select({
+        id: listings.id,
+        slug: listings.slug,
+        title: listings.title,
+        status: listings.status,
+      })
+      .from(listings)
+      .where(eq(listings.id, conversation.listingId))
+      .get()
+    if (listing && listing.status !== 'draft')
+      return {
+        kind: 'listing',
+        id: listing.id,
+        slug: listing.slug,
+        title: listing.title,
+        onSale: listing.status === 'published',
+      }
+  }
+  return null
+}
+
+export type StartResult =
+  | (SendResult & { ok: true; conversationId: number })
+  | { ok: false; reason: MessagingRefusal | 'empty' | 'too_long' }
+
+/**
+ * Starts (or carries on) the pair's conversation with its first message, in one transaction:
+ * a refused message leaves no conversation behind. Publish `events` after it returns.
+ * @example const started = startConversation(db, member.id, toId, context, { body }, { at, streams })
+ */
+export function startConversation(
+  db: Db,
+  senderId: number,
+  recipientId: number,
+  context: ConversationContext,
+  input: MessageInput,
+  deps: SendDeps,
+): StartResult {
+  return transactionUnlessRefused(db, (tx): StartResult => {
+    const allowed = checkCanMessage(tx, senderId, recipientId)
+    if (!allowed.ok) return allowed
+    const conversationId = findOrCreateConversation(tx, senderId, recipientId, deps.at)
+    updateConversationContext(tx, conversationId, context)
+    const sent = sendInTransaction(tx, senderId, conversationId, input, deps)
+    if (!sent.ok)
+      return { ok: false, reason: sent.reason === 'not_found' ? 'no_member' : sent.reason }
+    return { ...sent, conversationId }
+  })
+}
+
+function findOrCreateConversation(tx: Tx, one: number, other: number, at: Date): number {
+  const existing = findConversationBetween(tx, one, other)
+  if (existing) return existing.id
+  const [memberA, memberB] = orderedPair(one, other)
+  const { id } = tx
+    .insert(conversations)
+    .values({ memberA, memberB, createdAt: at })
+    .returning({ id: conversations.id })
+    .get()
+  tx.insert(conversationMembers)
+    .values([
+      { conversationId: id, memberId: memberA },
+      { conversationId: id, memberId: memberB },
+    ])
+    .run()
+  return id
+}

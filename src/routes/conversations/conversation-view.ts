@@ -1,0 +1,103 @@
+// What the conversation routes and the live fragments share: finding the conversation through
+// the signed-in member (someone else's is a 404), gathering what its page shows, and the words
+// for each refusal.
+import type { Context } from 'hono'
+import type { ConversationView } from '../../../views/conversations/conversation-page'
+import type { Db } from '../../db'
+import {
+  conversationContextCard,
+  findConversationForMember,
+  findParty,
+  type MemberConversation,
+  type MessagingRefusal,
+} from '../../models/conversation'
+import { blockBetween } from '../../models/conversation/blocks'
+import {
+  lastSentBy,
+  listMessages,
+  MESSAGE_MAX,
+  newestMessageId,
+  readMarks,
+  type SendRefusal,
+} from '../../models/conversation/messages'
+import type { MemberEnv } from '../../http/env'
+
+/** Messages a member may send in a minute, all conversations together. */
+export const MESSAGES_PER_MINUTE = 20
+
+/** The signed-in member's conversation named in the path, or undefined. */
+export function ownConversation<E extends MemberEnv>(
+  c: Context<E>,
+): MemberConversation | undefined {
+  const id = Number(c.req.param('id'))
+  if (!Number.isSafeInteger(id) || id <= 0) return undefined
+  return findConversationForMember(c.var.db, c.var.member.id, id)
+}
+
+/**
+ * Counts a message against the member's limit.
+ * @returns the seconds to wait when they are over it, else null
+ */
+export function messageRateLimit<E extends MemberEnv>(c: Context<E>): number | null {
+  return c.var.rateLimits.hit(
+    `messages:${c.var.member.id}`,
+    c.var.clock.now().getTime(),
+    MESSAGES_PER_MINUTE,
+    60_000,
+  )
+}
+
+export function tooFastMessage(seconds: number): string {
+  return `You're sending messages too fast — wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`
+}
+
+/** Whether the other side has read the member's message, when it is the newest one. */
+export function seenByOther(db: Db, memberId: number, found: MemberConversation): boolean {
+  const id = found.conversation.id
+  const mine = lastSentBy(db, id, memberId)
+  if (mine === 0 || mine !== newestMessageId(db, id)) return false
+  return (readMarks(db, id).get(found.otherId) ?? 0) >= mine
+}
+
+/** Everything the conversation page shows the member (the newest messages, or those before one). */
+export function conversationView(
+  db: Db,
+  memberId: number,
+  found: MemberConversation,
+  before?: number,
+): ConversationView {
+  const id = found.conversation.id
+  const { messages, olderThan } = listMessages(db, id, { before })
+  return {
+    conversationId: id,
+    me: memberId,
+    other: findParty(db, found.otherId) ?? { id: found.otherId, name: 'A member', storeSlug: null },
+    context: conversationContextCard(db, found.conversation),
+    messages,
+    olderThan,
+    seen: seenByOther(db, memberId, found),
+    block: blockBetween(db, memberId, found.otherId),
+  }
+}
+
+/** What to tell a member whose message was refused. */
+export function refusalMessage(
+  reason: SendRefusal | MessagingRefusal,
+  otherName = 'this member',
+): string {
+  switch (reason) {
+    case 'empty':
+      return 'Write a message, or add a photo.'
+    case 'too_long':
+      return `Use at most ${MESSAGE_MAX} characters.`
+    case 'self':
+      return 'You cannot message yourself.'
+    case 'no_member':
+    case 'not_found':
+      return 'There is no such member.'
+    case 'blocked_by_me':
+      return `You blocked ${otherName}. Unblock them to send messages again.`
+    case 'blocked_by_them':
+      return `${otherName} is not taking messages from you.`
+  }
+}

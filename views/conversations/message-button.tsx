@@ -1,0 +1,45 @@
+import { signInHref } from '../accounts/account-links'
+import type { Shell } from '../layouts/site-layout'
+
+type MessageButtonProps = {
+  shell: Pick<Shell, 'member' | 'returnTo'>
+  /** The member to write to. */
+  to: number
+  /** What it is about: a listing of theirs, or an order between the two. */
+  listingId?: number
+  orderCode?: string
+  label?: string
+}
+
+/** Where "Message" leads: the first message, or the pair's conversation when there is one. */
+export function newConversationHref(
+  to: number,
+  about: { listingId?: number; orderCode?: string } = {},
+) {
+  const query = new URLSearchParams({ to: String(to) })
+  if (about.listingId) query.set('listing', String(about.listingId))
+  if (about.orderCode) query.set('order', about.orderCode)
+  return `/conversations/new?${query}`
+}
+
+/** "Message" for members, "Sign in to message" for visitors, nothing on one's own things. */
+export function MessageButton({
+  shell,
+  to,
+  listingId,
+  orderCode,
+  label = 'Message',
+}: MessageButtonProps) {
+  if (!shell.member)
+    return (
+      <a class="button button--secondary" href={signInHref(shell.returnTo)}>
+        Sign in to message
+      </a>
+    )
+  if (shell.member.id === to) return null
+  return (
+    <a class="button button--secondary" href={newConversationHref(to, { listingId, orderCode })}>
+      {label}
+    </a>
+  )
+}
