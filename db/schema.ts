@@ -659,7 +659,7 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => members.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
-    /** What it is about, as `order:<code>` or `conversation:<id>`: one unread note per subject
+    /** What it is about, as `order:<code>` or `conversation:<code>`: one unread note per subject
      * and kind (a second message in a conversation updates the first note). */
     subject: text('subject').notNull(),
     /** The words it needs (a store's name, a status), as JSON. */
@@ -683,6 +683,8 @@ export const conversations = sqliteTable(
   'conversations',
   {
     id: integer('id').primaryKey(),
+    /** Its name in URLs: random, so that a conversation's address does not invite guessing. */
+    code: text('code').notNull(),
     memberA: integer('member_a')
       .notNull()
       .references(() => members.id, { onDelete: 'cascade' }),
@@ -696,6 +698,7 @@ export const conversations = sqliteTable(
   },
   (table) => [
     uniqueIndex('conversations_pair_idx').on(table.memberA, table.memberB),
+    uniqueIndex('conversations_code_idx').on(table.code),
     index('conversations_member_b_idx').on(table.memberB),
     check('conversations_pair_order', sql`${table.memberA} < ${table.memberB}`),
   ],

@@ -64,7 +64,7 @@ import { storeBalancePages } from './routes/stores/balance'
 const LISTING = '/listings/:id{[0-9]+}'
 
 /** A conversation by id: the base of its nested resources. */
-const CONVERSATION = '/conversations/:id{[0-9]+}'
+const CONVERSATION = '/conversations/:code{[A-Z0-9]{10}}'
 
 /** Paths that work before first-run setup is done. */
 const OPEN_BEFORE_SETUP = new Set(['/setup', '/healthz', '/readyz'])

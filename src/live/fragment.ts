@@ -11,7 +11,7 @@ export type Viewer = {
   clock: Clock
   site: Site
   member: SessionMember
-  /** The page the stream was opened from (streams.ts names them): `conversation:12`, `sales`… */
+  /** The page the stream was opened from (streams.ts names them): `conversation:K7M2PQ9XRT`, `sales`… */
   page: string
 }
 

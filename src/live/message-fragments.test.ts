@@ -49,19 +49,19 @@ async function conversation() {
     { cookie: awa },
   )
   expect(response.status).toBe(303)
-  return findConversationBetween(market.db, awaId, laminId)!.id
+  return findConversationBetween(market.db, awaId, laminId)!.code
 }
 
 describe('message events on the stream', () => {
   it('adds the message to both conversation pages by id, moves the inbox and changes the count, for members only', async () => {
-    const id = await conversation()
-    const awaPage = await open(awa, `conversation:${id}`)
+    const code = await conversation()
+    const awaPage = await open(awa, `conversation:${code}`)
     const laminInbox = await open(lamin, 'conversations')
     const laminElsewhere = await open(lamin, 'orders')
-    const nosy = await open(stranger, `conversation:${id}`)
+    const nosy = await open(stranger, `conversation:${code}`)
 
     const sent = await market.post(
-      `/conversations/${id}/messages`,
+      `/conversations/${code}/messages`,
       { body: '<img src=x onerror=alert(1)> Hi' },
       { cookie: awa },
     )
@@ -85,12 +85,12 @@ describe('message events on the stream', () => {
   })
 
   it('on the recipient’s open page: the message, the typing cleared, and a read sent back; then "Seen" for the sender', async () => {
-    const id = await conversation()
-    const laminPage = await open(lamin, `conversation:${id}`)
-    const awaPage = await open(awa, `conversation:${id}`)
+    const code = await conversation()
+    const laminPage = await open(lamin, `conversation:${code}`)
+    const awaPage = await open(awa, `conversation:${code}`)
 
     await market.post(
-      `/conversations/${id}/typing`,
+      `/conversations/${code}/typing`,
       {},
       { cookie: awa, headers: { 'HX-Request': 'true' } },
     )
@@ -100,17 +100,21 @@ describe('message events on the stream', () => {
     expect(typing[0]!.data).toContain('Awa is typing…')
     expect(await awaPage.drain()).toEqual([])
 
-    await market.post(`/conversations/${id}/messages`, { body: 'Are you there?' }, { cookie: awa })
+    await market.post(
+      `/conversations/${code}/messages`,
+      { body: 'Are you there?' },
+      { cookie: awa },
+    )
     const toLamin = await seen(laminPage)
     expect(toLamin).toContain('message--theirs')
-    expect(toLamin).toContain(`data-hx-post="/conversations/${id}/read"`)
+    expect(toLamin).toContain(`data-hx-post="/conversations/${code}/read"`)
     expect(toLamin).toContain('data-hx-trigger="load"')
     expect(toLamin).toMatch(/<p id="typing"[^>]*><\/p>/)
     await awaPage.drain()
 
     // What the beacon does: Lamin's page says how far it has read.
     const read = await market.post(
-      `/conversations/${id}/read`,
+      `/conversations/${code}/read`,
       { through: '999999' },
       { cookie: lamin, headers: { 'HX-Request': 'true' } },
     )

@@ -60,7 +60,7 @@ const messageSent: FragmentRenderer = (viewer, event) => {
   const { db, member, page, site } = viewer
   const id = found.conversation.id
   const parts: Child[] = [messagesLink(viewer)]
-  if (page === conversationPage(id)) {
+  if (page === conversationPage(found.conversation.code)) {
     const message = findMessage(db, id, Number(event.data.messageId))
     if (message) {
       const other = findParty(db, found.otherId)
@@ -78,7 +78,7 @@ const messageSent: FragmentRenderer = (viewer, event) => {
       if (message.senderId !== member.id)
         parts.push(
           <TypingIndicator name={null} outOfBand />,
-          <ReadBeacon conversationId={id} through={message.id} outOfBand />,
+          <ReadBeacon code={found.conversation.code} through={message.id} outOfBand />,
         )
     }
   }
@@ -103,14 +103,14 @@ const conversationRead: FragmentRenderer = (viewer, event) => {
         {page === 'conversations' ? inboxList(viewer) : null}
       </>
     )
-  if (page !== conversationPage(found.conversation.id)) return null
+  if (page !== conversationPage(found.conversation.code)) return null
   return <SeenMarker seen={seenByOther(db, member.id, found)} outOfBand />
 }
 
 /** The other side is typing: said on the conversation page for a few seconds. */
 const conversationTyping: FragmentRenderer = (viewer, event) => {
   const found = viewersConversation(viewer, event.data.conversationId)
-  if (!found || viewer.page !== conversationPage(found.conversation.id)) return null
+  if (!found || viewer.page !== conversationPage(found.conversation.code)) return null
   if (Number(event.data.memberId) !== found.otherId) return null
   const name = findParty(viewer.db, found.otherId)?.name ?? 'They'
   return <TypingIndicator name={name} outOfBand />

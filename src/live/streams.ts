@@ -1,7 +1,7 @@
 // The event streams open in this process: how many each member holds (capped, so one member
 // cannot hold hundreds of connections open), and which pages they are on — a message is not a
 // notification for someone reading that very conversation. A page is named as its stream asks:
-// `conversation:12`, `order:AB12CD`, `orders`, `sales`, `conversations`, `notifications`, or ''.
+// `conversation:K7M2PQ9XRT`, `order:AB12CD`, `orders`, `sales`, `conversations`, `notifications`, or ''.
 
 /** Open tabs per member; a member past it is asked to retry later (429). */
 export const MAX_STREAMS_PER_MEMBER = 8

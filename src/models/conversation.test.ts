@@ -182,11 +182,11 @@ describe('sendMessage', () => {
   })
 
   it('notes the message for the recipient only when they are not looking at the conversation', () => {
-    const { conversationId } = start(awa.id, bakery.owner.id)
+    const { conversationId, conversationCode } = start(awa.id, bakery.owner.id)
     expect(unreadNotificationCount(market.db, bakery.owner.id)).toBe(1)
     markConversationRead(market.db, bakery.owner.id, conversationId, 1e9, market.clock.now())
     expect(unreadNotificationCount(market.db, bakery.owner.id)).toBe(0)
-    const ticket = streams.open(bakery.owner.id, `conversation:${conversationId}`)!
+    const ticket = streams.open(bakery.owner.id, `conversation:${conversationCode}`)!
     sendMessage(market.db, awa.id, conversationId, { body: 'Are you there?' }, deps())
     expect(unreadNotificationCount(market.db, bakery.owner.id)).toBe(0)
     ticket.close()

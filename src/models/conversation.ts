@@ -13,6 +13,7 @@ import {
   stores,
 } from '../../db/schema'
 import type { Db } from '../db'
+import { readableCode } from '../lib/tokens'
 import { blockBetween } from './conversation/blocks'
 import {
   sendInTransaction,
@@ -69,6 +70,23 @@ export function findConversationForMember(
   if (!conversation) return undefined
   const otherId = conversation.memberA === memberId ? conversation.memberB : conversation.memberA
   return { conversation, otherId }
+}
+
+/**
+ * The conversation its address names, if `memberId` takes part in it; otherwise undefined.
+ * @example const found = findConversationByCode(db, member.id, c.req.param('code')); if (!found) return c.notFound()
+ */
+export function findConversationByCode(
+  db: Pick<Db, 'select'>,
+  memberId: number,
+  code: string,
+): MemberConversation | undefined {
+  const row = db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(eq(conversations.code, code))
+    .get()
+  return row ? findConversationForMember(db, memberId, row.id) : undefined
 }
 
 /** The pair's conversation, whoever started it, if there is one. */
@@ -197,7 +215,7 @@ export function conversationContextCard(
 }
 
 export type StartResult =
-  | (SendResult & { ok: true; conversationId: number })
+  | (SendResult & { ok: true; conversationId: number; conversationCode: string })
   | { ok: false; reason: MessagingRefusal | 'empty' | 'too_long' }
 
 /**
@@ -216,29 +234,35 @@ export function startConversation(
   return transactionUnlessRefused(db, (tx): StartResult => {
     const allowed = checkCanMessage(tx, senderId, recipientId)
     if (!allowed.ok) return allowed
-    const conversationId = findOrCreateConversation(tx, senderId, recipientId, deps.at)
-    updateConversationContext(tx, conversationId, context)
-    const sent = sendInTransaction(tx, senderId, conversationId, input, deps)
+    const conversation = findOrCreateConversation(tx, senderId, recipientId, deps.at)
+    updateConversationContext(tx, conversation.id, context)
+    const sent = sendInTransaction(tx, senderId, conversation.id, input, deps)
     if (!sent.ok)
       return { ok: false, reason: sent.reason === 'not_found' ? 'no_member' : sent.reason }
-    return { ...sent, conversationId }
+    return { ...sent, conversationId: conversation.id, conversationCode: conversation.code }
   })
 }
 
-function findOrCreateConversation(tx: Tx, one: number, other: number, at: Date): number {
+function findOrCreateConversation(
+  tx: Tx,
+  one: number,
+  other: number,
+  at: Date,
+): Pick<Conversation, 'id' | 'code'> {
   const existing = findConversationBetween(tx, one, other)
-  if (existing) return existing.id
+  if (existing) return existing
   const [memberA, memberB] = orderedPair(one, other)
-  const { id } = tx
+  const created = tx
     .insert(conversations)
-    .values({ memberA, memberB, createdAt: at })
-    .returning({ id: conversations.id })
+    .values({ memberA, memberB, code: readableCode(), createdAt: at })
+    .returning({ id: conversations.id, code: conversations.code })
     .get()
+  const { id } = created
   tx.insert(conversationMembers)
     .values([
       { conversationId: id, memberId: memberA },
       { conversationId: id, memberId: memberB },
     ])
     .run()
-  return id
+  return created
 }

@@ -41,7 +41,7 @@ afterEach(() => market.cleanup())
 const htmx = { 'HX-Request': 'true' }
 const messageCount = () => market.db.select({ n: count() }).from(messages).get()!.n
 
-/** The buyer writes first, through the form on /conversations/new; returns the conversation's id. */
+/** The buyer writes first, through the form on /conversations/new; returns the conversation. */
 async function startAsBuyer(body = 'Is the sourdough fresh today?') {
   const response = await market.post(
     '/conversations',
@@ -49,7 +49,8 @@ async function startAsBuyer(body = 'Is the sourdough fresh today?') {
     { cookie: buyer },
   )
   expect(response.status).toBe(303)
-  return findConversationBetween(market.db, buyerId, bakery.owner.id)!.id
+  const { id, code } = findConversationBetween(market.db, buyerId, bakery.owner.id)!
+  return { id, code }
 }
 
 describe('GET /conversations/new', () => {
@@ -74,7 +75,7 @@ describe('GET /conversations/new', () => {
   })
 
   it('goes to the pair’s conversation when there is one, whoever started it, about the new listing', async () => {
-    const id = await startAsBuyer()
+    const { id, code } = await startAsBuyer()
     const loaf = seedListing(market.db, market, bakery, { title: 'Rye bread' })
     const response = await market.get(
       `/conversations/new?to=${bakery.owner.id}&listing=${loaf.id}`,
@@ -83,11 +84,11 @@ describe('GET /conversations/new', () => {
       },
     )
     expect(response.status).toBe(303)
-    expect(response.headers.get('Location')).toBe(`/conversations/${id}`)
+    expect(response.headers.get('Location')).toBe(`/conversations/${code}`)
     const fromSeller = await market.get(`/conversations/new?to=${buyerId}`, { cookie: seller })
-    expect(fromSeller.headers.get('Location')).toBe(`/conversations/${id}`)
+    expect(fromSeller.headers.get('Location')).toBe(`/conversations/${code}`)
     const card = (
-      await page(await market.get(`/conversations/${id}`, { cookie: seller }))
+      await page(await market.get(`/conversations/${code}`, { cookie: seller }))
     ).querySelector('.context-card')
     expect(card?.textContent).toContain('Rye bread')
   })
@@ -126,10 +127,10 @@ describe('POST /conversations', () => {
   })
 })
 
-describe('GET /conversations/:id', () => {
+describe('GET /conversations/:code', () => {
   it('shows the history oldest first, its HTML as text, and marks it read for the reader', async () => {
-    const id = await startAsBuyer('<script>alert("hi")</script> & <b>bold</b>')
-    const document = await page(await market.get(`/conversations/${id}`, { cookie: seller }))
+    const { id, code } = await startAsBuyer('<script>alert("hi")</script> & <b>bold</b>')
+    const document = await page(await market.get(`/conversations/${code}`, { cookie: seller }))
     const bubbles = document.querySelectorAll('#message-list .message')
     expect(bubbles.length).toBe(1)
     expect(document.querySelector('#message-list script, #message-list b')).toBeNull()
@@ -140,18 +141,18 @@ describe('GET /conversations/:id', () => {
     expect(readMarks(market.db, id).get(bakery.owner.id)).toBeGreaterThan(0)
     expect(document.getElementById('messages-link')?.getAttribute('aria-label')).toBeNull()
     // Now seen: the buyer's page says so under her message.
-    const buyers = await page(await market.get(`/conversations/${id}`, { cookie: buyer }))
+    const buyers = await page(await market.get(`/conversations/${code}`, { cookie: buyer }))
     expect(buyers.getElementById('seen')?.textContent).toBe('Seen')
   })
 
   it('is a 404 for anyone else, and a sign-in for visitors', async () => {
-    const id = await startAsBuyer()
-    expect((await market.get(`/conversations/${id}`, { cookie: stranger })).status).toBe(404)
+    const { id, code } = await startAsBuyer()
+    expect((await market.get(`/conversations/${code}`, { cookie: stranger })).status).toBe(404)
     for (const path of ['messages', 'read', 'typing', 'block', 'unblock', 'report'])
       expect(
         (
           await market.post(
-            `/conversations/${id}/${path}`,
+            `/conversations/${code}/${path}`,
             { body: 'x', through: '1', reason: 'x' },
             { cookie: stranger },
           )
@@ -160,11 +161,11 @@ describe('GET /conversations/:id', () => {
     expect(messageCount()).toBe(1)
     for (const path of [
       '/conversations',
-      `/conversations/${id}/messages`,
-      `/conversations/${id}/read`,
-      `/conversations/${id}/typing`,
-      `/conversations/${id}/block`,
-      `/conversations/${id}/report`,
+      `/conversations/${code}/messages`,
+      `/conversations/${code}/read`,
+      `/conversations/${code}/typing`,
+      `/conversations/${code}/block`,
+      `/conversations/${code}/report`,
     ]) {
       const response = await market.post(path, {
         body: 'x',
@@ -175,32 +176,32 @@ describe('GET /conversations/:id', () => {
       expect(response.status, path).toBe(303)
       expect(response.headers.get('Location'), path).toMatch(/^\/sign-in/)
     }
-    const visitor = await market.get(`/conversations/${id}`)
+    const visitor = await market.get(`/conversations/${code}`)
     expect(visitor.status).toBe(303)
     expect(visitor.headers.get('Location')).toMatch(/^\/sign-in/)
     expect((await market.get('/conversations')).status).toBe(303)
   })
 
   it('loads older messages: a link without JavaScript, the messages above with htmx', async () => {
-    const id = await startAsBuyer('Message 1')
+    const { id, code } = await startAsBuyer('Message 1')
     for (let n = 2; n <= 32; n += 1)
       await market.post(
-        `/conversations/${id}/messages`,
+        `/conversations/${code}/messages`,
         { body: `Message ${n}` },
         { cookie: n % 2 ? buyer : seller },
       )
     market.clock.advance(60_000)
-    const document = await page(await market.get(`/conversations/${id}`, { cookie: buyer }))
+    const document = await page(await market.get(`/conversations/${code}`, { cookie: buyer }))
     expect(document.querySelectorAll('#message-list li').length).toBe(30)
     // A full page of messages arrives in one round trip (ARCHITECTURE.md, budgets).
-    const compressed = await market.get(`/conversations/${id}`, {
+    const compressed = await market.get(`/conversations/${code}`, {
       cookie: buyer,
       headers: { 'Accept-Encoding': 'br' },
     })
     expect(compressed.headers.get('Content-Encoding')).toBe('br')
     expect((await compressed.arrayBuffer()).byteLength).toBeLessThanOrEqual(14 * 1024)
     const older = document.querySelector('#older-messages a')!
-    expect(older.getAttribute('href')).toMatch(new RegExp(`^/conversations/${id}\\?before=\\d+$`))
+    expect(older.getAttribute('href')).toMatch(new RegExp(`^/conversations/${code}\\?before=\\d+$`))
     const plain = await page(await market.get(older.getAttribute('href')!, { cookie: buyer }))
     expect(
       [...plain.querySelectorAll('#message-list .message__body')].map((p) => p.textContent),
@@ -213,24 +214,24 @@ describe('GET /conversations/:id', () => {
   })
 })
 
-describe('POST /conversations/:id/messages', () => {
+describe('POST /conversations/:code/messages', () => {
   it('without JavaScript: 303 back to the new message', async () => {
-    const id = await startAsBuyer()
+    const { id, code } = await startAsBuyer()
     const response = await market.post(
-      `/conversations/${id}/messages`,
+      `/conversations/${code}/messages`,
       { body: 'Yes, baked at six.' },
       { cookie: seller },
     )
     expect(response.status).toBe(303)
     expect(response.headers.get('Location')).toMatch(
-      new RegExp(`^/conversations/${id}#message-\\d+$`),
+      new RegExp(`^/conversations/${code}#message-\\d+$`),
     )
   })
 
   it('with htmx: an empty box and the message, added once by its id', async () => {
-    const id = await startAsBuyer()
+    const { id, code } = await startAsBuyer()
     const response = await market.post(
-      `/conversations/${id}/messages`,
+      `/conversations/${code}/messages`,
       { body: 'Yes, baked at six.' },
       {
         cookie: seller,
@@ -250,9 +251,9 @@ describe('POST /conversations/:id/messages', () => {
   })
 
   it('refuses empty, oversized and blocked messages beside the box, text kept, nothing written', async () => {
-    const id = await startAsBuyer()
+    const { id, code } = await startAsBuyer()
     const empty = await market.post(
-      `/conversations/${id}/messages`,
+      `/conversations/${code}/messages`,
       { body: ' ' },
       { cookie: buyer },
     )
@@ -260,7 +261,7 @@ describe('POST /conversations/:id/messages', () => {
     expect(fieldError(await page(empty), 'body')).toBe('Write a message, or add a photo.')
     const long = 'x'.repeat(MESSAGE_MAX + 1)
     const oversized = await market.post(
-      `/conversations/${id}/messages`,
+      `/conversations/${code}/messages`,
       { body: long },
       { cookie: buyer, headers: htmx },
     )
@@ -270,7 +271,7 @@ describe('POST /conversations/:id/messages', () => {
     expect(box.querySelector('textarea')?.textContent).toBe(long)
     blockMember(market.db, bakery.owner.id, buyerId, market.clock.now())
     const blocked = await market.post(
-      `/conversations/${id}/messages`,
+      `/conversations/${code}/messages`,
       { body: 'Hello?' },
       { cookie: buyer },
     )
@@ -281,20 +282,20 @@ describe('POST /conversations/:id/messages', () => {
   })
 
   it(`allows ${MESSAGES_PER_MINUTE} a minute, then says to wait, the text kept (429)`, async () => {
-    const id = await startAsBuyer()
+    const { id, code } = await startAsBuyer()
     // The first message counted too.
     for (let n = 2; n <= MESSAGES_PER_MINUTE; n += 1)
       expect(
         (
           await market.post(
-            `/conversations/${id}/messages`,
+            `/conversations/${code}/messages`,
             { body: `No. ${n}` },
             { cookie: buyer },
           )
         ).status,
       ).toBe(303)
     const response = await market.post(
-      `/conversations/${id}/messages`,
+      `/conversations/${code}/messages`,
       { body: 'One more' },
       { cookie: buyer, headers: htmx },
     )
@@ -307,20 +308,20 @@ describe('POST /conversations/:id/messages', () => {
     expect(messageCount()).toBe(MESSAGES_PER_MINUTE)
     market.clock.advance(61_000)
     expect(
-      (await market.post(`/conversations/${id}/messages`, { body: 'Later' }, { cookie: buyer }))
+      (await market.post(`/conversations/${code}/messages`, { body: 'Later' }, { cookie: buyer }))
         .status,
     ).toBe(303)
   })
 
   it('takes a photo through the photo pipeline and shows it', async () => {
-    const id = await startAsBuyer()
+    const { id, code } = await startAsBuyer()
     const response = await market.upload(
-      `/conversations/${id}/messages`,
+      `/conversations/${code}/messages`,
       { photo: [{ name: 'loaf.jpg', bytes: await phoneJpeg() }] },
       { cookie: seller, fields: { body: '' } },
     )
     expect(response.status).toBe(303)
-    const document = await page(await market.get(`/conversations/${id}`, { cookie: buyer }))
+    const document = await page(await market.get(`/conversations/${code}`, { cookie: buyer }))
     expect(
       document.querySelector('#message-list li:last-child picture img')?.getAttribute('alt'),
     ).toBe('Photo from Fatou Bakes')
@@ -335,16 +336,16 @@ describe('POST /conversations/:id/messages', () => {
 
 describe('the inbox, read, typing, block and report', () => {
   it('lists conversations with unread counts, cleared by reading', async () => {
-    const id = await startAsBuyer()
+    const { id, code } = await startAsBuyer()
     const inbox = await page(await market.get('/conversations', { cookie: seller }))
     expect(
-      inbox.querySelector(`a[href="/conversations/${id}#latest"]`)?.getAttribute('aria-label'),
+      inbox.querySelector(`a[href="/conversations/${code}#latest"]`)?.getAttribute('aria-label'),
     ).toBe('Isatou (1 unread)')
     expect(inbox.getElementById('messages-link')?.getAttribute('aria-label')).toBe(
       'Messages (1 unread)',
     )
     const read = await market.post(
-      `/conversations/${id}/read`,
+      `/conversations/${code}/read`,
       { through: '999999' },
       { cookie: seller, headers: htmx },
     )
@@ -354,10 +355,10 @@ describe('the inbox, read, typing, block and report', () => {
   })
 
   it('passes typing on to the other side without keeping it', async () => {
-    const id = await startAsBuyer()
+    const { id, code } = await startAsBuyer()
     const before = market.bus.published.length
     const response = await market.post(
-      `/conversations/${id}/typing`,
+      `/conversations/${code}/typing`,
       {},
       { cookie: buyer, headers: htmx },
     )
@@ -372,29 +373,29 @@ describe('the inbox, read, typing, block and report', () => {
   })
 
   it('blocks and unblocks, and keeps a report for the operator', async () => {
-    const id = await startAsBuyer()
-    const blocked = await market.post(`/conversations/${id}/block`, {}, { cookie: seller })
+    const { id, code } = await startAsBuyer()
+    const blocked = await market.post(`/conversations/${code}/block`, {}, { cookie: seller })
     expect(blocked.status).toBe(303)
     const shown = await page(
-      await market.get(`/conversations/${id}`, { cookie: `${seller}; ${cookiesFrom(blocked)}` }),
+      await market.get(`/conversations/${code}`, { cookie: `${seller}; ${cookiesFrom(blocked)}` }),
     )
     expect(shown.body.textContent).toContain('You blocked Isatou: neither of you can send messages')
     expect(shown.querySelector('#message-composer form')).toBeNull()
-    await market.post(`/conversations/${id}/unblock`, {}, { cookie: seller })
+    await market.post(`/conversations/${code}/unblock`, {}, { cookie: seller })
     expect(
-      (await page(await market.get(`/conversations/${id}`, { cookie: seller }))).querySelector(
+      (await page(await market.get(`/conversations/${code}`, { cookie: seller }))).querySelector(
         '#message-composer form',
       ),
     ).not.toBeNull()
 
     const report = await market.post(
-      `/conversations/${id}/report`,
+      `/conversations/${code}/report`,
       { reason: 'Asks me to pay outside the market.' },
       { cookie: seller },
     )
     expect(report.status).toBe(303)
     const thanks = await page(
-      await market.get(`/conversations/${id}`, { cookie: `${seller}; ${cookiesFrom(report)}` }),
+      await market.get(`/conversations/${code}`, { cookie: `${seller}; ${cookiesFrom(report)}` }),
     )
     expect(thanks.body.textContent).toContain('Thanks — the operator will look at it.')
     expect(market.db.select().from(conversationReports).all()).toMatchObject([

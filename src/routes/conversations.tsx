@@ -62,7 +62,7 @@ const newConversationForm = newQuery.extend({ body: multiLine(MESSAGE_MAX) })
 /**
  * GET /conversations — the inbox; GET /conversations/new?to=&listing=|order= — the first message
  * to someone (or their conversation, when there is one); POST /conversations — starts it with
- * that message; GET /conversations/:id — one conversation (`?before=` for older messages).
+ * that message; GET /conversations/:code — one conversation (`?before=` for older messages).
  * Someone else's conversation is a 404.
  */
 export const conversationPages = new Hono<MarketEnv>()
@@ -100,7 +100,7 @@ export const conversationPages = new Hono<MarketEnv>()
     const existing = findConversationBetween(c.var.db, me, to)
     if (existing) {
       updateConversationContext(c.var.db, existing.id, context)
-      return seeOther(c, `/conversations/${existing.id}`)
+      return seeOther(c, `/conversations/${existing.code}`)
     }
     return c.html(
       <NewConversationPage
@@ -158,10 +158,10 @@ export const conversationPages = new Hono<MarketEnv>()
       return c.html(<CannotMessagePage shell={shell(c)} message={message} />, 403)
     }
     publishEvents(c.var.bus, started.events)
-    return seeOther(c, `/conversations/${started.conversationId}#message-${started.messageId}`)
+    return seeOther(c, `/conversations/${started.conversationCode}#message-${started.messageId}`)
   })
 
-  .get('/:id{[0-9]+}', requireMember, async (c) => {
+  .get('/:code{[A-Z0-9]{10}}', requireMember, async (c) => {
     const found = ownConversation(c)
     if (!found) return c.notFound()
     const id = found.conversation.id
@@ -173,7 +173,7 @@ export const conversationPages = new Hono<MarketEnv>()
     if (older && wantsFragment(c))
       return c.html(
         <>
-          <OlderMessages conversationId={id} olderThan={view.olderThan} />
+          <OlderMessages code={found.conversation.code} olderThan={view.olderThan} />
           <MessagesOutOfBand
             messages={view.messages}
             me={me}
@@ -190,7 +190,7 @@ export const conversationPages = new Hono<MarketEnv>()
     )
     return c.html(
       <ConversationPage
-        shell={shell(c, { live: liveFrom(c, conversationPage(id)) })}
+        shell={shell(c, { live: liveFrom(c, conversationPage(found.conversation.code)) })}
         view={view}
         timeZone={c.var.site.timeZone}
         older={older !== undefined}

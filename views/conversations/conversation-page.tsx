@@ -13,7 +13,8 @@ import { STATUS_LABELS } from '../orders/order-words'
 
 /** Everything a conversation page shows, for the member reading it. */
 export type ConversationView = {
-  conversationId: number
+  /** Its name in its address. */
+  code: string
   /** The reader's member id: their messages are "mine". */
   me: number
   other: Party
@@ -67,7 +68,7 @@ export function ConversationPage({
   composer,
   older,
 }: ConversationPageProps) {
-  const base = `/conversations/${view.conversationId}`
+  const base = `/conversations/${view.code}`
   return (
     <SiteLayout shell={shell} title={`Messages with ${view.other.name}`}>
       <h1>
@@ -82,7 +83,7 @@ export function ConversationPage({
       </p>
       <ContextCardView context={view.context} />
       <section class="conversation" aria-label="Messages">
-        <OlderMessages conversationId={view.conversationId} olderThan={view.olderThan} />
+        <OlderMessages code={view.code} olderThan={view.olderThan} />
         <ol id={MESSAGE_LIST_ID} class="messages">
           {view.messages.map((message) => (
             <MessageItem
@@ -106,7 +107,7 @@ export function ConversationPage({
         <div class="typing" aria-live="polite">
           <TypingIndicator name={null} />
         </div>
-        <ReadBeacon conversationId={view.conversationId} through={null} />
+        <ReadBeacon code={view.code} through={null} />
       </section>
       <MessageComposer view={view} {...composer} />
       <ConversationSafety view={view} />
@@ -136,11 +137,11 @@ export function ContextCardView({ context }: { context: ContextCard }) {
 
 /** "Older messages": a link without JavaScript; with htmx it loads them in above. */
 export function OlderMessages(props: {
-  conversationId: number
+  code: string
   olderThan: number | null
   outOfBand?: boolean
 }) {
-  const href = `/conversations/${props.conversationId}?before=${props.olderThan}`
+  const href = `/conversations/${props.code}?before=${props.olderThan}`
   return (
     <p id={OLDER_MESSAGES_ID} data-hx-swap-oob={props.outOfBand ? 'true' : undefined}>
       {props.olderThan ? (
@@ -235,11 +236,7 @@ export function TypingIndicator({ name, outOfBand }: { name: string | null; outO
  * Tells the server how far the reader has read: sent on the stream with a new message, it posts
  * once as it arrives (htmx's `load`). Empty on a page as rendered (opening it marked it read).
  */
-export function ReadBeacon(props: {
-  conversationId: number
-  through: number | null
-  outOfBand?: boolean
-}) {
+export function ReadBeacon(props: { code: string; through: number | null; outOfBand?: boolean }) {
   if (props.through === null)
     return (
       <span id={READ_BEACON_ID} hidden data-hx-swap-oob={props.outOfBand ? 'true' : undefined} />
@@ -249,7 +246,7 @@ export function ReadBeacon(props: {
       id={READ_BEACON_ID}
       hidden
       data-hx-swap-oob={props.outOfBand ? 'true' : undefined}
-      data-hx-post={`/conversations/${props.conversationId}/read`}
+      data-hx-post={`/conversations/${props.code}/read`}
       data-hx-trigger="load"
       data-hx-vals={JSON.stringify({ through: String(props.through) })}
       data-hx-swap="none"
@@ -264,10 +261,10 @@ export function ReadBeacon(props: {
  * throttled trigger on a hidden element outside the form, so the ping carries no form data).
  */
 export function MessageComposer(
-  props: Composer & { view: Pick<ConversationView, 'conversationId' | 'other' | 'block'> },
+  props: Composer & { view: Pick<ConversationView, 'code' | 'other' | 'block'> },
 ) {
   const { view, values = {}, errors = {}, photoErrors } = props
-  const action = `/conversations/${view.conversationId}/messages`
+  const action = `/conversations/${view.code}/messages`
   if (view.block !== 'none')
     return (
       <div id={COMPOSER_ID} class="composer">
@@ -312,7 +309,7 @@ export function MessageComposer(
       </form>
       <span
         hidden
-        data-hx-post={`/conversations/${view.conversationId}/typing`}
+        data-hx-post={`/conversations/${view.code}/typing`}
         data-hx-trigger="input throttle:3s from:#field-body"
         data-hx-swap="none"
       />
@@ -322,7 +319,7 @@ export function MessageComposer(
 
 /** Block (or unblock) the other side, and report the conversation to the operator. */
 function ConversationSafety({ view }: { view: ConversationView }) {
-  const base = `/conversations/${view.conversationId}`
+  const base = `/conversations/${view.code}`
   return (
     <details class="conversation-safety">
       <summary>Block or report</summary>

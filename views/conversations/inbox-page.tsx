@@ -67,11 +67,11 @@ export function InboxList(props: {
         <ul class="inbox">
           {props.rows.map((row) => (
             <li
-              id={`inbox-row-${row.conversationId}`}
+              id={`inbox-row-${row.code}`}
               class={row.unread > 0 ? 'inbox-row inbox-row--unread' : 'inbox-row'}
             >
               <a
-                href={`/conversations/${row.conversationId}#${LATEST_ID}`}
+                href={`/conversations/${row.code}#${LATEST_ID}`}
                 aria-label={row.unread > 0 ? `${row.otherName} (${row.unread} unread)` : undefined}
               >
                 {row.otherName}

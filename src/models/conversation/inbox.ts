@@ -12,6 +12,8 @@ export const PREVIEW_LENGTH = 80
 
 export type InboxRow = {
   conversationId: number
+  /** The conversation's name in its address. */
+  code: string
   otherId: number
   otherName: string
   lastMessageAt: Date | null
@@ -23,6 +25,7 @@ export type InboxRow = {
 
 type Row = {
   conversationId: number
+  code: string
   otherId: number
   displayName: string
   storeName: string | null
@@ -73,6 +76,7 @@ function inboxQuery(memberId: number) {
   return sql`
     select
       cm.conversation_id as conversationId,
+      c.code as code,
       other.id as otherId,
       other.display_name as displayName,
       s.name as storeName,
@@ -95,6 +99,7 @@ function inboxQuery(memberId: number) {
 function toInboxRow(row: Row, memberId: number): InboxRow {
   return {
     conversationId: row.conversationId,
+    code: row.code,
     otherId: row.otherId,
     otherName: row.storeName ?? row.displayName,
     lastMessageAt: row.lastMessageAt === null ? null : new Date(row.lastMessageAt),

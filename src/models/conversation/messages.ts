@@ -41,9 +41,12 @@ export type SendRefusal = 'empty' | 'too_long' | 'blocked_by_me' | 'blocked_by_t
 export type SendResult =
   { ok: true; messageId: number; events: LiveEvent[] } | { ok: false; reason: SendRefusal }
 
-/** The page name a member's stream has while they read the conversation (streams.ts). */
-export function conversationPage(conversationId: number): string {
-  return `conversation:${conversationId}`
+/**
+ * The page name a member's stream has while they read the conversation (streams.ts), and the
+ * subject of their notes about it: by its code, as its address names it.
+ */
+export function conversationPage(code: string): string {
+  return `conversation:${code}`
 }
 
 /**
@@ -103,7 +106,7 @@ export function sendInTransaction(
     { conversationId, messageId },
     at,
   )
-  const page = conversationPage(conversationId)
+  const page = conversationPage(found.conversation.code)
   if (!streams.isWatching(found.otherId, page)) {
     const sender = findParty(tx, senderId)
     events.push(
@@ -223,7 +226,7 @@ export function markConversationRead(
     const notesRead = markSubjectRead(
       tx as unknown as Db,
       memberId,
-      conversationPage(conversationId),
+      conversationPage(found.conversation.code),
       at,
     )
     if (moved === 0 && !notesRead) return []

@@ -6,7 +6,7 @@ import type { ConversationView } from '../../../views/conversations/conversation
 import type { Db } from '../../db'
 import {
   conversationContextCard,
-  findConversationForMember,
+  findConversationByCode,
   findParty,
   type MemberConversation,
   type MessagingRefusal,
@@ -29,9 +29,7 @@ export const MESSAGES_PER_MINUTE = 20
 export function ownConversation<E extends MemberEnv>(
   c: Context<E>,
 ): MemberConversation | undefined {
-  const id = Number(c.req.param('id'))
-  if (!Number.isSafeInteger(id) || id <= 0) return undefined
-  return findConversationForMember(c.var.db, c.var.member.id, id)
+  return findConversationByCode(c.var.db, c.var.member.id, c.req.param('code') ?? '')
 }
 
 /**
@@ -69,7 +67,7 @@ export function conversationView(
   const id = found.conversation.id
   const { messages, olderThan } = listMessages(db, id, { before })
   return {
-    conversationId: id,
+    code: found.conversation.code,
     me: memberId,
     other: findParty(db, found.otherId) ?? { id: found.otherId, name: 'A member', storeSlug: null },
     context: conversationContextCard(db, found.conversation),

@@ -39,7 +39,7 @@ import {
 const messageForm = z.object({ body: multiLine(MESSAGE_MAX) })
 
 /**
- * POST /conversations/:id/messages — a message, with an optional photo. Without JavaScript:
+ * POST /conversations/:code/messages — a message, with an optional photo. Without JavaScript:
  * 303 back to the conversation, at the new message. With htmx: the box comes back empty and the
  * message is added to the list (by id, so the copy the event stream brings is the same element).
  * "Seen" is left to the event stream, whose events arrive in order: set here, it could land after
@@ -102,7 +102,7 @@ export const conversationMessages = new Hono<MarketEnv>().post(
     }
     publishEvents(c.var.bus, sent.events)
     if (!fragment)
-      return seeOther(c, `/conversations/${found.conversation.id}#message-${sent.messageId}`)
+      return seeOther(c, `/conversations/${found.conversation.code}#message-${sent.messageId}`)
     const message = findMessage(c.var.db, found.conversation.id, sent.messageId)!
     const view = conversationView(c.var.db, c.var.member.id, found)
     return c.html(
@@ -132,7 +132,7 @@ function renderComposer<E extends MemberEnv>(
   if (fragment) return c.html(<MessageComposer view={view} {...composer} />, status)
   return c.html(
     <ConversationPage
-      shell={shell(c, { live: liveFrom(c, conversationPage(found.conversation.id)) })}
+      shell={shell(c, { live: liveFrom(c, conversationPage(found.conversation.code)) })}
       view={view}
       timeZone={c.var.site.timeZone}
       composer={composer}

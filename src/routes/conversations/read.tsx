@@ -16,7 +16,7 @@ const readForm = z.object({
 })
 
 /**
- * POST /conversations/:id/read {through} — the member has seen the messages up to `through`
+ * POST /conversations/:code/read {through} — the member has seen the messages up to `through`
  * (the page posts it as new ones arrive). 204 for htmx; back to the conversation otherwise.
  */
 export const conversationRead = new Hono<MarketEnv>().post('/', requireMember, async (c) => {
@@ -35,5 +35,5 @@ export const conversationRead = new Hono<MarketEnv>().post('/', requireMember, a
     ),
   )
   if (c.req.header('HX-Request') === 'true') return c.body(null, 204)
-  return seeOther(c, `/conversations/${found.conversation.id}`)
+  return seeOther(c, `/conversations/${found.conversation.code}`)
 })

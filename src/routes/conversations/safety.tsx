@@ -15,8 +15,8 @@ const reportForm = z.object({
 })
 
 /**
- * POST /conversations/:id/block and /unblock — the member stops (or lets again) the other side
- * messaging them; POST /conversations/:id/report {reason} — kept for the operator's queue.
+ * POST /conversations/:code/block and /unblock — the member stops (or lets again) the other side
+ * messaging them; POST /conversations/:code/report {reason} — kept for the operator's queue.
  */
 export const conversationSafety = new Hono<MarketEnv>()
   .post('/block', requireMember, (c) => {
@@ -26,7 +26,7 @@ export const conversationSafety = new Hono<MarketEnv>()
     const name = findParty(c.var.db, found.otherId)?.name ?? 'They'
     return flashRedirect(
       c,
-      `/conversations/${found.conversation.id}`,
+      `/conversations/${found.conversation.code}`,
       `You blocked ${name}: neither of you can send messages here until you unblock them.`,
     )
   })
@@ -35,13 +35,13 @@ export const conversationSafety = new Hono<MarketEnv>()
     if (!found) return c.notFound()
     unblockMember(c.var.db, c.var.member.id, found.otherId)
     const name = findParty(c.var.db, found.otherId)?.name ?? 'them'
-    return flashRedirect(c, `/conversations/${found.conversation.id}`, `You unblocked ${name}.`)
+    return flashRedirect(c, `/conversations/${found.conversation.code}`, `You unblocked ${name}.`)
   })
   .post('/report', requireMember, async (c) => {
     const found = ownConversation(c)
     if (!found) return c.notFound()
     const form = await parseForm(c, reportForm)
-    const back = `/conversations/${found.conversation.id}`
+    const back = `/conversations/${found.conversation.code}`
     if (!form.ok) return flashRedirect(c, back, form.errors.reason ?? 'Say what is wrong.', 'alert')
     reportConversation(
       c.var.db,

@@ -10,7 +10,7 @@ import { ownConversation } from './conversation-view'
 const TYPING_PER_MINUTE = 30
 
 /**
- * POST /conversations/:id/typing — the member is typing: the other side's open conversation page
+ * POST /conversations/:code/typing — the member is typing: the other side's open conversation page
  * says so for a few seconds. Passing news: published straight on the bus, never kept or replayed,
  * and nothing is told across a block. Always 204.
  */

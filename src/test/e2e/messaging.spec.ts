@@ -192,7 +192,7 @@ test.describe('A long conversation', () => {
     db.$client.close()
 
     await signIn(page, awa)
-    await page.goto(`/conversations/${first.conversationId}`)
+    await page.goto(`/conversations/${first.conversationCode}`)
     await expect(messageList(page)).toHaveCount(30)
     await expect(messageList(page).first()).toContainText('Message 6')
     await markDocument(page)
