@@ -7,7 +7,7 @@
 // for its pair is a late start: the latencies then hide time (coordinated omission), so it is
 // counted and printed.
 
-/** 0: the pair's first member (Souk: the provider), 1: the second (the buyer). */
+/** 0: the pair's first member, 1: the second. */
 export type Side = 0 | 1
 /** Sends `body` from `from` to the other side of pair `pair`; false when the send was refused. */
 export type SendChat = (pair: number, from: Side, body: string) => Promise<boolean>

@@ -24,9 +24,8 @@ export async function holdSoukStreams(
 }
 
 /**
- * `pairs` pairs, each member with one stream open on the page of the pair's order (as a member
- * reading the conversation would be), chatting through sendChatMessage at each pace in turn. An
- * even number of messages per pair leaves every order as it started, ready for the next pace.
+ * `pairs` pairs, each member with one stream open on the pair's conversation page (reading it),
+ * chatting through sendChatMessage at each pace in turn.
  */
 export async function chatOverSouk(
   server: RunningServer,
@@ -35,10 +34,10 @@ export async function chatOverSouk(
 ): Promise<ChatResult[]> {
   const pairs = seedChatPairs(db, options.pairs)
   const run = new ChatRun(pairs.length)
-  // Stream 2p is pair p's provider (side 0), 2p + 1 its buyer (side 1).
+  // Stream 2p is pair p's first member (side 0), 2p + 1 its second (side 1).
   const targets = pairs.flatMap((pair) => [
-    { cookie: pair.provider.cookie, page: chatPage(pair) },
-    { cookie: pair.buyer.cookie, page: chatPage(pair) },
+    { cookie: pair.first.cookie, page: chatPage(pair) },
+    { cookie: pair.second.cookie, page: chatPage(pair) },
   ])
   const streams = await openStreams(server.url, targets, {
     concurrency: OPENING_AT_ONCE,
@@ -67,23 +66,13 @@ export async function chatOverSouk(
 
 /** The page a member reading the pair's conversation has open (src/live/streams.ts names). */
 function chatPage(pair: ChatPair): string {
-  return `order:${pair.code}`
+  return `conversation:${pair.code}`
 }
 
 /**
- * Sends one chat message from one member of the pair to the other, as their browser would.
- *
- * Messaging (POST /conversations/:id/messages) is being built on another branch, so for now a
- * message is a step of the pair's service order with the text as its note: the provider marks
- * it delivered, the buyer asks for changes, in turns (live-members.ts). That is the same path a
- * message will take: a member's POST (session, CSRF, form), a transaction that writes the change
- * and a kept event for each member told, publishEvents after the commit, and the event rendered
- * for the recipient's page on their stream, where the note shows in the order's timeline. It is
- * heavier than a message will be (a timeline row and a notification besides), so Souk's numbers
- * are if anything pessimistic.
- *
- * Once messaging is merged: POST `/conversations/${id}/messages` with `{ body }`, chatPage above
- * becomes `conversation:${id}`, and seedChatPairs opens a conversation per pair.
+ * Sends one chat message from one member of the pair to the other, as their phone would with
+ * JavaScript off: a form POST answered by a redirect (with htmx the answer is the message's
+ * fragment instead; the write and the publishing are the same).
  */
 export function sendChatMessage(
   url: string,
@@ -92,9 +81,8 @@ export function sendChatMessage(
   from: Side,
   body: string,
 ): Promise<boolean> {
-  const sender = from === 0 ? pair.provider : pair.buyer
-  const fields = { action: from === 0 ? 'mark_delivered' : 'request_changes', reason: body }
-  return post(url, agent, `/orders/${pair.code}/steps`, sender.cookie, fields).then(
+  const sender = from === 0 ? pair.first : pair.second
+  return post(url, agent, `/conversations/${pair.code}/messages`, sender.cookie, { body }).then(
     (status) => status === 303,
   )
 }
