@@ -142,13 +142,24 @@ class MemberStream {
   }
 }
 
-/** The streams of one mount: one timer beats them all and ends those past their lifetime. */
+/**
+ * The streams of one mount: one timer beats them and ends those past their lifetime or too far
+ * behind. Spread out, so ten thousand phones are not all written to in the same moment: the
+ * heartbeat period is cut into slices of about a second, and each stream is beaten in its own.
+ * Lifetimes are shortened by up to a fifth at random, so that pages that all connected at once
+ * (after a restart) do not all reconnect at once five minutes later.
+ */
 class StreamKeeper {
-  readonly #open = new Set<MemberStream>()
+  readonly #open = new Map<MemberStream, { slice: number; endsAt: number }>()
+  readonly #slices: number
+  #tick = 0
+  #placed = 0
   #timer: NodeJS.Timeout | undefined
   #signal: AbortSignal | undefined
 
-  constructor(readonly timing: { heartbeatMs: number; lifetimeMs: number }) {}
+  constructor(readonly timing: { heartbeatMs: number; lifetimeMs: number }) {
+    this.#slices = Math.max(1, Math.min(25, Math.floor(timing.heartbeatMs / 1000)))
+  }
 
   keep(stream: MemberStream, signal: AbortSignal) {
     if (signal.aborted) return stream.stop()
@@ -156,9 +167,12 @@ class StreamKeeper {
       this.#signal = signal
       signal.addEventListener('abort', () => this.#stopAll(), { once: true })
     }
-    if (!stream.stream.ended) this.#open.add(stream)
+    if (stream.stream.ended) return
+    const lifetime = this.timing.lifetimeMs * (1 - Math.random() * 0.2)
+    this.#placed = (this.#placed + 1) % this.#slices
+    this.#open.set(stream, { slice: this.#placed, endsAt: stream.openedAt + lifetime })
     if (!this.#timer) {
-      this.#timer = setInterval(() => this.#beat(), this.timing.heartbeatMs)
+      this.#timer = setInterval(() => this.#beat(), this.timing.heartbeatMs / this.#slices)
       this.#timer.unref()
     }
   }
@@ -172,18 +186,19 @@ class StreamKeeper {
     }
   }
 
-  /** Every heartbeat: a beat for each stream, the end for those too old or too far behind. */
+  /** Each slice's turn: a beat for its streams, the end for those too old or too far behind. */
   #beat() {
+    this.#tick = (this.#tick + 1) % this.#slices
     const now = Date.now()
-    for (const stream of this.#open) {
-      const tooOld = now - stream.openedAt >= this.timing.lifetimeMs
-      if (tooOld || stream.stream.unread > MAX_UNREAD_BYTES) stream.stop()
+    for (const [stream, { slice, endsAt }] of this.#open) {
+      if (slice !== this.#tick) continue
+      if (now >= endsAt || stream.stream.unread > MAX_UNREAD_BYTES) stream.stop()
       else stream.stream.comment('')
     }
   }
 
   #stopAll() {
-    for (const stream of this.#open) stream.stop()
+    for (const stream of this.#open.keys()) stream.stop()
   }
 }
 
