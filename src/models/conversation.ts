@@ -3,7 +3,7 @@
 // messages themselves, the inbox, blocks and reports are in conversation/*.ts; this file finds
 // conversations through a member's reach (someone else's is as good as missing), says who the
 // other side is, and starts one together with its first message, so no conversation is empty.
-import { and, eq, or } from 'drizzle-orm'
+import { and, eq, or, sql } from 'drizzle-orm'
 import {
   conversationMembers,
   conversations,
@@ -21,6 +21,7 @@ import {
   type SendDeps,
   type SendResult,
 } from './conversation/messages'
+import { prepared } from './prepared'
 import { transactionUnlessRefused, type Tx } from './transaction'
 
 export type Conversation = typeof conversations.$inferSelect
@@ -57,16 +58,7 @@ export function findConversationForMember(
   memberId: number,
   id: number,
 ): MemberConversation | undefined {
-  const conversation = db
-    .select()
-    .from(conversations)
-    .where(
-      and(
-        eq(conversations.id, id),
-        or(eq(conversations.memberA, memberId), eq(conversations.memberB, memberId)),
-      ),
-    )
-    .get()
+  const conversation = prepared(db as Db, conversationOfMember).get({ id, memberId })
   if (!conversation) return undefined
   const otherId = conversation.memberA === memberId ? conversation.memberB : conversation.memberA
   return { conversation, otherId }
@@ -81,13 +73,31 @@ export function findConversationByCode(
   memberId: number,
   code: string,
 ): MemberConversation | undefined {
-  const row = db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(eq(conversations.code, code))
-    .get()
+  const row = prepared(db as Db, conversationByCode).get({ code })
   return row ? findConversationForMember(db, memberId, row.id) : undefined
 }
+
+// Every message sent and every page rendered for it looks a conversation up: built once.
+const conversationOfMember = (db: Db) => {
+  const member = sql.placeholder('memberId')
+  return db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.id, sql.placeholder('id')),
+        or(eq(conversations.memberA, member), eq(conversations.memberB, member)),
+      ),
+    )
+    .prepare()
+}
+
+const conversationByCode = (db: Db) =>
+  db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(eq(conversations.code, sql.placeholder('code')))
+    .prepare()
 
 /** The pair's conversation, whoever started it, if there is one. */
 export function findConversationBetween(
@@ -105,7 +115,12 @@ export function findConversationBetween(
 
 /** A member as others see them in conversations, or undefined when there is no such member. */
 export function findParty(db: Pick<Db, 'select'>, memberId: number): Party | undefined {
-  const row = db
+  const row = prepared(db as Db, party).get({ memberId })
+  return row ? { id: row.id, name: row.store ?? row.displayName, storeSlug: row.slug } : undefined
+}
+
+const party = (db: Db) =>
+  db
     .select({
       id: members.id,
       displayName: members.displayName,
@@ -114,10 +129,8 @@ export function findParty(db: Pick<Db, 'select'>, memberId: number): Party | und
     })
     .from(members)
     .leftJoin(stores, eq(stores.memberId, members.id))
-    .where(eq(members.id, memberId))
-    .get()
-  return row ? { id: row.id, name: row.store ?? row.displayName, storeSlug: row.slug } : undefined
-}
+    .where(eq(members.id, sql.placeholder('memberId')))
+    .prepare()
 
 /** Whether `fromId` may message `toId` now: not themselves, someone who exists, no block either way. */
 export function checkCanMessage(

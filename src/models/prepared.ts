@@ -1,7 +1,8 @@
 // Hot read queries are built and compiled once per database connection, not on every request:
 // drizzle's query building and SQLite's prepare cost more than running the query itself on a
-// town-sized database. Only for reads called with the database (not a transaction) on pages
-// every visitor opens; everything else builds its query as usual.
+// town-sized database. Only for hot reads: pages every visitor opens, and what each message sent
+// reads for every open page it is rendered on. Called with a transaction they still work, built
+// once per transaction (no gain, no harm); everything else builds its query as usual.
 import { sql, type SQL } from 'drizzle-orm'
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
 import type { Statement } from 'better-sqlite3'

@@ -13,6 +13,7 @@ import { findConversationForMember, findParty } from '../conversation'
 import { markSubjectRead, notify } from '../notification'
 import { transactionUnlessRefused, type Tx } from '../transaction'
 import { blockBetween } from './blocks'
+import { prepared } from '../prepared'
 
 /** Most characters a message may have. */
 export const MESSAGE_MAX = 2000
@@ -155,24 +156,36 @@ export function findMessage(
   conversationId: number,
   messageId: number,
 ): Message | undefined {
-  const row = messageRows(db)
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.id, messageId)))
-    .get()
+  const row = prepared(db as Db, oneMessage).get({ conversationId, messageId })
   return row ? toMessage(row) : undefined
 }
 
+// Read for every open page of both sides on each message sent: built once per connection.
+const oneMessage = (db: Db) =>
+  messageRows(db)
+    .where(
+      and(
+        eq(messages.conversationId, sql.placeholder('conversationId')),
+        eq(messages.id, sql.placeholder('messageId')),
+      ),
+    )
+    .prepare()
+
 /** How far each side has read: by member id. */
 export function readMarks(db: Pick<Db, 'select'>, conversationId: number): Map<number, number> {
-  const rows = db
+  const rows = prepared(db as Db, marks).all({ conversationId })
+  return new Map(rows.map((row) => [row.memberId, row.readThrough]))
+}
+
+const marks = (db: Db) =>
+  db
     .select({
       memberId: conversationMembers.memberId,
       readThrough: conversationMembers.readThrough,
     })
     .from(conversationMembers)
-    .where(eq(conversationMembers.conversationId, conversationId))
-    .all()
-  return new Map(rows.map((row) => [row.memberId, row.readThrough]))
-}
+    .where(eq(conversationMembers.conversationId, sql.placeholder('conversationId')))
+    .prepare()
 
 /** The newest message `memberId` sent in the conversation (for "Seen"), or 0. */
 export function lastSentBy(
@@ -180,14 +193,20 @@ export function lastSentBy(
   conversationId: number,
   memberId: number,
 ): number {
-  return (
-    db
-      .select({ id: max(messages.id) })
-      .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.senderId, memberId)))
-      .get()?.id ?? 0
-  )
+  return prepared(db as Db, lastOfSender).get({ conversationId, memberId })?.id ?? 0
 }
+
+const lastOfSender = (db: Db) =>
+  db
+    .select({ id: max(messages.id) })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, sql.placeholder('conversationId')),
+        eq(messages.senderId, sql.placeholder('memberId')),
+      ),
+    )
+    .prepare()
 
 /**
  * Moves the member's read mark to `throughMessageId` — never back, never past the newest
@@ -242,14 +261,15 @@ export function markConversationRead(
 
 /** The newest message id of the conversation (0 without any). */
 export function newestMessageId(db: Pick<Db, 'select'>, conversationId: number): number {
-  return (
-    db
-      .select({ id: max(messages.id) })
-      .from(messages)
-      .where(eq(messages.conversationId, conversationId))
-      .get()?.id ?? 0
-  )
+  return prepared(db as Db, newest).get({ conversationId })?.id ?? 0
 }
+
+const newest = (db: Db) =>
+  db
+    .select({ id: max(messages.id) })
+    .from(messages)
+    .where(eq(messages.conversationId, sql.placeholder('conversationId')))
+    .prepare()
 
 function messageRows(db: Pick<Db, 'select'>) {
   return db
