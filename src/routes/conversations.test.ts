@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { conversationReports, conversations, images, messages } from '../../db/schema'
 import { DAY } from '../lib/clock'
@@ -74,19 +74,44 @@ describe('GET /conversations/new', () => {
     expect(market.db.select({ n: count() }).from(conversations).get()!.n).toBe(0)
   })
 
-  it('goes to the pair’s conversation when there is one, whoever started it, about the new listing', async () => {
+  it('goes to the pair’s conversation when there is one, whoever started it, offering the new listing as the next message’s topic', async () => {
     const { id, code } = await startAsBuyer()
     const loaf = seedListing(market.db, market, bakery, { title: 'Rye bread' })
     const response = await market.get(
       `/conversations/new?to=${bakery.owner.id}&listing=${loaf.id}`,
-      {
-        cookie: buyer,
-      },
+      { cookie: buyer },
     )
     expect(response.status).toBe(303)
-    expect(response.headers.get('Location')).toBe(`/conversations/${code}`)
+    expect(response.headers.get('Location')).toBe(`/conversations/${code}?listing=${loaf.id}`)
     const fromSeller = await market.get(`/conversations/new?to=${buyerId}`, { cookie: seller })
     expect(fromSeller.headers.get('Location')).toBe(`/conversations/${code}`)
+
+    // Opening the page changes nothing: the box offers the listing, the topic stays.
+    const offered = await page(
+      await market.get(response.headers.get('Location')!, { cookie: buyer }),
+    )
+    // One card: the box's (the conversation was about nothing in particular, and still is).
+    expect(offered.querySelectorAll('.context-card')).toHaveLength(1)
+    expect(offered.querySelector('.composer .context-card')?.textContent).toContain('Rye bread')
+    const topic = () => market.db.select().from(conversations).where(eq(conversations.id, id)).get()
+    expect(topic()?.listingId).toBeNull()
+
+    // Someone else's listing is never offered.
+    const other = await seedStore(market, { name: 'Elsewhere' })
+    const theirs = seedListing(market.db, market, other, { title: 'Not theirs' })
+    const refused = await page(
+      await market.get(`/conversations/${code}?listing=${theirs.id}`, { cookie: buyer }),
+    )
+    expect(refused.querySelector('.composer .context-card')).toBeNull()
+
+    // Sent with it, the message makes it the topic, for both sides.
+    const sent = await market.post(
+      `/conversations/${code}/messages`,
+      { body: 'And the rye?', listing: String(loaf.id) },
+      { cookie: buyer },
+    )
+    expect(sent.status).toBe(303)
+    expect(topic()?.listingId).toBe(loaf.id)
     const card = (
       await page(await market.get(`/conversations/${code}`, { cookie: seller }))
     ).querySelector('.context-card')

@@ -26,7 +26,7 @@ import {
   findParty,
   resolveContext,
   startConversation,
-  updateConversationContext,
+  type ConversationContext,
 } from '../models/conversation'
 import { listInbox } from '../models/conversation/inbox'
 import {
@@ -38,6 +38,7 @@ import {
 import {
   conversationView,
   messageRateLimit,
+  offeredTopic,
   ownConversation,
   refusalMessage,
   tooFastMessage,
@@ -56,6 +57,13 @@ const newQuery = z.object({
     .regex(/^[A-Za-z0-9]{1,32}$/)
     .optional(),
 })
+
+/** `?listing=` or `?order=` for a conversation page to offer as its next message's topic. */
+function topicQuery(context: ConversationContext, orderCode: string | undefined): string {
+  if (context.orderId !== null && orderCode) return `?order=${encodeURIComponent(orderCode)}`
+  if (context.listingId !== null) return `?listing=${context.listingId}`
+  return ''
+}
 
 const newConversationForm = newQuery.extend({ body: multiLine(MESSAGE_MAX) })
 
@@ -97,11 +105,10 @@ export const conversationPages = new Hono<MarketEnv>()
         allowed.reason === 'self' ? 400 : 403,
       )
     const context = resolveContext(c.var.db, [me, to], { listingId: listing, orderCode: order })
+    // The pair talks in one conversation: theirs, with what they came from offered as the topic
+    // of their next message. Opening a page changes nothing; only a message sent does.
     const existing = findConversationBetween(c.var.db, me, to)
-    if (existing) {
-      updateConversationContext(c.var.db, existing.id, context)
-      return seeOther(c, `/conversations/${existing.code}`)
-    }
+    if (existing) return seeOther(c, `/conversations/${existing.code}${topicQuery(context, order)}`)
     return c.html(
       <NewConversationPage
         shell={shell(c)}
@@ -194,6 +201,7 @@ export const conversationPages = new Hono<MarketEnv>()
         view={view}
         timeZone={c.var.site.timeZone}
         older={older !== undefined}
+        composer={{ about: offeredTopic(c.var.db, found, c.req.query()) }}
       />,
     )
   })

@@ -13,6 +13,8 @@ type TextAreaProps = {
   id?: string
   /** Keeps what is typed here when a live update replaces the form around it. */
   preserve?: boolean
+  /** Focus it when it arrives (htmx focuses `autofocus` in what it swaps in). */
+  autofocus?: boolean
 }
 
 /** A labelled multi-line text field, with hint and error beside it like Field. */
@@ -36,6 +38,7 @@ export function TextArea(props: TextAreaProps) {
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy}
         data-hx-preserve={props.preserve ? 'true' : undefined}
+        autofocus={props.autofocus}
       >
         {props.value ?? ''}
       </textarea>

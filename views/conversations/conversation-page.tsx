@@ -1,6 +1,6 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
 import { dateTimeFormat } from '../../src/lib/intl'
-import type { ContextCard, Party } from '../../src/models/conversation'
+import type { ContextCard, ConversationContext, Party } from '../../src/models/conversation'
 import type { BlockState } from '../../src/models/conversation/blocks'
 import { MESSAGE_MAX, type Message } from '../../src/models/conversation/messages'
 import { REPORT_REASON_MAX } from '../../src/models/conversation/reports'
@@ -31,6 +31,22 @@ export type Composer = {
   values?: FormValues | undefined
   errors?: Errors | undefined
   photoErrors?: string[] | undefined
+  /** What the next message will be about, when the member came from another listing or order. */
+  about?: NewTopic | undefined
+  /**
+   * Sent back to htmx after a send: the box takes focus again, so a phone's keyboard stays up
+   * between messages. Never on a page load, which would pop the keyboard up unasked.
+   */
+  refocus?: boolean | undefined
+}
+
+/** A listing or order the member came from ("Message" on it): the topic once they write. */
+export type NewTopic = {
+  listingId: number | null
+  orderCode: string | null
+  card: ContextCard
+  /** The same, as the model takes it. */
+  context: ConversationContext
 }
 
 type ConversationPageProps = {
@@ -84,17 +100,20 @@ export function ConversationPage({
       <ContextCardView context={view.context} />
       <section class="conversation" aria-label="Messages">
         <OlderMessages code={view.code} olderThan={view.olderThan} />
-        <ol id={MESSAGE_LIST_ID} class="messages">
-          {view.messages.map((message) => (
-            <MessageItem
-              message={message}
-              mine={message.senderId === view.me}
-              otherName={view.other.name}
-              locale={shell.locale}
-              timeZone={timeZone}
-            />
-          ))}
-        </ol>
+        {/* A log: screen readers announce the messages that arrive, not the page's others. */}
+        <div role="log" aria-label="Messages in this conversation">
+          <ol id={MESSAGE_LIST_ID} class="messages">
+            {view.messages.map((message) => (
+              <MessageItem
+                message={message}
+                mine={message.senderId === view.me}
+                otherName={view.other.name}
+                locale={shell.locale}
+                timeZone={timeZone}
+              />
+            ))}
+          </ol>
+        </div>
         {view.messages.length === 0 ? <p class="muted">No messages here yet.</p> : null}
         {older ? (
           <p>
@@ -263,7 +282,7 @@ export function ReadBeacon(props: { code: string; through: number | null; outOfB
 export function MessageComposer(
   props: Composer & { view: Pick<ConversationView, 'code' | 'other' | 'block'> },
 ) {
-  const { view, values = {}, errors = {}, photoErrors } = props
+  const { view, values = {}, errors = {}, photoErrors, about, refocus } = props
   const action = `/conversations/${view.code}/messages`
   if (view.block !== 'none')
     return (
@@ -290,6 +309,16 @@ export function MessageComposer(
             {errors.form}
           </p>
         ) : null}
+        {about ? (
+          <>
+            <p class="muted">Your message will be about:</p>
+            <ContextCardView context={about.card} />
+            {about.listingId ? (
+              <input type="hidden" name="listing" value={String(about.listingId)} />
+            ) : null}
+            {about.orderCode ? <input type="hidden" name="order" value={about.orderCode} /> : null}
+          </>
+        ) : null}
         <TextArea
           label="Message"
           name="body"
@@ -297,6 +326,7 @@ export function MessageComposer(
           maxlength={MESSAGE_MAX}
           value={values.body}
           error={errors.body}
+          autofocus={refocus}
         />
         <PhotoInput
           label="Photo (optional)"

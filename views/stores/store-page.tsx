@@ -175,7 +175,7 @@ function ContactLinks({ store, shell }: { store: PublicStore; shell: Shell }) {
   if (own && !phone && !whatsapp) return null
   return (
     <p class="store__contact">
-      <MessageButton shell={shell} to={store.memberId} label={`Message ${store.ownerName}`} />
+      <MessageButton shell={shell} to={store.memberId} label={`Message ${store.name}`} />
       {whatsapp ? (
         <a class="button button--primary" href={whatsappHref(store.whatsapp)} rel="noopener">
           WhatsApp {store.ownerName}

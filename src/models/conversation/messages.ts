@@ -9,7 +9,12 @@ import type { Db } from '../../db'
 import { recordEvent, type LiveEvent } from '../../live/events'
 import type { LiveStreams } from '../../live/streams'
 import type { Image } from '../image'
-import { findConversationForMember, findParty } from '../conversation'
+import {
+  findConversationForMember,
+  findParty,
+  updateConversationContext,
+  type ConversationContext,
+} from '../conversation'
 import { markSubjectRead, notify } from '../notification'
 import { transactionUnlessRefused, type Tx } from '../transaction'
 import { blockBetween } from './blocks'
@@ -36,7 +41,12 @@ export type Message = {
   image: Pick<Image, 'hash' | 'width' | 'height' | 'widths' | 'placeholder'> | null
 }
 
-export type MessageInput = { body: string; imageId?: number | null | undefined }
+export type MessageInput = {
+  body: string
+  imageId?: number | null | undefined
+  /** A listing or order the conversation is about from this message on (checked: the pair's). */
+  about?: ConversationContext | undefined
+}
 export type SendDeps = { at: Date; streams: Pick<LiveStreams, 'isWatching'> }
 export type SendRefusal = 'empty' | 'too_long' | 'blocked_by_me' | 'blocked_by_them' | 'not_found'
 export type SendResult =
@@ -93,6 +103,7 @@ export function sendInTransaction(
     .set({ lastMessageAt: at })
     .where(eq(conversations.id, conversationId))
     .run()
+  if (input.about) updateConversationContext(tx, conversationId, input.about)
   tx.update(conversationMembers)
     .set({
       lastMessageAt: at,

@@ -2,10 +2,12 @@
 // the signed-in member (someone else's is a 404), gathering what its page shows, and the words
 // for each refusal.
 import type { Context } from 'hono'
-import type { ConversationView } from '../../../views/conversations/conversation-page'
+import type { ConversationView, NewTopic } from '../../../views/conversations/conversation-page'
 import type { Db } from '../../db'
 import {
   conversationContextCard,
+  resolveContext,
+  type ConversationContext,
   findConversationByCode,
   findParty,
   type MemberConversation,
@@ -21,6 +23,37 @@ import {
   type SendRefusal,
 } from '../../models/conversation/messages'
 import type { MemberEnv } from '../../http/env'
+
+/**
+ * What the member came from ("Message" on a listing or an order), offered as the topic of their
+ * next message: only a listing of either side's store or an order between them, and only when it
+ * is not already the topic. Nothing changes until a message is sent with it.
+ */
+export function offeredTopic(
+  db: Db,
+  found: MemberConversation,
+  asked: { listing?: string | undefined; order?: string | undefined },
+): NewTopic | undefined {
+  const listingId = /^\d{1,15}$/.test(asked.listing ?? '') ? Number(asked.listing) : undefined
+  const orderCode = /^[A-Za-z0-9]{1,32}$/.test(asked.order ?? '') ? asked.order : undefined
+  if (listingId === undefined && orderCode === undefined) return undefined
+  const { conversation, otherId } = found
+  const memberId = conversation.memberA === otherId ? conversation.memberB : conversation.memberA
+  const resolved = resolveContext(db, [memberId, otherId], { listingId, orderCode })
+  // An order says more than a listing; one topic at a time.
+  const context: ConversationContext =
+    resolved.orderId !== null ? { listingId: null, orderId: resolved.orderId } : resolved
+  const isNew =
+    (context.orderId !== null && context.orderId !== conversation.orderId) ||
+    (context.listingId !== null && context.listingId !== conversation.listingId)
+  if (!isNew) return undefined
+  return {
+    listingId: context.listingId,
+    orderCode: context.orderId !== null ? (orderCode ?? null) : null,
+    card: conversationContextCard(db, context),
+    context,
+  }
+}
 
 /** Messages a member may send in a minute, all conversations together. */
 export const MESSAGES_PER_MINUTE = 20

@@ -31,6 +31,7 @@ import { savePhoto } from '../../models/image'
 import {
   conversationView,
   messageRateLimit,
+  offeredTopic,
   ownConversation,
   refusalMessage,
   tooFastMessage,
@@ -57,8 +58,9 @@ export const conversationMessages = new Hono<MarketEnv>().post(
     const fragment = c.req.header('HX-Request') === 'true'
     c.header('Vary', 'HX-Request', { append: true })
     const form = await parseForm(c, messageForm)
+    const about = offeredTopic(c.var.db, found, form.values)
     const refuse = (composer: Composer, status: 422 | 429) =>
-      renderComposer(c, found, { values: form.values, ...composer }, status, fragment)
+      renderComposer(c, found, { values: form.values, about, ...composer }, status, fragment)
 
     const wait = messageRateLimit(c)
     if (wait !== null) {
@@ -92,7 +94,7 @@ export const conversationMessages = new Hono<MarketEnv>().post(
       c.var.db,
       c.var.member.id,
       found.conversation.id,
-      { body: form.data.body, imageId },
+      { body: form.data.body, imageId, about: about?.context },
       { at: c.var.clock.now(), streams: c.var.streams },
     )
     if (!sent.ok) {
@@ -107,7 +109,7 @@ export const conversationMessages = new Hono<MarketEnv>().post(
     const view = conversationView(c.var.db, c.var.member.id, found)
     return c.html(
       <>
-        <MessageComposer view={view} />
+        <MessageComposer view={view} refocus />
         <MessagesOutOfBand
           messages={[message]}
           me={c.var.member.id}
@@ -129,7 +131,7 @@ function renderComposer<E extends MemberEnv>(
   fragment: boolean,
 ) {
   const view = conversationView(c.var.db, c.var.member.id, found)
-  if (fragment) return c.html(<MessageComposer view={view} {...composer} />, status)
+  if (fragment) return c.html(<MessageComposer view={view} {...composer} refocus />, status)
   return c.html(
     <ConversationPage
       shell={shell(c, { live: liveFrom(c, conversationPage(found.conversation.code)) })}
