@@ -13,7 +13,12 @@ import { deleteOldSignInFailures } from '../models/sign-in-throttle'
  * searches older than the log keeps, live events older than a page may replay, and refresh
  * the query planner's statistics.
  */
-export function scheduleHousekeeping({ jobs, db, clock, config }: AppDeps) {
+export function scheduleHousekeeping({
+  jobs,
+  db,
+  clock,
+  config,
+}: Pick<AppDeps, 'jobs' | 'db' | 'clock' | 'config'>) {
   jobs.every('housekeeping', HOUR, () => {
     deleteExpiredSessions(db, clock)
     deleteOldSignInFailures(db, clock)

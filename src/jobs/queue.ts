@@ -177,7 +177,7 @@ function describeError(error: unknown): string {
   return text.slice(0, ERROR_LENGTH)
 }
 
-/** Jobs the operator should hear about: dead ones and those waiting to retry, latest first. */
+/** Jobs the operator should hear about: dead ones and those waiting to retry, newest first. */
 export function listTroubledJobs(db: Db, limit = 100) {
   return db
     .select({
@@ -192,7 +192,7 @@ export function listTroubledJobs(db: Db, limit = 100) {
     })
     .from(jobs)
     .where(or(eq(jobs.state, 'dead'), and(eq(jobs.state, 'queued'), gt(jobs.attempts, 0))))
-    .orderBy(desc(sql`coalesce(${jobs.finishedAt}, ${jobs.runAt})`), desc(jobs.id))
+    .orderBy(desc(jobs.id))
     .limit(limit)
     .all()
 }
