@@ -5,6 +5,8 @@ import { HOUR, MINUTE } from '../lib/clock'
 import { createTestMarket, type TestMarket } from '../test/app'
 import {
   claimNextJob,
+  deleteDoneJobs,
+  DONE_JOBS_KEPT,
   enqueueJob,
   failJob,
   finishJob,
@@ -168,5 +170,18 @@ describe('claiming and finishing', () => {
     enqueueJob(market.db, market.clock, { type: 'b' })
     finishJob(market.db, market.clock, claimNextJob(market.db, market.clock)!)
     expect(listTroubledJobs(market.db)).toEqual([])
+  })
+
+  it('forgets done jobs after a week, and keeps dead ones', () => {
+    enqueueJob(market.db, market.clock, { type: 'done' })
+    enqueueJob(market.db, market.clock, { type: 'dead', maxAttempts: 1 })
+    finishJob(market.db, market.clock, claimNextJob(market.db, market.clock)!)
+    failJob(market.db, market.clock, claimNextJob(market.db, market.clock)!, 'refused')
+    market.clock.advance(DONE_JOBS_KEPT - 1)
+    deleteDoneJobs(market.db, market.clock)
+    expect(allJobs()).toHaveLength(2)
+    market.clock.advance(1)
+    deleteDoneJobs(market.db, market.clock)
+    expect(allJobs()).toMatchObject([{ type: 'dead', state: 'dead', lastError: 'refused' }])
   })
 })

@@ -8,7 +8,7 @@
 import { and, asc, desc, eq, gt, lte, or, sql } from 'drizzle-orm'
 import { jobs } from '../../db/schema'
 import type { Db } from '../db'
-import { HOUR, MINUTE, type Clock } from '../lib/clock'
+import { DAY, HOUR, MINUTE, type Clock } from '../lib/clock'
 import type { Tx } from '../models/transaction'
 import { jobStateBefore } from './job-state'
 
@@ -24,6 +24,8 @@ const RETRY_CAP = HOUR
 const RETRY_JITTER = 0.2
 /** Enough of a stack to find the line; the operator reads this, not a log aggregator. */
 const ERROR_LENGTH = 2000
+/** Done jobs are kept a while to answer "did it run?"; dead ones stay until the operator acts. */
+export const DONE_JOBS_KEPT = 7 * DAY
 
 /**
  * How long to wait before the next try after `attempts` failed ones: 30 s, 1 min, 2 min … at
@@ -195,4 +197,12 @@ export function listTroubledJobs(db: Db, limit = 100) {
     .orderBy(desc(jobs.id))
     .limit(limit)
     .all()
+}
+
+/** Forgets jobs done longer ago than DONE_JOBS_KEPT (housekeeping); dead ones are kept. */
+export function deleteDoneJobs(db: Db, clock: Clock) {
+  const before = new Date(clock.now().getTime() - DONE_JOBS_KEPT)
+  db.delete(jobs)
+    .where(and(eq(jobs.state, 'done'), lte(jobs.finishedAt, before)))
+    .run()
 }
