@@ -776,3 +776,41 @@ export const conversationReports = sqliteTable(
   },
   (table) => [index('conversation_reports_open_idx').on(table.resolvedAt, table.createdAt)],
 )
+
+/**
+ * Work done in the background by the server process (src/jobs/queue.ts): enqueued inside the
+ * transaction of what caused it, claimed one at a time, retried with back-off, and kept with
+ * its last error when it fails for good (`dead`) so the operator can see why.
+ */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey(),
+    /** Which handler runs it (src/jobs/worker.ts), e.g. 'housekeeping'. */
+    type: text('type').notNull(),
+    payload: text('payload', { mode: 'json' }).$type<unknown>().notNull().default('null'),
+    /** At most one not-finished job has a given key: enqueueing it again does nothing. */
+    key: text('key'),
+    state: text('state', { enum: ['queued', 'running', 'done', 'dead'] })
+      .notNull()
+      .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    runAt: integer('run_at', { mode: 'timestamp_ms' }).notNull(),
+    /** While running: when the claim lapses and the job is given to a worker again. */
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    // The next due queued job, the leases that lapsed (running by locked_until is rare enough
+    // to scan), and the dead ones for the operator.
+    index('jobs_state_run_at_idx').on(table.state, table.runAt),
+    uniqueIndex('jobs_key_idx')
+      .on(table.key)
+      .where(sql`${table.key} IS NOT NULL AND ${table.state} IN ('queued', 'running')`),
+    check('jobs_state', sql`${table.state} IN ('queued', 'running', 'done', 'dead')`),
+  ],
+)

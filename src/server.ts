@@ -6,7 +6,7 @@ import { createApp } from './app'
 import { readConfig } from './config'
 import { migrateDatabase, openDatabase } from './db'
 import { loadAssets } from './http/assets'
-import { intervalScheduler } from './jobs/scheduler'
+import { jobWorker } from './jobs/worker'
 import { systemClock } from './lib/clock'
 import { createLogger } from './logger'
 import { issueSetupToken } from './models/site'
@@ -24,7 +24,7 @@ const logger = createLogger(config)
 mkdirSync(config.uploadsDir, { recursive: true })
 const db = openDatabase(config.databasePath)
 migrateDatabase(db)
-const jobs = intervalScheduler(logger)
+const jobs = jobWorker({ db, clock: systemClock, logger })
 // Aborted first thing on shutdown: streams end themselves, so close() can finish in time.
 const shutdownSignal = new AbortController()
 const app = createApp({
@@ -37,6 +37,8 @@ const app = createApp({
   bus: localBus((error) => logger.error({ err: error }, 'a bus listener failed')),
   signal: shutdownSignal.signal,
 })
+
+jobs.start()
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (address) => {
   const publicUrl = config.publicUrl ?? `http://localhost:${address.port}`
@@ -54,7 +56,9 @@ function shutdown(signal: string) {
   if (stopping) return
   stopping = true
   logger.info({ signal }, 'shutting down: finishing requests in flight')
-  jobs.stop()
+  // No new jobs are claimed; the one running finishes, or is left to its lease past a timeout
+  // shorter than the grace period.
+  const jobsStopped = Promise.resolve(jobs.stop())
   shutdownSignal.abort()
   // Only a request stuck past the grace period (not a stream: those ended above) forces this.
   const forceExit = setTimeout(() => {
@@ -64,7 +68,7 @@ function shutdown(signal: string) {
   forceExit.unref()
   // close() stops accepting and waits for in-flight requests; keep-alive sockets are closed as
   // soon as they go idle (streams that just ended included).
-  server.close(() => closeDatabaseAndExit(0))
+  server.close(() => void jobsStopped.then(() => closeDatabaseAndExit(0)))
   if ('closeIdleConnections' in server) {
     server.closeIdleConnections()
     setInterval(() => server.closeIdleConnections(), 100).unref()

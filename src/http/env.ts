@@ -21,7 +21,7 @@ export type AppDeps = {
   assets: Assets
   /** After-commit announcements to the members involved (src/live/bus.ts). */
   bus: Bus
-  /** Recurring work (housekeeping); the durable jobs table takes this seam over later. */
+  /** Recurring work (housekeeping), run as durable jobs by the server (src/jobs/worker.ts). */
   jobs: Scheduler
   /** Aborted when the server shuts down: long-lived responses (streams) end when it fires. */
   signal: AbortSignal

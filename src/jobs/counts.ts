@@ -18,7 +18,10 @@ export function scheduleCounts(
   interval: number,
   counts: Counts,
 ) {
-  jobs.every(name, interval, () => counts.flush())
+  // A plain timer, not a durable job: what it writes lives in this process's memory, so a run
+  // left in the table after a restart would have nothing to write, and a row per flush every
+  // ten seconds would be most of the jobs table.
+  jobs.every(name, interval, () => counts.flush(), { durable: false })
   const close = () => {
     try {
       counts.close()

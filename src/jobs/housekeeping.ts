@@ -6,20 +6,27 @@ import { deleteOldListingActivity } from '../models/listing-activity'
 import { deleteOldSearchLog } from '../models/search-log'
 import { deleteExpiredSessions } from '../models/session'
 import { deleteOldSignInFailures } from '../models/sign-in-throttle'
+import { deleteDoneJobs } from './queue'
 
 /**
  * Every hour: forget expired sessions and old sign-in failures, delete photos nobody attached
  * within a day of uploading them, drop listing activity older than trending needs and
- * searches older than the log keeps, live events older than a page may replay, and refresh
- * the query planner's statistics.
+ * searches older than the log keeps, live events older than a page may replay and jobs done a
+ * week ago, and refresh the query planner's statistics.
  */
-export function scheduleHousekeeping({ jobs, db, clock, config }: AppDeps) {
+export function scheduleHousekeeping({
+  jobs,
+  db,
+  clock,
+  config,
+}: Pick<AppDeps, 'jobs' | 'db' | 'clock' | 'config'>) {
   jobs.every('housekeeping', HOUR, () => {
     deleteExpiredSessions(db, clock)
     deleteOldSignInFailures(db, clock)
     deleteOldListingActivity(db, clock)
     deleteOldSearchLog(db, clock)
     pruneEvents(db, clock.now())
+    deleteDoneJobs(db, clock)
     deleteOrphanedImages(db, config.uploadsDir, {
       olderThan: new Date(clock.now().getTime() - DAY),
     })

@@ -8,8 +8,8 @@ export const AUTO_COMPLETION_INTERVAL = 15 * MINUTE
 
 /**
  * Delivered orders complete by themselves after the market's number of days (site
- * autoCompleteDays) when the buyer neither confirms nor disputes them. A scheduled check until
- * the durable jobs of the email issue run it; it is safe to run any number of times.
+ * autoCompleteDays) when the buyer neither confirms nor disputes them. A recurring durable job;
+ * it is safe to run any number of times.
  */
 export function scheduleOrderAutoCompletion(deps: AppDeps) {
   deps.jobs.every('order-auto-completion', AUTO_COMPLETION_INTERVAL, () => {

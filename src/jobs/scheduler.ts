@@ -1,30 +1,16 @@
-// Recurring work ("every hour, forget expired sessions") behind a small seam in AppDeps, so the
-// durable jobs table can take it over later without the server or the tasks changing.
-import type { Logger } from 'pino'
+// Recurring work ("every hour, forget expired sessions") behind a small seam in AppDeps: the
+// server runs it as durable jobs (worker.ts), tests run it by hand (manualScheduler).
 
 export type Task = () => void | Promise<void>
 
 export type Scheduler = {
-  /** Runs `task` every `intervalMs`, first after one interval; a failure is logged, not thrown. */
-  every(name: string, intervalMs: number, task: Task): void
-  /** Stops every schedule; tasks already running finish. */
-  stop(): void
-}
-
-/** Timers in this process, not keeping it alive on their own. */
-export function intervalScheduler(logger: Logger): Scheduler {
-  const timers = new Set<NodeJS.Timeout>()
-  return {
-    every(name, intervalMs, task) {
-      const timer = setInterval(() => void runLogged(logger, name, task), intervalMs)
-      timer.unref()
-      timers.add(timer)
-    },
-    stop() {
-      for (const timer of timers) clearInterval(timer)
-      timers.clear()
-    },
-  }
+  /**
+   * Runs `task` every `intervalMs`, first after one interval; a failure is logged and retried.
+   * `durable: false` is a plain timer in this process, for work that only flushes memory.
+   */
+  every(name: string, intervalMs: number, task: Task, options?: { durable?: boolean }): void
+  /** Stops every schedule; resolves when the task running now has finished (or was left). */
+  stop(): void | Promise<void>
 }
 
 /** For tests: nothing runs by itself; `run(name)` runs a task now, as its timer would. */
@@ -46,12 +32,4 @@ export function manualScheduler() {
       if (!stopped) await scheduled.task()
     },
   } satisfies Scheduler & Record<string, unknown>
-}
-
-async function runLogged(logger: Logger, name: string, task: Task) {
-  try {
-    await task()
-  } catch (error) {
-    logger.error({ err: error, task: name }, 'scheduled task failed')
-  }
 }
