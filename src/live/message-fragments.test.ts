@@ -122,4 +122,23 @@ describe('message events on the stream', () => {
     expect(await seen(awaPage)).toMatch(/<p id="seen"[^>]*>Seen<\/p>/)
     expect(await seen(laminPage)).toContain('id="messages-link"')
   })
+
+  it('changes both sides’ message box when a block starts or ends, and tells nobody else', async () => {
+    const code = await conversation()
+    const laminPage = await open(lamin, `conversation:${code}`)
+    const awaPage = await open(awa, `conversation:${code}`)
+    const nosy = await open(stranger, `conversation:${code}`)
+
+    await market.post(`/conversations/${code}/block`, {}, { cookie: awa })
+    const toLamin = await seen(laminPage)
+    expect(toLamin).toContain('id="message-composer"')
+    expect(toLamin).toContain('Awa is not taking messages from you.')
+    expect(toLamin).not.toContain('<form')
+    expect(await seen(awaPage)).toContain('You blocked Lamin.')
+
+    await market.post(`/conversations/${code}/unblock`, {}, { cookie: awa })
+    expect(await seen(laminPage)).toContain(`action="/conversations/${code}/messages"`)
+    expect(await seen(awaPage)).toContain(`action="/conversations/${code}/messages"`)
+    expect(await nosy.drain()).toEqual([])
+  })
 })

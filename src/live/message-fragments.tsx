@@ -4,6 +4,7 @@
 // stream only ever renders conversations its member is part of.
 import type { Child } from 'hono/jsx'
 import {
+  MessageComposer,
   MessagesOutOfBand,
   ReadBeacon,
   SeenMarker,
@@ -11,7 +12,12 @@ import {
 } from '../../views/conversations/conversation-page'
 import { InboxList } from '../../views/conversations/inbox-page'
 import { MessagesLink, NotificationsLink } from '../../views/layouts/header-links'
-import { findConversationForMember, findParty } from '../models/conversation'
+import {
+  findConversationBetween,
+  findConversationForMember,
+  findParty,
+} from '../models/conversation'
+import { BLOCK_CHANGED } from '../models/conversation/blocks'
 import { listInbox } from '../models/conversation/inbox'
 import {
   conversationPage,
@@ -22,7 +28,7 @@ import {
 } from '../models/conversation/messages'
 import { unreadMessageCount } from '../models/conversation/unread'
 import { unreadNotificationCount } from '../models/notification'
-import { seenByOther } from '../routes/conversations/conversation-view'
+import { conversationView, seenByOther } from '../routes/conversations/conversation-view'
 import type { FragmentRenderer, Viewer } from './fragment'
 
 /** The viewer's conversation the event is about, or undefined (not theirs: nothing is shown). */
@@ -116,9 +122,24 @@ const conversationTyping: FragmentRenderer = (viewer, event) => {
   return <TypingIndicator name={name} outOfBand />
 }
 
+/** A block started or ended between the two: the box on either side's conversation page. */
+const blockChanged: FragmentRenderer = (viewer, event) => {
+  const { db, member } = viewer
+  const otherId =
+    Number(event.data.blockerId) === member.id
+      ? Number(event.data.blockedId)
+      : Number(event.data.blockerId)
+  const conversation = findConversationBetween(db, member.id, otherId)
+  if (!conversation || viewer.page !== conversationPage(conversation.code)) return null
+  const found = findConversationForMember(db, member.id, conversation.id)
+  if (!found) return null
+  return <MessageComposer view={conversationView(db, member.id, found)} outOfBand />
+}
+
 /** The renderers by event type, for fragments.tsx. */
 export const messageRenderers: Record<string, FragmentRenderer> = {
   [MESSAGE_SENT]: messageSent,
   [CONVERSATION_READ]: conversationRead,
   [CONVERSATION_TYPING]: conversationTyping,
+  [BLOCK_CHANGED]: blockChanged,
 }

@@ -93,7 +93,7 @@ describe('starting a conversation', () => {
     )
     expect(refused).toEqual({ ok: false, reason: 'blocked_by_them' })
     expect(rowCount(conversations)).toBe(0)
-    unblockMember(market.db, bakery.owner.id, awa.id)
+    unblockMember(market.db, bakery.owner.id, awa.id, market.clock.now())
     expect(checkCanMessage(market.db, awa.id, bakery.owner.id)).toEqual({ ok: true })
   })
 

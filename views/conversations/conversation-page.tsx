@@ -38,6 +38,8 @@ export type Composer = {
    * between messages. Never on a page load, which would pop the keyboard up unasked.
    */
   refocus?: boolean | undefined
+  /** Sent on the event stream: replaces the box where it is (a block started or ended). */
+  outOfBand?: boolean | undefined
 }
 
 /** A listing or order the member came from ("Message" on it): the topic once they write. */
@@ -282,11 +284,12 @@ export function ReadBeacon(props: { code: string; through: number | null; outOfB
 export function MessageComposer(
   props: Composer & { view: Pick<ConversationView, 'code' | 'other' | 'block'> },
 ) {
-  const { view, values = {}, errors = {}, photoErrors, about, refocus } = props
+  const { view, values = {}, errors = {}, photoErrors, about, refocus, outOfBand } = props
+  const oob = outOfBand ? 'true' : undefined
   const action = `/conversations/${view.code}/messages`
   if (view.block !== 'none')
     return (
-      <div id={COMPOSER_ID} class="composer">
+      <div id={COMPOSER_ID} class="composer" data-hx-swap-oob={oob}>
         <p class="flash flash--alert">
           {view.block === 'blocked_by_me'
             ? `You blocked ${view.other.name}. Unblock them to send messages again.`
@@ -295,7 +298,7 @@ export function MessageComposer(
       </div>
     )
   return (
-    <div id={COMPOSER_ID} class="composer">
+    <div id={COMPOSER_ID} class="composer" data-hx-swap-oob={oob}>
       <form
         method="post"
         action={action}

@@ -4,6 +4,7 @@
 import { and, eq, or, sql } from 'drizzle-orm'
 import { memberBlocks } from '../../../db/schema'
 import type { Db } from '../../db'
+import { recordEvent, type LiveEvent } from '../../live/events'
 import { prepared } from '../prepared'
 import type { Tx } from '../transaction'
 
@@ -35,18 +36,39 @@ const blocksBetween = (db: Db) => {
     .prepare()
 }
 
-/** `blockerId` stops hearing from `blockedId` (twice is once). */
-export function blockMember(db: Db | Tx, blockerId: number, blockedId: number, at: Date) {
-  if (blockerId === blockedId) return
-  db.insert(memberBlocks)
-    .values({ blockerId, blockedId, createdAt: at })
-    .onConflictDoNothing()
-    .run()
+/** The event both sides' open pages hear when a block starts or ends: their message box changes. */
+export const BLOCK_CHANGED = 'conversation.block_changed'
+
+/**
+ * `blockerId` stops hearing from `blockedId` (twice is once).
+ * @returns the events telling both sides' open pages: publish them after it returns
+ */
+export function blockMember(db: Db, blockerId: number, blockedId: number, at: Date): LiveEvent[] {
+  if (blockerId === blockedId) return []
+  return db.transaction((tx) => {
+    const added = tx
+      .insert(memberBlocks)
+      .values({ blockerId, blockedId, createdAt: at })
+      .onConflictDoNothing()
+      .run().changes
+    return added === 0 ? [] : told(tx, blockerId, blockedId, at)
+  })
 }
 
-/** Lifts `blockerId`'s own block of `blockedId`; a block the other side made stands. */
-export function unblockMember(db: Db | Tx, blockerId: number, blockedId: number) {
-  db.delete(memberBlocks)
-    .where(and(eq(memberBlocks.blockerId, blockerId), eq(memberBlocks.blockedId, blockedId)))
-    .run()
+/**
+ * Lifts `blockerId`'s own block of `blockedId`; a block the other side made stands.
+ * @returns the events telling both sides' open pages: publish them after it returns
+ */
+export function unblockMember(db: Db, blockerId: number, blockedId: number, at: Date): LiveEvent[] {
+  return db.transaction((tx) => {
+    const removed = tx
+      .delete(memberBlocks)
+      .where(and(eq(memberBlocks.blockerId, blockerId), eq(memberBlocks.blockedId, blockedId)))
+      .run().changes
+    return removed === 0 ? [] : told(tx, blockerId, blockedId, at)
+  })
+}
+
+function told(tx: Tx, blockerId: number, blockedId: number, at: Date): LiveEvent[] {
+  return recordEvent(tx, [blockerId, blockedId], BLOCK_CHANGED, { blockerId, blockedId }, at)
 }

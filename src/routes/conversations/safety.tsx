@@ -4,6 +4,7 @@ import type { MarketEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
 import { parseForm } from '../../http/forms'
 import { requireMember } from '../../http/session'
+import { publishEvents } from '../../live/events'
 import { multiLine } from '../../lib/text'
 import { findParty } from '../../models/conversation'
 import { blockMember, unblockMember } from '../../models/conversation/blocks'
@@ -22,7 +23,10 @@ export const conversationSafety = new Hono<MarketEnv>()
   .post('/block', requireMember, (c) => {
     const found = ownConversation(c)
     if (!found) return c.notFound()
-    blockMember(c.var.db, c.var.member.id, found.otherId, c.var.clock.now())
+    publishEvents(
+      c.var.bus,
+      blockMember(c.var.db, c.var.member.id, found.otherId, c.var.clock.now()),
+    )
     const name = findParty(c.var.db, found.otherId)?.name ?? 'They'
     return flashRedirect(
       c,
@@ -33,7 +37,10 @@ export const conversationSafety = new Hono<MarketEnv>()
   .post('/unblock', requireMember, (c) => {
     const found = ownConversation(c)
     if (!found) return c.notFound()
-    unblockMember(c.var.db, c.var.member.id, found.otherId)
+    publishEvents(
+      c.var.bus,
+      unblockMember(c.var.db, c.var.member.id, found.otherId, c.var.clock.now()),
+    )
     const name = findParty(c.var.db, found.otherId)?.name ?? 'them'
     return flashRedirect(c, `/conversations/${found.conversation.code}`, `You unblocked ${name}.`)
   })
