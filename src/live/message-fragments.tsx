@@ -4,6 +4,7 @@
 // stream only ever renders conversations its member is part of.
 import type { Child } from 'hono/jsx'
 import {
+  ConversationTopic,
   MessageComposer,
   MessagesOutOfBand,
   ReadBeacon,
@@ -13,6 +14,7 @@ import {
 import { InboxList } from '../../views/conversations/inbox-page'
 import { MessagesLink, NotificationsLink } from '../../views/layouts/header-links'
 import {
+  conversationContextCard,
   findConversationBetween,
   findConversationForMember,
   findParty,
@@ -70,6 +72,10 @@ const messageSent: FragmentRenderer = (viewer, event) => {
     const message = findMessage(db, id, Number(event.data.messageId))
     if (message) {
       const other = findParty(db, found.otherId)
+      if (event.data.topic)
+        parts.push(
+          <ConversationTopic context={conversationContextCard(db, found.conversation)} outOfBand />,
+        )
       parts.push(
         <MessagesOutOfBand
           messages={[message]}

@@ -2,6 +2,8 @@ import { count, eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { conversationReports, conversations, images, messages } from '../../db/schema'
 import { DAY } from '../lib/clock'
+import { renderEvent } from '../live/fragments'
+import { findSite } from '../models/site'
 import { deleteOrphanedImages } from '../models/image'
 import { findConversationBetween } from '../models/conversation'
 import { blockMember } from '../models/conversation/blocks'
@@ -104,14 +106,34 @@ describe('GET /conversations/new', () => {
     )
     expect(refused.querySelector('.composer .context-card')).toBeNull()
 
-    // Sent with it, the message makes it the topic, for both sides.
+    // Sent with it, the message makes it the topic, for both sides; with htmx the card at the
+    // top changes in place.
     const sent = await market.post(
       `/conversations/${code}/messages`,
       { body: 'And the rye?', listing: String(loaf.id) },
-      { cookie: buyer },
+      { cookie: buyer, headers: htmx },
     )
-    expect(sent.status).toBe(303)
+    expect(sent.status).toBe(200)
+    const card0 = (await page(sent)).getElementById('conversation-topic')
+    expect(card0?.getAttribute('data-hx-swap-oob')).toBe('true')
+    expect(card0?.textContent).toContain('Rye bread')
     expect(topic()?.listingId).toBe(loaf.id)
+    // The seller's open page hears of the message with the new card.
+    const news = market.bus.published.filter(
+      (p) => p.topic === `member:${bakery.owner.id}` && p.event.type === 'message.sent',
+    )
+    const sellerPage = await renderEvent(
+      {
+        db: market.db,
+        clock: market.clock,
+        site: findSite(market.db)!,
+        member: { ...bakery.owner, role: 'member' },
+        page: `conversation:${code}`,
+      },
+      news.at(-1)!.event,
+    )
+    expect(sellerPage).toMatch(/id="conversation-topic"[^>]*data-hx-swap-oob="true"/)
+    expect(sellerPage).toContain('Rye bread')
     const card = (
       await page(await market.get(`/conversations/${code}`, { cookie: seller }))
     ).querySelector('.context-card')

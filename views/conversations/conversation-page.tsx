@@ -99,7 +99,7 @@ export function ConversationPage({
       <p>
         <a href="/conversations">← All messages</a>
       </p>
-      <ContextCardView context={view.context} />
+      <ConversationTopic context={view.context} />
       <section class="conversation" aria-label="Messages">
         <OlderMessages code={view.code} olderThan={view.olderThan} />
         {/* A log: screen readers announce the messages that arrive, not the page's others. */}
@@ -133,6 +133,20 @@ export function ConversationPage({
       <MessageComposer view={view} {...composer} />
       <ConversationSafety view={view} />
     </SiteLayout>
+  )
+}
+
+export const TOPIC_ID = 'conversation-topic'
+
+/**
+ * What the conversation is about, at the top of its page: replaced in place (out of band) when a
+ * message sent with a new topic changes it, on both sides' pages.
+ */
+export function ConversationTopic(props: { context: ContextCard; outOfBand?: boolean }) {
+  return (
+    <div id={TOPIC_ID} data-hx-swap-oob={props.outOfBand ? 'true' : undefined}>
+      <ContextCardView context={props.context} />
+    </div>
   )
 }
 

@@ -115,7 +115,8 @@ export function sendInTransaction(
     tx,
     [senderId, found.otherId],
     MESSAGE_SENT,
-    { conversationId, messageId },
+    // `topic`: the message changed what the conversation is about (the pages' cards change).
+    input.about ? { conversationId, messageId, topic: true } : { conversationId, messageId },
     at,
   )
   const page = conversationPage(found.conversation.code)

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import {
+  ConversationTopic,
   MessageComposer,
   MessagesOutOfBand,
   type Composer,
@@ -110,6 +111,7 @@ export const conversationMessages = new Hono<MarketEnv>().post(
     return c.html(
       <>
         <MessageComposer view={view} refocus />
+        {about ? <ConversationTopic context={about.card} outOfBand /> : null}
         <MessagesOutOfBand
           messages={[message]}
           me={c.var.member.id}
