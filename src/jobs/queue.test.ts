@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jobs } from '../../db/schema'
+import { openDatabase } from '../db'
 import { HOUR, MINUTE } from '../lib/clock'
 import { createTestMarket, type TestMarket } from '../test/app'
 import {
@@ -81,6 +82,22 @@ describe('enqueueJob', () => {
 })
 
 describe('claiming and finishing', () => {
+  it('takes no lock while nothing is due, so other connections write undisturbed', () => {
+    enqueueJob(market.db, market.clock, { type: 'later', runAt: new Date(Date.UTC(2030, 0)) })
+    const other = openDatabase(market.config.databasePath)
+    try {
+      other.$client.exec('BEGIN IMMEDIATE')
+      // Without waiting: a claim that asked for the write lock would fail at once.
+      market.db.$client.pragma('busy_timeout = 0')
+      expect(claimNextJob(market.db, market.clock)).toBeUndefined()
+      market.clock.advance(10 * 365 * 24 * HOUR)
+      expect(() => claimNextJob(market.db, market.clock)).toThrow(/locked|busy/i)
+    } finally {
+      other.$client.exec('ROLLBACK')
+      other.$client.close()
+    }
+  })
+
   it('claims due jobs in run-at order, each once, with a lease', () => {
     enqueueJob(market.db, market.clock, {
       type: 'later',

@@ -79,6 +79,10 @@ export function enqueueJob(
  */
 export function claimNextJob(db: Db, clock: Clock, lease = JOB_LEASE): Job | undefined {
   const now = clock.now()
+  // Looked at without a lock first: the worker asks every second, and taking the write lock each
+  // time would make another connection's read-then-write transaction (the demo seeder, a test's
+  // fixtures, an operator's sqlite3) fail with SQLITE_BUSY while nothing is due.
+  if (!anythingToClaim(db, now)) return undefined
   return db.transaction(
     (tx) => {
       releaseLapsedLeases(tx, now)
@@ -105,6 +109,22 @@ export function claimNextJob(db: Db, clock: Clock, lease = JOB_LEASE): Job | und
     // The write lock before the read: two processes never pick the same job.
     { behavior: 'immediate' },
   )
+}
+
+/** Whether a job is due or a lease has lapsed: one indexed read, no lock held. */
+function anythingToClaim(db: Db, now: Date): boolean {
+  const found = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      or(
+        and(eq(jobs.state, jobStateBefore('claim')), lte(jobs.runAt, now)),
+        and(eq(jobs.state, 'running'), lte(jobs.lockedUntil, now)),
+      ),
+    )
+    .limit(1)
+    .get()
+  return found !== undefined
 }
 
 /**

@@ -244,16 +244,20 @@ export function startConversation(
   input: MessageInput,
   deps: SendDeps,
 ): StartResult {
-  return transactionUnlessRefused(db, (tx): StartResult => {
-    const allowed = checkCanMessage(tx, senderId, recipientId)
-    if (!allowed.ok) return allowed
-    const conversation = findOrCreateConversation(tx, senderId, recipientId, deps.at)
-    updateConversationContext(tx, conversation.id, context)
-    const sent = sendInTransaction(tx, senderId, conversation.id, input, deps)
-    if (!sent.ok)
-      return { ok: false, reason: sent.reason === 'not_found' ? 'no_member' : sent.reason }
-    return { ...sent, conversationId: conversation.id, conversationCode: conversation.code }
-  })
+  return transactionUnlessRefused(
+    db,
+    (tx): StartResult => {
+      const allowed = checkCanMessage(tx, senderId, recipientId)
+      if (!allowed.ok) return allowed
+      const conversation = findOrCreateConversation(tx, senderId, recipientId, deps.at)
+      updateConversationContext(tx, conversation.id, context)
+      const sent = sendInTransaction(tx, senderId, conversation.id, input, deps)
+      if (!sent.ok)
+        return { ok: false, reason: sent.reason === 'not_found' ? 'no_member' : sent.reason }
+      return { ...sent, conversationId: conversation.id, conversationCode: conversation.code }
+    },
+    'immediate',
+  )
 }
 
 function findOrCreateConversation(

@@ -72,8 +72,11 @@ export function sendMessage(
   input: MessageInput,
   deps: SendDeps,
 ): SendResult {
-  return transactionUnlessRefused(db, (tx) =>
-    sendInTransaction(tx, senderId, conversationId, input, deps),
+  // Immediate: it reads (the conversation, blocks) and then writes what it read.
+  return transactionUnlessRefused(
+    db,
+    (tx) => sendInTransaction(tx, senderId, conversationId, input, deps),
+    'immediate',
   )
 }
 
@@ -233,42 +236,45 @@ export function markConversationRead(
   throughMessageId: number,
   at: Date,
 ): LiveEvent[] {
-  return db.transaction((tx) => {
-    const found = findConversationForMember(tx, memberId, conversationId)
-    if (!found) return []
-    const newest =
-      tx
-        .select({ id: max(messages.id) })
-        .from(messages)
-        .where(eq(messages.conversationId, conversationId))
-        .get()?.id ?? 0
-    const through = Math.min(Math.max(0, Math.trunc(throughMessageId)), newest)
-    const moved = tx
-      .update(conversationMembers)
-      .set({ readThrough: through })
-      .where(
-        and(
-          eq(conversationMembers.conversationId, conversationId),
-          eq(conversationMembers.memberId, memberId),
-          lt(conversationMembers.readThrough, through),
-        ),
+  return db.transaction(
+    (tx) => {
+      const found = findConversationForMember(tx, memberId, conversationId)
+      if (!found) return []
+      const newest =
+        tx
+          .select({ id: max(messages.id) })
+          .from(messages)
+          .where(eq(messages.conversationId, conversationId))
+          .get()?.id ?? 0
+      const through = Math.min(Math.max(0, Math.trunc(throughMessageId)), newest)
+      const moved = tx
+        .update(conversationMembers)
+        .set({ readThrough: through })
+        .where(
+          and(
+            eq(conversationMembers.conversationId, conversationId),
+            eq(conversationMembers.memberId, memberId),
+            lt(conversationMembers.readThrough, through),
+          ),
+        )
+        .run().changes
+      const notesRead = markSubjectRead(
+        tx as unknown as Db,
+        memberId,
+        conversationPage(found.conversation.code),
+        at,
       )
-      .run().changes
-    const notesRead = markSubjectRead(
-      tx as unknown as Db,
-      memberId,
-      conversationPage(found.conversation.code),
-      at,
-    )
-    if (moved === 0 && !notesRead) return []
-    return recordEvent(
-      tx,
-      [memberId, found.otherId],
-      CONVERSATION_READ,
-      { conversationId, readerId: memberId },
-      at,
-    )
-  })
+      if (moved === 0 && !notesRead) return []
+      return recordEvent(
+        tx,
+        [memberId, found.otherId],
+        CONVERSATION_READ,
+        { conversationId, readerId: memberId },
+        at,
+      )
+    },
+    { behavior: 'immediate' },
+  )
 }
 
 /** The newest message id of the conversation (0 without any). */
