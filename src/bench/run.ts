@@ -75,9 +75,13 @@ async function bench(signal: AbortSignal) {
   )
   held.bare = bare
 
+  const load =
+    entries.length > 0
+      ? `${entries.length} entries × ${options.duration} s (after ${options.warmup} s warm-up), ` +
+        `${options.connections} connections, `
+      : ''
   say(
-    `${entries.length} entries × ${options.duration} s (after ${options.warmup} s warm-up), ` +
-      `${options.connections} connections, ${options.members} members ` +
+    `${load}${options.members} members ` +
       `(${town.storeCount} storefronts, ${town.listingCount} listings); ` +
       `${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)} (autocannon shares them)`,
   )
