@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs'
 import { get, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { listeningPort } from './listening-port'
 
 export type BareServer = {
   url: string
@@ -47,16 +48,7 @@ export async function startBareServer(
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = once(child, 'exit')
-  let output = ''
-  child.stdout.setEncoding('utf8')
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: string) => {
-      output += chunk
-      const match = /listening (\d+)/.exec(output)
-      if (match) resolve(Number(match[1]))
-    })
-    child.once('exit', () => reject(new Error('the bare server exited before listening')))
-  })
+  const port = await listeningPort(child, 'the bare server')
   const url = `http://127.0.0.1:${port}`
   return {
     url,

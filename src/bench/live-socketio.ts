@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { io, type Socket } from 'socket.io-client'
 import { hashToken, randomToken } from '../lib/tokens'
 import { heapProbe } from './heap'
+import { listeningPort } from './listening-port'
 import { ChatRun, type ChatPace, type ChatResult, type SendChat, type Side } from './live-chat'
 import type { HeldStreams } from './live-streams'
 
@@ -36,16 +37,7 @@ export async function startSocketIoServer(
       await exited
     }
   }
-  let output = ''
-  child.stdout.setEncoding('utf8')
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (chunk: string) => {
-      output += chunk
-      const match = /listening (\d+)/.exec(output)
-      if (match) resolve(Number(match[1]))
-    })
-    child.once('exit', () => reject(new Error('the Socket.IO server exited before listening')))
-  }).catch(async (error) => {
+  const port = await listeningPort(child, 'the Socket.IO server').catch(async (error) => {
     await stop()
     throw error
   })

@@ -39,23 +39,18 @@ import {
   conversationView,
   messageRateLimit,
   offeredTopic,
+  idText,
+  orderCodeText,
   ownConversation,
+  topicFields,
   refusalMessage,
   tooFastMessage,
 } from './conversations/conversation-view'
 
-const idText = z
-  .string()
-  .regex(/^\d{1,15}$/)
-  .transform(Number)
-
 const newQuery = z.object({
   to: idText,
   listing: idText.optional(),
-  order: z
-    .string()
-    .regex(/^[A-Za-z0-9]{1,32}$/)
-    .optional(),
+  order: orderCodeText.optional(),
 })
 
 /** `?listing=` or `?order=` for a conversation page to offer as its next message's topic. */
@@ -201,7 +196,7 @@ export const conversationPages = new Hono<MarketEnv>()
         view={view}
         timeZone={c.var.site.timeZone}
         older={older !== undefined}
-        composer={{ about: offeredTopic(c.var.db, found, c.req.query()) }}
+        composer={{ about: offeredTopic(c.var.db, found, topicFields.parse(c.req.query())) }}
       />,
     )
   })

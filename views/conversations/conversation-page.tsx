@@ -330,10 +330,7 @@ export function MessageComposer(
           <>
             <p class="muted">Your message will be about:</p>
             <ContextCardView context={about.card} />
-            {about.listingId ? (
-              <input type="hidden" name="listing" value={String(about.listingId)} />
-            ) : null}
-            {about.orderCode ? <input type="hidden" name="order" value={about.orderCode} /> : null}
+            <TopicFields listingId={about.listingId} orderCode={about.orderCode} />
           </>
         ) : null}
         <TextArea
@@ -361,6 +358,18 @@ export function MessageComposer(
         data-hx-swap="none"
       />
     </div>
+  )
+}
+
+/** What a message is about, sent with it: a listing's id or an order's code. */
+export function TopicFields(props: { listingId: number | null; orderCode: string | null }) {
+  return (
+    <>
+      {props.listingId ? (
+        <input type="hidden" name="listing" value={String(props.listingId)} />
+      ) : null}
+      {props.orderCode ? <input type="hidden" name="order" value={props.orderCode} /> : null}
+    </>
   )
 }
 

@@ -5,7 +5,7 @@ import { Button } from '../components/button'
 import { EmptyState } from '../components/empty-state'
 import { TextArea } from '../components/text-area'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
-import { ContextCardView } from './conversation-page'
+import { ContextCardView, TopicFields } from './conversation-page'
 
 type NewConversationPageProps = {
   shell: Shell
@@ -27,10 +27,7 @@ export function NewConversationPage(props: NewConversationPageProps) {
       <ContextCardView context={context} />
       <form method="post" action="/conversations">
         <input type="hidden" name="to" value={String(to.id)} />
-        {props.listingId ? (
-          <input type="hidden" name="listing" value={String(props.listingId)} />
-        ) : null}
-        {props.orderCode ? <input type="hidden" name="order" value={props.orderCode} /> : null}
+        <TopicFields listingId={props.listingId} orderCode={props.orderCode} />
         {errors.form ? (
           <p class="field__error" role="alert">
             {errors.form}

@@ -2,6 +2,7 @@
 // the signed-in member (someone else's is a 404), gathering what its page shows, and the words
 // for each refusal.
 import type { Context } from 'hono'
+import { z } from 'zod'
 import type { ConversationView, NewTopic } from '../../../views/conversations/conversation-page'
 import type { Db } from '../../db'
 import {
@@ -24,18 +25,36 @@ import {
 } from '../../models/conversation/messages'
 import type { MemberEnv } from '../../http/env'
 
+/** A row's id (a member's, a listing's) as a page sends it. */
+export const idText = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number)
+
+/** An order's code as a page sends it. */
+export const orderCodeText = z.string().regex(/^[A-Za-z0-9]{1,32}$/)
+
+/**
+ * What the member came from, as `?listing=` / `?order=` or the box's hidden fields; a malformed
+ * one reads as none (it is only ever an offer).
+ */
+export const topicFields = z.object({
+  listing: idText.optional().catch(undefined),
+  order: orderCodeText.optional().catch(undefined),
+})
+
 /**
  * What the member came from ("Message" on a listing or an order), offered as the topic of their
  * next message: only a listing of either side's store or an order between them, and only when it
  * is not already the topic. Nothing changes until a message is sent with it.
+ * @example offeredTopic(db, found, topicFields.parse(form.values))
  */
 export function offeredTopic(
   db: Db,
   found: MemberConversation,
-  asked: { listing?: string | undefined; order?: string | undefined },
+  asked: z.infer<typeof topicFields>,
 ): NewTopic | undefined {
-  const listingId = /^\d{1,15}$/.test(asked.listing ?? '') ? Number(asked.listing) : undefined
-  const orderCode = /^[A-Za-z0-9]{1,32}$/.test(asked.order ?? '') ? asked.order : undefined
+  const { listing: listingId, order: orderCode } = asked
   if (listingId === undefined && orderCode === undefined) return undefined
   const { conversation, otherId } = found
   const memberId = conversation.memberA === otherId ? conversation.memberB : conversation.memberA

@@ -34,6 +34,7 @@ import {
   messageRateLimit,
   offeredTopic,
   ownConversation,
+  topicFields,
   refusalMessage,
   tooFastMessage,
 } from './conversation-view'
@@ -59,7 +60,7 @@ export const conversationMessages = new Hono<MarketEnv>().post(
     const fragment = c.req.header('HX-Request') === 'true'
     c.header('Vary', 'HX-Request', { append: true })
     const form = await parseForm(c, messageForm)
-    const about = offeredTopic(c.var.db, found, form.values)
+    const about = offeredTopic(c.var.db, found, topicFields.parse(form.values))
     const refuse = (composer: Composer, status: 422 | 429) =>
       renderComposer(c, found, { values: form.values, about, ...composer }, status, fragment)
 
@@ -104,9 +105,11 @@ export const conversationMessages = new Hono<MarketEnv>().post(
       return refuse({ errors: { [field]: refusalMessage(sent.reason) } }, 422)
     }
     publishEvents(c.var.bus, sent.events)
-    if (!fragment)
-      return seeOther(c, `/conversations/${found.conversation.code}#message-${sent.messageId}`)
-    const message = findMessage(c.var.db, found.conversation.id, sent.messageId)!
+    const at = `/conversations/${found.conversation.code}#message-${sent.messageId}`
+    const message = fragment
+      ? findMessage(c.var.db, found.conversation.id, sent.messageId)
+      : undefined
+    if (!message) return seeOther(c, at)
     const view = conversationView(c.var.db, c.var.member.id, found)
     return c.html(
       <>
