@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { randomToken } from '../src/lib/tokens'
 import {
   blob,
   check,
@@ -31,6 +32,14 @@ export const site = sqliteTable('site', {
   autoCompleteDays: integer('auto_complete_days').notNull().default(7),
   /** Payment methods buyers may choose, comma-separated from cash, mobile_money, bank_transfer. */
   paymentMethods: text('payment_methods').notNull().default('cash,mobile_money,bank_transfer'),
+  /** Operators must use a second factor (a code from an authenticator app) to sign in. */
+  requireTwoFactorForOperators: integer('require_two_factor_for_operators', { mode: 'boolean' })
+    .notNull()
+    .default(false),
+  /** Members with a storefront must use a second factor to sign in. */
+  requireTwoFactorForProviders: integer('require_two_factor_for_providers', { mode: 'boolean' })
+    .notNull()
+    .default(false),
   setupCompletedAt: integer('setup_completed_at', { mode: 'timestamp_ms' }).notNull(),
 })
 
@@ -40,16 +49,35 @@ export const setupTokens = sqliteTable('setup_tokens', {
   createdAt: createdAt(),
 })
 
-export const members = sqliteTable('members', {
-  id: integer('id').primaryKey(),
-  email: text('email').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  role: text('role', { enum: ['member', 'operator'] })
-    .notNull()
-    .default('member'),
-  createdAt: createdAt(),
-})
+export const members = sqliteTable(
+  'members',
+  {
+    id: integer('id').primaryKey(),
+    email: text('email').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: ['member', 'operator'] })
+      .notNull()
+      .default('member'),
+    /** When the member proved they read mail at `email`; null: not yet (no storefront until then). */
+    emailVerifiedAt: integer('email_verified_at', { mode: 'timestamp_ms' }),
+    /** The TOTP secret (RFC 6238) once two-factor is on; null: sign-in asks only the password. */
+    totpKey: blob('totp_key', { mode: 'buffer' }),
+    /** A secret shown during enrolment, until a code from it confirms it and it becomes totpKey. */
+    totpPendingKey: blob('totp_pending_key', { mode: 'buffer' }),
+    totpEnabledAt: integer('totp_enabled_at', { mode: 'timestamp_ms' }),
+    /** The 30-second step of the last code accepted: a code is never accepted twice. */
+    totpLastStep: integer('totp_last_step'),
+    /** In unsubscribe links in mail: turns one kind of mail off without signing in. */
+    unsubscribeToken: text('unsubscribe_token')
+      .notNull()
+      .$defaultFn(() => randomToken()),
+    /** Set when the member deleted their account: name and email are anonymised, books are kept. */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex('members_unsubscribe_token_idx').on(table.unsubscribeToken)],
+)
 
 /** Sessions after Lucia's design: the id is public, only a SHA-256 hash of the secret is stored. */
 export const sessions = sqliteTable(
@@ -812,5 +840,146 @@ export const jobs = sqliteTable(
       .on(table.key)
       .where(sql`${table.key} IS NOT NULL AND ${table.state} IN ('queued', 'running')`),
     check('jobs_state', sql`${table.state} IN ('queued', 'running', 'done', 'dead')`),
+  ],
+)
+
+/**
+ * Single-use links and codes sent by mail: verifying an address (at sign-up, or a new one before
+ * it replaces the old) and resetting a password. Only hashes are kept; `email` is the address
+ * the token proves (for a change of address, the new one).
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    id: integer('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['verify_email', 'reset_password'] }).notNull(),
+    email: text('email').notNull(),
+    tokenHash: blob('token_hash', { mode: 'buffer' }).notNull(),
+    /** The short code typed on another device than the one that reads the mail. */
+    codeHash: blob('code_hash', { mode: 'buffer' }),
+    /** Wrong codes typed against this token: a few, and the token is spent. */
+    failures: integer('failures').notNull().default(0),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('account_tokens_token_hash_idx').on(table.tokenHash),
+    index('account_tokens_member_idx').on(table.memberId, table.purpose),
+  ],
+)
+
+/** Ten single-use codes that stand in for the authenticator app when the phone is lost. */
+export const recoveryCodes = sqliteTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    codeHash: blob('code_hash', { mode: 'buffer' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('recovery_codes_member_idx').on(table.memberId)],
+)
+
+/**
+ * A sign-in half done: the password was right and the second factor is still to come. Kept apart
+ * from sessions so that nothing can mistake it for being signed in; the cookie holds id.secret.
+ */
+export const signInChallenges = sqliteTable(
+  'sign_in_challenges',
+  {
+    id: text('id').primaryKey(),
+    secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    /** Where to go once signed in (a path on this site). */
+    next: text('next').notNull().default('/'),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('sign_in_challenges_member_idx').on(table.memberId)],
+)
+
+/** Wrong second-factor codes (TOTP or recovery), kept briefly to throttle guessing per member. */
+export const secondFactorFailures = sqliteTable(
+  'second_factor_failures',
+  {
+    id: integer('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    failedAt: integer('failed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('second_factor_failures_member_idx').on(table.memberId, table.failedAt)],
+)
+
+/** Sign-ins to a member's account and tries that failed, shown to them on their account page. */
+export const signIns = sqliteTable(
+  'sign_ins',
+  {
+    id: integer('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    outcome: text('outcome', {
+      enum: ['signed_in', 'wrong_password', 'wrong_code', 'throttled', 'password_reset'],
+    }).notNull(),
+    address: text('address').notNull().default(''),
+    userAgent: text('user_agent').notNull().default(''),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('sign_ins_member_idx').on(table.memberId, table.at)],
+)
+
+/** Kinds of notification mail a member turned off (every kind is on until they do). */
+export const mailOptOuts = sqliteTable(
+  'mail_opt_outs',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.memberId, table.kind] })],
+)
+
+/**
+ * Every mail the market sends, written in the transaction of its cause and sent by a job
+ * (src/mail). Without SMTP configured a mail stays here, `held`, for the operator to read: never
+ * dropped. `key` makes sending idempotent: a cause that runs twice writes one mail.
+ */
+export const mails = sqliteTable(
+  'mails',
+  {
+    id: integer('id').primaryKey(),
+    key: text('key').notNull(),
+    memberId: integer('member_id').references(() => members.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    /** One-click unsubscribe URL for notification mail (List-Unsubscribe); null for account mail. */
+    unsubscribeUrl: text('unsubscribe_url'),
+    state: text('state', { enum: ['waiting', 'sent', 'held', 'failed'] })
+      .notNull()
+      .default('waiting'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    uniqueIndex('mails_key_idx').on(table.key),
+    index('mails_state_idx').on(table.state, table.id),
+    index('mails_member_idx').on(table.memberId, table.id),
   ],
 )
