@@ -1,0 +1,58 @@
+// Which notification mail a member wants: every kind until they turn it off, on the account
+// page or by a mail's unsubscribe link. Only the kinds turned off are rows (mail_opt_outs).
+import { and, eq } from 'drizzle-orm'
+import { mailOptOuts } from '../../db/schema'
+import type { Db } from '../db'
+import type { Clock } from '../lib/clock'
+import { NOTIFICATION_MAIL_KINDS, type NotificationMailKind } from '../mail/kinds'
+import type { Tx } from './transaction'
+
+export function wantsMail(db: Db | Tx, memberId: number, kind: NotificationMailKind): boolean {
+  return !db
+    .select({ kind: mailOptOuts.kind })
+    .from(mailOptOuts)
+    .where(and(eq(mailOptOuts.memberId, memberId), eq(mailOptOuts.kind, kind)))
+    .get()
+}
+
+/** Each kind, and whether the member wants it. */
+export function mailPreferences(db: Db, memberId: number): Record<NotificationMailKind, boolean> {
+  const off = new Set(
+    db
+      .select({ kind: mailOptOuts.kind })
+      .from(mailOptOuts)
+      .where(eq(mailOptOuts.memberId, memberId))
+      .all()
+      .map((row) => row.kind),
+  )
+  return Object.fromEntries(
+    NOTIFICATION_MAIL_KINDS.map((kind) => [kind, !off.has(kind)]),
+  ) as Record<NotificationMailKind, boolean>
+}
+
+/** Turns one kind off (idempotent: the unsubscribe link may be followed twice). */
+export function turnMailOff(
+  db: Db | Tx,
+  clock: Clock,
+  memberId: number,
+  kind: NotificationMailKind,
+) {
+  db.insert(mailOptOuts)
+    .values({ memberId, kind, createdAt: clock.now() })
+    .onConflictDoNothing()
+    .run()
+}
+
+/** Sets every kind at once, as the account page's form says. */
+export function setMailPreferences(
+  db: Db,
+  clock: Clock,
+  memberId: number,
+  wanted: Record<NotificationMailKind, boolean>,
+) {
+  db.transaction((tx) => {
+    tx.delete(mailOptOuts).where(eq(mailOptOuts.memberId, memberId)).run()
+    for (const kind of NOTIFICATION_MAIL_KINDS)
+      if (!wanted[kind]) turnMailOff(tx, clock, memberId, kind)
+  })
+}
