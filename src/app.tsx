@@ -18,6 +18,7 @@ import { sessions } from './http/session'
 import { shell } from './http/shell'
 import { staticAssets } from './http/static-assets'
 import { scheduleHousekeeping } from './jobs/housekeeping'
+import { handleMailJobs } from './mail/sending'
 import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
 import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
 import { LiveStreams } from './live/streams'
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   const activity = new ListingActivity(deps.db, deps.clock)
   const searches = new SearchLog(deps.db, deps.clock)
   scheduleHousekeeping(deps)
+  handleMailJobs(deps)
   scheduleOrderAutoCompletion(deps)
   scheduleCounts(deps, 'listing-activity', ACTIVITY_FLUSH_INTERVAL, activity)
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)

@@ -14,6 +14,8 @@ describe('readConfig', () => {
       trustProxy: false,
       logLevel: 'info',
       maxFormBytes: 64 * 1024,
+      smtpUrl: undefined,
+      mailFrom: 'market@localhost',
     })
     expect(result.config.databasePath).toMatch(/db\/souk\.sqlite$/)
     expect(result.config.uploadsDir).toMatch(/uploads$/)
@@ -29,6 +31,14 @@ describe('readConfig', () => {
     expect(forcedOff.ok && forcedOff.config.secureCookies).toBe(false)
   })
 
+  it('sends mail from the public address host unless told otherwise', () => {
+    const result = readConfig({ PUBLIC_URL: 'https://souk.example', SMTP_URL: 'smtp://mx:25' })
+    expect(result.ok && result.config).toMatchObject({
+      smtpUrl: 'smtp://mx:25',
+      mailFrom: 'market@souk.example',
+    })
+  })
+
   it.each([
     [{ PORT: 'eighty' }, /^PORT="eighty" must be a port number from 0 to 65535$/],
     [{ PORT: '70000' }, /^PORT="70000" /],
@@ -37,6 +47,8 @@ describe('readConfig', () => {
     [{ SECURE_COOKIES: 'yes' }, /^SECURE_COOKIES="yes" /],
     [{ MAX_FORM_KB: '0' }, /^MAX_FORM_KB="0" must be a whole number of kilobytes/],
     [{ MAX_FORM_KB: '64k' }, /^MAX_FORM_KB="64k" /],
+    [{ SMTP_URL: 'mail.example' }, /^SMTP_URL="mail.example" must be an smtp/],
+    [{ MAIL_FROM: 'market' }, /^MAIL_FROM="market" must be an email address/],
   ])('explains a wrong value in one line: %o', (environment, message) => {
     const result = readConfig(environment)
     expect(result.ok).toBe(false)

@@ -27,6 +27,13 @@ const environmentSchema = z.object({
     .min(1, formLimitMessage)
     .max(10_240, formLimitMessage)
     .default(64),
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]+@[^\r\n]+$/, 'must be an email address, e.g. market@example.org')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 })
@@ -47,6 +54,10 @@ export type Config = {
    * limit). Checked before a body is read, so a huge post cannot fill the memory.
    */
   maxFormBytes: number
+  /** The operator's mail server, e.g. smtps://user:pass@mail.example:465; none: mail is held. */
+  smtpUrl: string | undefined
+  /** The sender address of every mail; the market's name is its display name. */
+  mailFrom: string
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL']
   production: boolean
 }
@@ -79,6 +90,10 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Config
           : env.SECURE_COOKIES === 'true',
       trustProxy: env.TRUST_PROXY === 'true',
       maxFormBytes: env.MAX_FORM_KB * 1024,
+      smtpUrl: env.SMTP_URL,
+      mailFrom:
+        env.MAIL_FROM ??
+        `market@${env.PUBLIC_URL ? new URL(env.PUBLIC_URL).hostname : 'localhost'}`,
       logLevel: env.LOG_LEVEL,
       production: env.NODE_ENV === 'production',
     },

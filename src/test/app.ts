@@ -9,6 +9,7 @@ import { readConfig, type Config } from '../config'
 import { migrateDatabase, openDatabase, type Db } from '../db'
 import { loadAssets } from '../http/assets'
 import { manualScheduler } from '../jobs/scheduler'
+import { jobWorker } from '../jobs/worker'
 import { recordingBus } from '../live/bus'
 import type { Clock } from '../lib/clock'
 import { signUpMember, type Member } from '../models/member'
@@ -42,14 +43,15 @@ export function createTestMarket(overrides: Partial<Config> = {}) {
   const db: Db = openDatabase(config.databasePath)
   migrateDatabase(db)
   const clock = testClock()
-  const jobs = manualScheduler()
+  const logger = pino({ level: 'silent' })
+  const jobs = manualScheduler(jobWorker({ db, clock, logger }))
   const bus = recordingBus()
   const shutdown = new AbortController()
   const app = createApp({
     db,
     clock,
     config,
-    logger: pino({ level: 'silent' }),
+    logger,
     assets: loadAssets(),
     jobs,
     bus,
