@@ -26,6 +26,7 @@ import { SearchLog } from './models/search-log'
 import { logSearches } from './http/search-log'
 import { findSite } from './models/site'
 import { account } from './routes/account'
+import { accountTwoFactor } from './routes/account/two-factor'
 import { cart } from './routes/cart'
 import { categoryPages } from './routes/categories'
 import { checkout } from './routes/checkout'
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-up', signUp)
   app.route('/sign-in', signIn)
   app.route('/sign-out', signOut)
+  app.route('/account/two-factor', accountTwoFactor)
   app.route('/account', account)
   app.route('/favourites', favouritesPage)
   app.route('/events', liveEvents())

@@ -28,6 +28,9 @@ import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { hashToken, readableCode } from '../lib/tokens'
 import { verifyPassword } from './password'
+import type { SessionMember } from './session'
+import type { Site } from './site'
+import { findStoreOfMember } from './store'
 import { beginCodeAttempt } from './second-factor-throttle'
 
 export const TOTP_PERIOD_SECONDS = 30
@@ -304,4 +307,21 @@ function canonicalRecoveryCode(typed: string): string {
 
 function recoveryCodeHash(memberId: number, canonical: string): Buffer {
   return hashToken(`${memberId}:${canonical}`)
+}
+
+/**
+ * Which of the market's requirements (site settings) asks this member to use two-factor and is
+ * not yet met: 'operators', 'providers' (members with a storefront), or null.
+ */
+export function unmetTwoFactorRequirement(
+  db: Db,
+  site: Pick<Site, 'requireTwoFactorForOperators' | 'requireTwoFactorForProviders'>,
+  member: Pick<SessionMember, 'id' | 'role'>,
+): 'operators' | 'providers' | null {
+  const asOperator = site.requireTwoFactorForOperators && member.role === 'operator'
+  const asProvider =
+    !asOperator && site.requireTwoFactorForProviders && findStoreOfMember(db, member.id)
+  if (!asOperator && !asProvider) return null
+  if (hasTwoFactor(db, member.id)) return null
+  return asOperator ? 'operators' : 'providers'
 }
