@@ -17,6 +17,7 @@ import { securityHeaders } from './http/security-headers'
 import { sessions } from './http/session'
 import { shell } from './http/shell'
 import { staticAssets } from './http/static-assets'
+import { twoFactorRequirement } from './http/two-factor-requirement'
 import { scheduleHousekeeping } from './jobs/housekeeping'
 import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
 import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
@@ -27,6 +28,7 @@ import { logSearches } from './http/search-log'
 import { findSite } from './models/site'
 import { account } from './routes/account'
 import { accountTwoFactor } from './routes/account/two-factor'
+import { adminSecurity } from './routes/admin/security'
 import { cart } from './routes/cart'
 import { categoryPages } from './routes/categories'
 import { checkout } from './routes/checkout'
@@ -128,6 +130,7 @@ export function createApp(deps: AppDeps) {
   })
   app.use(csrfProtection())
   app.use(formBodyLimit())
+  app.use(twoFactorRequirement())
 
   app.route('/', home)
   app.route('/search', search)
@@ -153,6 +156,7 @@ export function createApp(deps: AppDeps) {
   app.route('/orders', orderPages)
   app.route('/sales', sales)
   app.route('/disputes', disputes)
+  app.route('/admin/security', adminSecurity)
   app.route('/coupons/:id{[0-9]+}/retirement', couponRetirement)
   app.route('/coupons', couponPages)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The

@@ -9,6 +9,7 @@ import { seeOther } from '../../http/redirects'
 import { requireMember } from '../../http/session'
 import { shell } from '../../http/shell'
 import { throttledMessage } from '../../http/throttled-message'
+import { requirementMessage } from '../../http/two-factor-requirement'
 import { PASSWORD_MAX_LENGTH } from '../../models/password'
 import {
   confirmTwoFactor,
@@ -122,12 +123,6 @@ export const accountTwoFactor = new Hono<MarketEnv>()
     }
     return flashRedirect(c, '/account/two-factor', 'Two-factor sign-in is off.')
   })
-
-/** What the market asks of this member, said where they are sent to meet it. */
-export function requirementMessage(marketName: string, requirement: 'operators' | 'providers') {
-  const who = requirement === 'operators' ? 'its operators' : 'members with a storefront'
-  return `${marketName} requires two-factor sign-in for ${who}. Set it up to carry on.`
-}
 
 function codeMessage<E extends MarketEnv>(
   c: Context<E>,
