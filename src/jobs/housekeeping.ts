@@ -11,8 +11,8 @@ import { deleteOldSignInFailures } from '../models/sign-in-throttle'
 import { deleteDoneJobs } from './queue'
 
 /**
- * Every hour: forget expired sessions and half-done sign-ins, old sign-in failures and wrong codes, delete photos nobody attached
- * within a day of uploading them, drop listing activity older than trending needs and
+ * Every hour: forget expired sessions and half-done sign-ins, old sign-in failures and wrong
+ * codes, delete photos nobody attached within a day of uploading them, drop listing activity older than trending needs and
  * searches older than the log keeps, live events older than a page may replay and jobs done a
  * week ago, and refresh the query planner's statistics.
  */
