@@ -1,5 +1,6 @@
 // Test support for two-factor sign-in: turn it on through the model, and compute the codes an
 // authenticator app would show at the test clock's time.
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding'
 import { confirmTwoFactor, startTwoFactorEnrolment, totpCode, totpStep } from '../models/two-factor'
 import type { TestMarket } from './app'
 
@@ -19,4 +20,9 @@ export function enableTwoFactor(market: TestMarket, memberId: number) {
   if (!confirmed.ok) throw new Error(`confirming failed: ${confirmed.reason}`)
   market.clock.advance(60_000)
   return { key, recoveryCodes: confirmed.recoveryCodes }
+}
+
+/** The key as the page shows it to type, without the spaces. */
+export function base32Key(key: Uint8Array): string {
+  return encodeBase32UpperCaseNoPadding(key)
 }
