@@ -46,6 +46,7 @@ function twoFactorPage(c: Context<MemberEnv>, errors?: PageErrors) {
   const member = c.var.member
   const status = twoFactorStatus(c.var.db, member.id)
   const requirement = unmetTwoFactorRequirement(c.var.db, c.var.site, member)
+  const required = requirement && requirementMessage(c.var.site.marketName, requirement)
   return (
     <TwoFactorPage
       shell={shell(c)}
@@ -58,7 +59,8 @@ function twoFactorPage(c: Context<MemberEnv>, errors?: PageErrors) {
             }
           : undefined
       }
-      required={requirement ? requirementMessage(c.var.site.marketName, requirement) : undefined}
+      // Said once: not again below the same words in the flash that brought them here.
+      required={required && required !== c.var.flash?.message ? required : undefined}
       errors={errors}
       timeZone={c.var.site.timeZone}
     />
