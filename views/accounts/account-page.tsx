@@ -86,7 +86,7 @@ export function AccountPage(props: AccountPageProps) {
         </form>
       </section>
 
-      <TwoFactorSection enabled={props.twoFactor ?? false} />
+      <TwoFactorSection enabled={props.twoFactor ?? false} operator={member.role === 'operator'} />
 
       <section aria-labelledby="sessions-heading" class="panel">
         <h2 id="sessions-heading">Where you are signed in</h2>
