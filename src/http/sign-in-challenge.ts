@@ -9,6 +9,7 @@ function cookieName<E extends AppEnv>(c: Context<E>) {
   return c.get('config').secureCookies ? '__Host-souk_sign_in' : 'souk_sign_in'
 }
 
+/** Sets the half-done sign-in's cookie, to expire with the challenge itself. */
 export function writeChallengeCookie<E extends AppEnv>(
   c: Context<E>,
   token: string,
@@ -29,6 +30,7 @@ export function readChallengeCookie<E extends AppEnv>(c: Context<E>): SignInChal
   return token ? findSignInChallenge(c.get('db'), c.get('clock'), token) : null
 }
 
+/** Forgets the cookie: after the code was right, or when the challenge was no good. */
 export function clearChallengeCookie<E extends AppEnv>(c: Context<E>) {
   deleteCookie(c, cookieName(c), { path: '/', secure: c.get('config').secureCookies })
 }

@@ -72,6 +72,7 @@ function inFlightFor(db: Db) {
   return counts
 }
 
+/** Housekeeping: wrong codes older than the window no longer count. */
 export function deleteOldSecondFactorFailures(db: Db, clock: Clock) {
   const before = new Date(clock.now().getTime() - CODE_THROTTLE_WINDOW)
   db.delete(secondFactorFailures).where(lt(secondFactorFailures.failedAt, before)).run()

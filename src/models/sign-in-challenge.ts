@@ -53,6 +53,7 @@ export function deleteSignInChallenge(db: Db, id: string): boolean {
   return db.delete(signInChallenges).where(eq(signInChallenges.id, id)).run().changes === 1
 }
 
+/** Housekeeping: half-done sign-ins nobody finished. */
 export function deleteExpiredSignInChallenges(db: Db, clock: Clock): number {
   return db.delete(signInChallenges).where(lt(signInChallenges.expiresAt, clock.now())).run()
     .changes

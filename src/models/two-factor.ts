@@ -59,6 +59,7 @@ export type TwoFactorStatus = {
   recoveryCodesLeft: number
 }
 
+/** What /account/two-factor shows: on or off, a set-up under way, recovery codes left. */
 export function twoFactorStatus(db: Db, memberId: number): TwoFactorStatus {
   const row = db
     .select({
