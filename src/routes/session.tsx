@@ -63,6 +63,12 @@ const secondFactorSchema = z
         message: 'Enter the 6-digit code from your authenticator app.',
       })
   })
+  // What was typed, and in which field (for the message beside it); "123 456" reads as 123456.
+  .transform(({ code, recoveryCode, favourite }) =>
+    recoveryCode !== undefined
+      ? { field: 'recoveryCode' as const, typed: recoveryCode.trim(), favourite }
+      : { field: 'code' as const, typed: (code ?? '').replace(/\s/g, ''), favourite },
+  )
 
 /** Signing in creates a session (after a second factor, when the member has one). */
 export const signIn = new Hono<MarketEnv>()
@@ -144,9 +150,7 @@ export const signIn = new Hono<MarketEnv>()
         422,
       )
     if (!form.ok) return again(form.errors)
-    const { code, recoveryCode, favourite } = form.data
-    const field = recoveryCode !== undefined ? 'recoveryCode' : 'code'
-    const typed = recoveryCode ?? (code ?? '').replace(/\s/g, '')
+    const { field, typed, favourite } = form.data
     const check = checkSecondFactor(c.var.db, c.var.clock, challenge.memberId, typed)
     if (!check.ok) {
       recordSignIn(c.var.db, c.var.clock, {

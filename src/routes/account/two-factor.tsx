@@ -37,7 +37,9 @@ const removalSchema = z.object({
     .string()
     .trim()
     .min(1, 'Enter a code from your app, or one of your recovery codes.')
-    .max(40, 'That is not a code from your app or a recovery code.'),
+    .max(40, 'That is not a code from your app or a recovery code.')
+    // Six digits as the app groups them ("123 456") are still a code from the app.
+    .transform((code) => code.replace(/^(\d{3})\s+(\d{3})$/, '$1$2')),
 })
 
 type PageErrors = NonNullable<Parameters<typeof TwoFactorPage>[0]['errors']>
@@ -114,7 +116,7 @@ export const accountTwoFactor = new Hono<MarketEnv>()
     if (!form.ok) return c.html(twoFactorPage(c, { removal: form.errors }), 422)
     const result = await disableTwoFactor(c.var.db, c.var.clock, c.var.member.id, {
       password: form.data.password,
-      code: form.data.removalCode.replace(/^(\d{3})\s+(\d{3})$/, '$1$2'),
+      code: form.data.removalCode,
     })
     if (!result.ok) {
       const errors: FormErrors =
