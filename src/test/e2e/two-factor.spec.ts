@@ -113,4 +113,38 @@ test.describe('Two-factor sign-in', () => {
       await expect(page.getByText('9 recovery codes')).toBeVisible()
     })
   })
+
+  test('the operator requires it of providers; a provider is sent to set it up', async ({
+    page,
+    seed,
+    openDevice,
+  }) => {
+    const { operator } = await seed.site()
+    const lamin = await seed.member({ displayName: 'Lamin Sowe' })
+    seed.store(lamin, { name: 'Lamin Plumbing' })
+
+    await test.step('the operator ticks "For providers" at /admin/security', async () => {
+      await signIn(page, operator)
+      await page.goto('/account')
+      await page.getByRole('link', { name: 'sign-in security' }).click()
+      await expect(page.getByRole('heading', { name: 'Sign-in security' })).toBeVisible()
+      await expectAccessible(page, 'sign-in security')
+      await page.getByLabel('For providers (members with a storefront)').check()
+      await page.getByRole('button', { name: 'Save' }).click()
+      await expect(notice(page, 'Sign-in security saved.')).toBeVisible()
+      await expect(page.getByLabel('For providers (members with a storefront)')).toBeChecked()
+    })
+
+    await test.step('the provider signs in and is asked to set it up first', async () => {
+      const phone = await openDevice('Pixel 7')
+      await phone.goto('/sign-in?return_to=%2Fsales')
+      await fillSignInForm(phone, lamin)
+      await phone.getByRole('button', { name: 'Sign in' }).click()
+      await expect(phone).toHaveURL('/account/two-factor')
+      await expect(
+        phone.getByText('Tanji Market requires two-factor sign-in for members with a storefront.'),
+      ).toBeVisible()
+      await expect(phone.getByRole('button', { name: 'Set up two-factor sign-in' })).toBeVisible()
+    })
+  })
 })
