@@ -17,6 +17,7 @@ import { securityHeaders } from './http/security-headers'
 import { sessions } from './http/session'
 import { shell } from './http/shell'
 import { staticAssets } from './http/static-assets'
+import { twoFactorRequirement } from './http/two-factor-requirement'
 import { scheduleHousekeeping } from './jobs/housekeeping'
 import { handleMailJobs } from './mail/sending'
 import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
@@ -27,6 +28,8 @@ import { SearchLog } from './models/search-log'
 import { logSearches } from './http/search-log'
 import { findSite } from './models/site'
 import { account } from './routes/account'
+import { accountTwoFactor } from './routes/account/two-factor'
+import { adminSecurity } from './routes/admin/security'
 import { cart } from './routes/cart'
 import { categoryPages } from './routes/categories'
 import { checkout } from './routes/checkout'
@@ -129,6 +132,7 @@ export function createApp(deps: AppDeps) {
   })
   app.use(csrfProtection())
   app.use(formBodyLimit())
+  app.use(twoFactorRequirement())
 
   app.route('/', home)
   app.route('/search', search)
@@ -137,6 +141,7 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-up', signUp)
   app.route('/sign-in', signIn)
   app.route('/sign-out', signOut)
+  app.route('/account/two-factor', accountTwoFactor)
   app.route('/account', account)
   app.route('/favourites', favouritesPage)
   app.route('/events', liveEvents())
@@ -153,6 +158,7 @@ export function createApp(deps: AppDeps) {
   app.route('/orders', orderPages)
   app.route('/sales', sales)
   app.route('/disputes', disputes)
+  app.route('/admin/security', adminSecurity)
   app.route('/coupons/:id{[0-9]+}/retirement', couponRetirement)
   app.route('/coupons', couponPages)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The

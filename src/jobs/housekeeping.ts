@@ -5,12 +5,14 @@ import { deleteOrphanedImages } from '../models/image'
 import { deleteOldListingActivity } from '../models/listing-activity'
 import { deleteOldSearchLog } from '../models/search-log'
 import { deleteExpiredSessions } from '../models/session'
+import { deleteOldSecondFactorFailures } from '../models/second-factor-throttle'
+import { deleteExpiredSignInChallenges } from '../models/sign-in-challenge'
 import { deleteOldSignInFailures } from '../models/sign-in-throttle'
 import { deleteDoneJobs } from './queue'
 
 /**
- * Every hour: forget expired sessions and old sign-in failures, delete photos nobody attached
- * within a day of uploading them, drop listing activity older than trending needs and
+ * Every hour: forget expired sessions and half-done sign-ins, old sign-in failures and wrong
+ * codes, delete photos nobody attached within a day of uploading them, drop listing activity older than trending needs and
  * searches older than the log keeps, live events older than a page may replay and jobs done a
  * week ago, and refresh the query planner's statistics.
  */
@@ -22,7 +24,9 @@ export function scheduleHousekeeping({
 }: Pick<AppDeps, 'jobs' | 'db' | 'clock' | 'config'>) {
   jobs.every('housekeeping', HOUR, () => {
     deleteExpiredSessions(db, clock)
+    deleteExpiredSignInChallenges(db, clock)
     deleteOldSignInFailures(db, clock)
+    deleteOldSecondFactorFailures(db, clock)
     deleteOldListingActivity(db, clock)
     deleteOldSearchLog(db, clock)
     pruneEvents(db, clock.now())

@@ -4,6 +4,7 @@ import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './password'
 import type { SessionMember } from './session'
+import { recordSignIn } from './sign-in-history'
 import { beginSignInAttempt } from './sign-in-throttle'
 
 export type Member = typeof members.$inferSelect
@@ -75,6 +76,20 @@ export function findMemberByEmail(db: Db, email: string): Member | undefined {
     .get()
 }
 
+/** A member as a session sees them, by id (a sign-in finished with a second factor). */
+export function findSessionMember(db: Db, id: number): SessionMember | undefined {
+  return db
+    .select({
+      id: members.id,
+      email: members.email,
+      displayName: members.displayName,
+      role: members.role,
+    })
+    .from(members)
+    .where(eq(members.id, id))
+    .get()
+}
+
 export type SignInResult =
   | { ok: true; member: SessionMember }
   | { ok: false; reason: 'wrong_credentials' }
@@ -82,18 +97,32 @@ export type SignInResult =
 
 /**
  * Checks an email and password. Unknown emails cost the same argon2 work as wrong passwords and
- * give the same answer, so nobody can learn who has an account here.
+ * give the same answer, so nobody can learn who has an account here. Refusals for a known member
+ * go into their sign-in history; a success is recorded by whoever finishes the sign-in (after
+ * the second factor, when the member has one).
  */
 export async function signInMember(
   db: Db,
   clock: Clock,
-  credentials: { email: string; password: string; address: string },
+  credentials: { email: string; password: string; address: string; userAgent?: string },
 ): Promise<SignInResult> {
   const email = normalizeEmail(credentials.email)
   const attempt = beginSignInAttempt(db, clock, email, credentials.address)
-  if (attempt.throttled) return { ok: false, reason: 'throttled', retryAt: attempt.retryAt }
-
   const member = findMemberByEmail(db, email)
+  const record = (outcome: 'throttled' | 'wrong_password') => {
+    if (member)
+      recordSignIn(db, clock, {
+        memberId: member.id,
+        outcome,
+        address: credentials.address,
+        userAgent: credentials.userAgent ?? '',
+      })
+  }
+  if (attempt.throttled) {
+    record('throttled')
+    return { ok: false, reason: 'throttled', retryAt: attempt.retryAt }
+  }
+
   let passwordMatches = false
   try {
     passwordMatches = member
@@ -104,7 +133,10 @@ export async function signInMember(
     if (member && passwordMatches) attempt.succeeded()
     else attempt.failed()
   }
-  if (!member || !passwordMatches) return { ok: false, reason: 'wrong_credentials' }
+  if (!member || !passwordMatches) {
+    record('wrong_password')
+    return { ok: false, reason: 'wrong_credentials' }
+  }
   const { id, displayName, role } = member
   return { ok: true, member: { id, email: member.email, displayName, role } }
 }

@@ -11,6 +11,7 @@ import { changeMemberPassword } from '../models/member'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
 import { deleteOtherSessions, listSessions } from '../models/session'
 import { findStoreOfMember } from '../models/store'
+import { hasTwoFactor } from '../models/two-factor'
 
 const passwordChangeSchema = z.object({
   currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
@@ -29,6 +30,7 @@ function accountPage<E extends MemberEnv>(c: Context<E>, passwordErrors?: FormEr
       currentSessionId={c.var.session.id}
       passwordErrors={passwordErrors}
       timeZone={c.var.site?.timeZone ?? 'UTC'}
+      twoFactor={hasTwoFactor(c.var.db, c.var.member.id)}
     />
   )
 }

@@ -18,10 +18,12 @@ import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
 import { issueSetupToken } from '../models/site'
 import {
+  cookiesFrom,
   createMember,
   createOpenMarket,
   createProvider,
   createTestMarket,
+  PASSWORD,
   productForm,
   serviceForm,
   type TestMarket,
@@ -30,6 +32,7 @@ import { buy, openCheckout, submitCheckout } from './checkout'
 import { PHONE } from './discovery'
 import { insertTestOrder } from './orders'
 import { solidImage } from './photos'
+import { appCode, enableTwoFactor } from './two-factor'
 
 const VNU_JAR = join(
   dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
@@ -149,7 +152,9 @@ async function seedAndListPages() {
   ).toBe(303)
 
   const visitor = undefined
+  const twoFactor = await twoFactorPages()
   return {
+    ...twoFactor,
     home: { path: '/', cookie: visitor },
     'home, signed in': { path: '/', cookie },
     'home, recently viewed and trending': { path: '/', cookie: buyer },
@@ -207,6 +212,42 @@ async function seedAndListPages() {
   } satisfies Record<string, { path: string; cookie: string | undefined }>
 }
 
+/** Two-factor: off, being set up and on; the code step of signing in; the operator's settings. */
+async function twoFactorPages() {
+  const off = await market.signIn((await createMember(market)).email)
+  const settingUp = await market.signIn((await createMember(market)).email)
+  const started = await market.post('/account/two-factor/enrolment', {}, { cookie: settingUp })
+  expect(started.status).toBe(303)
+  const member = await createMember(market)
+  const on = await market.signIn(member.email)
+  const { key } = enableTwoFactor(market, member.id)
+  const challenge = cookiesFrom(
+    await market.post('/sign-in', { email: member.email, password: PASSWORD }),
+  )
+  twoFactorKey = { cookie: on, key }
+  return {
+    'two-factor, off': { path: '/account/two-factor', cookie: off },
+    'two-factor, setting up': { path: '/account/two-factor', cookie: settingUp },
+    'two-factor, on': { path: '/account/two-factor', cookie: on },
+    'sign-in, code': { path: '/sign-in/code', cookie: challenge },
+    'sign-in security': { path: '/admin/security', cookie: await market.signIn('awa@example.com') },
+  }
+}
+
+let twoFactorKey: { cookie: string; key: Uint8Array }
+
+/** The recovery codes, shown once in answer to the POST that made them. */
+async function renderRecoveryCodes() {
+  const { cookie, key } = twoFactorKey
+  const response = await market.post(
+    '/account/two-factor/recovery-codes',
+    { code: appCode(market, key) },
+    { cookie },
+  )
+  expect(response.status).toBe(200)
+  return response.text()
+}
+
 async function createListing(cookie: string, form: Record<string, string>) {
   const response = await market.post('/listings', form, { cookie })
   expect(response.status).toBe(303)
@@ -221,7 +262,12 @@ function visitorCookie() {
 async function renderInvalidForms(
   files: Map<string, string>,
   cookie: string,
-  pages: { checkout: { cookie: string }; 'order, as provider': { path: string } },
+  pages: {
+    checkout: { cookie: string }
+    'order, as provider': { path: string }
+    'sign-in, code': { cookie: string }
+    'two-factor, setting up': { cookie: string }
+  },
 ) {
   const buyer = pages.checkout.cookie
   const invalid = {
@@ -245,6 +291,16 @@ async function renderInvalidForms(
       email: 'visitor@example.com',
       password: 'not the password',
     }),
+    'sign-in, wrong code': await market.post(
+      '/sign-in/code',
+      { code: '000000' },
+      { cookie: pages['sign-in, code'].cookie },
+    ),
+    'two-factor, wrong code': await market.post(
+      '/account/two-factor/confirmation',
+      { code: '000000' },
+      { cookie: pages['two-factor, setting up'].cookie },
+    ),
     'listing, invalid': await market.post('/listings', { ...serviceForm, title: '' }, { cookie }),
     'cart, invalid quantity': await market.post(
       `/cart/lines/${market.db.select().from(cartLines).get()!.unitId}`,
@@ -306,6 +362,7 @@ describe('HTML validity (Nu HTML Checker)', () => {
       files.set(name, await response.text())
     }
     await renderInvalidForms(files, pages.account.cookie, pages)
+    files.set('recovery codes', await renderRecoveryCodes())
     for (const [name, html] of await renderFirstRunPages()) files.set(name, html)
     dir = mkdtempSync(join(tmpdir(), 'souk-vnu-'))
     for (const [index, [name, html]] of [...files].entries()) {

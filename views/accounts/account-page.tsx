@@ -5,6 +5,7 @@ import { Button } from '../components/button'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { TwoFactorSection } from './two-factor-section'
 
 type AccountPageProps = {
   shell: Shell
@@ -13,6 +14,7 @@ type AccountPageProps = {
   currentSessionId: string
   passwordErrors?: Errors
   timeZone: string
+  twoFactor?: boolean
 }
 
 /** The member's own settings: password and where they are signed in. */
@@ -83,6 +85,8 @@ export function AccountPage(props: AccountPageProps) {
           <Button>Change password</Button>
         </form>
       </section>
+
+      <TwoFactorSection enabled={props.twoFactor ?? false} operator={member.role === 'operator'} />
 
       <section aria-labelledby="sessions-heading" class="panel">
         <h2 id="sessions-heading">Where you are signed in</h2>
