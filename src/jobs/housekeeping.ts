@@ -5,11 +5,12 @@ import { deleteOrphanedImages } from '../models/image'
 import { deleteOldListingActivity } from '../models/listing-activity'
 import { deleteOldSearchLog } from '../models/search-log'
 import { deleteExpiredSessions } from '../models/session'
+import { deleteOldSignIns } from '../models/sign-in-history'
 import { deleteOldSignInFailures } from '../models/sign-in-throttle'
 import { deleteDoneJobs } from './queue'
 
 /**
- * Every hour: forget expired sessions and old sign-in failures, delete photos nobody attached
+ * Every hour: forget expired sessions, old sign-in failures and sign-in history past 90 days, delete photos nobody attached
  * within a day of uploading them, drop listing activity older than trending needs and
  * searches older than the log keeps, live events older than a page may replay and jobs done a
  * week ago, and refresh the query planner's statistics.
@@ -23,6 +24,7 @@ export function scheduleHousekeeping({
   jobs.every('housekeeping', HOUR, () => {
     deleteExpiredSessions(db, clock)
     deleteOldSignInFailures(db, clock)
+    deleteOldSignIns(db, clock)
     deleteOldListingActivity(db, clock)
     deleteOldSearchLog(db, clock)
     pruneEvents(db, clock.now())
