@@ -6,8 +6,14 @@ import { orderEvents, orderLines } from '../../db/schema'
 import { addToCart } from '../models/cart'
 import { startConversation } from '../models/conversation'
 import { saveFavourite } from '../models/favourite'
-import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
+import {
+  recordOrderPayment,
+  recordPayout,
+  releaseOrderToStore,
+  storeBalance,
+} from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
+import { findMemberByEmail } from '../models/member'
 import { setMailPreferences } from '../models/mail-preferences'
 import { notify } from '../models/notification'
 import { recordSignIn } from '../models/sign-in-history'
@@ -44,7 +50,10 @@ export type Trader = {
   lamin: TestStore
 }
 
-/** Fatou: sells (one completed sale) and buys (one completed order), with all the rest. */
+/**
+ * Fatou: sells (one completed sale, paid out to her by the operator: she is owed nothing) and
+ * buys (one completed order), with all the rest.
+ */
 export async function seedTrader(market: TestMarket): Promise<Trader> {
   const fatou = await seedStore(market, { name: 'Fatou Tailoring' })
   const lamin = await seedStore(market, { name: 'Lamin Plumbing' })
@@ -57,6 +66,10 @@ export async function seedTrader(market: TestMarket): Promise<Trader> {
     title: 'Wedding dress fitting',
   })
   seedOrder(market, { buyerId: fatou.owner.id, storeId: lamin.store.id, status: 'completed' })
+  const operator = findMemberByEmail(market.db, 'awa@example.com')
+  const { owed } = storeBalance(market.db, fatou.store.id, { number: 1, size: 1 })
+  if (!operator || owed <= 0) throw new Error('the sale left nothing to pay out')
+  recordPayout(market.db, operator, fatou.store.id, owed, 'Cash, receipt 1', market.clock.now())
   const [tapUnit] = unitsOnSale(market.db, [tap.id])
   if (!tapUnit) throw new Error('the tap repair has no unit')
   addToCart(market.db, market.clock, fatou.owner.id, tapUnit.id, 1, tap.id)
