@@ -412,7 +412,8 @@ describe('GET /account/deletion', () => {
 describe('POST /account/deletion', () => {
   it('deletes the account, signs out and says so; the member cannot sign in again', async () => {
     market = await createOpenMarket()
-    const { fatou } = await seedTrader(market)
+    const trader = await seedTrader(market)
+    const { fatou } = trader
     const other = await market.signIn(fatou.owner.email)
     const cookie = await market.signIn(fatou.owner.email)
     const response = await market.post(
@@ -430,6 +431,12 @@ describe('POST /account/deletion', () => {
       (await market.post('/sign-in', { email: fatou.owner.email, password: PASSWORD })).status,
     ).toBe(422)
     expect(market.db.select().from(orders).all()).toHaveLength(2)
+    // The storefront is gone for everyone; Lamin's conversation shows a former member.
+    expect((await market.get(`/stores/${fatou.store.slug}`)).status).toBe(404)
+    const lamin = await market.signIn(trader.lamin.owner.email)
+    const inbox = await page(await market.get('/conversations', { cookie: lamin }))
+    expect(inbox.querySelector('main')?.textContent).toContain('Former member')
+    expect(inbox.querySelector('main')?.textContent).not.toContain('Fatou Tailoring')
   })
 
   it('refuses a wrong password beside the field, deleting nothing', async () => {

@@ -131,8 +131,8 @@ export function Unfinished({ blockers, store, currency, shell }: UnfinishedProps
       ) : null}
       {blockers.lastOperator ? (
         <p>
-          You are the market's only operator. Make another member an operator first, so the market
-          is not left without one.
+          You are the market's only operator, and a market cannot be left without one: your account
+          stays while no one else runs the market.
         </p>
       ) : null}
     </section>
