@@ -95,7 +95,7 @@ type UnfinishedProps = {
 }
 
 /** Why the account cannot go yet, each with the way to finish it. */
-export function Unfinished({ blockers, store, currency, shell }: UnfinishedProps) {
+function Unfinished({ blockers, store, currency, shell }: UnfinishedProps) {
   return (
     <section aria-labelledby="unfinished-heading" class="panel" role="alert">
       <h2 id="unfinished-heading">Finish these first</h2>
