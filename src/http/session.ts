@@ -43,7 +43,9 @@ export function sessions(): MiddlewareHandler<AppEnv> {
     await next()
     // Pages that show who is signed in must never be shared by a cache; other pages are
     // revalidated by ETag, so a phone re-downloads a page only when it changed.
-    if (c.get('member')) c.header('Cache-Control', 'private, no-cache')
+    // A response that must not be stored at all (a download of the member's data) stays so.
+    const noStore = c.res.headers.get('Cache-Control') === 'no-store'
+    if (c.get('member') && !noStore) c.header('Cache-Control', 'private, no-cache')
     else if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-cache')
   }
 }

@@ -7,12 +7,14 @@ import { deleteOldSearchLog } from '../models/search-log'
 import { deleteExpiredSessions } from '../models/session'
 import { deleteOldSecondFactorFailures } from '../models/second-factor-throttle'
 import { deleteExpiredSignInChallenges } from '../models/sign-in-challenge'
+import { deleteOldSignIns } from '../models/sign-in-history'
 import { deleteOldSignInFailures } from '../models/sign-in-throttle'
 import { deleteDoneJobs } from './queue'
 
 /**
- * Every hour: forget expired sessions and half-done sign-ins, old sign-in failures and wrong
- * codes, delete photos nobody attached within a day of uploading them, drop listing activity older than trending needs and
+ * Every hour: forget expired sessions and half-done sign-ins, old sign-in failures, wrong codes
+ * and sign-in history past 90 days, delete photos nobody attached within a day of uploading
+ * them, drop listing activity older than trending needs and
  * searches older than the log keeps, live events older than a page may replay and jobs done a
  * week ago, and refresh the query planner's statistics.
  */
@@ -27,6 +29,7 @@ export function scheduleHousekeeping({
     deleteExpiredSignInChallenges(db, clock)
     deleteOldSignInFailures(db, clock)
     deleteOldSecondFactorFailures(db, clock)
+    deleteOldSignIns(db, clock)
     deleteOldListingActivity(db, clock)
     deleteOldSearchLog(db, clock)
     pruneEvents(db, clock.now())

@@ -26,8 +26,11 @@ import { transactionUnlessRefused, type Tx } from './transaction'
 
 export type Conversation = typeof conversations.$inferSelect
 
-/** The other side as the conversation shows them: their store's name when they have one. */
-export type Party = { id: number; name: string; storeSlug: string | null }
+/**
+ * The other side as the conversation shows them: their store's name when they have one. A member
+ * who deleted their account is "Former member" without a store (`deleted`), and takes no messages.
+ */
+export type Party = { id: number; name: string; storeSlug: string | null; deleted: boolean }
 
 /** What a conversation is about, for the card at the top of its page. */
 export type ContextCard =
@@ -116,7 +119,14 @@ export function findConversationBetween(
 /** A member as others see them in conversations, or undefined when there is no such member. */
 export function findParty(db: Pick<Db, 'select'>, memberId: number): Party | undefined {
   const row = prepared(db as Db, party).get({ memberId })
-  return row ? { id: row.id, name: row.store ?? row.displayName, storeSlug: row.slug } : undefined
+  if (!row) return undefined
+  const deleted = row.deletedAt !== null
+  return {
+    id: row.id,
+    name: (!deleted && row.store) || row.displayName,
+    storeSlug: deleted ? null : row.slug,
+    deleted,
+  }
 }
 
 const party = (db: Db) =>
@@ -124,6 +134,7 @@ const party = (db: Db) =>
     .select({
       id: members.id,
       displayName: members.displayName,
+      deletedAt: members.deletedAt,
       store: stores.name,
       slug: stores.slug,
     })
@@ -139,7 +150,8 @@ export function checkCanMessage(
   toId: number,
 ): { ok: true } | { ok: false; reason: MessagingRefusal } {
   if (fromId === toId) return { ok: false, reason: 'self' }
-  if (!findParty(db, toId)) return { ok: false, reason: 'no_member' }
+  const to = findParty(db, toId)
+  if (!to || to.deleted) return { ok: false, reason: 'no_member' }
   const block = blockBetween(db, fromId, toId)
   return block === 'none' ? { ok: true } : { ok: false, reason: block }
 }

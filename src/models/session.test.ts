@@ -6,6 +6,7 @@ import { createOpenMarket, createMember, type TestMarket } from '../test/app'
 import {
   createSession,
   deleteExpiredSessions,
+  deleteMemberSession,
   deleteOtherSessions,
   SESSION_LIFETIME,
   validateSessionToken,
@@ -102,5 +103,23 @@ describe('sessions', () => {
     createSession(market.db, market.clock, member.id)
     expect(deleteExpiredSessions(market.db, market.clock)).toBe(1)
     expect(market.db.select().from(sessions).all()).toHaveLength(1)
+  })
+
+  it("signs out one of the member's own sessions, never another member's", async () => {
+    market = await createOpenMarket()
+    const awa = await createMember(market)
+    const amadou = await createMember(market)
+    const { session: awas } = createSession(market.db, market.clock, awa.id)
+    const { session: amadous } = createSession(market.db, market.clock, amadou.id)
+    expect(deleteMemberSession(market.db, awa.id, amadous.id)).toBe(false)
+    expect(market.db.select().from(sessions).all()).toHaveLength(2)
+    expect(deleteMemberSession(market.db, awa.id, awas.id)).toBe(true)
+    expect(
+      market.db
+        .select()
+        .from(sessions)
+        .all()
+        .map((row) => row.id),
+    ).toEqual([amadous.id])
   })
 })

@@ -2,7 +2,7 @@
 // the token is `id.secret`; the database keeps the id and only a SHA-256 hash of the secret, so a
 // leaked database cannot be replayed as cookies. Expiry slides: a session used in the second half
 // of its life is extended.
-import { and, eq, lt, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, lt, ne, sql } from 'drizzle-orm'
 import { members, sessions } from '../../db/schema'
 import type { Db } from '../db'
 import { DAY, MINUTE, type Clock } from '../lib/clock'
@@ -82,8 +82,27 @@ export function deleteOtherSessions(db: Db, memberId: number, keepSessionId: str
     .run().changes
 }
 
+/**
+ * Signs out one of the member's own sessions (a device on the account page). Scoped to the
+ * member: another member's session id changes nothing and answers false, as an unknown one does.
+ */
+export function deleteMemberSession(db: Db, memberId: number, sessionId: string): boolean {
+  return (
+    db
+      .delete(sessions)
+      .where(and(eq(sessions.id, sessionId), eq(sessions.memberId, memberId)))
+      .run().changes > 0
+  )
+}
+
+/** The member's sessions, the one used last first. */
 export function listSessions(db: Db, memberId: number): Session[] {
-  return db.select().from(sessions).where(eq(sessions.memberId, memberId)).all()
+  return db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.memberId, memberId))
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt))
+    .all()
 }
 
 export function deleteExpiredSessions(db: Db, clock: Clock): number {

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { members, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
@@ -176,5 +176,6 @@ const publicStoreBySlug = (db: Db) =>
     .select({ store: stores, ownerName: members.displayName, memberSince: members.createdAt })
     .from(stores)
     .innerJoin(members, eq(members.id, stores.memberId))
-    .where(eq(stores.slug, sql.placeholder('slug')))
+    // A deleted member's storefront is gone for everyone (src/models/account-deletion.ts).
+    .where(and(eq(stores.slug, sql.placeholder('slug')), isNull(members.deletedAt)))
     .prepare()

@@ -1,15 +1,22 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { AccountPage } from '../../views/accounts/account-page'
+import { AccountDeletionPage } from '../../views/accounts/account-deletion-page'
+import { accountDateFormat, AccountPage } from '../../views/accounts/account-page'
+import { DevicesSection } from '../../views/accounts/devices-section'
 import type { MarketEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
-import { parseForm, type FormErrors } from '../http/forms'
-import { requireMember } from '../http/session'
+import { list, parseForm, type FormErrors } from '../http/forms'
+import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
+import { endSessionCookie, requireMember } from '../http/session'
 import { shell } from '../http/shell'
-import type { Context } from 'hono'
+import { NOTIFICATION_MAIL_KINDS } from '../mail/kinds'
+import { deleteAccount, deletionBlockers } from '../models/account-deletion'
+import { accountDataFileName, collectAccountData } from '../models/account-data'
+import { setMailPreferences, mailPreferences } from '../models/mail-preferences'
 import { changeMemberPassword } from '../models/member'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
-import { deleteOtherSessions, listSessions } from '../models/session'
+import { deleteMemberSession, deleteOtherSessions, listSessions } from '../models/session'
+import { recentSignIns } from '../models/sign-in-history'
 import { findStoreOfMember } from '../models/store'
 import { hasTwoFactor } from '../models/two-factor'
 
@@ -21,21 +28,51 @@ const passwordChangeSchema = z.object({
     .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
 })
 
+/** The kinds ticked; the form's hidden empty `mail` is always there, so none ticked is []. */
+const mailPreferencesSchema = z.object({
+  mail: list(z.union([z.literal(''), z.enum(NOTIFICATION_MAIL_KINDS)])).transform(
+    (kinds) => new Set(kinds.filter((kind) => kind !== '')),
+  ),
+})
+
+const deletionSchema = z.object({
+  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
+  understood: z.literal('on', { error: 'Tick the box to say you understand.' }),
+})
+
 function accountPage<E extends MemberEnv>(c: Context<E>, passwordErrors?: FormErrors) {
+  const { db, member } = c.var
   return (
     <AccountPage
       shell={shell(c)}
-      sessions={listSessions(c.var.db, c.var.member.id)}
-      store={findStoreOfMember(c.var.db, c.var.member.id)}
+      sessions={listSessions(db, member.id)}
+      signIns={recentSignIns(db, member.id)}
+      mailPreferences={mailPreferences(db, member.id)}
+      store={findStoreOfMember(db, member.id)}
       currentSessionId={c.var.session.id}
       passwordErrors={passwordErrors}
-      timeZone={c.var.site?.timeZone ?? 'UTC'}
-      twoFactor={hasTwoFactor(c.var.db, c.var.member.id)}
+      timeZone={c.var.site.timeZone}
+      twoFactor={hasTwoFactor(db, member.id)}
     />
   )
 }
 
-/** The signed-in member's own account: password, and the sessions signed in as them. */
+function deletionPage<E extends MemberEnv>(c: Context<E>, errors?: FormErrors) {
+  return (
+    <AccountDeletionPage
+      shell={shell(c)}
+      blockers={deletionBlockers(c.var.db, c.var.member)}
+      store={findStoreOfMember(c.var.db, c.var.member.id)}
+      currency={c.var.site.currency}
+      errors={errors}
+    />
+  )
+}
+
+/**
+ * The signed-in member's own account: password, email preferences, the devices and sign-ins on
+ * it, a download of their data and the deletion of the account.
+ */
 export const account = new Hono<MarketEnv>()
   .use(requireMember)
   .get('/', (c) => c.html(accountPage(c)))
@@ -66,4 +103,64 @@ export const account = new Hono<MarketEnv>()
       '/account',
       `Signed out of ${count} other ${count === 1 ? 'device' : 'devices'}.`,
     )
+  })
+
+  // One other device: only the member's own sessions (anyone else's id is a 404, nothing ends).
+  .post('/sessions/:sessionId/revocation', (c) => {
+    const { db, member, session } = c.var
+    const sessionId = c.req.param('sessionId')
+    c.header('Vary', FRAGMENT_VARY, { append: true })
+    // Signing out this device is what "Sign out" in the header is for.
+    if (sessionId === session.id || !deleteMemberSession(db, member.id, sessionId))
+      return c.notFound()
+    const message = 'Signed out of that device.'
+    if (wantsFragment(c))
+      return c.html(
+        <DevicesSection
+          sessions={listSessions(db, member.id)}
+          currentSessionId={session.id}
+          when={accountDateFormat(c.var.site.locale, c.var.site.timeZone)}
+          notice={message}
+        />,
+      )
+    return flashRedirect(c, '/account', message)
+  })
+
+  .post('/mail-preferences', async (c) => {
+    const form = await parseForm(c, mailPreferencesSchema)
+    // Only a forged form names a kind that does not exist: nothing to show beside a box.
+    if (!form.ok)
+      return flashRedirect(c, '/account', 'Those email preferences were not saved.', 'alert')
+    const wanted = Object.fromEntries(
+      NOTIFICATION_MAIL_KINDS.map((kind) => [kind, form.data.mail.has(kind)]),
+    ) as Record<(typeof NOTIFICATION_MAIL_KINDS)[number], boolean>
+    setMailPreferences(c.var.db, c.var.clock, c.var.member.id, wanted)
+    return flashRedirect(c, '/account', 'Email preferences saved.')
+  })
+
+  .get('/data', (c) => {
+    const data = collectAccountData(c.var.db, c.var.clock, c.var.member.id)
+    const name = accountDataFileName(c.var.clock.now(), c.var.site.timeZone)
+    c.header('Content-Disposition', `attachment; filename="${name}"`)
+    c.header('Content-Type', 'application/json; charset=utf-8')
+    c.header('X-Content-Type-Options', 'nosniff')
+    // Personal data: never kept by a cache, the browser's included.
+    c.header('Cache-Control', 'no-store')
+    return c.body(JSON.stringify(data, null, 2))
+  })
+
+  .get('/deletion', (c) => c.html(deletionPage(c)))
+
+  .post('/deletion', async (c) => {
+    const form = await parseForm(c, deletionSchema)
+    if (!form.ok) return c.html(deletionPage(c, form.errors), 422)
+    const result = await deleteAccount(c.var.db, c.var.clock, c.var.member, form.data.password)
+    if (!result.ok) {
+      // Unfinished business is shown by the page itself, in place of the form.
+      const errors: FormErrors =
+        result.reason === 'wrong_password' ? { password: 'That is not your password.' } : {}
+      return c.html(deletionPage(c, errors), 422)
+    }
+    endSessionCookie(c)
+    return flashRedirect(c, '/', 'Your account is deleted.')
   })

@@ -17,6 +17,7 @@ import { cartLines, listings, listingUnits, stores } from '../../db/schema'
 import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
 import { issueSetupToken } from '../models/site'
+import { recordSignIn } from '../models/sign-in-history'
 import {
   cookiesFrom,
   createMember,
@@ -151,6 +152,15 @@ async function seedAndListPages() {
     (await market.post(`${conversation}/messages`, { body: 'Tomorrow.' }, { cookie })).status,
   ).toBe(303)
 
+  // The account page's recent sign-ins: one that worked and one that did not.
+  for (const outcome of ['signed_in', 'wrong_password'] as const)
+    recordSignIn(market.db, market.clock, {
+      memberId: store.memberId,
+      outcome,
+      address: '203.0.113.7',
+      userAgent: PHONE['User-Agent'],
+    })
+
   const visitor = undefined
   const twoFactor = await twoFactorPages()
   return {
@@ -180,6 +190,8 @@ async function seedAndListPages() {
     'favourites, empty': { path: '/favourites', cookie },
     'sign-in, to save a favourite': { path: `/sign-in?favourite=${product}`, cookie: visitor },
     account: { path: '/account', cookie },
+    'account, deletion': { path: '/account/deletion', cookie: buyer },
+    'account, deletion refused (open orders)': { path: '/account/deletion', cookie },
     'store balance': { path: `/stores/${slug}/balance`, cookie },
     'store balance, operator': { path: `/stores/${slug}/balance`, cookie: operator },
     coupons: { path: '/coupons', cookie },

@@ -1,15 +1,22 @@
 import type { FormErrors as Errors } from '../../src/http/forms'
+import type { NotificationMailKind } from '../../src/mail/kinds'
 import type { Session } from '../../src/models/session'
+import type { SignInRecord } from '../../src/models/sign-in-history'
 import type { Store } from '../../src/models/store'
 import { Button } from '../components/button'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { TwoFactorSection } from './two-factor-section'
+import { DevicesSection } from './devices-section'
+import { MailPreferencesSection } from './mail-preferences-section'
+import { SignInsSection } from './sign-ins-section'
 
 type AccountPageProps = {
   shell: Shell
   sessions: Session[]
+  signIns: SignInRecord[]
+  mailPreferences: Record<NotificationMailKind, boolean>
   store: Store | undefined
   currentSessionId: string
   passwordErrors?: Errors
@@ -17,127 +24,105 @@ type AccountPageProps = {
   twoFactor?: boolean
 }
 
-/** The member's own settings: password and where they are signed in. */
+/** How the account page writes a moment: the market's locale and time zone, to the minute. */
+export function accountDateFormat(locale: string, timeZone: string) {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+}
+
+/**
+ * The member's own settings, in this order: profile and password, email preferences, two-factor
+ * sign-in, devices signed in, recent sign-ins, and their data (download it, delete the account).
+ */
 export function AccountPage(props: AccountPageProps) {
-  const { shell, sessions, currentSessionId, passwordErrors = {} } = props
-  const member = shell.member!
-  const others = sessions.filter((session) => session.id !== currentSessionId)
-  const when = new Intl.DateTimeFormat(shell.locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: props.timeZone,
-  })
+  const { shell } = props
+  const when = accountDateFormat(shell.locale, props.timeZone)
   return (
     <SiteLayout shell={shell} title="Your account">
       <h1>Your account</h1>
-      <p>
-        Signed in as <strong>{member.displayName}</strong> ({member.email}).
-      </p>
-
-      <section aria-labelledby="store-heading" class="panel">
-        <h2 id="store-heading">Your storefront</h2>
-        {props.store ? (
-          <p>
-            <a href={`/stores/${props.store.slug}`}>{props.store.name}</a> ·{' '}
-            <a href={`/stores/${props.store.slug}/edit`}>Edit</a> ·{' '}
-            <a href="/listings/mine">My listings</a> · <a href="/sales">Sales</a> ·{' '}
-            <a href="/coupons">Coupons</a> ·{' '}
-            <a href={`/stores/${props.store.slug}/balance`}>Balance</a>
-          </p>
-        ) : (
-          <p>
-            Offer your services or sell your goods to neighbours.{' '}
-            <a href="/stores/new">Open a storefront</a>
-          </p>
-        )}
-        {member.role === 'operator' ? (
-          <p>
-            As the market's operator you can also make{' '}
-            <a href="/coupons">coupons for the whole market</a>.
-          </p>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="password-heading" class="panel">
-        <h2 id="password-heading">Change password</h2>
-        <form method="post" action="/account/password" class="form" novalidate>
-          <FormErrors errors={passwordErrors} />
-          <Field
-            label="Current password"
-            name="currentPassword"
-            type="password"
-            error={passwordErrors.currentPassword}
-            required
-            maxlength={200}
-            autocomplete="current-password"
-          />
-          <Field
-            label="New password"
-            name="newPassword"
-            type="password"
-            error={passwordErrors.newPassword}
-            hint="At least 10 characters."
-            required
-            minlength={10}
-            maxlength={200}
-            autocomplete="new-password"
-          />
-          <Button>Change password</Button>
-        </form>
-      </section>
-
-      <TwoFactorSection enabled={props.twoFactor ?? false} operator={member.role === 'operator'} />
-
-      <section aria-labelledby="sessions-heading" class="panel">
-        <h2 id="sessions-heading">Where you are signed in</h2>
-        <ul class="sessions">
-          {sessions.map((session) => (
-            <li>
-              <span>{describeDevice(session.userAgent)}</span>
-              <span class="muted">
-                {session.id === currentSessionId
-                  ? ' — this device'
-                  : ` — last used ${when.format(session.lastSeenAt)}`}
-              </span>
-            </li>
-          ))}
-        </ul>
-        {others.length > 0 ? (
-          <form method="post" action="/account/sessions/revocation">
-            <Button variant="secondary">
-              Sign out everywhere else ({others.length} other{' '}
-              {others.length === 1 ? 'device' : 'devices'})
-            </Button>
-          </form>
-        ) : (
-          <p class="muted">You are not signed in anywhere else.</p>
-        )}
+      <ProfileSection {...props} />
+      <MailPreferencesSection wanted={props.mailPreferences} />
+      <TwoFactorSection
+        enabled={props.twoFactor ?? false}
+        operator={shell.member?.role === 'operator'}
+      />
+      <DevicesSection
+        sessions={props.sessions}
+        currentSessionId={props.currentSessionId}
+        when={when}
+      />
+      <SignInsSection signIns={props.signIns} when={when} />
+      <section aria-labelledby="data-heading" class="panel">
+        <h2 id="data-heading">Your data</h2>
+        <p>
+          Everything the market keeps about you — your profile, storefront and listings, orders,
+          messages, notifications and more — in one file you can keep or read.
+        </p>
+        <p>
+          <a class="button button--secondary" href="/account/data" download>
+            Download my data
+          </a>
+        </p>
+        <p>
+          <a href="/account/deletion">Delete my account</a>
+        </p>
       </section>
     </SiteLayout>
   )
 }
 
-/** A readable guess at the device from its user agent: enough to recognise "my phone". */
-export function describeDevice(userAgent: string): string {
-  const browser = /Edg\//.test(userAgent)
-    ? 'Edge'
-    : /Firefox\//.test(userAgent)
-      ? 'Firefox'
-      : /Chrom(e|ium)\//.test(userAgent)
-        ? 'Chrome'
-        : /Safari\//.test(userAgent)
-          ? 'Safari'
-          : 'A browser'
-  const system = /Android/.test(userAgent)
-    ? 'Android'
-    : /iPhone|iPad/.test(userAgent)
-      ? 'iPhone or iPad'
-      : /Windows/.test(userAgent)
-        ? 'Windows'
-        : /Mac OS X/.test(userAgent)
-          ? 'Mac'
-          : /Linux/.test(userAgent)
-            ? 'Linux'
-            : null
-  return system ? `${browser} on ${system}` : browser
+/** Who they are, the way to their storefront, and the password change. */
+function ProfileSection({ shell, store, passwordErrors = {} }: AccountPageProps) {
+  const member = shell.member!
+  return (
+    <section aria-labelledby="profile-heading" class="panel">
+      <h2 id="profile-heading">Profile &amp; password</h2>
+      <p>
+        Signed in as <strong>{member.displayName}</strong> ({member.email}).
+      </p>
+      {store ? (
+        <p>
+          Your storefront: <a href={`/stores/${store.slug}`}>{store.name}</a> ·{' '}
+          <a href={`/stores/${store.slug}/edit`}>Edit</a> · <a href="/listings/mine">My listings</a>{' '}
+          · <a href="/sales">Sales</a> · <a href="/coupons">Coupons</a> ·{' '}
+          <a href={`/stores/${store.slug}/balance`}>Balance</a>
+        </p>
+      ) : (
+        <p>
+          Offer your services or sell your goods to neighbours.{' '}
+          <a href="/stores/new">Open a storefront</a>
+        </p>
+      )}
+      {member.role === 'operator' ? (
+        <p>
+          As the market's operator you can also make{' '}
+          <a href="/coupons">coupons for the whole market</a>.
+        </p>
+      ) : null}
+      <h3 id="password-heading">Change password</h3>
+      <form method="post" action="/account/password" class="form" novalidate>
+        <FormErrors errors={passwordErrors} />
+        <Field
+          label="Current password"
+          name="currentPassword"
+          type="password"
+          error={passwordErrors.currentPassword}
+          required
+          maxlength={200}
+          autocomplete="current-password"
+        />
+        <Field
+          label="New password"
+          name="newPassword"
+          type="password"
+          error={passwordErrors.newPassword}
+          hint="At least 10 characters."
+          required
+          minlength={10}
+          maxlength={200}
+          autocomplete="new-password"
+        />
+        <Button>Change password</Button>
+      </form>
+    </section>
+  )
 }

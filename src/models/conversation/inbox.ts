@@ -90,7 +90,8 @@ function inboxQuery(memberId: number) {
     from conversation_members cm
     join conversations c on c.id = cm.conversation_id
     join members other on other.id = case when c.member_a = ${memberId} then c.member_b else c.member_a end
-    left join stores s on s.member_id = other.id
+    -- A deleted member is "Former member", without the store they had.
+    left join stores s on s.member_id = other.id and other.deleted_at is null
     left join messages last on last.id =
       (select max(id) from messages where conversation_id = cm.conversation_id)
     where cm.member_id = ${memberId}`

@@ -121,7 +121,12 @@ export function conversationView(
   return {
     code: found.conversation.code,
     me: memberId,
-    other: findParty(db, found.otherId) ?? { id: found.otherId, name: 'A member', storeSlug: null },
+    other: findParty(db, found.otherId) ?? {
+      id: found.otherId,
+      name: 'A member',
+      storeSlug: null,
+      deleted: false,
+    },
     context: conversationContextCard(db, found.conversation),
     messages,
     olderThan,

@@ -76,6 +76,10 @@ test.describe('Accessibility (axe, WCAG 2.1 AA)', () => {
     await page.goto('/account')
     await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
     await expectAccessible(page, 'account page')
+
+    await page.goto('/account/deletion')
+    await expect(page.getByRole('heading', { name: 'Delete your account' })).toBeVisible()
+    await expectAccessible(page, 'account deletion page')
   })
 
   test.describe('in dark mode', () => {
