@@ -30,6 +30,7 @@ import { findSite } from './models/site'
 import { account } from './routes/account'
 import { accountTwoFactor } from './routes/account/two-factor'
 import { adminSecurity } from './routes/admin/security'
+import { adminOutbox } from './routes/admin/outbox'
 import { cart } from './routes/cart'
 import { categoryPages } from './routes/categories'
 import { checkout } from './routes/checkout'
@@ -159,6 +160,7 @@ export function createApp(deps: AppDeps) {
   app.route('/sales', sales)
   app.route('/disputes', disputes)
   app.route('/admin/security', adminSecurity)
+  app.route('/admin/outbox', adminOutbox)
   app.route('/coupons/:id{[0-9]+}/retirement', couponRetirement)
   app.route('/coupons', couponPages)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The

@@ -71,3 +71,10 @@ export const requireMember: MiddlewareHandler<MemberEnv> = async (c, next) => {
   const returnTo = c.req.method === 'GET' ? c.req.path + new URL(c.req.url).search : c.req.path
   return seeOther(c, `/sign-in?return_to=${encodeURIComponent(returnTo)}`)
 }
+
+/**
+ * For the operator's pages: anyone else, signed in or not, gets 404 — the page does not exist
+ * for them. Use after requireMember.
+ */
+export const requireOperator: MiddlewareHandler<MemberEnv> = async (c, next) =>
+  c.get('member').role === 'operator' ? next() : c.notFound()

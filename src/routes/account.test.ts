@@ -155,6 +155,7 @@ describe('GET /account (sections)', () => {
     expect([...document.querySelectorAll('main h2')].map((h2) => h2.textContent)).toEqual([
       'Profile & password',
       'Email preferences',
+      'Two-factor sign-in',
       'Devices signed in',
       'Recent sign-ins',
       'Your data',
@@ -213,6 +214,8 @@ describe('GET /account (sections)', () => {
       li.textContent!.replace(/\s+/g, ' ').trim(),
     )
     expect(items).toEqual([
+      // This test's own sign-in through the form, recorded as every sign-in is.
+      expect.stringMatching(/^Signed in Unknown device · unknown · .*10:00$/),
       expect.stringMatching(/^Signed in Chrome on Android · 203\.0\.113\.7 · .*10:00$/),
       expect.stringMatching(/^Wrong password Firefox on Windows · 198\.51\.100\.4 · .*09:00$/),
     ])

@@ -4,7 +4,7 @@ import { SecurityPage } from '../../../views/admin/security-page'
 import type { MarketEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
 import { parseForm } from '../../http/forms'
-import { requireMember } from '../../http/session'
+import { requireMember, requireOperator } from '../../http/session'
 import { shell } from '../../http/shell'
 import { updateSiteSettings } from '../../models/site'
 
@@ -25,7 +25,7 @@ const securitySchema = z.object({
  */
 export const adminSecurity = new Hono<MarketEnv>()
   .use(requireMember)
-  .use(async (c, next) => (c.var.member.role === 'operator' ? next() : c.notFound()))
+  .use(requireOperator)
   .get('/', (c) => c.html(<SecurityPage shell={shell(c)} site={c.var.site} />))
 
   .post('/', async (c) => {
