@@ -18,6 +18,7 @@ import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
 import { issueSetupToken } from '../models/site'
 import { recordSignIn } from '../models/sign-in-history'
+import { queueMail } from '../mail/outbox'
 import {
   cookiesFrom,
   createMember,
@@ -237,12 +238,24 @@ async function twoFactorPages() {
     await market.post('/sign-in', { email: member.email, password: PASSWORD }),
   )
   twoFactorKey = { cookie: on, key }
+  const operator = await market.signIn('awa@example.com')
+  const mail = market.db.transaction((tx) =>
+    queueMail(tx, market.clock, {
+      key: 'validity',
+      kind: 'verify_email',
+      to: 'ann@example.com',
+      content: { subject: 'Confirm your email', text: 'Your code is 482913', html: '' },
+    }),
+  )!
+  await market.jobs.runJobs()
   return {
     'two-factor, off': { path: '/account/two-factor', cookie: off },
     'two-factor, setting up': { path: '/account/two-factor', cookie: settingUp },
     'two-factor, on': { path: '/account/two-factor', cookie: on },
     'sign-in, code': { path: '/sign-in/code', cookie: challenge },
-    'sign-in security': { path: '/admin/security', cookie: await market.signIn('awa@example.com') },
+    'sign-in security': { path: '/admin/security', cookie: operator },
+    'outbox, one held mail': { path: '/admin/outbox', cookie: operator },
+    'outbox, a mail': { path: `/admin/outbox/${mail.id}`, cookie: operator },
   }
 }
 
