@@ -17,7 +17,3 @@ export const NOTIFICATION_MAIL_LABELS: Record<NotificationMailKind, string> = {
   messages: 'Messages I have not read (at most one mail in a while)',
   reviews: 'Reviews of my store and replies to my reviews',
 }
-
-export function isNotificationMailKind(kind: string): kind is NotificationMailKind {
-  return (NOTIFICATION_MAIL_KINDS as readonly string[]).includes(kind)
-}

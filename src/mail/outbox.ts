@@ -103,11 +103,6 @@ export function countOutbox(db: Db): Record<MailState, number> {
   return counts
 }
 
-/** The mails a member was sent, newest first (their data download; tests read links from them). */
-export function mailsTo(db: Db, to: string): Mail[] {
-  return db.select().from(mails).where(eq(mails.to, to)).orderBy(desc(mails.id)).all()
-}
-
 /** Records how a try to send ended. */
 export function markMail(
   db: Db,

@@ -1,19 +1,11 @@
 // Which notification mail a member wants: every kind until they turn it off, on the account
 // page or by a mail's unsubscribe link. Only the kinds turned off are rows (mail_opt_outs).
-import { and, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { mailOptOuts } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { NOTIFICATION_MAIL_KINDS, type NotificationMailKind } from '../mail/kinds'
 import type { Tx } from './transaction'
-
-export function wantsMail(db: Db | Tx, memberId: number, kind: NotificationMailKind): boolean {
-  return !db
-    .select({ kind: mailOptOuts.kind })
-    .from(mailOptOuts)
-    .where(and(eq(mailOptOuts.memberId, memberId), eq(mailOptOuts.kind, kind)))
-    .get()
-}
 
 /** Each kind, and whether the member wants it. */
 export function mailPreferences(db: Db, memberId: number): Record<NotificationMailKind, boolean> {
