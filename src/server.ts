@@ -49,6 +49,10 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   const token = issueSetupToken(db)
   if (token)
     logger.info(`First run: open ${publicUrl}/setup?token=${token} to set up this marketplace.`)
+  if (config.smtpUrl && !config.publicUrl)
+    logger.warn(
+      `SMTP_URL is set but PUBLIC_URL is not: links in mail will point at ${publicUrl}, which nobody else can open. Set PUBLIC_URL to the market's address.`,
+    )
 })
 
 let stopping = false

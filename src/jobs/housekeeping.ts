@@ -1,6 +1,7 @@
 import type { AppDeps } from '../http/env'
 import { DAY, HOUR } from '../lib/clock'
 import { pruneEvents } from '../live/events'
+import { deleteOldAccountTokens } from '../models/account-token'
 import { deleteOrphanedImages } from '../models/image'
 import { deleteOldListingActivity } from '../models/listing-activity'
 import { deleteOldSearchLog } from '../models/search-log'
@@ -13,7 +14,7 @@ import { deleteDoneJobs } from './queue'
 
 /**
  * Every hour: forget expired sessions and half-done sign-ins, old sign-in failures, wrong codes
- * and sign-in history past 90 days, delete photos nobody attached within a day of uploading
+ * and sign-in history past 90 days, mailed tokens a day past their expiry, delete photos nobody attached within a day of uploading
  * them, drop listing activity older than trending needs and
  * searches older than the log keeps, live events older than a page may replay and jobs done a
  * week ago, and refresh the query planner's statistics.
@@ -30,6 +31,7 @@ export function scheduleHousekeeping({
     deleteOldSignInFailures(db, clock)
     deleteOldSecondFactorFailures(db, clock)
     deleteOldSignIns(db, clock)
+    deleteOldAccountTokens(db, clock)
     deleteOldListingActivity(db, clock)
     deleteOldSearchLog(db, clock)
     pruneEvents(db, clock.now())
