@@ -40,6 +40,35 @@ export async function startMailServer() {
   }
 }
 
+/**
+ * The plain-text part of a received mail, decoded (nodemailer sends quoted-printable or base64
+ * whenever a line is long or a character is not ASCII): what a reader sees, links whole.
+ */
+export function textOf(mail: ReceivedMail): string {
+  const part = mail.raw.match(
+    /Content-Type: text\/plain[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*?Content-Transfer-Encoding: ([\w-]+)\r?\n(?:[^\r\n]+\r?\n)*\r?\n([\s\S]*?)(?:\r?\n--|$)/i,
+  )
+  if (!part) throw new Error(`no text part in the mail:\n${mail.raw}`)
+  const [, encoding = '', body = ''] = part
+  if (encoding.toLowerCase() === 'base64') return Buffer.from(body, 'base64').toString('utf8')
+  if (encoding.toLowerCase() !== 'quoted-printable') return body.replace(/\r\n/g, '\n')
+  const bytes = body
+    .replace(/=\r?\n/g, '')
+    .replace(/\r\n/g, '\n')
+    .replace(/=([0-9A-F]{2})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  return Buffer.from(bytes, 'latin1').toString('utf8')
+}
+
+/** The first link in a mail's text that goes to `path` (e.g. "/verify-email/"), as a path. */
+export function linkIn(mail: ReceivedMail, path: string): string {
+  const url = textOf(mail)
+    .split(/\s+/)
+    .find((word) => /^https?:\/\//.test(word) && new URL(word).pathname.startsWith(path))
+  if (!url) throw new Error(`no link to ${path} in the mail:\n${textOf(mail)}`)
+  const { pathname, search } = new URL(url)
+  return pathname + search
+}
+
 /** Header names (lower-cased) to their values, unfolded; the body is not read. */
 function headersOf(raw: string): Map<string, string[]> {
   const head = raw.split(/\r?\n\r?\n/)[0] ?? ''

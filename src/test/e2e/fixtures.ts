@@ -24,6 +24,7 @@ import type { SessionMember } from '../../models/session'
 import { createCoupon, type Coupon, type CouponInput } from '../../models/coupon'
 import { completeSetup } from '../../models/site'
 import { openStore, type Store, type StoreFields } from '../../models/store'
+import { startMailServer, type ReceivedMail } from '../mail-server'
 import { repoRoot } from './paths'
 
 /** A password that passes Souk's rules (long enough, not a common one). */
@@ -54,7 +55,7 @@ const START_TIMEOUT_MS = 30_000
 const STOP_TIMEOUT_MS = 12_000
 
 /** Starts the built server on a random free port with a temp data dir; resolves once it has printed its setup link. */
-export async function startServer(): Promise<SoukServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<SoukServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'souk-e2e-'))
   const databasePath = join(dataDir, 'souk.sqlite')
   const child = spawn(process.execPath, ['.build/server.js'], {
@@ -68,6 +69,7 @@ export async function startServer(): Promise<SoukServer> {
       LOG_LEVEL: 'info',
       NODE_ENV: 'production',
       PUBLIC_URL: '',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -372,7 +374,17 @@ export class BrowserProblems {
   }
 }
 
+/** The mail server every test's market sends to (a real SMTP server on loopback). */
+export type Mailbox = {
+  /** smtp://127.0.0.1:<port>, the market's SMTP_URL */
+  url: string
+  received: ReceivedMail[]
+  /** The first mail to `to` whose subject matches, once it has arrived. */
+  waitFor: (to: string, subject: RegExp) => Promise<ReceivedMail>
+}
+
 type Fixtures = {
+  mailbox: Mailbox
   server: SoukServer
   seed: Seed
   problems: BrowserProblems
@@ -381,8 +393,28 @@ type Fixtures = {
 }
 
 export const test = base.extend<Fixtures>({
-  server: async ({}, use, testInfo) => {
-    const server = await startServer()
+  mailbox: async ({}, use) => {
+    const mailServer = await startMailServer()
+    const find = (to: string, subject: RegExp) =>
+      mailServer.received.find(
+        (mail) => mail.to.includes(to) && subject.test(mail.headers.get('subject')?.[0] ?? ''),
+      )
+    await use({
+      url: mailServer.url,
+      received: mailServer.received,
+      waitFor: async (to, subject) => {
+        // The market sends from its job worker, a moment after the request that caused the mail.
+        await expect
+          .poll(() => find(to, subject) !== undefined, { message: `a mail to ${to}: ${subject}` })
+          .toBe(true)
+        return find(to, subject) as ReceivedMail
+      },
+    })
+    await mailServer.close()
+  },
+
+  server: async ({ mailbox }, use, testInfo) => {
+    const server = await startServer({ SMTP_URL: mailbox.url })
     await use(server)
     const endedEarly = server.endedEarly()
     const exitCode = await server.stop().catch((error: Error) => error.message)
