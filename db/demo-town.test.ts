@@ -381,6 +381,7 @@ describe('seedDemoTown', () => {
         clockAt(createdAt),
         { email, displayName, passwordHash },
         role,
+        { emailVerified: true },
       )!
       owners.set(row.id, { id: member.id, email, displayName, role })
     }

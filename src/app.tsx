@@ -60,6 +60,7 @@ import { search } from './routes/search'
 import { setup } from './routes/setup'
 import { signIn, signOut } from './routes/session'
 import { signUp } from './routes/sign-up'
+import { emailVerification } from './routes/email-verification'
 import { uploads } from './routes/uploads'
 import { storeManagement, storePages } from './routes/stores'
 import { storePhotos } from './routes/stores/photos'
@@ -142,6 +143,7 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-up', signUp)
   app.route('/sign-in', signIn)
   app.route('/sign-out', signOut)
+  app.route('/verify-email', emailVerification)
   app.route('/account/two-factor', accountTwoFactor)
   app.route('/account', account)
   app.route('/favourites', favouritesPage)

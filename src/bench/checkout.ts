@@ -202,6 +202,7 @@ function seedMembers(db: Db, kind: string, count: number): SessionMember[] {
         passwordHash: 'not a password hash',
       },
       'member',
+      { emailVerified: true },
     )!
     return { id: row.id, email: row.email, displayName: row.displayName, role: row.role }
   })

@@ -62,6 +62,7 @@ function insertBenchMember(db: Db, name: string): SessionMember {
       passwordHash: 'not a password hash',
     },
     'member',
+    { emailVerified: true },
   )
   if (!row) throw new Error(`bench member ${name} already exists`)
   return { id: row.id, email: row.email, displayName: row.displayName, role: row.role }

@@ -99,11 +99,16 @@ describe('deleteAccount', () => {
       address: '203.0.113.9',
     })
     expect(deletedAddress).toEqual({ ok: false, reason: 'wrong_credentials' })
-    const signUp = await signUpMember(market.db, market.clock, {
-      email,
-      displayName: 'Fatou again',
-      password: PASSWORD,
-    })
+    const signUp = await signUpMember(
+      market.db,
+      market.clock,
+      {
+        email,
+        displayName: 'Fatou again',
+        password: PASSWORD,
+      },
+      { emailVerified: true },
+    )
     expect(signUp.ok).toBe(true)
   })
 

@@ -73,11 +73,12 @@ describe('account tokens', () => {
         code: typed,
       })
     for (let attempt = 1; attempt < MAX_CODE_FAILURES; attempt += 1)
-      expect(spend(wrong)).toEqual({ ok: false, reason: 'wrong_code' })
+      expect(spend(wrong)).toEqual({ ok: false, reason: 'wrong_code', spent: false })
     expect(spend(code ?? '')).toMatchObject({ ok: true })
 
     const again = issue(ann.id)
-    for (let attempt = 1; attempt <= MAX_CODE_FAILURES; attempt += 1) spend(wrong)
+    for (let attempt = 1; attempt < MAX_CODE_FAILURES; attempt += 1) spend(wrong)
+    expect(spend(wrong)).toEqual({ ok: false, reason: 'wrong_code', spent: true })
     // Guessing spent the token: even the right code is too late now.
     expect(spend(again.code ?? '')).toEqual({ ok: false, reason: 'unknown' })
   })

@@ -72,8 +72,9 @@ export function issueAccountToken(
 }
 
 export type TokenRefusal = 'unknown' | 'expired' | 'used'
-export type TokenCheck =
-  { ok: true; token: AccountToken } | { ok: false; reason: TokenRefusal | 'wrong_code' }
+export type TokenLookup = { ok: true; token: AccountToken } | { ok: false; reason: TokenRefusal }
+/** A wrong code; `spent` when it was the last one allowed. */
+export type TokenCheck = TokenLookup | { ok: false; reason: 'wrong_code'; spent: boolean }
 
 /** The token a mailed link carries, without spending it (a page that asks before acting). */
 export function findAccountToken(
@@ -81,7 +82,7 @@ export function findAccountToken(
   clock: Clock,
   purpose: AccountTokenPurpose,
   token: string,
-): TokenCheck {
+): TokenLookup {
   const row = db
     .select()
     .from(accountTokens)
@@ -102,7 +103,7 @@ export function spendAccountToken(
   clock: Clock,
   purpose: AccountTokenPurpose,
   token: string,
-): TokenCheck {
+): TokenLookup {
   const now = clock.now()
   const spent = (tx as Db)
     .update(accountTokens)
@@ -157,24 +158,26 @@ export function spendAccountTokenCode(
       .get()
     return spent ? { ok: true, token: spent } : { ok: false, reason: 'used' }
   }
-  db.update(accountTokens)
+  const counted = db
+    .update(accountTokens)
     .set({
       failures: sql`${accountTokens.failures} + 1`,
       usedAt: sql`case when ${accountTokens.failures} + 1 >= ${MAX_CODE_FAILURES} then ${now.getTime()} else null end`,
     })
     .where(and(eq(accountTokens.id, live.id), isNull(accountTokens.usedAt)))
-    .run()
-  return { ok: false, reason: 'wrong_code' }
+    .returning({ usedAt: accountTokens.usedAt })
+    .get()
+  return { ok: false, reason: 'wrong_code', spent: counted?.usedAt != null }
 }
 
 /** The member's live token for `purpose`, if any: when it was sent decides whether to resend. */
 export function liveAccountToken(
-  db: Db,
+  tx: Tx | Db,
   clock: Clock,
   memberId: number,
   purpose: AccountTokenPurpose,
 ): AccountToken | undefined {
-  return db
+  return (tx as Db)
     .select()
     .from(accountTokens)
     .where(

@@ -40,6 +40,7 @@ function member(market: TestMarket, role: 'member' | 'operator' = 'member'): Ses
     market.clock,
     { email: `ledger${people}@example.com`, displayName: `Ledger ${people}`, passwordHash: 'x' },
     role,
+    { emailVerified: true },
   )!
   return { id: row.id, email: row.email, displayName: row.displayName, role: row.role }
 }

@@ -3,6 +3,7 @@ import { members, stores } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { slugify } from '../lib/slug'
+import { hasVerifiedEmail } from './member'
 import { prepared } from './prepared'
 import type { SessionMember } from './session'
 
@@ -45,9 +46,13 @@ export function readStoreAvatar(json: unknown): StoreAvatar | null {
 
 export type PublicStore = Store & { ownerName: string; memberSince: Date }
 
-export type OpenStoreResult = { ok: true; store: Store } | { ok: false; reason: 'already_open' }
+export type OpenStoreResult =
+  { ok: true; store: Store } | { ok: false; reason: 'already_open' | 'email_unverified' }
 
-/** Opens the member's storefront (one per member) at a readable, unique address. */
+/**
+ * Opens the member's storefront (one per member) at a readable, unique address — once their
+ * address is confirmed: a store takes orders and money, and the market must reach its owner.
+ */
 export function openStore(
   db: Db,
   clock: Clock,
@@ -56,6 +61,7 @@ export function openStore(
 ): OpenStoreResult {
   return db.transaction((tx) => {
     if (findStoreOfMember(tx, owner.id)) return { ok: false, reason: 'already_open' as const }
+    if (!hasVerifiedEmail(tx, owner.id)) return { ok: false, reason: 'email_unverified' as const }
     const now = clock.now()
     const store = tx
       .insert(stores)

@@ -154,6 +154,7 @@ describe('GET /account (sections)', () => {
     const document = await page(await market.get('/account', { cookie }))
     expect([...document.querySelectorAll('main h2')].map((h2) => h2.textContent)).toEqual([
       'Profile & password',
+      'Email address',
       'Email preferences',
       'Two-factor sign-in',
       'Devices signed in',

@@ -5,6 +5,7 @@ import { accountDateFormat, AccountPage } from '../../views/accounts/account-pag
 import { DevicesSection } from '../../views/accounts/devices-section'
 import type { MarketEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
+import { mailContext } from '../http/mail-context'
 import { list, parseForm, type FormErrors } from '../http/forms'
 import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
 import { endSessionCookie, requireMember } from '../http/session'
@@ -13,12 +14,14 @@ import { NOTIFICATION_MAIL_KINDS } from '../mail/kinds'
 import { deleteAccount, deletionBlockers } from '../models/account-deletion'
 import { accountDataFileName, collectAccountData } from '../models/account-data'
 import { setMailPreferences, mailPreferences } from '../models/mail-preferences'
-import { changeMemberPassword } from '../models/member'
+import { pendingVerification, requestEmailChange } from '../models/email-verification'
+import { changeMemberPassword, hasVerifiedEmail } from '../models/member'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
 import { deleteMemberSession, deleteOtherSessions, listSessions } from '../models/session'
 import { recentSignIns } from '../models/sign-in-history'
 import { findStoreOfMember } from '../models/store'
 import { hasTwoFactor } from '../models/two-factor'
+import { memberFields } from './sign-up'
 
 const passwordChangeSchema = z.object({
   currentPassword: z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH),
@@ -40,17 +43,33 @@ const deletionSchema = z.object({
   understood: z.literal('on', { error: 'Tick the box to say you understand.' }),
 })
 
-function accountPage<E extends MemberEnv>(c: Context<E>, passwordErrors?: FormErrors) {
-  const { db, member } = c.var
+const emailChangeSchema = z.object({
+  newEmail: memberFields.email,
+  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
+})
+
+type AccountForms = {
+  password?: FormErrors
+  email?: { values: { newEmail?: string }; errors: FormErrors }
+}
+
+function accountPage<E extends MemberEnv>(c: Context<E>, forms: AccountForms = {}) {
+  const { db, clock, member } = c.var
   return (
     <AccountPage
       shell={shell(c)}
+      email={{
+        verified: hasVerifiedEmail(db, member.id),
+        pending: pendingVerification(db, clock, member.id)?.email,
+        values: forms.email?.values,
+        errors: forms.email?.errors,
+      }}
       sessions={listSessions(db, member.id)}
       signIns={recentSignIns(db, member.id)}
       mailPreferences={mailPreferences(db, member.id)}
       store={findStoreOfMember(db, member.id)}
       currentSessionId={c.var.session.id}
-      passwordErrors={passwordErrors}
+      passwordErrors={forms.password}
       timeZone={c.var.site.timeZone}
       twoFactor={hasTwoFactor(db, member.id)}
     />
@@ -79,7 +98,7 @@ export const account = new Hono<MarketEnv>()
 
   .post('/password', async (c) => {
     const form = await parseForm(c, passwordChangeSchema)
-    if (!form.ok) return c.html(accountPage(c, form.errors), 422)
+    if (!form.ok) return c.html(accountPage(c, { password: form.errors }), 422)
     const result = await changeMemberPassword(c.var.db, c.var.member, {
       current: form.data.currentPassword,
       next: form.data.newPassword,
@@ -89,11 +108,41 @@ export const account = new Hono<MarketEnv>()
         result.reason === 'wrong_current_password'
           ? { currentPassword: 'That is not your current password.' }
           : { newPassword: result.message }
-      return c.html(accountPage(c, errors), 422)
+      return c.html(accountPage(c, { password: errors }), 422)
     }
     // Whoever knew the old password may hold a session; a new password ends all the others.
     deleteOtherSessions(c.var.db, c.var.member.id, c.var.session.id)
     return flashRedirect(c, '/account', 'Password changed. Other devices have been signed out.')
+  })
+
+  .post('/email', async (c) => {
+    const form = await parseForm(c, emailChangeSchema)
+    const again = (errors: FormErrors) =>
+      c.html(accountPage(c, { email: { values: { newEmail: form.values.newEmail }, errors } }), 422)
+    if (!form.ok) return again(form.errors)
+    const result = await requestEmailChange(
+      c.var.db,
+      c.var.clock,
+      mailContext(c),
+      c.var.member.id,
+      form.data,
+    )
+    if (!result.ok)
+      return again(
+        {
+          wrong_password: { password: 'That is not your password.' },
+          same_email: { newEmail: 'That is already your address.' },
+          email_taken: { newEmail: 'Another account uses that address.' },
+          too_soon: {
+            newEmail: 'We sent that address a mail less than a minute ago: look for it there.',
+          },
+        }[result.reason],
+      )
+    return flashRedirect(
+      c,
+      '/verify-email?return_to=%2Faccount',
+      `We sent a link and a code to ${result.email}. Your address stays ${c.var.member.email} until you confirm it.`,
+    )
   })
 
   .post('/sessions/revocation', (c) => {

@@ -82,6 +82,7 @@ async function buyerAtCheckout(number: number, unitId: number) {
     market.clock,
     { email: `racer${number}@example.com`, displayName: `Racer ${number}`, passwordHash: 'x' },
     'member',
+    { emailVerified: true },
   )!
   const cookie = `souk_session=${createSession(market.db, market.clock, row.id).token}`
   const added = await post('/cart/lines', cookie, { unitId: String(unitId), quantity: '1' })

@@ -6,12 +6,13 @@ import { flashRedirect } from '../http/flash'
 import { parseForm, withoutSecrets, type FormErrors } from '../http/forms'
 import { rateLimit } from '../http/rate-limit'
 import { seeOther, safeReturnPath } from '../http/redirects'
+import { mailContext } from '../http/mail-context'
 import { startSession } from '../http/session'
 import { shell } from '../http/shell'
 import { HOUR } from '../lib/clock'
 import { singleLine } from '../lib/text'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
-import { signUpMember } from '../models/member'
+import { signUpAndAskToVerify } from '../models/email-verification'
 import { mergeCartAtSignIn } from './cart'
 import { favouriteToSave, savePendingFavourite } from './listings/favourite'
 
@@ -67,7 +68,7 @@ export const signUp = new Hono<MarketEnv>()
         422,
       )
     if (!form.ok) return again(form.errors)
-    const result = await signUpMember(c.var.db, c.var.clock, form.data)
+    const result = await signUpAndAskToVerify(c.var.db, c.var.clock, mailContext(c), form.data)
     if (!result.ok) {
       // Saying "taken" here is the one place an address's membership shows; sign-up throttling
       // keeps it from being used as a lookup service.
@@ -81,6 +82,6 @@ export const signUp = new Hono<MarketEnv>()
     return flashRedirect(
       c,
       returnTo,
-      `Welcome to ${c.var.site.marketName}, ${result.member.displayName}!${saved}`,
+      `Welcome to ${c.var.site.marketName}, ${result.member.displayName}! We sent a link and a code to ${result.member.email} to confirm your address.${saved}`,
     )
   })

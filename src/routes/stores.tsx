@@ -1,8 +1,8 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { StoreNewPage } from '../../views/stores/store-new-page'
 import { StorePage } from '../../views/stores/store-page'
-import type { MarketEnv } from '../http/env'
+import type { MarketEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { parseForm } from '../http/forms'
 import { seeOther } from '../http/redirects'
@@ -10,7 +10,9 @@ import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { PHONE_PATTERN } from '../lib/phone'
 import { multiLine, singleLine } from '../lib/text'
+import { pendingVerification } from '../models/email-verification'
 import { savedListingIds } from '../models/favourite'
+import { hasVerifiedEmail } from '../models/member'
 import { listStoreListings } from '../models/listing'
 import { coverPhotos } from '../models/listing-photos'
 import { findImage, listPortfolio } from '../models/store-photos'
@@ -109,12 +111,25 @@ const storeSchema = z
     }
   })
 
+/** Whether the member still has to confirm their address before a store opens (and where to). */
+function unconfirmed<E extends MemberEnv>(c: Context<E>) {
+  const { db, clock, member } = c.var
+  if (hasVerifiedEmail(db, member.id)) return undefined
+  return { pending: pendingVerification(db, clock, member.id)?.email }
+}
+
 /** Opening and editing one's own storefront. Owners only: anyone else's slug is a 404. */
 export const storeManagement = new Hono<MarketEnv>()
   .get('/new', requireMember, (c) => {
     const existing = findStoreOfMember(c.var.db, c.var.member.id)
     if (existing) return seeOther(c, `/stores/${existing.slug}/edit`)
-    return c.html(<StoreNewPage shell={shell(c)} values={{ area: c.var.site?.town ?? '' }} />)
+    return c.html(
+      <StoreNewPage
+        shell={shell(c)}
+        values={{ area: c.var.site?.town ?? '' }}
+        unconfirmed={unconfirmed(c)}
+      />,
+    )
   })
 
   .post('/', requireMember, async (c) => {
@@ -125,6 +140,11 @@ export const storeManagement = new Hono<MarketEnv>()
         422,
       )
     const result = openStore(c.var.db, c.var.clock, c.var.member, form.data)
+    if (!result.ok && result.reason === 'email_unverified')
+      return c.html(
+        <StoreNewPage shell={shell(c)} values={form.values} unconfirmed={unconfirmed(c)} />,
+        403,
+      )
     if (!result.ok) {
       const existing = findStoreOfMember(c.var.db, c.var.member.id)!
       return flashRedirect(

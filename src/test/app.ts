@@ -89,17 +89,25 @@ export async function createOpenMarket(overrides: Partial<Config> = {}) {
 }
 
 let memberCount = 0
-/** Creates a member directly in the database (tests seed through models, not the UI). */
+/**
+ * Creates a member directly in the database (tests seed through models, not the UI), with their
+ * address confirmed unless `emailVerified: false` says otherwise.
+ */
 export async function createMember(
   market: TestMarket,
-  fields: Partial<{ displayName: string; email: string }> = {},
+  fields: Partial<{ displayName: string; email: string; emailVerified: boolean }> = {},
 ) {
   memberCount += 1
-  const result = await signUpMember(market.db, market.clock, {
-    displayName: fields.displayName ?? `Member ${memberCount}`,
-    email: fields.email ?? `member${memberCount}@example.com`,
-    password: PASSWORD,
-  })
+  const result = await signUpMember(
+    market.db,
+    market.clock,
+    {
+      displayName: fields.displayName ?? `Member ${memberCount}`,
+      email: fields.email ?? `member${memberCount}@example.com`,
+      password: PASSWORD,
+    },
+    { emailVerified: fields.emailVerified ?? true },
+  )
   if (!result.ok) throw new Error(`sign-up failed: ${result.reason}`)
   return result.member as Member
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cartLines, listings, listingUnits, stores } from '../../db/schema'
+import { cartLines, listings, listingUnits, mails, stores } from '../../db/schema'
 import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
 import { issueSetupToken } from '../models/site'
@@ -26,6 +26,7 @@ import {
   createProvider,
   createTestMarket,
   PASSWORD,
+  sessionCookie,
   productForm,
   serviceForm,
   type TestMarket,
@@ -164,8 +165,10 @@ async function seedAndListPages() {
 
   const visitor = undefined
   const twoFactor = await twoFactorPages()
+  const emailVerification = await emailVerificationPages()
   return {
     ...twoFactor,
+    ...emailVerification,
     home: { path: '/', cookie: visitor },
     'home, signed in': { path: '/', cookie },
     'home, recently viewed and trending': { path: '/', cookie: buyer },
@@ -223,6 +226,24 @@ async function seedAndListPages() {
     'search, browsing': { path: '/search', cookie: visitor },
     'not found': { path: '/no-such-page', cookie: visitor },
   } satisfies Record<string, { path: string; cookie: string | undefined }>
+}
+
+/** Confirming an address: the code page, a mailed link, a spent one, and the storefront's wait. */
+async function emailVerificationPages() {
+  const signedUp = await market.post('/sign-up', {
+    displayName: 'Lamin Touray',
+    email: 'lamin@example.com',
+    password: PASSWORD,
+  })
+  const cookie = sessionCookie(signedUp) ?? ''
+  const text = market.db.select().from(mails).where(eq(mails.to, 'lamin@example.com')).get()?.text
+  const link = /\/verify-email\/[a-z0-9]+/.exec(text ?? '')?.[0] ?? ''
+  return {
+    'verify email, code': { path: '/verify-email', cookie },
+    'verify email, link': { path: link, cookie: undefined },
+    'verify email, link refused': { path: '/verify-email/forged', cookie: undefined },
+    'storefront, new, address unconfirmed': { path: '/stores/new', cookie },
+  }
 }
 
 /** Two-factor: off, being set up and on; the code step of signing in; the operator's settings. */
@@ -292,6 +313,7 @@ async function renderInvalidForms(
     'order, as provider': { path: string }
     'sign-in, code': { cookie: string }
     'two-factor, setting up': { cookie: string }
+    'verify email, code': { cookie: string }
   },
 ) {
   const buyer = pages.checkout.cookie
@@ -320,6 +342,16 @@ async function renderInvalidForms(
       '/sign-in/code',
       { code: '000000' },
       { cookie: pages['sign-in, code'].cookie },
+    ),
+    'verify email, wrong code': await market.post(
+      '/verify-email',
+      { code: '12' },
+      { cookie: pages['verify email, code'].cookie },
+    ),
+    'account, email change refused': await market.post(
+      '/account/email',
+      { newEmail: 'x', password: '' },
+      { cookie },
     ),
     'two-factor, wrong code': await market.post(
       '/account/two-factor/confirmation',
@@ -383,7 +415,9 @@ describe('HTML validity (Nu HTML Checker)', () => {
     const pages = await seedAndListPages()
     for (const [name, { path, cookie }] of Object.entries(pages)) {
       const response = await market.get(path, { cookie })
-      expect(response.status, `${name}: ${path}`).toBe(name === 'not found' ? 404 : 200)
+      expect(response.status, `${name}: ${path}`).toBe(
+        name === 'not found' || name === 'verify email, link refused' ? 404 : 200,
+      )
       files.set(name, await response.text())
     }
     await renderInvalidForms(files, pages.account.cookie, pages)

@@ -9,11 +9,13 @@ import { FormErrors } from '../components/form-errors'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { TwoFactorSection } from './two-factor-section'
 import { DevicesSection } from './devices-section'
+import { EmailSection } from './email-section'
 import { MailPreferencesSection } from './mail-preferences-section'
 import { SignInsSection } from './sign-ins-section'
 
 type AccountPageProps = {
   shell: Shell
+  email: Omit<Parameters<typeof EmailSection>[0], 'email'>
   sessions: Session[]
   signIns: SignInRecord[]
   mailPreferences: Record<NotificationMailKind, boolean>
@@ -30,8 +32,9 @@ export function accountDateFormat(locale: string, timeZone: string) {
 }
 
 /**
- * The member's own settings, in this order: profile and password, email preferences, two-factor
- * sign-in, devices signed in, recent sign-ins, and their data (download it, delete the account).
+ * The member's own settings, in this order: profile and password, email address, email
+ * preferences, two-factor sign-in, devices signed in, recent sign-ins, and their data (download
+ * it, delete the account).
  */
 export function AccountPage(props: AccountPageProps) {
   const { shell } = props
@@ -40,6 +43,7 @@ export function AccountPage(props: AccountPageProps) {
     <SiteLayout shell={shell} title="Your account">
       <h1>Your account</h1>
       <ProfileSection {...props} />
+      <EmailSection email={shell.member?.email ?? ''} {...props.email} />
       <MailPreferencesSection wanted={props.mailPreferences} />
       <TwoFactorSection
         enabled={props.twoFactor ?? false}

@@ -374,7 +374,7 @@ describe('a visitor taps a heart', () => {
       await market.get('/', { cookie: `${sessionCookie(response)}; ${cookiesFrom(response)}` }),
     )
     expect(home.querySelector('.flash')?.textContent).toBe(
-      'Welcome to Tanji Market, Isatou Bah! Saved Leaking tap repair to your favourites.',
+      'Welcome to Tanji Market, Isatou Bah! We sent a link and a code to isatou@example.com to confirm your address. Saved Leaking tap repair to your favourites.',
     )
     expect(
       market.db

@@ -200,7 +200,7 @@ export class Seed {
     return result.town
   }
 
-  /** A member who signed up earlier. */
+  /** A member who signed up earlier (and confirmed their address). */
   async member(input: Partial<Credentials> = {}): Promise<Credentials> {
     this.#memberCount += 1
     const member: Credentials = {
@@ -208,7 +208,7 @@ export class Seed {
       email: input.email ?? `neighbour${this.#memberCount}@example.com`,
       password: input.password ?? PASSWORD,
     }
-    const result = await signUpMember(this.#db, systemClock, member)
+    const result = await signUpMember(this.#db, systemClock, member, { emailVerified: true })
     if (!result.ok) throw new Error(`seeding a member failed: ${result.reason}`)
     return member
   }
