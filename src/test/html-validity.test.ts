@@ -17,6 +17,7 @@ import { cartLines, listings, listingUnits, stores } from '../../db/schema'
 import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
 import { issueSetupToken } from '../models/site'
+import { issueAccountToken } from '../models/account-token'
 import { recordSignIn } from '../models/sign-in-history'
 import { queueMail } from '../mail/outbox'
 import {
@@ -164,8 +165,13 @@ async function seedAndListPages() {
 
   const visitor = undefined
   const twoFactor = await twoFactorPages()
+  const resetLinks = passwordResetLinks(store.memberId)
   return {
     ...twoFactor,
+    'password reset, ask': { path: '/password-reset', cookie: visitor },
+    'password reset, sent': { path: '/password-reset/sent', cookie: visitor },
+    'password reset, new password': { path: resetLinks.live, cookie: visitor },
+    'password reset, link used': { path: resetLinks.used, cookie: visitor, status: 410 },
     home: { path: '/', cookie: visitor },
     'home, signed in': { path: '/', cookie },
     'home, recently viewed and trending': { path: '/', cookie: buyer },
@@ -221,8 +227,21 @@ async function seedAndListPages() {
       cookie: buyer,
     },
     'search, browsing': { path: '/search', cookie: visitor },
-    'not found': { path: '/no-such-page', cookie: visitor },
-  } satisfies Record<string, { path: string; cookie: string | undefined }>
+    'not found': { path: '/no-such-page', cookie: visitor, status: 404 },
+  } satisfies Record<string, { path: string; cookie: string | undefined; status?: number }>
+}
+
+/** Reset links for a member, as the mail carries them: one used (by a newer one), one live. */
+function passwordResetLinks(memberId: number) {
+  const issue = () =>
+    issueAccountToken(market.db, market.clock, {
+      memberId,
+      purpose: 'reset_password',
+      email: 'provider@example.com',
+      withCode: false,
+    }).token
+  const used = issue()
+  return { used: `/password-reset/${used}`, live: `/password-reset/${issue()}` }
 }
 
 /** Two-factor: off, being set up and on; the code step of signing in; the operator's settings. */
@@ -292,6 +311,7 @@ async function renderInvalidForms(
     'order, as provider': { path: string }
     'sign-in, code': { cookie: string }
     'two-factor, setting up': { cookie: string }
+    'password reset, new password': { path: string }
   },
 ) {
   const buyer = pages.checkout.cookie
@@ -311,6 +331,10 @@ async function renderInvalidForms(
       displayName: '',
       email: 'x',
       password: 'a',
+    }),
+    'password reset, not an email': await market.post('/password-reset', { email: 'ann at' }),
+    'password reset, weak password': await market.post(pages['password reset, new password'].path, {
+      password: 'password12',
     }),
     'sign-in, wrong password': await market.post('/sign-in', {
       email: 'visitor@example.com',
@@ -381,9 +405,10 @@ describe('HTML validity (Nu HTML Checker)', () => {
 
   beforeAll(async () => {
     const pages = await seedAndListPages()
-    for (const [name, { path, cookie }] of Object.entries(pages)) {
+    for (const [name, entry] of Object.entries(pages)) {
+      const { path, cookie } = entry
       const response = await market.get(path, { cookie })
-      expect(response.status, `${name}: ${path}`).toBe(name === 'not found' ? 404 : 200)
+      expect(response.status, `${name}: ${path}`).toBe('status' in entry ? entry.status : 200)
       files.set(name, await response.text())
     }
     await renderInvalidForms(files, pages.account.cookie, pages)
