@@ -5,6 +5,8 @@
 // For a member who is not deleted, it issues a token and queues its mail in one transaction. Had
 // the request done that itself, a known address would cost a write and its fsync (synchronous =
 // FULL) that an unknown one does not: milliseconds, which anyone can measure over a few tries.
+// (The done job keeps the typed address for a week, like every done job, then housekeeping
+// forgets it.)
 //
 // The mailed link carries a `reset_password` account token (account-token.ts): it works for an
 // hour, once, and only the newest one sent is live. A member is sent at most one link a minute
