@@ -20,6 +20,7 @@ import { staticAssets } from './http/static-assets'
 import { twoFactorRequirement } from './http/two-factor-requirement'
 import { scheduleHousekeeping } from './jobs/housekeeping'
 import { handleMailJobs } from './mail/sending'
+import { handlePasswordResetRequests } from './jobs/password-reset'
 import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
 import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
 import { LiveStreams } from './live/streams'
@@ -58,6 +59,7 @@ import { orderSteps } from './routes/orders/steps'
 import { sales } from './routes/sales'
 import { search } from './routes/search'
 import { setup } from './routes/setup'
+import { passwordReset } from './routes/password-reset'
 import { signIn, signOut } from './routes/session'
 import { signUp } from './routes/sign-up'
 import { emailVerification } from './routes/email-verification'
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps) {
   const searches = new SearchLog(deps.db, deps.clock)
   scheduleHousekeeping(deps)
   handleMailJobs(deps)
+  handlePasswordResetRequests(deps)
   scheduleOrderAutoCompletion(deps)
   scheduleCounts(deps, 'listing-activity', ACTIVITY_FLUSH_INTERVAL, activity)
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)
@@ -142,6 +145,7 @@ export function createApp(deps: AppDeps) {
   app.route('/setup', setup)
   app.route('/sign-up', signUp)
   app.route('/sign-in', signIn)
+  app.route('/password-reset', passwordReset)
   app.route('/sign-out', signOut)
   app.route('/verify-email', emailVerification)
   app.route('/account/two-factor', accountTwoFactor)

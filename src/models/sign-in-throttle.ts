@@ -10,6 +10,7 @@ import { and, count, eq, gt, lt, min } from 'drizzle-orm'
 import { signInFailures } from '../../db/schema'
 import type { Db } from '../db'
 import { MINUTE, type Clock } from '../lib/clock'
+import type { Tx } from './transaction'
 
 export const THROTTLE_WINDOW = 15 * MINUTE
 export const MAX_FAILURES_PER_ACCOUNT = 5
@@ -71,9 +72,17 @@ export function beginSignInAttempt(
     // A successful sign-in forgives the account's earlier mistakes (not the address's).
     succeeded: () => {
       end()
-      db.delete(signInFailures).where(eq(signInFailures.email, email)).run()
+      forgiveSignInFailures(db, email)
     },
   }
+}
+
+/**
+ * Forgets an account's failed sign-ins (not its network address's): after a sign-in that worked,
+ * or a password reset, earlier wrong guesses say nothing about the password it has now.
+ */
+export function forgiveSignInFailures(db: Db | Tx, email: string): void {
+  db.delete(signInFailures).where(eq(signInFailures.email, email)).run()
 }
 
 function attemptsInFlightFor(db: Db) {

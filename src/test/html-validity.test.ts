@@ -17,6 +17,7 @@ import { cartLines, listings, listingUnits, mails, stores } from '../../db/schem
 import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
 import { issueSetupToken } from '../models/site'
+import { issueAccountToken } from '../models/account-token'
 import { recordSignIn } from '../models/sign-in-history'
 import { queueMail } from '../mail/outbox'
 import {
@@ -166,9 +167,14 @@ async function seedAndListPages() {
   const visitor = undefined
   const twoFactor = await twoFactorPages()
   const emailVerification = await emailVerificationPages()
+  const resetLinks = passwordResetLinks(store.memberId)
   return {
     ...twoFactor,
     ...emailVerification,
+    'password reset, ask': { path: '/password-reset', cookie: visitor },
+    'password reset, sent': { path: '/password-reset/sent', cookie: visitor },
+    'password reset, new password': { path: resetLinks.live, cookie: visitor },
+    'password reset, link used': { path: resetLinks.used, cookie: visitor, status: 410 },
     home: { path: '/', cookie: visitor },
     'home, signed in': { path: '/', cookie },
     'home, recently viewed and trending': { path: '/', cookie: buyer },
@@ -224,8 +230,21 @@ async function seedAndListPages() {
       cookie: buyer,
     },
     'search, browsing': { path: '/search', cookie: visitor },
-    'not found': { path: '/no-such-page', cookie: visitor },
-  } satisfies Record<string, { path: string; cookie: string | undefined }>
+    'not found': { path: '/no-such-page', cookie: visitor, status: 404 },
+  } satisfies Record<string, { path: string; cookie: string | undefined; status?: number }>
+}
+
+/** Reset links for a member, as the mail carries them: one used (by a newer one), one live. */
+function passwordResetLinks(memberId: number) {
+  const issue = () =>
+    issueAccountToken(market.db, market.clock, {
+      memberId,
+      purpose: 'reset_password',
+      email: 'provider@example.com',
+      withCode: false,
+    }).token
+  const used = issue()
+  return { used: `/password-reset/${used}`, live: `/password-reset/${issue()}` }
 }
 
 /** Confirming an address: the code page, a mailed link, a spent one, and the storefront's wait. */
@@ -241,7 +260,11 @@ async function emailVerificationPages() {
   return {
     'verify email, code': { path: '/verify-email', cookie },
     'verify email, link': { path: link, cookie: undefined },
-    'verify email, link refused': { path: '/verify-email/forged', cookie: undefined },
+    'verify email, link refused': {
+      path: '/verify-email/forged',
+      cookie: undefined,
+      status: 404,
+    },
     'storefront, new, address unconfirmed': { path: '/stores/new', cookie },
   }
 }
@@ -314,6 +337,7 @@ async function renderInvalidForms(
     'sign-in, code': { cookie: string }
     'two-factor, setting up': { cookie: string }
     'verify email, code': { cookie: string }
+    'password reset, new password': { path: string }
   },
 ) {
   const buyer = pages.checkout.cookie
@@ -333,6 +357,10 @@ async function renderInvalidForms(
       displayName: '',
       email: 'x',
       password: 'a',
+    }),
+    'password reset, not an email': await market.post('/password-reset', { email: 'ann at' }),
+    'password reset, weak password': await market.post(pages['password reset, new password'].path, {
+      password: 'password12',
     }),
     'sign-in, wrong password': await market.post('/sign-in', {
       email: 'visitor@example.com',
@@ -413,11 +441,10 @@ describe('HTML validity (Nu HTML Checker)', () => {
 
   beforeAll(async () => {
     const pages = await seedAndListPages()
-    for (const [name, { path, cookie }] of Object.entries(pages)) {
+    for (const [name, entry] of Object.entries(pages)) {
+      const { path, cookie } = entry
       const response = await market.get(path, { cookie })
-      expect(response.status, `${name}: ${path}`).toBe(
-        name === 'not found' || name === 'verify email, link refused' ? 404 : 200,
-      )
+      expect(response.status, `${name}: ${path}`).toBe('status' in entry ? entry.status : 200)
       files.set(name, await response.text())
     }
     await renderInvalidForms(files, pages.account.cookie, pages)

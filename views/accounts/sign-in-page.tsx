@@ -52,6 +52,9 @@ export function SignInPage(props: SignInPageProps) {
         <Button>Sign in</Button>
       </form>
       <p>
+        <a href="/password-reset">Forgot your password?</a>
+      </p>
+      <p>
         New here? <a href={signUpHref(returnTo, favourite?.id)}>Create an account</a>
       </p>
     </SiteLayout>

@@ -22,7 +22,7 @@ test.describe('Accessibility (axe, WCAG 2.1 AA)', () => {
     await expectAccessible(page, 'setup page')
   })
 
-  test('a visitor: home, sign up, sign in, their errors, search and not found', async ({
+  test('a visitor: home, sign up, sign in, their errors, password reset, search and not found', async ({
     page,
     seed,
     problems,
@@ -56,6 +56,10 @@ test.describe('Accessibility (axe, WCAG 2.1 AA)', () => {
     await expect(page.getByRole('alert')).toContainText('do not match an account')
     await expectAccessible(page, 'sign-in page with errors')
 
+    await page.goto('/password-reset')
+    await expect(page.getByRole('heading', { name: 'Forgot your password?' })).toBeVisible()
+    await expectAccessible(page, 'password reset page')
+
     await page.goto('/search?q=honey')
     await expect(page.getByRole('heading', { name: 'Results for “honey”' })).toBeVisible()
     await expectAccessible(page, 'search results')
@@ -65,6 +69,10 @@ test.describe('Accessibility (axe, WCAG 2.1 AA)', () => {
     expect(notFound?.status()).toBe(404)
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
     await expectAccessible(page, '404 page')
+
+    await page.goto('/password-reset/abcdefghijklmnopqrstuvwxyz234567')
+    await expect(page.getByRole('heading', { name: 'This link does not work' })).toBeVisible()
+    await expectAccessible(page, 'password reset, a link that does not work')
   })
 
   test('a member: home and account', async ({ page, seed }) => {
