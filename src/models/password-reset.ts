@@ -169,6 +169,12 @@ export async function resetPassword(
     // read the account's mail: a sign-in paused by someone else's guessing is free again. (Only
     // the account's failures; a network address that guessed stays paused.)
     forgiveSignInFailures(tx, member.email)
+    // Following the link proved the address too: an unconfirmed one is confirmed now.
+    if (!member.emailVerifiedAt && member.email === spent.token.email)
+      tx.update(members)
+        .set({ emailVerifiedAt: clock.now() })
+        .where(eq(members.id, member.id))
+        .run()
     recordSignIn(tx, clock, {
       memberId: member.id,
       outcome: 'password_reset',

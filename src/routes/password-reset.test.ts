@@ -298,6 +298,15 @@ describe('POST /password-reset/:token', () => {
     expect(account.querySelector('main')?.textContent).toContain('Password reset Chrome on Android')
   })
 
+  it('confirms an unconfirmed address: following the link proved it', async () => {
+    market = await createOpenMarket()
+    const ann = await createMember(market, { email: 'ann@example.com', emailVerified: false })
+    const response = await market.post(resetLink(ann.id, ann.email), { password: NEW_PASSWORD })
+    expect(response.status).toBe(303)
+    const row = market.db.select().from(members).where(eq(members.id, ann.id)).get()
+    expect(row?.emailVerifiedAt).toEqual(market.clock.now())
+  })
+
   it('mails the member that their password was changed, and when', async () => {
     market = await createOpenMarket()
     const ann = await createMember(market, { displayName: 'Ann Bah', email: 'ann@example.com' })
