@@ -1,5 +1,6 @@
 // What a person does, in their words: the pieces the account journeys are made of.
 import AxeBuilder from '@axe-core/playwright'
+import { generateTOTP } from '@oslojs/otp'
 import type { Page } from '@playwright/test'
 import { expect, test, type Credentials } from './fixtures'
 
@@ -187,4 +188,19 @@ export async function expectAccessible(page: Page, name: string) {
       .soft(serious, `serious or critical axe violations on ${name} (${page.url()})`)
       .toEqual([])
   })
+}
+
+/**
+ * The code an authenticator app shows now, never one already typed: a code is accepted once, so
+ * after using one the app (and the test) waits for the next 30-second window.
+ */
+export async function freshCode(page: Page, key: Uint8Array, used: Set<string>): Promise<string> {
+  for (;;) {
+    const code = generateTOTP(key, 30, 6)
+    if (!used.has(code)) {
+      used.add(code)
+      return code
+    }
+    await page.waitForTimeout(1000)
+  }
 }

@@ -2,33 +2,17 @@
 // app, computing codes from the key the page shows), keep the recovery codes, sign in with a
 // code, then with a recovery code when the phone is not at hand.
 import { decodeBase32IgnorePadding } from '@oslojs/encoding'
-import { generateTOTP } from '@oslojs/otp'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import {
   expectAccessible,
   expectSignedInAs,
   fillSignInForm,
+  freshCode,
   nextPost,
   notice,
   signIn,
   signOut,
 } from './steps'
-
-/**
- * The code the app shows now, never one already typed: a code is accepted once, so after using
- * one the app (and this test) waits for the next 30-second window.
- */
-async function freshCode(page: Page, key: Uint8Array, used: Set<string>): Promise<string> {
-  for (;;) {
-    const code = generateTOTP(key, 30, 6)
-    if (!used.has(code)) {
-      used.add(code)
-      return code
-    }
-    await page.waitForTimeout(1000)
-  }
-}
 
 test.describe('Two-factor sign-in', () => {
   test('a member turns it on, then signs in with a code and with a recovery code', async ({
