@@ -20,6 +20,7 @@ import { staticAssets } from './http/static-assets'
 import { twoFactorRequirement } from './http/two-factor-requirement'
 import { scheduleHousekeeping } from './jobs/housekeeping'
 import { handleMailJobs } from './mail/sending'
+import { handleNotificationMail } from './mail/notification-mail'
 import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
 import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
 import { LiveStreams } from './live/streams'
@@ -83,6 +84,7 @@ export function createApp(deps: AppDeps) {
   const searches = new SearchLog(deps.db, deps.clock)
   scheduleHousekeeping(deps)
   handleMailJobs(deps)
+  handleNotificationMail(deps)
   scheduleOrderAutoCompletion(deps)
   scheduleCounts(deps, 'listing-activity', ACTIVITY_FLUSH_INTERVAL, activity)
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)

@@ -8,7 +8,10 @@ import { NOTIFICATION_MAIL_KINDS, type NotificationMailKind } from '../mail/kind
 import type { Tx } from './transaction'
 
 /** Each kind, and whether the member wants it. */
-export function mailPreferences(db: Db, memberId: number): Record<NotificationMailKind, boolean> {
+export function mailPreferences(
+  db: Pick<Db, 'select'>,
+  memberId: number,
+): Record<NotificationMailKind, boolean> {
   const off = new Set(
     db
       .select({ kind: mailOptOuts.kind })
