@@ -61,6 +61,7 @@ import { search } from './routes/search'
 import { setup } from './routes/setup'
 import { signIn, signOut } from './routes/session'
 import { signUp } from './routes/sign-up'
+import { unsubscribe } from './routes/unsubscribe'
 import { uploads } from './routes/uploads'
 import { storeManagement, storePages } from './routes/stores'
 import { storePhotos } from './routes/stores/photos'
@@ -146,6 +147,7 @@ export function createApp(deps: AppDeps) {
   app.route('/sign-out', signOut)
   app.route('/account/two-factor', accountTwoFactor)
   app.route('/account', account)
+  app.route('/unsubscribe', unsubscribe)
   app.route('/favourites', favouritesPage)
   app.route('/events', liveEvents())
   app.route('/notifications', notificationPages)

@@ -13,10 +13,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cartLines, listings, listingUnits, stores } from '../../db/schema'
+import { cartLines, listings, listingUnits, members, stores } from '../../db/schema'
 import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
 import { issueSetupToken } from '../models/site'
+import { turnMailOff } from '../models/mail-preferences'
 import { recordSignIn } from '../models/sign-in-history'
 import { queueMail } from '../mail/outbox'
 import {
@@ -162,6 +163,14 @@ async function seedAndListPages() {
       userAgent: PHONE['User-Agent'],
     })
 
+  // A mail's unsubscribe link: one kind still on (the page asks), one stopped (it says so).
+  const { unsubscribeToken } = market.db
+    .select({ unsubscribeToken: members.unsubscribeToken })
+    .from(members)
+    .where(eq(members.id, store.memberId))
+    .get()!
+  turnMailOff(market.db, market.clock, store.memberId, 'messages')
+
   const visitor = undefined
   const twoFactor = await twoFactorPages()
   return {
@@ -222,6 +231,8 @@ async function seedAndListPages() {
     },
     'search, browsing': { path: '/search', cookie: visitor },
     'not found': { path: '/no-such-page', cookie: visitor },
+    unsubscribe: { path: `/unsubscribe/${unsubscribeToken}/new_order`, cookie: visitor },
+    'unsubscribe, stopped': { path: `/unsubscribe/${unsubscribeToken}/messages`, cookie: visitor },
   } satisfies Record<string, { path: string; cookie: string | undefined }>
 }
 
