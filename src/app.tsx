@@ -21,6 +21,7 @@ import { twoFactorRequirement } from './http/two-factor-requirement'
 import { scheduleHousekeeping } from './jobs/housekeeping'
 import { handleMailJobs } from './mail/sending'
 import { handlePasswordResetRequests } from './jobs/password-reset'
+import { handleNotificationMail } from './mail/notification-mail'
 import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
 import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
 import { LiveStreams } from './live/streams'
@@ -63,6 +64,7 @@ import { passwordReset } from './routes/password-reset'
 import { signIn, signOut } from './routes/session'
 import { signUp } from './routes/sign-up'
 import { emailVerification } from './routes/email-verification'
+import { unsubscribe } from './routes/unsubscribe'
 import { uploads } from './routes/uploads'
 import { storeManagement, storePages } from './routes/stores'
 import { storePhotos } from './routes/stores/photos'
@@ -87,6 +89,7 @@ export function createApp(deps: AppDeps) {
   scheduleHousekeeping(deps)
   handleMailJobs(deps)
   handlePasswordResetRequests(deps)
+  handleNotificationMail(deps)
   scheduleOrderAutoCompletion(deps)
   scheduleCounts(deps, 'listing-activity', ACTIVITY_FLUSH_INTERVAL, activity)
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)
@@ -150,6 +153,7 @@ export function createApp(deps: AppDeps) {
   app.route('/verify-email', emailVerification)
   app.route('/account/two-factor', accountTwoFactor)
   app.route('/account', account)
+  app.route('/unsubscribe', unsubscribe)
   app.route('/favourites', favouritesPage)
   app.route('/events', liveEvents())
   app.route('/notifications', notificationPages)

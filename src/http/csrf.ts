@@ -6,6 +6,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
 
 /**
+ * The one write that must come from elsewhere: a mail client's one-click unsubscribe (RFC 8058)
+ * posts `List-Unsubscribe=One-Click` to the link in the mail's header, from no page of ours and
+ * without a cookie. The member's secret token in the path is what authenticates it, and all it
+ * can do is turn one kind of mail off (routes/unsubscribe.tsx).
+ */
+const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[a-z0-9]+\/[a-z_]+$/
+
+/**
  * Refuses cross-site writes. Browsers say where a request comes from in Sec-Fetch-Site (all
  * current ones) or Origin (every POST since 2020); a write that says neither is refused too.
  * Bodies other than forms are refused, because a cross-site fetch can send those without a
@@ -15,6 +23,7 @@ const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data']
 export function csrfProtection(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next()
+    if (c.req.method === 'POST' && ONE_CLICK_UNSUBSCRIBE.test(c.req.path)) return next()
     if (!isSameOrigin(c.req.raw, c.var.config.publicUrl))
       throw new HTTPException(403, { message: 'cross_site_request' })
     const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()

@@ -79,6 +79,31 @@ describe('cross-site request protection of writes without a body', () => {
   })
 })
 
+describe('cross-site request protection and one-click unsubscribe', () => {
+  const crossSite = (path: string) =>
+    market.app.request(`${ORIGIN}${path}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://mail.example',
+        'Sec-Fetch-Site': 'cross-site',
+      },
+    })
+
+  it('lets exactly the unsubscribe path through, where the token in it authenticates', async () => {
+    market = await createOpenMarket()
+    const { unsubscribeToken } = market.db.select().from(members).get()!
+    // RFC 8058: mail clients post from no page of ours; the route answers it (303 to its page).
+    expect((await crossSite(`/unsubscribe/${unsubscribeToken}/messages`)).status).toBe(303)
+    // Anything else shaped otherwise is still checked, unsubscribe-like or not.
+    expect((await crossSite(`/unsubscribe/${unsubscribeToken}/messages/x`)).status).toBe(403)
+    expect((await crossSite(`/unsubscribe/${unsubscribeToken}`)).status).toBe(403)
+    expect((await crossSite('/account/mail-preferences')).status).toBe(403)
+    expect((await crossSite('/sign-up')).status).toBe(403)
+  })
+})
+
 describe('response headers', () => {
   it('sends a CSP without inline script, and the other safety headers', async () => {
     market = await createOpenMarket()

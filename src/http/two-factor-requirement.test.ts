@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { members } from '../../db/schema'
+import { mailPreferences } from '../models/mail-preferences'
 import {
   cookiesFrom,
   createMember,
@@ -81,6 +82,11 @@ describe('twoFactorRequirement, set at /admin/security', () => {
     expect(setUp.querySelector('.flash')?.textContent).toBe(
       'Tanji Market requires two-factor sign-in for members with a storefront. Set it up to carry on.',
     )
+    // A mail's unsubscribe link still works: its token, not the session, allows it.
+    const unsubscribe = `/unsubscribe/${provider.member.unsubscribeToken}/messages`
+    expect((await market.get(unsubscribe, { cookie: provider.cookie })).status).toBe(200)
+    expect((await market.post(unsubscribe, {}, { cookie: provider.cookie })).status).toBe(303)
+    expect(mailPreferences(market.db, provider.member.id).messages).toBe(false)
     // Setting it up, and signing out, still work.
     expect(
       (await market.post('/account/two-factor/enrolment', {}, { cookie: provider.cookie })).status,

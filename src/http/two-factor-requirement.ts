@@ -3,8 +3,11 @@ import { unmetTwoFactorRequirement } from '../models/two-factor'
 import type { AppEnv } from './env'
 import { flashRedirect } from './flash'
 
-/** Where a member who must set up two-factor may still go: to set it up, or to leave. */
-const ALWAYS_OPEN = ['/account/two-factor', '/sign-out', '/events', '/healthz']
+/**
+ * Where a member who must set up two-factor may still go: to set it up, or to leave — or to stop
+ * a kind of mail, which a link's token allows whoever is signed in.
+ */
+const ALWAYS_OPEN = ['/account/two-factor', '/sign-out', '/events', '/healthz', '/unsubscribe']
 
 /**
  * When the market requires two-factor sign-in of a signed-in member (site settings, see

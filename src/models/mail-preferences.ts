@@ -1,14 +1,17 @@
 // Which notification mail a member wants: every kind until they turn it off, on the account
 // page or by a mail's unsubscribe link. Only the kinds turned off are rows (mail_opt_outs).
-import { eq } from 'drizzle-orm'
-import { mailOptOuts } from '../../db/schema'
+import { and, eq, isNull } from 'drizzle-orm'
+import { mailOptOuts, members } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { NOTIFICATION_MAIL_KINDS, type NotificationMailKind } from '../mail/kinds'
 import type { Tx } from './transaction'
 
 /** Each kind, and whether the member wants it. */
-export function mailPreferences(db: Db, memberId: number): Record<NotificationMailKind, boolean> {
+export function mailPreferences(
+  db: Pick<Db, 'select'>,
+  memberId: number,
+): Record<NotificationMailKind, boolean> {
   const off = new Set(
     db
       .select({ kind: mailOptOuts.kind })
@@ -47,4 +50,22 @@ export function setMailPreferences(
     for (const kind of NOTIFICATION_MAIL_KINDS)
       if (!wanted[kind]) turnMailOff(tx, clock, memberId, kind)
   })
+}
+
+/** Whether `kind` names a kind of notification mail (it comes from a link's path). */
+export function isNotificationMailKind(kind: string): kind is NotificationMailKind {
+  return (NOTIFICATION_MAIL_KINDS as readonly string[]).includes(kind)
+}
+
+/**
+ * The member an unsubscribe link names by its token, or undefined for a token nobody holds: a
+ * deleted account's token was replaced, so links in its old mail find nobody.
+ * @example const memberId = findUnsubscriber(db, c.req.param('token')); if (memberId === undefined) return c.notFound()
+ */
+export function findUnsubscriber(db: Pick<Db, 'select'>, token: string): number | undefined {
+  return db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.unsubscribeToken, token), isNull(members.deletedAt)))
+    .get()?.id
 }

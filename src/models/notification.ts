@@ -2,14 +2,18 @@
 // order, an order that moved on, a payment recorded, a dispute, a message while they were not
 // looking at that conversation. Each is created once, in the transaction of what it is about
 // (notify), and delivered per channel: the bell and /notifications read the row, and the
-// member's open pages hear of it through a kept event (the bell's count changes live). Mail for
-// the same row is the email issue's channel: it enqueues its job here, in the same transaction.
+// member's open pages hear of it through a kept event (the bell's count changes live); mail is
+// the third channel: notify enqueues its job in the same transaction, and the job (sent a little
+// later, src/mail/notification-mail.ts) decides whether the member still needs to hear of it.
 //
 // One unread note per subject and kind: a second message in a conversation, or a second step of
-// an order before the first was seen, freshens the note instead of stacking another.
+// an order before the first was seen, freshens the note instead of stacking another. The mail
+// job of a note that was freshened finds it gone and sends nothing: a burst of steps is one mail.
 import { and, count, desc, eq, isNull, lt, sql } from 'drizzle-orm'
-import { notifications } from '../../db/schema'
+import { jobs, notifications } from '../../db/schema'
 import type { Db } from '../db'
+import { enqueueJob } from '../jobs/queue'
+import { clockAt, MINUTE } from '../lib/clock'
 import type { EventData } from '../live/bus'
 import { recordEvent, type LiveEvent } from '../live/events'
 import { prepared } from './prepared'
@@ -31,6 +35,18 @@ export type Notification = Omit<typeof notifications.$inferSelect, 'kind' | 'dat
 /** The event a member's pages hear when a note arrives or is read: the bell's count changes. */
 export const NOTIFICATIONS_CHANGED = 'notifications.changed'
 
+/** The job that mails one note (payload `{ notificationId }`). */
+export const NOTIFICATION_MAIL_JOB = 'notification.mail'
+/** The job that mails a member what messages wait for them (payload `{ memberId }`). */
+export const MESSAGES_DIGEST_JOB = 'messages.digest'
+/**
+ * How long a note waits before it is mailed: the next steps of a burst (accepted, then ready a
+ * minute later) freshen it meanwhile, and a member who is on the market reads it first.
+ */
+export const NOTIFICATION_MAIL_DELAY = 2 * MINUTE
+/** Messages are mailed at most once in this while, all that came in it together. */
+export const MESSAGES_DIGEST_WINDOW = 15 * MINUTE
+
 /**
  * Tells a member of something, inside the transaction that made it happen.
  * @returns the kept event that tells their open pages: publish it after the commit
@@ -42,17 +58,9 @@ export function notify(
   at: Date,
 ): LiveEvent[] {
   const db = tx as Db
-  // The note it freshens goes, and the new one takes the top of the list (ids order the list).
-  db.delete(notifications)
-    .where(
-      and(
-        eq(notifications.memberId, note.memberId),
-        eq(notifications.subject, note.subject),
-        eq(notifications.kind, note.kind),
-        isNull(notifications.readAt),
-      ),
-    )
-    .run()
+  // The new note takes the top of the list (ids order the list), then the one it freshens goes.
+  // In that order SQLite never gives the new note the id of the one it replaces (a rowid is the
+  // largest plus one), so a mail keyed by a note's id is never taken for an older note's.
   const { id } = db
     .insert(notifications)
     .values({
@@ -64,7 +72,57 @@ export function notify(
     })
     .returning({ id: notifications.id })
     .get()
+  db.delete(notifications)
+    .where(
+      and(
+        eq(notifications.memberId, note.memberId),
+        eq(notifications.subject, note.subject),
+        eq(notifications.kind, note.kind),
+        isNull(notifications.readAt),
+        lt(notifications.id, id),
+      ),
+    )
+    .run()
+  scheduleMail(db, note.memberId, note.kind, id, at)
   return recordEvent(tx, [note.memberId], NOTIFICATIONS_CHANGED, { notificationId: id }, at)
+}
+
+/**
+ * The note's mail, as a job in the note's transaction. A message joins the member's waiting
+ * digest, or opens the next one: the first message after a digest went (or found everything
+ * read) starts a new window, keyed by that message's note.
+ */
+function scheduleMail(db: Db, memberId: number, kind: NotificationKind, id: number, at: Date) {
+  const clock = clockAt(at)
+  if (kind !== 'message.received') {
+    enqueueJob(db, clock, {
+      type: NOTIFICATION_MAIL_JOB,
+      payload: { notificationId: id },
+      key: `note-mail:${id}`,
+      runAt: new Date(at.getTime() + NOTIFICATION_MAIL_DELAY),
+    })
+    return
+  }
+  // Only a digest still queued covers this message: one already running has read what was
+  // unread before this message existed.
+  const waiting = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.state, 'queued'),
+        eq(jobs.type, MESSAGES_DIGEST_JOB),
+        sql`json_extract(${jobs.payload}, '$.memberId') = ${memberId}`,
+      ),
+    )
+    .get()
+  if (waiting) return
+  enqueueJob(db, clock, {
+    type: MESSAGES_DIGEST_JOB,
+    payload: { memberId },
+    key: `digest:${memberId}:${id}`,
+    runAt: new Date(at.getTime() + MESSAGES_DIGEST_WINDOW),
+  })
 }
 
 /** How many notes the member has not read: the bell's count. */

@@ -13,11 +13,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cartLines, listings, listingUnits, mails, stores } from '../../db/schema'
+import { cartLines, listings, listingUnits, mails, members, stores } from '../../db/schema'
 import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
 import { issueSetupToken } from '../models/site'
 import { issueAccountToken } from '../models/account-token'
+import { turnMailOff } from '../models/mail-preferences'
 import { recordSignIn } from '../models/sign-in-history'
 import { queueMail } from '../mail/outbox'
 import {
@@ -164,6 +165,14 @@ async function seedAndListPages() {
       userAgent: PHONE['User-Agent'],
     })
 
+  // A mail's unsubscribe link: one kind still on (the page asks), one stopped (it says so).
+  const { unsubscribeToken } = market.db
+    .select({ unsubscribeToken: members.unsubscribeToken })
+    .from(members)
+    .where(eq(members.id, store.memberId))
+    .get()!
+  turnMailOff(market.db, market.clock, store.memberId, 'messages')
+
   const visitor = undefined
   const twoFactor = await twoFactorPages()
   const emailVerification = await emailVerificationPages()
@@ -231,6 +240,8 @@ async function seedAndListPages() {
     },
     'search, browsing': { path: '/search', cookie: visitor },
     'not found': { path: '/no-such-page', cookie: visitor, status: 404 },
+    unsubscribe: { path: `/unsubscribe/${unsubscribeToken}/new_order`, cookie: visitor },
+    'unsubscribe, stopped': { path: `/unsubscribe/${unsubscribeToken}/messages`, cookie: visitor },
   } satisfies Record<string, { path: string; cookie: string | undefined; status?: number }>
 }
 
