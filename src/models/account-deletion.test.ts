@@ -41,6 +41,9 @@ function rowsOf(
   return market.db.select().from(table).where(eq(table.memberId, memberId)).all().length
 }
 
+/** Where the member's requests come from (password checks are throttled per address too). */
+const ADDRESS = '203.0.113.5'
+
 describe('deleteAccount', () => {
   it('removes the person and keeps the books', async () => {
     market = await createOpenMarket()
@@ -51,7 +54,10 @@ describe('deleteAccount', () => {
     const entriesBefore = market.db.select().from(ledgerEntries).all()
     const booksBefore = ledgerBalances(market.db)
 
-    const result = await deleteAccount(market.db, market.clock, fatou.owner, PASSWORD)
+    const result = await deleteAccount(market.db, market.clock, fatou.owner, {
+      password: PASSWORD,
+      address: ADDRESS,
+    })
 
     expect(result).toEqual({ ok: true })
     const member = market.db.select().from(members).where(eq(members.id, fatou.owner.id)).get()!
@@ -125,7 +131,10 @@ describe('deleteAccount', () => {
         .get() as { n: number }
     expect(indexed().n).toBe(1)
 
-    await deleteAccount(market.db, market.clock, fatou.owner, PASSWORD)
+    await deleteAccount(market.db, market.clock, fatou.owner, {
+      password: PASSWORD,
+      address: ADDRESS,
+    })
 
     const own = market.db.select().from(listings).where(eq(listings.storeId, fatou.store.id)).all()
     expect(own.map((listing) => listing.status)).toEqual(['archived'])
@@ -139,7 +148,10 @@ describe('deleteAccount', () => {
     const { fatou } = await seedTrader(market)
     const before = market.db.select().from(members).where(eq(members.id, fatou.owner.id)).get()
 
-    const result = await deleteAccount(market.db, market.clock, fatou.owner, 'not my password')
+    const result = await deleteAccount(market.db, market.clock, fatou.owner, {
+      password: 'not my password',
+      address: ADDRESS,
+    })
 
     expect(result).toEqual({ ok: false, reason: 'wrong_password' })
     expect(market.db.select().from(members).where(eq(members.id, fatou.owner.id)).get()).toEqual(
@@ -162,7 +174,10 @@ describe('deleteAccount', () => {
         : { buyerId: lamin.owner.id, storeId: fatou.store.id, status },
     )
 
-    const result = await deleteAccount(market.db, market.clock, fatou.owner, PASSWORD)
+    const result = await deleteAccount(market.db, market.clock, fatou.owner, {
+      password: PASSWORD,
+      address: ADDRESS,
+    })
 
     expect(result).toMatchObject({
       ok: false,
@@ -180,14 +195,24 @@ describe('deleteAccount', () => {
     seedOrder(market, { buyerId: lamin.owner.id, storeId: fatou.store.id, status: 'completed' })
     const owed = deletionBlockers(market.db, fatou.owner).owed
     expect(owed).toBeGreaterThan(0)
-    expect(await deleteAccount(market.db, market.clock, fatou.owner, PASSWORD)).toMatchObject({
+    expect(
+      await deleteAccount(market.db, market.clock, fatou.owner, {
+        password: PASSWORD,
+        address: ADDRESS,
+      }),
+    ).toMatchObject({
       reason: 'unfinished',
       blockers: { openOrders: [], owed },
     })
 
     const operator = findMemberByEmail(market.db, 'awa@example.com')!
     recordPayout(market.db, operator, fatou.store.id, owed, 'Cash, receipt 2', market.clock.now())
-    expect(await deleteAccount(market.db, market.clock, fatou.owner, PASSWORD)).toEqual({
+    expect(
+      await deleteAccount(market.db, market.clock, fatou.owner, {
+        password: PASSWORD,
+        address: ADDRESS,
+      }),
+    ).toEqual({
       ok: true,
     })
   })
@@ -195,7 +220,9 @@ describe('deleteAccount', () => {
   it("refuses the market's only operator", async () => {
     market = await createOpenMarket()
     const awa = findMemberByEmail(market.db, 'awa@example.com')!
-    expect(await deleteAccount(market.db, market.clock, awa, PASSWORD)).toMatchObject({
+    expect(
+      await deleteAccount(market.db, market.clock, awa, { password: PASSWORD, address: ADDRESS }),
+    ).toMatchObject({
       reason: 'unfinished',
       blockers: { lastOperator: true },
     })

@@ -37,7 +37,7 @@ import type { Clock } from '../lib/clock'
 import { randomToken } from '../lib/tokens'
 import { storeBalance } from './ledger'
 import { isFinal, ORDER_STATUSES, type OrderStatus } from './order/transitions'
-import { verifyPassword } from './password'
+import { confirmPassword, type PasswordConfirmation } from './password-confirmation'
 import type { SessionMember } from './session'
 import { deleteSignInHistory } from './sign-in-history'
 import type { Tx } from './transaction'
@@ -62,7 +62,7 @@ export type DeletionBlockers = {
 
 export type AccountDeletionResult =
   | { ok: true }
-  | { ok: false; reason: 'wrong_password' }
+  | Exclude<PasswordConfirmation, { ok: true }>
   | { ok: false; reason: 'unfinished'; blockers: DeletionBlockers }
 
 const OPEN_STATUSES = ORDER_STATUSES.filter((status) => !isFinal(status))
@@ -114,11 +114,11 @@ export async function deleteAccount(
   db: Db,
   clock: Clock,
   member: SessionMember,
-  password: string,
+  proof: { password: string; address: string },
 ): Promise<AccountDeletionResult> {
-  const stored = db.select().from(members).where(eq(members.id, member.id)).get()
-  if (!stored || !(await verifyPassword(stored.passwordHash, password)))
-    return { ok: false, reason: 'wrong_password' }
+  const confirmed = await confirmPassword(db, clock, member.id, proof.password, proof.address)
+  if (!confirmed.ok) return confirmed
+  const stored = confirmed.member
   return db.transaction(
     (tx): AccountDeletionResult => {
       // An order may have been placed while argon2 ran: the check that counts is this one.

@@ -33,7 +33,7 @@ import {
   type NewMember,
   type SignUpResult,
 } from './member'
-import { verifyPassword } from './password'
+import { confirmPassword, type PasswordConfirmation } from './password-confirmation'
 import type { Tx } from './transaction'
 
 /** What a mail needs from outside the database: where the market lives, and its name. */
@@ -124,7 +124,8 @@ export function resendVerification(
 
 export type ChangeEmailResult =
   | { ok: true; email: string }
-  | { ok: false; reason: 'wrong_password' | 'same_email' | 'email_taken' | 'too_soon' }
+  | Exclude<PasswordConfirmation, { ok: true }>
+  | { ok: false; reason: 'same_email' | 'email_taken' | 'too_soon' }
 
 /**
  * Asks to move the member to `newEmail`: checks their password (a session left open on a shared
@@ -136,12 +137,12 @@ export async function requestEmailChange(
   clock: Clock,
   mail: MailContext,
   memberId: number,
-  input: { newEmail: string; password: string },
+  input: { newEmail: string; password: string; address: string },
 ): Promise<ChangeEmailResult> {
   const email = normalizeEmail(input.newEmail)
-  const member = db.select().from(members).where(eq(members.id, memberId)).get()
-  if (!member || !(await verifyPassword(member.passwordHash, input.password)))
-    return { ok: false, reason: 'wrong_password' }
+  const confirmed = await confirmPassword(db, clock, memberId, input.password, input.address)
+  if (!confirmed.ok) return confirmed
+  const { member } = confirmed
   if (email === member.email) return { ok: false, reason: 'same_email' }
   if (findMemberByEmail(db, email)) return { ok: false, reason: 'email_taken' }
   return db.transaction((tx): ChangeEmailResult => {

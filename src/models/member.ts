@@ -6,6 +6,7 @@ import { hashPassword, passwordProblem, verifyDecoy, verifyPassword } from './pa
 import type { SessionMember } from './session'
 import type { Tx } from './transaction'
 import { recordSignIn } from './sign-in-history'
+import { confirmPassword, type PasswordConfirmation } from './password-confirmation'
 import { beginSignInAttempt } from './sign-in-throttle'
 
 export type Member = typeof members.$inferSelect
@@ -164,17 +165,23 @@ export async function signInMember(
 
 export type PasswordChangeResult =
   | { ok: true }
-  | { ok: false; reason: 'wrong_current_password' }
+  | Exclude<PasswordConfirmation, { ok: true }>
   | { ok: false; reason: 'weak_password'; message: string }
 
 export async function changeMemberPassword(
   db: Db,
+  clock: Clock,
   member: SessionMember,
-  passwords: { current: string; next: string },
+  passwords: { current: string; next: string; address: string },
 ): Promise<PasswordChangeResult> {
-  const stored = db.select().from(members).where(eq(members.id, member.id)).get()
-  if (!stored || !(await verifyPassword(stored.passwordHash, passwords.current)))
-    return { ok: false, reason: 'wrong_current_password' }
+  const confirmed = await confirmPassword(
+    db,
+    clock,
+    member.id,
+    passwords.current,
+    passwords.address,
+  )
+  if (!confirmed.ok) return confirmed
   const problem = await passwordProblem(passwords.next, member)
   if (problem) return { ok: false, reason: 'weak_password', message: problem }
   const passwordHash = await hashPassword(passwords.next)

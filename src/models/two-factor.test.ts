@@ -206,18 +206,21 @@ describe('disableTwoFactor', () => {
       await disableTwoFactor(market.db, market.clock, member.id, {
         password: 'not it at all',
         code: codeNow(key),
+        address: '203.0.113.5',
       }),
     ).toEqual({ ok: false, reason: 'wrong_password' })
     expect(
       await disableTwoFactor(market.db, market.clock, member.id, {
         password: PASSWORD,
         code: '000000',
+        address: '203.0.113.5',
       }),
     ).toEqual({ ok: false, reason: 'wrong_code' })
     expect(
       await disableTwoFactor(market.db, market.clock, member.id, {
         password: PASSWORD,
         code: codeNow(key),
+        address: '203.0.113.5',
       }),
     ).toEqual({ ok: true })
     expect(twoFactorStatus(market.db, member.id)).toEqual({

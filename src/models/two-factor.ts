@@ -27,7 +27,7 @@ import { members, recoveryCodes } from '../../db/schema'
 import type { Db } from '../db'
 import type { Clock } from '../lib/clock'
 import { hashToken, readableCode } from '../lib/tokens'
-import { verifyPassword } from './password'
+import { confirmPassword, type PasswordConfirmation } from './password-confirmation'
 import type { SessionMember } from './session'
 import type { Site } from './site'
 import { findStoreOfMember } from './store'
@@ -245,7 +245,7 @@ export function regenerateRecoveryCodes(
 }
 
 export type DisableResult =
-  { ok: true } | { ok: false; reason: 'wrong_password' } | Exclude<CodeCheck, { ok: true }>
+  { ok: true } | Exclude<PasswordConfirmation, { ok: true }> | Exclude<CodeCheck, { ok: true }>
 
 /**
  * Turns two-factor off: asks the password and a code, so neither a borrowed unlocked phone nor
@@ -256,15 +256,10 @@ export async function disableTwoFactor(
   db: Db,
   clock: Clock,
   memberId: number,
-  proof: { password: string; code: string },
+  proof: { password: string; code: string; address: string },
 ): Promise<DisableResult> {
-  const stored = db
-    .select({ passwordHash: members.passwordHash })
-    .from(members)
-    .where(eq(members.id, memberId))
-    .get()
-  if (!stored || !(await verifyPassword(stored.passwordHash, proof.password)))
-    return { ok: false, reason: 'wrong_password' }
+  const confirmed = await confirmPassword(db, clock, memberId, proof.password, proof.address)
+  if (!confirmed.ok) return confirmed
   const check = checkSecondFactor(db, clock, memberId, proof.code)
   if (!check.ok) return check
   db.transaction((tx) => {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { parseHTML } from 'linkedom'
+import { MAX_FAILURES_PER_ACCOUNT } from '../models/sign-in-throttle'
 import { afterEach, describe, expect, it } from 'vitest'
 import { favourites, mailOptOuts, members, orders, sessions } from '../../db/schema'
 import { HOUR } from '../lib/clock'
@@ -71,6 +72,24 @@ describe('POST /account/password', () => {
     expect(response.status).toBe(422)
     expect(fieldError(await page(response), 'currentPassword')).toMatch(/not your current password/)
     expect(market.db.select().from(members).get()!.passwordHash).toBe(before)
+  })
+
+  it('pauses after a few wrong current passwords, like signing in', async () => {
+    market = await createOpenMarket()
+    const cookie = await market.signIn('awa@example.com')
+    const change = (currentPassword: string) =>
+      market.post(
+        '/account/password',
+        { currentPassword, newPassword: 'mango trees by the river' },
+        { cookie },
+      )
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_ACCOUNT; attempt += 1)
+      await change('not my password')
+    const paused = await change(PASSWORD)
+    expect(paused.status).toBe(422)
+    expect(fieldError(await page(paused), 'currentPassword')).toBe(
+      'Too many attempts. Try again in 15 minutes.',
+    )
   })
 
   it.each([

@@ -6,6 +6,7 @@ import { DevicesSection } from '../../views/accounts/devices-section'
 import type { MarketEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { mailContext } from '../http/mail-context'
+import { passwordRefusal } from '../http/password-refusal'
 import { list, parseForm, type FormErrors } from '../http/forms'
 import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
 import { endSessionCookie, requireMember } from '../http/session'
@@ -14,7 +15,11 @@ import { NOTIFICATION_MAIL_KINDS } from '../mail/kinds'
 import { deleteAccount, deletionBlockers } from '../models/account-deletion'
 import { accountDataFileName, collectAccountData } from '../models/account-data'
 import { setMailPreferences, mailPreferences } from '../models/mail-preferences'
-import { pendingVerification, requestEmailChange } from '../models/email-verification'
+import {
+  pendingVerification,
+  requestEmailChange,
+  type ChangeEmailResult,
+} from '../models/email-verification'
 import { changeMemberPassword, hasVerifiedEmail } from '../models/member'
 import { PASSWORD_MAX_LENGTH } from '../models/password'
 import { deleteMemberSession, deleteOtherSessions, listSessions } from '../models/session'
@@ -47,6 +52,24 @@ const emailChangeSchema = z.object({
   newEmail: memberFields.email,
   password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX_LENGTH),
 })
+
+/** What to say, and beside which field, when a change of address is refused. */
+function emailChangeRefusal(
+  now: Date,
+  refusal: Exclude<ChangeEmailResult, { ok: true }>,
+): FormErrors {
+  switch (refusal.reason) {
+    case 'wrong_password':
+    case 'password_throttled':
+      return { password: passwordRefusal(now, refusal) }
+    case 'same_email':
+      return { newEmail: 'That is already your address.' }
+    case 'email_taken':
+      return { newEmail: 'Another account uses that address.' }
+    case 'too_soon':
+      return { newEmail: 'We sent that address a mail less than a minute ago: look for it there.' }
+  }
+}
 
 type AccountForms = {
   password?: FormErrors
@@ -99,15 +122,22 @@ export const account = new Hono<MarketEnv>()
   .post('/password', async (c) => {
     const form = await parseForm(c, passwordChangeSchema)
     if (!form.ok) return c.html(accountPage(c, { password: form.errors }), 422)
-    const result = await changeMemberPassword(c.var.db, c.var.member, {
+    const result = await changeMemberPassword(c.var.db, c.var.clock, c.var.member, {
       current: form.data.currentPassword,
       next: form.data.newPassword,
+      address: c.var.address,
     })
     if (!result.ok) {
       const errors: FormErrors =
-        result.reason === 'wrong_current_password'
-          ? { currentPassword: 'That is not your current password.' }
-          : { newPassword: result.message }
+        result.reason === 'weak_password'
+          ? { newPassword: result.message }
+          : {
+              currentPassword: passwordRefusal(
+                c.var.clock.now(),
+                result,
+                'That is not your current password.',
+              ),
+            }
       return c.html(accountPage(c, { password: errors }), 422)
     }
     // Whoever knew the old password may hold a session; a new password ends all the others.
@@ -125,19 +155,9 @@ export const account = new Hono<MarketEnv>()
       c.var.clock,
       mailContext(c),
       c.var.member.id,
-      form.data,
+      { ...form.data, address: c.var.address },
     )
-    if (!result.ok)
-      return again(
-        {
-          wrong_password: { password: 'That is not your password.' },
-          same_email: { newEmail: 'That is already your address.' },
-          email_taken: { newEmail: 'Another account uses that address.' },
-          too_soon: {
-            newEmail: 'We sent that address a mail less than a minute ago: look for it there.',
-          },
-        }[result.reason],
-      )
+    if (!result.ok) return again(emailChangeRefusal(c.var.clock.now(), result))
     return flashRedirect(
       c,
       '/verify-email?return_to=%2Faccount',
@@ -203,11 +223,16 @@ export const account = new Hono<MarketEnv>()
   .post('/deletion', async (c) => {
     const form = await parseForm(c, deletionSchema)
     if (!form.ok) return c.html(deletionPage(c, form.errors), 422)
-    const result = await deleteAccount(c.var.db, c.var.clock, c.var.member, form.data.password)
+    const result = await deleteAccount(c.var.db, c.var.clock, c.var.member, {
+      password: form.data.password,
+      address: c.var.address,
+    })
     if (!result.ok) {
       // Unfinished business is shown by the page itself, in place of the form.
       const errors: FormErrors =
-        result.reason === 'wrong_password' ? { password: 'That is not your password.' } : {}
+        result.reason === 'unfinished'
+          ? {}
+          : { password: passwordRefusal(c.var.clock.now(), result) }
       return c.html(deletionPage(c, errors), 422)
     }
     endSessionCookie(c)

@@ -7,6 +7,7 @@ import { flashRedirect } from '../../http/flash'
 import { parseForm, type FormErrors } from '../../http/forms'
 import { seeOther } from '../../http/redirects'
 import { requireMember } from '../../http/session'
+import { passwordRefusal } from '../../http/password-refusal'
 import { shell } from '../../http/shell'
 import { throttledMessage } from '../../http/throttled-message'
 import { requirementMessage } from '../../http/two-factor-requirement'
@@ -117,11 +118,12 @@ export const accountTwoFactor = new Hono<MarketEnv>()
     const result = await disableTwoFactor(c.var.db, c.var.clock, c.var.member.id, {
       password: form.data.password,
       code: form.data.removalCode,
+      address: c.var.address,
     })
     if (!result.ok) {
       const errors: FormErrors =
-        result.reason === 'wrong_password'
-          ? { password: 'That is not your password.' }
+        result.reason === 'wrong_password' || result.reason === 'password_throttled'
+          ? { password: passwordRefusal(c.var.clock.now(), result) }
           : { removalCode: codeMessage(c, result) }
       return c.html(twoFactorPage(c, { removal: errors }), 422)
     }
@@ -130,7 +132,7 @@ export const accountTwoFactor = new Hono<MarketEnv>()
 
 function codeMessage<E extends MarketEnv>(
   c: Context<E>,
-  check: Exclude<CodeCheck, { ok: true }> | { ok: false; reason: 'wrong_password' },
+  check: Exclude<CodeCheck, { ok: true }>,
 ): string {
   if (check.reason === 'throttled') return throttledMessage(c.var.clock.now(), check.retryAt)
   if (check.reason === 'used_code')
