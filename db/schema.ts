@@ -169,6 +169,9 @@ export const stores = sqliteTable(
     skills: text('skills').notNull().default(''),
     avatarImageId: integer('avatar_image_id').references(() => images.id, { onDelete: 'set null' }),
     coverImageId: integer('cover_image_id').references(() => images.id, { onDelete: 'set null' }),
+    /** Published, visible reviews of the store's orders: their count and stars (reviews.ts). */
+    ratingCount: integer('rating_count').notNull().default(0),
+    ratingSum: integer('rating_sum').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -219,6 +222,9 @@ export const listings = sqliteTable(
     tags: text('tags').notNull().default(''),
     /** Minor units of the site's currency. */
     fromPrice: integer('from_price').notNull(),
+    /** Published, visible reviews of orders that included this listing: their count and stars. */
+    ratingCount: integer('rating_count').notNull().default(0),
+    ratingSum: integer('rating_sum').notNull().default(0),
     /** Services: where it happens, comma-separated from customer, provider, online. */
     serviceLocations: text('service_locations').notNull().default(''),
     durationMinutes: integer('duration_minutes'),
@@ -530,6 +536,8 @@ export const orders = sqliteTable(
     placedAt: integer('placed_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+    /** When it completed: the review window (14 days) opens then. */
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
     paidAt: integer('paid_at', { mode: 'timestamp_ms' }),
     paymentReference: text('payment_reference').notNull().default(''),
   },
@@ -981,5 +989,119 @@ export const mails = sqliteTable(
     uniqueIndex('mails_key_idx').on(table.key),
     index('mails_state_idx').on(table.state, table.id),
     index('mails_member_idx').on(table.memberId, table.id),
+  ],
+)
+
+/**
+ * A review of a completed order, by one side about the other: the buyer about the store
+ * (`of_store`: stars, title, text, photos, "would recommend") or the store's owner about the buyer
+ * (`of_buyer`). Double-blind: written reviews stay unpublished until both sides have written or
+ * the 14-day window closes (src/models/review). `editedAt` marks an edit after publication;
+ * `hiddenAt` a review the operator upheld a report against, with the note shown in its place.
+ */
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id),
+    direction: text('direction', { enum: ['of_store', 'of_buyer'] }).notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => members.id),
+    /** The store the order was from, whichever way the review goes. */
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id),
+    /** The member reviewed: the store's owner, or the buyer. */
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => members.id),
+    stars: integer('stars').notNull(),
+    title: text('title').notNull().default(''),
+    body: text('body').notNull().default(''),
+    /** Would the buyer recommend the store; null for reviews of buyers. */
+    recommend: integer('recommend', { mode: 'boolean' }),
+    helpfulCount: integer('helpful_count').notNull().default(0),
+    createdAt: createdAt(),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    hiddenAt: integer('hidden_at', { mode: 'timestamp_ms' }),
+    hiddenNote: text('hidden_note').notNull().default(''),
+  },
+  (table) => [
+    uniqueIndex('reviews_order_direction_idx').on(table.orderId, table.direction),
+    index('reviews_store_idx').on(table.storeId, table.direction, table.publishedAt),
+    index('reviews_subject_idx').on(table.subjectId, table.direction, table.publishedAt),
+    index('reviews_author_idx').on(table.authorId),
+    check('reviews_stars', sql`${table.stars} BETWEEN 1 AND 5`),
+    check('reviews_direction', sql`${table.direction} IN ('of_store', 'of_buyer')`),
+  ],
+)
+
+/** Up to four photos on a review, through the photo pipeline (images). */
+export const reviewPhotos = sqliteTable(
+  'review_photos',
+  {
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+    imageId: integer('image_id')
+      .notNull()
+      .references(() => images.id),
+    position: integer('position').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.reviewId, table.position] })],
+)
+
+/** The store's one public reply to a review of it. */
+export const reviewReplies = sqliteTable('review_replies', {
+  reviewId: integer('review_id')
+    .primaryKey()
+    .references(() => reviews.id, { onDelete: 'cascade' }),
+  authorId: integer('author_id')
+    .notNull()
+    .references(() => members.id),
+  body: text('body').notNull(),
+  createdAt: createdAt(),
+})
+
+/** "Helpful" votes: one per member and review (never on one's own). */
+export const reviewVotes = sqliteTable(
+  'review_votes',
+  {
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.reviewId, table.memberId] })],
+)
+
+/** Reports of a review, for the operator's moderation queue; one per member and review. */
+export const reviewReports = sqliteTable(
+  'review_reports',
+  {
+    id: integer('id').primaryKey(),
+    reviewId: integer('review_id')
+      .notNull()
+      .references(() => reviews.id, { onDelete: 'cascade' }),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    /** upheld: the review is hidden; dismissed: it stays. */
+    resolution: text('resolution', { enum: ['upheld', 'dismissed'] }),
+    resolvedBy: integer('resolved_by').references(() => members.id, { onDelete: 'set null' }),
+  },
+  (table) => [
+    uniqueIndex('review_reports_reporter_idx').on(table.reviewId, table.reporterId),
+    index('review_reports_open_idx').on(table.resolvedAt, table.id),
   ],
 )

@@ -23,6 +23,7 @@ import { handleMailJobs } from './mail/sending'
 import { handlePasswordResetRequests } from './jobs/password-reset'
 import { handleNotificationMail } from './mail/notification-mail'
 import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
+import { scheduleReviewPublication } from './jobs/review-publication'
 import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
 import { LiveStreams } from './live/streams'
 import { ListingActivity } from './models/listing-activity'
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
   handlePasswordResetRequests(deps)
   handleNotificationMail(deps)
   scheduleOrderAutoCompletion(deps)
+  scheduleReviewPublication(deps)
   scheduleCounts(deps, 'listing-activity', ACTIVITY_FLUSH_INTERVAL, activity)
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)
 

@@ -24,14 +24,14 @@ import { insertTestOrder, type TestOrderFields } from './orders'
 /** An order with one line and its first step, paid and (when completed) released to the store. */
 export function seedOrder(
   market: TestMarket,
-  fields: TestOrderFields & { title?: string },
+  fields: TestOrderFields & { title?: string; listingId?: number },
 ): ReturnType<typeof insertTestOrder> {
-  const { title = 'Leaking tap repair', ...orderFields } = fields
+  const { title = 'Leaking tap repair', listingId = null, ...orderFields } = fields
   const order = insertTestOrder(market.db, orderFields)
   const at = market.clock.now()
   market.db.transaction((tx) => {
     tx.insert(orderLines)
-      .values({ orderId: order.id, title, unitPrice: order.subtotal, quantity: 1 })
+      .values({ orderId: order.id, listingId, title, unitPrice: order.subtotal, quantity: 1 })
       .run()
     tx.insert(orderEvents)
       .values({ orderId: order.id, action: 'place', actor: 'buyer', toStatus: 'placed', at })

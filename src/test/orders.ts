@@ -19,6 +19,8 @@ export type TestOrderFields = {
   kind?: Order['kind']
   currency?: string
   placedAt?: Date
+  /** For a completed order: when (placedAt unless given). */
+  completedAt?: Date
 }
 
 /** An order row as checkout would leave it, with a random public code. */
@@ -48,6 +50,7 @@ export function insertTestOrder(db: Pick<Db, 'insert'>, fields: TestOrderFields)
       commissionBps: fields.commissionBps ?? 0,
       placedAt,
       updatedAt: placedAt,
+      completedAt: fields.status === 'completed' ? (fields.completedAt ?? placedAt) : null,
     })
     .returning()
     .get()

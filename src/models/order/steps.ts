@@ -94,6 +94,7 @@ function moveOrder(
         updatedAt: at,
         ...(transition.needsReason ? { reason: said } : {}),
         ...(transition.to === 'delivered' ? { deliveredAt: at } : {}),
+        ...(transition.to === 'completed' ? { completedAt: at } : {}),
       })
       .where(and(eq(orders.id, order.id), eq(orders.status, order.status)))
       .returning()
