@@ -43,6 +43,7 @@ import {
   orderLines,
   orders,
   portfolioItems,
+  reviews,
   setupTokens,
   site,
   stores,
@@ -418,8 +419,13 @@ describe('seedDemoTown', () => {
     expect(withoutTokens(replay.select().from(members).orderBy(members.id).all())).toEqual(
       withoutTokens(memberRows),
     )
-    expect(replay.select().from(stores).orderBy(stores.id).all()).toEqual(storeRows)
-    expect(allListings(replay)).toEqual(asCreated)
+    // Ratings come from the town's reviews, written later in its history (a test of their own).
+    const unrated = <Row extends { ratingCount: number; ratingSum: number }>(rows: Row[]) =>
+      rows.map(({ ratingCount: _count, ratingSum: _sum, ...row }) => row)
+    expect(unrated(replay.select().from(stores).orderBy(stores.id).all())).toEqual(
+      unrated(storeRows),
+    )
+    expect(unrated(allListings(replay))).toEqual(unrated(asCreated))
     const statuses = new Set(allListings(demo).map((listing) => listing.status))
     expect(statuses).toEqual(new Set(['published', 'draft', 'paused', 'archived']))
   })
@@ -547,6 +553,45 @@ describe('seedDemoTown', () => {
       expect(balances.store_payable).toBeGreaterThan(0)
       expect(balances.payouts).toBeGreaterThan(0)
       expect(balances.refunds).toBeGreaterThan(0)
+    })
+
+    it('reviews completed orders through the models: ratings agree, some still wait, one is left to write', async () => {
+      const { db, result } = town
+      if (!result.ok) throw new Error('seeding failed')
+      const { reviewCount, publishedReviewCount, signIns } = result.town
+      expect(reviewCount).toBeGreaterThan(5)
+      expect(publishedReviewCount).toBeGreaterThan(0)
+      expect(publishedReviewCount).toBeLessThan(reviewCount)
+      const written = db.select().from(reviews).all()
+      expect(written).toHaveLength(reviewCount)
+      expect(new Set(written.map((review) => review.direction))).toEqual(
+        new Set(['of_store', 'of_buyer']),
+      )
+      // Every store's rating is the sum of its published reviews, as the models keep it.
+      for (const store of db.select().from(stores).all()) {
+        const counted = written.filter(
+          (review) =>
+            review.storeId === store.id && review.direction === 'of_store' && review.publishedAt,
+        )
+        expect([store.ratingCount, store.ratingSum], store.name).toEqual([
+          counted.length,
+          counted.reduce((sum, review) => sum + review.stars, 0),
+        ])
+      }
+      const firstBuyer = signIns.find((signIn) => signIn.role === 'member')
+      const buyerId = db
+        .select()
+        .from(members)
+        .where(eq(members.email, firstBuyer?.email ?? ''))
+        .get()?.id
+      const reviewed = new Set(written.map((review) => `${review.orderId}:${review.authorId}`))
+      const waiting = db
+        .select()
+        .from(orders)
+        .where(eq(orders.buyerId, buyerId ?? -1))
+        .all()
+        .filter((order) => order.status === 'completed' && !reviewed.has(`${order.id}:${buyerId}`))
+      expect(waiting.length).toBeGreaterThan(0)
     })
 
     it('gives the printed provider, buyers and operator orders to look at', async () => {

@@ -13,6 +13,7 @@ import { seedListingViews } from './demo-activity'
 import { seedConversations } from './demo-conversations'
 import { seedListings } from './demo-listings'
 import { seedOrders } from './demo-orders'
+import { seedReviews } from './demo-reviews'
 import { listingPhotoPicker, seedStorePhotos, storeDemoPictures } from './demo-photos'
 import { seedStores, type Resident } from './demo-stores'
 
@@ -57,6 +58,9 @@ export type DemoTown = {
   /** Distinct pictures stored; every listing, storefront and portfolio photo is one of them. */
   pictureCount: number
   orderCount: number
+  /** Reviews written, and how many of them are published (the rest wait: double-blind). */
+  reviewCount: number
+  publishedReviewCount: number
   conversationCount: number
 }
 
@@ -72,6 +76,8 @@ const PICTURE_STREAM = 0x70686f74
 const VIEWS_STREAM = 0x76696577
 /** The same for the orders' stream. */
 const ORDERS_STREAM = 0x6f726473
+/** The same for the reviews' stream. */
+const REVIEWS_STREAM = 0x72657673
 
 type Random = () => number
 type Townsperson = Omit<DemoSignIn, 'role'> & { role: 'operator' | 'member'; joinedAt: Date }
@@ -154,6 +160,10 @@ export async function seedDemoTown(
       listings: seededListings,
       now,
     })
+    const reviews = seedReviews(db, mulberry32(seed ^ REVIEWS_STREAM), {
+      keepOpenFor: buyers[0]?.member.id,
+      now,
+    })
     const conversationCount = seedConversations(db, {
       provider: providerStore,
       buyers,
@@ -178,6 +188,8 @@ export async function seedDemoTown(
         listingCount: seededListings.length,
         pictureCount: pictures?.size ?? 0,
         orderCount,
+        reviewCount: reviews.written,
+        publishedReviewCount: reviews.published,
         conversationCount,
       },
     }
