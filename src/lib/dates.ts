@@ -32,6 +32,43 @@ export function endOfDay(date: string, timeZone: string): Date {
   return new Date(instant)
 }
 
+/**
+ * The instant the wall clocks of `timeZone` show `minutes` past midnight on `date` — or null when
+ * they never do (the hour skipped when clocks go forward). When they show it twice (the hour
+ * repeated when clocks go back), the first.
+ * @example wallClockInstant('2026-03-29', 9 * 60, 'Europe/London') → 2026-03-29T08:00:00.000Z
+ */
+export function wallClockInstant(date: string, minutes: number, timeZone: string): Date | null {
+  const day = readCalendarDate(date)
+  if (!day) throw new Error(`not a calendar date: ${date}`)
+  const wall = Date.UTC(day.year, day.month - 1, day.day) + minutes * 60_000
+  // Either offset the zone has around then may be the one in force; try the earlier instant
+  // (the larger offset) first, and keep whichever the clocks really show.
+  const offsets = [zoneOffset(wall - DAY_MS, timeZone), zoneOffset(wall + DAY_MS, timeZone)]
+  for (const offset of [...new Set(offsets)].sort((a, b) => b - a)) {
+    const instant = wall - offset
+    if (instant + zoneOffset(instant, timeZone) === wall) return new Date(instant)
+  }
+  return null
+}
+
+/** The day of the week of a calendar date: 1 Monday … 7 Sunday (ISO 8601). */
+export function isoWeekday(date: string): number {
+  const day = readCalendarDate(date)
+  if (!day) throw new Error(`not a calendar date: ${date}`)
+  return new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay() || 7
+}
+
+/** The calendar date `days` after `date` (negative: before). */
+export function addDays(date: string, days: number): string {
+  const day = readCalendarDate(date)
+  if (!day) throw new Error(`not a calendar date: ${date}`)
+  const next = new Date(Date.UTC(day.year, day.month - 1, day.day + days))
+  return `${next.getUTCFullYear()}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`
+}
+
+const DAY_MS = 86_400_000
+
 /** The calendar day (YYYY-MM-DD) that `instant` falls on in `timeZone`. */
 export function calendarDate(instant: Date, timeZone: string): string {
   const parts = wallClock(instant.getTime(), timeZone)
