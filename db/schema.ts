@@ -172,6 +172,8 @@ export const stores = sqliteTable(
     /** Published, visible reviews of the store's orders: their count and stars (reviews.ts). */
     ratingCount: integer('rating_count').notNull().default(0),
     ratingSum: integer('rating_sum').notNull().default(0),
+    /** The private iCal feed's token (the provider's calendar app); null: no feed. Revocable. */
+    calendarToken: text('calendar_token').unique(),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -1103,5 +1105,132 @@ export const reviewReports = sqliteTable(
   (table) => [
     uniqueIndex('review_reports_reporter_idx').on(table.reviewId, table.reporterId),
     index('review_reports_open_idx').on(table.resolvedAt, table.id),
+  ],
+)
+
+/**
+ * A storefront's weekly hours for bookings, one row per range (several a day): minutes past
+ * midnight on the town's clock; a range whose end is not after its start runs past midnight
+ * (src/models/booking/slots.ts).
+ */
+export const storeHours = sqliteTable(
+  'store_hours',
+  {
+    id: integer('id').primaryKey(),
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    /** ISO weekday: 1 Monday … 7 Sunday. */
+    weekday: integer('weekday').notNull(),
+    startMinute: integer('start_minute').notNull(),
+    endMinute: integer('end_minute').notNull(),
+  },
+  (table) => [
+    index('store_hours_store_idx').on(table.storeId, table.weekday),
+    check('store_hours_weekday', sql`${table.weekday} BETWEEN 1 AND 7`),
+    check(
+      'store_hours_minutes',
+      sql`${table.startMinute} BETWEEN 0 AND 1439 AND ${table.endMinute} BETWEEN 0 AND 1440 AND ${table.startMinute} <> ${table.endMinute}`,
+    ),
+  ],
+)
+
+/** Calendar days (YYYY-MM-DD, the town's) a storefront takes no bookings: holidays, days off. */
+export const storeDaysOff = sqliteTable(
+  'store_days_off',
+  {
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    date: text('date').notNull(),
+    note: text('note').notNull().default(''),
+  },
+  (table) => [primaryKey({ columns: [table.storeId, table.date] })],
+)
+
+/** How a bookable service is booked: its slots, notice, horizon, seats and cancellation window. */
+export const bookingRules = sqliteTable(
+  'booking_rules',
+  {
+    listingId: integer('listing_id')
+      .primaryKey()
+      .references(() => listings.id, { onDelete: 'cascade' }),
+    slotMinutes: integer('slot_minutes').notNull(),
+    bufferMinutes: integer('buffer_minutes').notNull().default(0),
+    horizonDays: integer('horizon_days').notNull().default(30),
+    noticeMinutes: integer('notice_minutes').notNull().default(120),
+    capacity: integer('capacity').notNull().default(1),
+    /** A buyer may cancel up to this many hours before the start. */
+    cancellationHours: integer('cancellation_hours').notNull().default(24),
+    /** Confirmed at once, or a request the provider confirms. */
+    instantBook: integer('instant_book', { mode: 'boolean' }).notNull().default(false),
+  },
+  (table) => [
+    check(
+      'booking_rules_values',
+      sql`${table.slotMinutes} > 0 AND ${table.bufferMinutes} >= 0 AND ${table.horizonDays} > 0 AND ${table.noticeMinutes} >= 0 AND ${table.capacity} > 0 AND ${table.cancellationHours} >= 0`,
+    ),
+  ],
+)
+
+/**
+ * A booked time: the slot an order holds, from the moment it is placed, whatever the payment
+ * method. Its time is guarded by booking_holds, not by reading this table first.
+ */
+export const bookings = sqliteTable(
+  'bookings',
+  {
+    id: integer('id').primaryKey(),
+    orderId: integer('order_id')
+      .notNull()
+      .unique()
+      .references(() => orders.id),
+    listingId: integer('listing_id').references(() => listings.id, { onDelete: 'set null' }),
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The service's buffer when booked: the time after it that is held too. */
+    bufferMinutes: integer('buffer_minutes').notNull().default(0),
+    seats: integer('seats').notNull().default(1),
+    /** Whether the booking still holds its time (requested or confirmed). */
+    holding: integer('holding', { mode: 'boolean' }).notNull().default(true),
+    /** An unconfirmed request frees its slot then. */
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    /** A new time one side proposed and the other has yet to accept. */
+    proposedStartsAt: integer('proposed_starts_at', { mode: 'timestamp_ms' }),
+    proposedBy: text('proposed_by', { enum: ['buyer', 'provider'] }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('bookings_store_idx').on(table.storeId, table.startsAt),
+    index('bookings_listing_idx').on(table.listingId, table.startsAt),
+    check('bookings_time', sql`${table.endsAt} > ${table.startsAt} AND ${table.seats} > 0`),
+  ],
+)
+
+/**
+ * The guard against double booking. Time is cut in five-minute cells; a booking holds a row per
+ * cell of its slot and buffer, and a store has at most one row per cell (the primary key): a
+ * second booking of the same time fails to insert, however the requests race. Seats of one class
+ * slot share their rows, counted by a guarded update (`seats + n <= capacity`).
+ */
+export const bookingHolds = sqliteTable(
+  'booking_holds',
+  {
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    /** Milliseconds since the epoch / 300 000. */
+    cell: integer('cell').notNull(),
+    listingId: integer('listing_id').notNull(),
+    slotStart: integer('slot_start', { mode: 'timestamp_ms' }).notNull(),
+    seats: integer('seats').notNull(),
+    capacity: integer('capacity').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.storeId, table.cell] }),
+    check('booking_holds_seats', sql`${table.seats} BETWEEN 1 AND ${table.capacity}`),
   ],
 )
