@@ -71,7 +71,8 @@ export function issueAccountToken(
   return { id, token, code, expiresAt }
 }
 
-export type TokenRefusal = 'unknown' | 'expired' | 'used'
+/** `guessed`: spent by too many wrong codes. */
+export type TokenRefusal = 'unknown' | 'expired' | 'used' | 'guessed'
 export type TokenLookup = { ok: true; token: AccountToken } | { ok: false; reason: TokenRefusal }
 /** A wrong code; `spent` when it was the last one allowed. */
 export type TokenCheck = TokenLookup | { ok: false; reason: 'wrong_code'; spent: boolean }
@@ -89,7 +90,8 @@ export function findAccountToken(
     .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose)))
     .get()
   if (!row) return { ok: false, reason: 'unknown' }
-  if (row.usedAt) return { ok: false, reason: 'used' }
+  if (row.usedAt)
+    return { ok: false, reason: row.failures >= MAX_CODE_FAILURES ? 'guessed' : 'used' }
   if (row.expiresAt.getTime() <= clock.now().getTime()) return { ok: false, reason: 'expired' }
   return { ok: true, token: row }
 }

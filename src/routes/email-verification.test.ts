@@ -97,8 +97,8 @@ describe('the mailed link', () => {
     expect(memberRow(amadou.email)?.emailVerifiedAt).toEqual(market.clock.now())
 
     const again = await market.post(link, {})
-    expect(again.status).toBe(404)
-    expect((await page(again)).querySelector('h1')?.textContent).toBe('This link no longer works')
+    expect(again.status).toBe(410)
+    expect((await page(again)).querySelector('h1')?.textContent).toBe('This link was used already')
   })
 
   it('confirms once when two tabs post it together', async () => {
@@ -108,7 +108,7 @@ describe('the mailed link', () => {
       market.post(link, {}, { cookie }),
       market.post(link, {}, { cookie }),
     ])
-    expect(answers.map((answer) => answer.status).sort()).toEqual([303, 404])
+    expect(answers.map((answer) => answer.status).sort()).toEqual([303, 410])
   })
 
   it('refuses a forged link and one older than a day', async () => {
@@ -119,9 +119,9 @@ describe('the mailed link', () => {
     const { link } = newestMail(amadou.email)
     market.clock.advance(DAY + 1)
     const late = await market.get(link)
-    expect(late.status).toBe(404)
+    expect(late.status).toBe(410)
     expect((await page(late)).body.textContent).toContain('more than 24 hours old')
-    expect((await market.post(link, {})).status).toBe(404)
+    expect((await market.post(link, {})).status).toBe(410)
     expect(memberRow(amadou.email)?.emailVerifiedAt).toBeNull()
   })
 })
@@ -162,6 +162,11 @@ describe('the code', () => {
     const late = await market.post('/verify-email', { code }, { cookie })
     expect(late.status).toBe(422)
     expect(memberRow(amadou.email)?.emailVerifiedAt).toBeNull()
+    // The mailed link says why it stopped working.
+    const { link } = newestMail(amadou.email)
+    const spent = await market.get(link)
+    expect((await page(spent)).querySelector('h1')?.textContent).toBe('This link no longer works')
+    expect((await page(await market.get(link))).body.textContent).toContain('Too many wrong codes')
   })
 
   it("never confirms another member's address", async () => {
@@ -188,13 +193,15 @@ describe('sending again', () => {
     const cookie = await signUp()
     const first = newestMail(amadou.email)
     const tooSoon = await market.post('/verify-email/resend', {}, { cookie })
-    expect(await flashAfter(tooSoon, cookie)).toContain('less than a minute ago')
+    expect(await flashAfter(tooSoon, cookie)).toBe(
+      'We sent you a code less than a minute ago: give it a moment, and look in your spam folder.',
+    )
     market.clock.advance(MINUTE)
     const resent = await market.post('/verify-email/resend', {}, { cookie })
     expect(await flashAfter(resent, cookie)).toBe(`We sent a new link and code to ${amadou.email}.`)
     const second = newestMail(amadou.email)
     expect(second.mail.id).not.toBe(first.mail.id)
-    expect((await market.get(first.link)).status).toBe(404)
+    expect((await market.get(first.link)).status).toBe(410)
     expect((await market.post(second.link, {})).status).toBe(303)
     const done = await market.post('/verify-email/resend', {}, { cookie })
     expect(await flashAfter(done, cookie)).toBe('Your address is already confirmed.')

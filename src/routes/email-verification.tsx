@@ -10,7 +10,7 @@ import { safeReturnPath } from '../http/redirects'
 import { requireMember } from '../http/session'
 import { shell } from '../http/shell'
 import { HOUR } from '../lib/clock'
-import { findAccountToken } from '../models/account-token'
+import { findAccountToken, type TokenRefusal } from '../models/account-token'
 import {
   pendingVerification,
   resendVerification,
@@ -45,6 +45,11 @@ function refusalMessage(result: Extract<VerifyResult, { ok: false }>): string {
     default:
       return 'That code no longer works. Send a new one below.'
   }
+}
+
+/** 410 Gone for a link that was real but is spent or expired; 404 for one we never sent. */
+function refusedStatus(reason: TokenRefusal) {
+  return reason === 'unknown' ? 404 : 410
 }
 
 function codePage<E extends MemberEnv>(c: Context<E>, returnTo: string, errors?: FormErrors) {
@@ -100,12 +105,12 @@ export const emailVerification = new Hono<MarketEnv>()
       const result = resendVerification(c.var.db, c.var.clock, mailContext(c), c.var.member.id)
       if (result.ok)
         return flashRedirect(c, back, `We sent a new link and code to ${result.email}.`)
+      // Most often a second tap on the button: the mail is on its way, nothing went wrong.
       if (result.reason === 'too_soon')
         return flashRedirect(
           c,
           back,
-          'We sent one less than a minute ago: give it a moment, and look in your spam folder.',
-          'alert',
+          'We sent you a code less than a minute ago: give it a moment, and look in your spam folder.',
         )
       return flashRedirect(c, returnTo, 'Your address is already confirmed.')
     },
@@ -120,7 +125,7 @@ export const emailVerification = new Hono<MarketEnv>()
         token={token}
         found={found.ok ? { ok: true, email: found.token.email } : found}
       />,
-      found.ok ? 200 : 404,
+      found.ok ? 200 : refusedStatus(found.reason),
     )
   })
 
@@ -131,7 +136,7 @@ export const emailVerification = new Hono<MarketEnv>()
         return flashRedirect(c, '/account', refusalMessage(result), 'alert')
       return c.html(
         <VerifyLinkPage shell={shell(c)} token="" found={{ ok: false, reason: result.reason }} />,
-        404,
+        refusedStatus(result.reason),
       )
     }
     // The link may be opened on a device that is not signed in: it confirms, it does not sign in.

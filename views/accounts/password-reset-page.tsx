@@ -44,6 +44,7 @@ export function PasswordResetPage({ shell, action, email, errors = {} }: Passwor
 const REFUSALS: Record<TokenRefusal, string> = {
   expired: 'This link has expired: links to choose a new password work for one hour.',
   used: 'This link has been used already, or a newer one was sent since: each link works once, and only the newest.',
+  guessed: 'This link stopped working after too many wrong codes. Ask for a new one.',
   unknown:
     'This link is not one we sent, or only part of it was copied. Open it from the mail again, or ask for a new one.',
 }

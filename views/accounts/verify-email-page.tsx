@@ -84,10 +84,20 @@ type VerifyLinkPageProps = {
   found: { ok: true; email: string } | { ok: false; reason: TokenRefusal }
 }
 
-const refusals: Record<TokenRefusal, string> = {
-  unknown: 'It is not a link we sent. Check that the whole address was copied.',
-  used: 'It was used already, or a newer mail took its place. If you confirmed your address, you are all set.',
-  expired: 'It was more than 24 hours old.',
+const refusals: Record<TokenRefusal, { heading: string; why: string }> = {
+  unknown: {
+    heading: 'We did not send this link',
+    why: 'It is not a link we sent. Check that the whole address was copied.',
+  },
+  used: {
+    heading: 'This link was used already',
+    why: 'It was used already, or a newer mail took its place. If you confirmed your address, you are all set.',
+  },
+  expired: { heading: 'This link has expired', why: 'It was more than 24 hours old.' },
+  guessed: {
+    heading: 'This link no longer works',
+    why: 'Too many wrong codes were typed for it, so it stopped working.',
+  },
 }
 
 /**
@@ -95,11 +105,12 @@ const refusals: Record<TokenRefusal, string> = {
  * links before their reader does), or why the link no longer works.
  */
 export function VerifyLinkPage({ shell, token, found }: VerifyLinkPageProps) {
-  if (!found.ok)
+  if (!found.ok) {
+    const { heading, why } = refusals[found.reason]
     return (
-      <SiteLayout shell={shell} title="This link no longer works" focused>
-        <h1>This link no longer works</h1>
-        <p>{refusals[found.reason]}</p>
+      <SiteLayout shell={shell} title={heading} focused>
+        <h1>{heading}</h1>
+        <p>{why}</p>
         <p>
           {shell.member ? (
             <a href="/verify-email">Get a new link and code</a>
@@ -109,6 +120,7 @@ export function VerifyLinkPage({ shell, token, found }: VerifyLinkPageProps) {
         </p>
       </SiteLayout>
     )
+  }
   return (
     <SiteLayout shell={shell} title="Confirm your email address" focused>
       <h1>Confirm your email address</h1>

@@ -44,7 +44,7 @@ export function emailChangedMail(input: {
     greeting: `Hello ${input.displayName},`,
     paragraphs: [
       `Your account at ${input.marketName} now uses ${input.newEmail}. Mail about your account and orders goes there from now on.`,
-      'If you did not do this, someone may have your password: reset it from the sign-in page with your new address, or tell the market’s operator.',
+      'If you did not do this, tell the market’s operator at once: whoever changed it may have your password, and the new address is theirs.',
     ],
     action: { label: 'Open my account', url: input.accountUrl },
   })
