@@ -40,6 +40,22 @@ describe('GET /account', () => {
   })
 })
 
+describe('GET /account (the operator)', () => {
+  it("links the operator's pages for the operator only", async () => {
+    market = await createOpenMarket()
+    const operator = await page(
+      await market.get('/account', { cookie: await market.signIn('awa@example.com') }),
+    )
+    for (const path of ['/admin/outbox', '/admin/security', '/disputes'])
+      expect(operator.querySelector(`main a[href="${path}"]`), path).not.toBeNull()
+    const member = await createMember(market)
+    const theirs = await page(
+      await market.get('/account', { cookie: await market.signIn(member.email) }),
+    )
+    expect(theirs.querySelector('main a[href="/admin/outbox"]')).toBeNull()
+  })
+})
+
 describe('POST /account/password', () => {
   it('changes the password and signs out other devices', async () => {
     market = await createOpenMarket()

@@ -282,6 +282,8 @@ describe('changing the address', () => {
       expect(response.status).toBe(422)
       const document = await page(response)
       expect(fieldError(document, field)).toBe(message)
+      // The page comes back at the form, wherever it is on the page.
+      expect(document.querySelector('form[action="/account/email#email-heading"]')).not.toBeNull()
       // What was typed stays in the box.
       expect(document.querySelector('#field-newEmail')?.getAttribute('value')).toBe(form.newEmail)
     }

@@ -99,11 +99,13 @@ function ProfileSection({ shell, store, passwordErrors = {} }: AccountPageProps)
       {member.role === 'operator' ? (
         <p>
           As the market's operator you can also make{' '}
-          <a href="/coupons">coupons for the whole market</a>.
+          <a href="/coupons">coupons for the whole market</a>, decide{' '}
+          <a href="/disputes">disputes</a>, set <a href="/admin/security">sign-in security</a> and
+          read the <a href="/admin/outbox">outbox</a> of mail the market sent.
         </p>
       ) : null}
       <h3 id="password-heading">Change password</h3>
-      <form method="post" action="/account/password" class="form" novalidate>
+      <form method="post" action="/account/password#password-heading" class="form" novalidate>
         <FormErrors errors={passwordErrors} />
         <Field
           label="Current password"

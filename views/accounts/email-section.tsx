@@ -41,7 +41,7 @@ export function EmailSection({
           {email}. <a href="/verify-email?return_to=%2Faccount">Enter the code</a>
         </p>
       ) : null}
-      <form method="post" action="/account/email" class="form" novalidate>
+      <form method="post" action="/account/email#email-heading" class="form" novalidate>
         <FormErrors errors={errors} />
         <Field
           label="New email address"

@@ -128,7 +128,12 @@ function Enabled(
       <section aria-labelledby="codes-heading" class="panel">
         <h2 id="codes-heading">New recovery codes</h2>
         <p>Used some, or lost the list? New codes replace all the old ones.</p>
-        <form method="post" action="/account/two-factor/recovery-codes" class="form" novalidate>
+        <form
+          method="post"
+          action="/account/two-factor/recovery-codes#codes-heading"
+          class="form"
+          novalidate
+        >
           <FormErrors errors={codesErrors} />
           <Field
             label="Code from your app"
@@ -145,7 +150,12 @@ function Enabled(
 
       <section aria-labelledby="removal-heading" class="panel">
         <h2 id="removal-heading">Turn off two-factor sign-in</h2>
-        <form method="post" action="/account/two-factor/removal" class="form" novalidate>
+        <form
+          method="post"
+          action="/account/two-factor/removal#removal-heading"
+          class="form"
+          novalidate
+        >
           <FormErrors errors={removalErrors} />
           <Field
             label="Your password"

@@ -1,3 +1,4 @@
+import { outboxText } from '../../src/mail/redaction'
 import type { Mail, MailState } from '../../src/mail/outbox'
 import { Button } from '../components/button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
@@ -133,7 +134,7 @@ export function OutboxMailPage({
         </form>
       ) : null}
       <h2>Text</h2>
-      <pre>{mail.text}</pre>
+      <pre>{outboxText(mail)}</pre>
     </SiteLayout>
   )
 }
