@@ -19,6 +19,11 @@
 // - Every check of a code at sign-in (and to change the settings) goes through the throttle in
 //   second-factor-throttle.ts. Confirming enrolment does not: it checks the member's own brand
 //   new key, which nobody else can use, so guessing it gains nothing.
+import { twoFactorMail } from '../../views/mail/two-factor-mail'
+import { marketUrl } from '../mail/links'
+import { queueMail } from '../mail/outbox'
+import type { MailContext } from './email-verification'
+import type { Tx } from './transaction'
 import { createTOTPKeyURI, generateHOTP, verifyHOTP } from '@oslojs/otp'
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding'
 import { and, count, eq, isNull, lt, or, sql } from 'drizzle-orm'
@@ -130,6 +135,8 @@ export function confirmTwoFactor(
   clock: Clock,
   memberId: number,
   code: string,
+  /** When given, the member is told by mail, in the same transaction. */
+  mail?: MailContext,
 ): ConfirmResult {
   const now = clock.now()
   return db.transaction((tx): ConfirmResult => {
@@ -150,6 +157,7 @@ export function confirmTwoFactor(
       })
       .where(eq(members.id, memberId))
       .run()
+    if (mail) tellByMail(tx, clock, mail, memberId, true)
     return { ok: true, recoveryCodes: replaceRecoveryCodes(tx, memberId, now) }
   })
 }
@@ -257,6 +265,8 @@ export async function disableTwoFactor(
   clock: Clock,
   memberId: number,
   proof: { password: string; code: string; address: string },
+  /** When given, the member is told by mail, in the same transaction. */
+  mail?: MailContext,
 ): Promise<DisableResult> {
   const confirmed = await confirmPassword(db, clock, memberId, proof.password, proof.address)
   if (!confirmed.ok) return confirmed
@@ -268,8 +278,31 @@ export async function disableTwoFactor(
       .where(eq(members.id, memberId))
       .run()
     tx.delete(recoveryCodes).where(eq(recoveryCodes.memberId, memberId)).run()
+    if (mail) tellByMail(tx, clock, mail, memberId, false)
   })
   return { ok: true }
+}
+
+/** Mails the member that two-factor sign-in went on or off (account mail: always sent). */
+function tellByMail(tx: Tx, clock: Clock, mail: MailContext, memberId: number, on: boolean) {
+  const member = tx
+    .select({ email: members.email, displayName: members.displayName })
+    .from(members)
+    .where(eq(members.id, memberId))
+    .get()
+  if (!member) return
+  queueMail(tx, clock, {
+    key: `two-factor-${on ? 'on' : 'off'}:${memberId}:${clock.now().getTime()}`,
+    kind: 'two_factor',
+    to: member.email,
+    memberId,
+    content: twoFactorMail({
+      marketName: mail.marketName,
+      displayName: member.displayName,
+      on,
+      accountUrl: marketUrl(mail.config, '/account/two-factor'),
+    }),
+  })
 }
 
 type Writer = Pick<Db, 'insert' | 'delete'>

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { members, recoveryCodes } from '../../../db/schema'
+import { mails, members, recoveryCodes } from '../../../db/schema'
 import {
   cookiesFrom,
   createMember,
@@ -24,6 +24,16 @@ async function signedInMember() {
 }
 
 const memberRow = (id: number) => market.db.select().from(members).where(eq(members.id, id)).get()!
+
+/** The two-factor notes mailed to `to`, oldest first. */
+function securityMails(to: string) {
+  return market.db
+    .select()
+    .from(mails)
+    .where(and(eq(mails.to, to), eq(mails.kind, 'two_factor')))
+    .orderBy(mails.id)
+    .all()
+}
 
 describe('GET /account/two-factor', () => {
   it('sends a visitor to sign in first', async () => {
@@ -119,6 +129,12 @@ describe('setting up two-factor', () => {
     expect(status.querySelector('h2')?.textContent).toBe('On')
     expect(status.body.textContent).toMatch(/10 recovery codes/)
     expect(status.body.textContent).not.toContain(shown[0])
+    // Whoever reads the account's mail hears of it, without a code in it.
+    const told = securityMails(member.email)
+    expect(told.map((mail) => mail.subject)).toEqual([
+      'Two-factor sign-in is on for your account at Tanji Market',
+    ])
+    expect(told[0]?.text).not.toContain(shown[0])
   })
 
   it("cannot touch another member's two-factor", async () => {
@@ -187,6 +203,9 @@ describe('with two-factor on', () => {
     )
     expect(response.status).toBe(303)
     expect(twoFactorStatus(market.db, member.id).enabled).toBe(false)
+    expect(securityMails(member.email).map((mail) => mail.subject)).toContain(
+      'Two-factor sign-in was turned off for your account at Tanji Market',
+    )
     const after = await page(
       await market.get('/account/two-factor', {
         cookie: `${cookie}; ${cookiesFrom(response)}`,

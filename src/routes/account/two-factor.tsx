@@ -7,6 +7,7 @@ import { flashRedirect } from '../../http/flash'
 import { parseForm, type FormErrors } from '../../http/forms'
 import { seeOther } from '../../http/redirects'
 import { requireMember } from '../../http/session'
+import { mailContext } from '../../http/mail-context'
 import { passwordRefusal } from '../../http/password-refusal'
 import { shell } from '../../http/shell'
 import { throttledMessage } from '../../http/throttled-message'
@@ -87,7 +88,13 @@ export const accountTwoFactor = new Hono<MarketEnv>()
   .post('/confirmation', async (c) => {
     const form = await parseForm(c, codeSchema)
     if (!form.ok) return c.html(twoFactorPage(c, { confirmation: form.errors }), 422)
-    const result = confirmTwoFactor(c.var.db, c.var.clock, c.var.member.id, form.data.code)
+    const result = confirmTwoFactor(
+      c.var.db,
+      c.var.clock,
+      c.var.member.id,
+      form.data.code,
+      mailContext(c),
+    )
     if (!result.ok) {
       if (result.reason === 'not_started') return seeOther(c, '/account/two-factor')
       const errors = { code: 'That code is not right. Check the key in your app and try again.' }
@@ -115,11 +122,13 @@ export const accountTwoFactor = new Hono<MarketEnv>()
   .post('/removal', async (c) => {
     const form = await parseForm(c, removalSchema)
     if (!form.ok) return c.html(twoFactorPage(c, { removal: form.errors }), 422)
-    const result = await disableTwoFactor(c.var.db, c.var.clock, c.var.member.id, {
-      password: form.data.password,
-      code: form.data.removalCode,
-      address: c.var.address,
-    })
+    const result = await disableTwoFactor(
+      c.var.db,
+      c.var.clock,
+      c.var.member.id,
+      { password: form.data.password, code: form.data.removalCode, address: c.var.address },
+      mailContext(c),
+    )
     if (!result.ok) {
       const errors: FormErrors =
         result.reason === 'wrong_password' || result.reason === 'password_throttled'
