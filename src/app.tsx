@@ -55,6 +55,7 @@ import { listingFavourite } from './routes/listings/favourite'
 import { listingArchival, listingPublication } from './routes/listings/publication'
 import { listingPhotoRoutes } from './routes/listings/photos'
 import { listingQuickEdit } from './routes/listings/quick-edit'
+import { memberPages } from './routes/members'
 import { ORDER, orderPages } from './routes/orders'
 import { orderPayment } from './routes/orders/payment'
 import { orderReview } from './routes/orders/review'
@@ -172,6 +173,7 @@ export function createApp(deps: AppDeps) {
   app.route(`/orders${ORDER}/review`, orderReview)
   app.route('/orders', orderPages)
   app.route('/sales', sales)
+  app.route('/members', memberPages)
   app.route('/disputes', disputes)
   app.route('/admin/security', adminSecurity)
   app.route('/admin/outbox', adminOutbox)

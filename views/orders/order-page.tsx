@@ -14,6 +14,7 @@ import { Money } from '../components/money'
 import { TextArea } from '../components/text-area'
 import { newConversationHref } from '../conversations/message-button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { memberHref } from '../members/member-page'
 import { OrderReviewsSection } from '../reviews/order-reviews-section'
 import {
   ACTION_BUTTONS,
@@ -101,7 +102,7 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
       <p class="muted">
         {order.kind === 'service' ? 'Service' : 'Goods'} from{' '}
         <a href={`/stores/${details.store.slug}`}>{details.store.name}</a> for{' '}
-        {details.buyerName},
+        {isBuyer ? details.buyerName : <a href={memberHref(order.buyerId)}>{details.buyerName}</a>},
         placed {when.format(order.placedAt)}.
       </p>
       {order.reason && (order.status === 'cancelled' || order.status === 'disputed') ? (
