@@ -20,6 +20,8 @@ import {
 } from '../../test/app'
 import { seedOrder } from '../../test/accounts'
 import { solidImage } from '../../test/photos'
+import { renderEvent } from '../../live/fragments'
+import { findSite } from '../../models/site'
 import { seedCompletedSale } from '../../test/reviews'
 
 let market: TestMarket
@@ -194,6 +196,32 @@ describe('POST /orders/:code/review', () => {
     expect(bell.querySelector('.notifications')?.textContent).toContain(
       `Your review from Lamin Plumbing on order ${sale.order.code} is published`,
     )
+  })
+
+  it("changes the store's open order page live: a review waits, then both are published", async () => {
+    const storePage = async () => {
+      const heard = market.bus.published.filter(
+        (sent) =>
+          sent.topic === `member:${sale.seller.owner.id}` && sent.event.type === 'order.changed',
+      )
+      return renderEvent(
+        {
+          db: market.db,
+          clock: market.clock,
+          site: findSite(market.db)!,
+          member: { ...sale.seller.owner, role: 'member' },
+          page: `order:${sale.order.code}`,
+        },
+        heard.at(-1)!.event,
+      )
+    }
+    await market.post(path(), buyerReview, { cookie: buyer })
+    const waiting = await storePage()
+    expect(waiting).toMatch(/id="order-[A-Z0-9]+"[^>]*data-hx-swap-oob="true"/)
+    expect(waiting).toContain('Isatou Bah has reviewed this order.')
+    expect(waiting).not.toContain('Came on time')
+    await market.post(path(), providerReview, { cookie: provider })
+    expect(await storePage()).toContain('Came on time and cleaned up after.')
   })
 
   it('publishes a lone review when the window closes: then the other side reads it', async () => {

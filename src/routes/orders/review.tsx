@@ -24,18 +24,20 @@ import {
   REVIEW_WINDOW,
   reviewDirectionFor,
   reviewEditable,
+  reviewEligibility,
   reviewWindowClosesAt,
   writeReview,
   type Review,
   type ReviewDirection,
   type ReviewInput,
+  type ReviewRefusal,
 } from '../../models/review'
 import { ownImages, photosOfReview } from '../../models/review/order-reviews'
 import { saveUploadedPhotos } from '../photo-uploads'
 
 /** Who is reviewing whom on this order, for the member asking; undefined: not theirs (404). */
 type ReviewContext = {
-  order: Order
+  order: Order & { ownerId: number }
   direction: ReviewDirection
   /** The store's name to its buyer, the buyer's name to the store. */
   otherName: string
@@ -50,7 +52,7 @@ function reviewContext(c: Context<MemberEnv>): ReviewContext | undefined {
   const direction = reviewDirectionFor(order, c.var.member.id)
   if (!direction) return undefined
   return {
-    order: access.order,
+    order,
     direction,
     otherName: direction === 'of_store' ? details.store.name : details.buyerName,
     closesAt: reviewWindowClosesAt(access.order),
@@ -91,8 +93,8 @@ export const orderReview = new Hono<MarketEnv>()
     const own = findReviewOf(c.var.db, context.order.id, context.direction)
     if (own && reviewEditable(own, c.var.clock.now()))
       return seeOther(c, `/orders/${context.order.code}/review/edit`)
-    const refused = refusal(c, context, own)
-    if (refused) return refused
+    const eligible = reviewEligibility(c.var.db, c.var.clock, context.order, c.var.member.id)
+    if (!eligible.ok) return refuse(c, context, eligible.reason)
     return renderForm(c, context, { values: {}, errors: {}, photos: [] })
   })
 
@@ -100,8 +102,8 @@ export const orderReview = new Hono<MarketEnv>()
     const context = reviewContext(c)
     if (!context) return c.notFound()
     // Cheap checks first: nothing is encoded for a review that cannot be written.
-    const refused = refusal(c, context, findReviewOf(c.var.db, context.order.id, context.direction))
-    if (refused) return refused
+    const eligible = reviewEligibility(c.var.db, c.var.clock, context.order, c.var.member.id)
+    if (!eligible.ok) return refuse(c, context, eligible.reason)
     const read = await readReviewForm(c, context)
     if (!read.ok) return renderForm(c, context, read, 422)
     const result = writeReview(
@@ -113,7 +115,7 @@ export const orderReview = new Hono<MarketEnv>()
     )
     if (!result.ok) {
       if (result.reason === 'bad_photos') return renderForm(c, context, badPhotos(read), 422)
-      return refusal(c, context, undefined, result.reason) ?? c.notFound()
+      return refuse(c, context, result.reason)
     }
     publishEvents(c.var.bus, result.news)
     return flashRedirect(
@@ -264,35 +266,32 @@ function renderForm(
   return c.html(<ReviewFormPage shell={shell(c)} {...props} />, status)
 }
 
-/**
- * Why this member cannot write a review of the order now, as a message on the order page; or
- * undefined when they can. `reason` is the model's answer after a write was refused.
- */
-function refusal(
-  c: Context<MemberEnv>,
-  context: ReviewContext,
-  own: Review | undefined,
-  reason?: 'not_found' | 'not_completed' | 'window_closed' | 'already_reviewed' | 'bad_photos',
-) {
+/** Why this member cannot write a review of the order now, as a message on the order page. */
+function refuse(c: Context<MemberEnv>, context: ReviewContext, reason: ReviewRefusal) {
   const back = `/orders/${context.order.code}`
-  const now = c.var.clock.now()
-  if (reason === 'not_completed' || (!reason && !context.closesAt))
-    return flashRedirect(c, back, 'You can review this order once it is completed.', 'alert')
-  if (reason === 'already_reviewed' || (!reason && own))
-    return flashRedirect(
-      c,
-      back,
-      'You have already reviewed this order. Nothing was changed.',
-      'alert',
-    )
-  if (reason === 'window_closed' || (!reason && now.getTime() >= context.closesAt!.getTime()))
-    return flashRedirect(
-      c,
-      back,
-      `Reviews of this order closed on ${day(c, context.closesAt ?? now)}, ${REVIEW_WINDOW / DAY} days after it was completed.`,
-      'alert',
-    )
-  return undefined
+  switch (reason) {
+    case 'not_found':
+      return c.notFound()
+    case 'not_completed':
+      return flashRedirect(c, back, 'You can review this order once it is completed.', 'alert')
+    case 'already_reviewed':
+      return flashRedirect(
+        c,
+        back,
+        `You have already reviewed this order.${c.req.method === 'POST' ? ' Nothing was changed.' : ''}`,
+        'alert',
+      )
+    case 'window_closed':
+      return flashRedirect(
+        c,
+        back,
+        `Reviews of this order closed on ${day(c, context.closesAt!)}, ${REVIEW_WINDOW / DAY} days after it was completed.`,
+        'alert',
+      )
+    case 'bad_photos':
+      // The form shows this one beside the photos (badPhotos); eligibility never gives it.
+      throw new Error('a refusal of photos reached the order page')
+  }
 }
 
 function tooLate(c: Context<MemberEnv>, context: ReviewContext) {
