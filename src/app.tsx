@@ -55,8 +55,10 @@ import { listingFavourite } from './routes/listings/favourite'
 import { listingArchival, listingPublication } from './routes/listings/publication'
 import { listingPhotoRoutes } from './routes/listings/photos'
 import { listingQuickEdit } from './routes/listings/quick-edit'
+import { memberPages } from './routes/members'
 import { ORDER, orderPages } from './routes/orders'
 import { orderPayment } from './routes/orders/payment'
+import { orderReview } from './routes/orders/review'
 import { orderSteps } from './routes/orders/steps'
 import { sales } from './routes/sales'
 import { search } from './routes/search'
@@ -168,8 +170,10 @@ export function createApp(deps: AppDeps) {
   app.route('/checkout', checkout)
   app.route(`/orders${ORDER}/steps`, orderSteps)
   app.route(`/orders${ORDER}/payment`, orderPayment)
+  app.route(`/orders${ORDER}/review`, orderReview)
   app.route('/orders', orderPages)
   app.route('/sales', sales)
+  app.route('/members', memberPages)
   app.route('/disputes', disputes)
   app.route('/admin/security', adminSecurity)
   app.route('/admin/outbox', adminOutbox)

@@ -10,8 +10,9 @@ export function scheduleReviewPublication({
   jobs,
   db,
   clock,
-}: Pick<AppDeps, 'jobs' | 'db' | 'clock'>) {
+  bus,
+}: Pick<AppDeps, 'jobs' | 'db' | 'clock' | 'bus'>) {
   jobs.every('review-publication', HOUR, () => {
-    publishDueReviews(db, clock)
+    publishDueReviews(db, clock, bus)
   })
 }

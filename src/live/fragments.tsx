@@ -29,12 +29,14 @@ import { messageRenderers } from './message-fragments'
 /** An order moved on: its page, the buyer's list, the store's inbox and the Sales count. */
 const orderChanged: FragmentRenderer = (viewer, event) => {
   const code = String(event.data.code ?? '')
-  const { db, member, page, site } = viewer
+  const { db, clock, member, page, site } = viewer
   const parts: Child[] = []
   if (page === `order:${code}`) {
     const access = findOrderForMember(db, member, code)
     if (access)
-      parts.push(<OrderView locale={site.locale} {...orderView(db, site, access)} outOfBand />)
+      parts.push(
+        <OrderView locale={site.locale} {...orderView(db, site, access, clock.now())} outOfBand />,
+      )
   }
   if (page === 'orders') {
     const { orders, page: window } = listBuyerOrders(db, member.id, 1)

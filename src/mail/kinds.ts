@@ -15,5 +15,5 @@ export const NOTIFICATION_MAIL_LABELS: Record<NotificationMailKind, string> = {
   new_order: 'New orders for my store',
   order_updates: 'Changes to my orders (accepted, delivered, paid, disputed)',
   messages: 'Messages I have not read (at most one mail in a while)',
-  reviews: 'Reviews of my store and replies to my reviews',
+  reviews: 'Reviews of me or my store, and replies to my reviews',
 }

@@ -32,6 +32,7 @@ import type { Tx } from '../models/transaction'
 import { messagesDigestMail } from '../../views/mail/messages-digest-mail'
 import { orderMail } from '../../views/mail/order-mail'
 import { payoutMail } from '../../views/mail/payout-mail'
+import { reviewMail } from '../../views/mail/review-mail'
 import { NOTIFICATION_MAIL_LABELS, type NotificationMailKind } from './kinds'
 import { marketUrl } from './links'
 import { queueMail, type MailContent } from './outbox'
@@ -44,6 +45,8 @@ export const MAIL_KIND_OF: Record<NotificationKind, NotificationMailKind> = {
   'order.disputed': 'order_updates',
   'payout.recorded': 'order_updates',
   'message.received': 'messages',
+  'review.written': 'reviews',
+  'review.published': 'reviews',
 }
 
 const notePayload = z.object({ notificationId: z.number().int() })
@@ -79,11 +82,15 @@ function stale(clock: Clock, due: Date) {
   return clock.now().getTime() - due.getTime() > STALE_AFTER
 }
 
-type Market = { name: string; locale: string }
+type Market = { name: string; locale: string; timeZone: string }
 
 function marketOf(db: Db): Market {
   const site = findSite(db)
-  return { name: site?.marketName ?? 'Souk', locale: site?.locale ?? 'en' }
+  return {
+    name: site?.marketName ?? 'Souk',
+    locale: site?.locale ?? 'en',
+    timeZone: site?.timeZone ?? 'UTC',
+  }
 }
 
 function mailNote(tx: Tx, clock: Clock, config: Config, market: Market, id: number) {
@@ -132,6 +139,21 @@ function noteContent(
     }
     case 'message.received':
       return undefined // messages go in the digest
+    case 'review.written':
+    case 'review.published': {
+      const code = String(note.data.code ?? '')
+      const path = `/orders/${encodeURIComponent(code)}`
+      return reviewMail({
+        ...common,
+        locale: market.locale,
+        timeZone: market.timeZone,
+        kind: note.kind,
+        code,
+        by: String(note.data.by ?? 'A member'),
+        closesAt: note.data.closesAt ? new Date(Number(note.data.closesAt)) : null,
+        url: marketUrl(config, note.kind === 'review.written' ? `${path}/review` : path),
+      })
+    }
     default: {
       const code = String(note.data.code ?? '')
       const order = orderForMail(tx, code, recipient.id)

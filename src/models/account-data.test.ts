@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { members, sessions } from '../../db/schema'
 import { seedTrader } from '../test/accounts'
 import { createOpenMarket, type TestMarket } from '../test/app'
+import { seedCompletedSale } from '../test/reviews'
 import { accountDataFileName, collectAccountData } from './account-data'
+import { writeReview } from './review'
 import { createSession } from './session'
 
 let market: TestMarket
@@ -92,6 +94,43 @@ describe('collectAccountData', () => {
     expect(data.ordersAsSeller).toHaveLength(1)
     expect(data.conversations).toHaveLength(1)
     expect(JSON.stringify(data.conversations)).not.toContain('@')
+  })
+})
+
+describe('collectAccountData: reviews', () => {
+  it('holds the reviews the member wrote, and those of them only once published', async () => {
+    market = await createOpenMarket()
+    const sale = await seedCompletedSale(market)
+    const review = (memberId: number, body: string) =>
+      writeReview(market.db, market.clock, memberId, sale.order.code, {
+        stars: 4,
+        title: '',
+        body,
+        recommend: null,
+        photoIds: [],
+      })
+    const exported = (memberId: number) => collectAccountData(market.db, market.clock, memberId)
+
+    review(sale.buyer.id, 'Fixed the tap.')
+    expect(exported(sale.buyer.id).reviewsWritten).toEqual([
+      expect.objectContaining({
+        order: sale.order.code,
+        by: 'Isatou Bah',
+        about: 'Lamin Plumbing',
+        body: 'Fixed the tap.',
+        publishedAt: null,
+      }),
+    ])
+    // Double-blind: the store does not find the buyer's review in its export before publication.
+    expect(exported(sale.seller.owner.id).reviewsAboutMe).toEqual([])
+
+    review(sale.seller.owner.id, 'Paid at once.')
+    expect(exported(sale.seller.owner.id).reviewsAboutMe).toEqual([
+      expect.objectContaining({ by: 'Isatou Bah', body: 'Fixed the tap.' }),
+    ])
+    expect(exported(sale.buyer.id).reviewsAboutMe).toEqual([
+      expect.objectContaining({ by: 'Lamin Plumbing', about: 'Isatou Bah', body: 'Paid at once.' }),
+    ])
   })
 })
 

@@ -3,7 +3,7 @@
 // slip in; and secrets are left out by naming the columns to export rather than taking whole rows:
 // no password hash, no two-factor key, no hash of any session secret or token. Of the people on
 // the other side of an order or a conversation, only the name they show is given.
-import { asc, desc, eq, inArray, or, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm'
 import {
   cartLines,
   conversations,
@@ -21,6 +21,8 @@ import {
   orderEvents,
   orderLines,
   orders,
+  reviewPhotos,
+  reviews,
   sessions,
   stores,
 } from '../../db/schema'
@@ -123,7 +125,13 @@ export function collectAccountData(db: Db, clock: Clock, memberId: number) {
       .from(coupons)
       .where(eq(coupons.createdBy, memberId))
       .all(),
-    // There is no reviews table yet (issue 12): reviews join this export when it exists.
+    // Reviews they wrote, published or not; reviews of them only once published: until then
+    // double-blind keeps them from the member, in an export as on the order page.
+    reviewsWritten: reviewsData(db, eq(reviews.authorId, memberId)),
+    reviewsAboutMe: reviewsData(
+      db,
+      and(eq(reviews.subjectId, memberId), isNotNull(reviews.publishedAt)),
+    ),
     ledger: store ? ledgerData(db, store.id) : [],
   }
 }
@@ -290,6 +298,47 @@ function conversationsData(db: Db, memberId: number) {
         })),
     }
   })
+}
+
+function reviewsData(db: Db, whose: SQL | undefined) {
+  const rows = db
+    .select({
+      review: reviews,
+      order: orders.code,
+      storeName: stores.name,
+      buyerName: members.displayName,
+    })
+    .from(reviews)
+    .innerJoin(orders, eq(orders.id, reviews.orderId))
+    .innerJoin(stores, eq(stores.id, reviews.storeId))
+    .innerJoin(members, eq(members.id, orders.buyerId))
+    .where(whose)
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .all()
+  const ids = rows.map((row) => row.review.id)
+  const photos = ids.length
+    ? db
+        .select({ reviewId: reviewPhotos.reviewId, hash: images.hash, widths: images.widths })
+        .from(reviewPhotos)
+        .innerJoin(images, eq(images.id, reviewPhotos.imageId))
+        .where(inArray(reviewPhotos.reviewId, ids))
+        .orderBy(asc(reviewPhotos.position))
+        .all()
+    : []
+  return rows.map(({ review, order, storeName, buyerName }) => ({
+    order,
+    by: review.direction === 'of_store' ? buyerName : storeName,
+    about: review.direction === 'of_store' ? storeName : buyerName,
+    stars: review.stars,
+    title: review.title,
+    body: review.body,
+    recommend: review.recommend,
+    photos: photos.filter((photo) => photo.reviewId === review.id).map(largestJpeg),
+    writtenAt: review.createdAt,
+    publishedAt: review.publishedAt,
+    editedAt: review.editedAt,
+    hiddenAt: review.hiddenAt,
+  }))
 }
 
 function ledgerData(db: Db, storeId: number) {

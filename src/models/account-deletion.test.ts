@@ -12,15 +12,20 @@ import {
   messages,
   notifications,
   orders,
+  reviews,
   sessions,
   signIns,
 } from '../../db/schema'
 import { seedOrder, seedTrader } from '../test/accounts'
 import { createOpenMarket, PASSWORD, type TestMarket } from '../test/app'
+import { seedCompletedSale } from '../test/reviews'
 import { deleteAccount, deletionBlockers, FORMER_MEMBER_NAME } from './account-deletion'
 import { findParty } from './conversation'
 import { ledgerBalances, recordPayout } from './ledger'
 import { findMemberByEmail, signInMember, signUpMember } from './member'
+import { findMemberProfile } from './member-profile'
+import { writeReview } from './review'
+import { orderReviews } from './review/order-reviews'
 import { findPublicStore } from './store'
 import { createSession } from './session'
 
@@ -226,5 +231,36 @@ describe('deleteAccount', () => {
       reason: 'unfinished',
       blockers: { lastOperator: true },
     })
+  })
+
+  it('keeps the reviews they wrote and those of them, theirs under "Former member"', async () => {
+    market = await createOpenMarket()
+    const sale = await seedCompletedSale(market)
+    for (const memberId of [sale.buyer.id, sale.seller.owner.id])
+      writeReview(market.db, market.clock, memberId, sale.order.code, {
+        stars: 5,
+        title: '',
+        body: 'Good to deal with.',
+        recommend: null,
+        photoIds: [],
+      })
+    const before = market.db.select().from(reviews).all()
+
+    const result = await deleteAccount(market.db, market.clock, sale.buyer, {
+      password: PASSWORD,
+      address: ADDRESS,
+    })
+    expect(result).toEqual({ ok: true })
+    expect(market.db.select().from(reviews).all()).toEqual(before)
+    const seen = orderReviews(
+      market.db,
+      { order: sale.order, roles: ['provider'], memberId: sale.seller.owner.id },
+      market.clock.now(),
+    )
+    expect(seen.published.map((review) => review.authorName)).toEqual([
+      FORMER_MEMBER_NAME,
+      'Lamin Plumbing',
+    ])
+    expect(findMemberProfile(market.db, sale.buyer.id)).toBeUndefined()
   })
 })

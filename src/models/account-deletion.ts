@@ -5,7 +5,8 @@
 // favourites, notifications, history) is deleted; their storefront's listings are archived (which
 // takes them out of search, by the FTS triggers) and the storefront is shown to nobody
 // (findPublicStore skips a deleted member). Messages stay in the other person's conversation,
-// under "Former member", because they are the other person's record of what was said too.
+// under "Former member", because they are the other person's record of what was said too; so do
+// reviews, written by them or of them (a store's rating counts them), under the same name.
 //
 // Refused while something is unfinished: an order not in a final state, as buyer or as seller,
 // or money the market still owes their store. The member finishes or cancels first.

@@ -6,8 +6,10 @@ import * as schema from '../../db/schema'
 import { images, portfolioItems, stores } from '../../db/schema'
 import { DAY, HOUR } from '../lib/clock'
 import { createMember, createOpenMarket, type TestMarket } from '../test/app'
+import { seedCompletedSale } from '../test/reviews'
 import { solidImage } from '../test/photos'
 import { deleteOrphanedImages, IMAGE_REFERENCES, imageWidths, savePhoto, type Image } from './image'
+import { writeReview } from './review'
 
 let market: TestMarket
 afterEach(() => market.cleanup())
@@ -158,5 +160,23 @@ describe('deleteOrphanedImages', () => {
     const olderThan = new Date(market.clock.now().getTime() - DAY)
     expect(deleteOrphanedImages(market.db, market.config.uploadsDir, { olderThan })).toBe(0)
     expect(market.db.select().from(images).all()).toHaveLength(1)
+  })
+
+  it('keeps the photos of a review', async () => {
+    market = await createOpenMarket()
+    const sale = await seedCompletedSale(market)
+    const photo = await save(sale.buyer.id, '#880000')
+    const written = writeReview(market.db, market.clock, sale.buyer.id, sale.order.code, {
+      stars: 5,
+      title: '',
+      body: 'Fixed.',
+      recommend: true,
+      photoIds: [photo.id],
+    })
+    expect(written.ok).toBe(true)
+    market.clock.advance(2 * DAY)
+    const olderThan = new Date(market.clock.now().getTime() - DAY)
+    expect(deleteOrphanedImages(market.db, market.config.uploadsDir, { olderThan })).toBe(0)
+    expect(uploadedFiles()).toEqual(filesOf(photo).sort())
   })
 })

@@ -1,6 +1,13 @@
 import { and, eq, isNotNull, lt, notInArray } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
-import { images, listingPhotos, messages, portfolioItems, stores } from '../../db/schema'
+import {
+  images,
+  listingPhotos,
+  messages,
+  portfolioItems,
+  reviewPhotos,
+  stores,
+} from '../../db/schema'
 import type { Db } from '../db'
 import { systemClock, type Clock } from '../lib/clock'
 import {
@@ -27,6 +34,7 @@ export const IMAGE_REFERENCES: readonly { table: SQLiteTable; column: SQLiteColu
   { table: portfolioItems, column: portfolioItems.imageId },
   { table: listingPhotos, column: listingPhotos.imageId },
   { table: messages, column: messages.imageId },
+  { table: reviewPhotos, column: reviewPhotos.imageId },
 ]
 
 /**

@@ -26,6 +26,8 @@ export type NotificationKind =
   | 'order.disputed'
   | 'message.received'
   | 'payout.recorded'
+  | 'review.written'
+  | 'review.published'
 
 export type Notification = Omit<typeof notifications.$inferSelect, 'kind' | 'data'> & {
   kind: NotificationKind

@@ -22,6 +22,9 @@ import {
 } from '../../db/schema'
 import type { Db } from '../db'
 import { DAY, HOUR, type Clock } from '../lib/clock'
+import type { Bus } from '../live/bus'
+import { publishEvents, type LiveEvent } from '../live/events'
+import { recordReviewsPublished, recordReviewWritten, reviewedOrder } from './review/news'
 import type { Tx } from './transaction'
 
 export type Review = typeof reviews.$inferSelect
@@ -118,11 +121,19 @@ export function findReviewOf(
 }
 
 export type WriteReviewResult =
-  { ok: true; review: Review; published: boolean } | { ok: false; reason: ReviewRefusal }
+  | {
+      ok: true
+      review: Review
+      published: boolean
+      /** What the other side and both sides' open pages are told (review/news.ts), once committed. */
+      news: LiveEvent[]
+    }
+  | { ok: false; reason: ReviewRefusal }
 
 /**
  * Writes `memberId`'s review of the order `code`, and publishes both sides' when this is the
- * second. Photos must be images the author uploaded.
+ * second. Photos must be images the author uploaded. Publish `news` after it returns.
+ * @example const result = writeReview(db, clock, member.id, code, input); if (result.ok) publishEvents(bus, result.news)
  */
 export function writeReview(
   db: Db,
@@ -164,7 +175,11 @@ export function writeReview(
         ? publishOrderReviews(tx, order.id, now)
         : []
       const review = published.find((row) => row.id === written.id) ?? written
-      return { ok: true, review, published: published.length > 0 }
+      const news =
+        published.length > 0
+          ? recordReviewsPublished(tx, order, published, now)
+          : recordReviewWritten(tx, order, written, reviewWindowClosesAt(order)!, now)
+      return { ok: true, review, published: published.length > 0, news }
     },
     { behavior: 'immediate' },
   )
@@ -199,10 +214,11 @@ export function publishOrderReviews(tx: Tx | Db, orderId: number, at: Date): Rev
 }
 
 /**
- * Hourly: publishes what waits on orders whose review window has closed.
+ * Hourly: publishes what waits on orders whose review window has closed, telling each member
+ * reviewed (review/news.ts); their open pages hear of it through `bus` after each commit.
  * @returns how many reviews it published
  */
-export function publishDueReviews(db: Db, clock: Clock): number {
+export function publishDueReviews(db: Db, clock: Clock, bus?: Bus): number {
   const now = clock.now()
   const closedBefore = new Date(now.getTime() - REVIEW_WINDOW)
   const due = db
@@ -218,8 +234,15 @@ export function publishDueReviews(db: Db, clock: Clock): number {
     )
     .all()
   let count = 0
-  for (const { orderId } of due)
-    count += db.transaction((tx) => publishOrderReviews(tx, orderId, now)).length
+  for (const { orderId } of due) {
+    const { published, news } = db.transaction((tx) => {
+      const published = publishOrderReviews(tx, orderId, now)
+      const order = reviewedOrder(tx, orderId)
+      return { published, news: order ? recordReviewsPublished(tx, order, published, now) : [] }
+    })
+    if (bus) publishEvents(bus, news)
+    count += published.length
+  }
   return count
 }
 

@@ -21,6 +21,7 @@ import {
 import { orderState } from '../models/order/steps'
 import { isFinal, nextOrderStatus, ORDER_ACTIONS } from '../models/order/transitions'
 import { paymentInstructions } from '../models/payment-methods'
+import { orderReviews } from '../models/review/order-reviews'
 
 /** An order's address: its public code (lib/tokens readableCode). */
 export const ORDER = '/:code{[A-Z0-9]{6,16}}'
@@ -74,7 +75,7 @@ export function renderOrderPage(
   return c.html(
     <OrderPage
       shell={shell(c, { live: liveFrom(c, `order:${access.order.code}`) })}
-      {...orderView(c.var.db, c.var.site, access)}
+      {...orderView(c.var.db, c.var.site, access, c.var.clock.now())}
       refused={refused}
     />,
     refused ? 422 : 200,
@@ -82,7 +83,7 @@ export function renderOrderPage(
 }
 
 /** What the order page shows the member of `access` now: the page's and a live update's. */
-export function orderView(db: Db, site: Site, access: OrderAccess) {
+export function orderView(db: Db, site: Site, access: OrderAccess, now: Date) {
   const { order, roles } = access
   const details = orderDetails(db, order)
   const steps: OfferedStep[] = []
@@ -109,5 +110,7 @@ export function orderView(db: Db, site: Site, access: OrderAccess) {
       ? paymentInstructions(order.paymentMethod, details.store, { code: order.code, total })
       : null,
     timeZone: site.timeZone,
+    reviews: orderReviews(db, access, now),
+    now,
   }
 }

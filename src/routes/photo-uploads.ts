@@ -10,15 +10,17 @@ export type SavedUploads =
 /**
  * Reads a multipart field of photos and encodes and stores each one (slow: run before any
  * transaction). Every refused file is a typed refusal (photoFileMessage words it), and nothing
- * is attached here: the caller attaches the images only when all were saved.
+ * is attached here: the caller attaches the images only when all were saved. No file chosen is
+ * a refusal too, unless the photos are `optional` (a form of other fields that may take some).
  */
 export async function saveUploadedPhotos<E extends MemberEnv>(
   c: Context<E>,
   field: string,
-  options: { max: number },
+  options: { max: number; optional?: boolean },
 ): Promise<SavedUploads> {
   const { photos, refusals } = await readPhotoFiles(c, field, { max: options.max })
-  if (photos.length === 0 && refusals.length === 0) refusals.push({ reason: 'none_chosen' })
+  if (photos.length === 0 && refusals.length === 0 && !options.optional)
+    refusals.push({ reason: 'none_chosen' })
   if (refusals.length > 0) return { ok: false, refusals }
   const images: Image[] = []
   for (const photo of photos) {

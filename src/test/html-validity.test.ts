@@ -37,6 +37,7 @@ import { buy, openCheckout, submitCheckout } from './checkout'
 import { PHONE } from './discovery'
 import { insertTestOrder } from './orders'
 import { solidImage } from './photos'
+import { seedCompletedSale } from './reviews'
 import { appCode, enableTwoFactor } from './two-factor'
 
 const VNU_JAR = join(
@@ -426,6 +427,77 @@ async function renderFirstRunPages() {
   }
 }
 
+/**
+ * Writing reviews: both sides' forms (the buyer's refused with a photo kept, and changing one),
+ * the order page while a review waits and once both are published, and the buyer's profile.
+ */
+async function renderReviewPages() {
+  const waiting = await seedCompletedSale(market, 'Review Waits')
+  const published = await seedCompletedSale(market, 'Review Published')
+  const [buyer, provider, other] = await Promise.all(
+    [waiting.buyer, waiting.seller.owner, published.buyer].map((member) =>
+      market.signIn(member.email),
+    ),
+  )
+  const words = { stars: '4', title: 'On time', body: 'Fixed it <quickly>.', recommend: 'yes' }
+  const photo = { name: 'tap.png', bytes: await solidImage(320, 240, 'png') }
+  const review = (sale: typeof waiting, suffix = '') => `/orders/${sale.order.code}/review${suffix}`
+  const responses: [string, Response, number][] = [
+    ['review, buyer form', await market.get(review(waiting), { cookie: buyer }), 200],
+    ['review, store form', await market.get(review(waiting), { cookie: provider }), 200],
+    [
+      'review, refused with a photo kept',
+      await market.upload(
+        review(waiting),
+        { photos: [photo] },
+        { cookie: buyer, fields: { ...words, stars: '9', body: '' } },
+      ),
+      422,
+    ],
+  ]
+  const sent = await market.upload(
+    review(waiting),
+    { photos: [photo] },
+    { cookie: buyer, fields: words },
+  )
+  expect(sent.status).toBe(303)
+  const sellerOfPublished = await market.signIn(published.seller.owner.email)
+  for (const [cookie, fields] of [
+    [other, words],
+    [sellerOfPublished, { stars: '5', body: 'Paid at once.' }],
+  ] as const)
+    expect((await market.post(review(published), fields, { cookie })).status).toBe(303)
+  responses.push(
+    ['review, change', await market.get(review(waiting, '/edit'), { cookie: buyer }), 200],
+    [
+      'order, review waiting',
+      await market.get(`/orders/${waiting.order.code}`, { cookie: buyer }),
+      200,
+    ],
+    [
+      'order, review waiting, as the store',
+      await market.get(`/orders/${waiting.order.code}`, { cookie: provider }),
+      200,
+    ],
+    [
+      'order, reviews published',
+      await market.get(`/orders/${published.order.code}`, { cookie: other }),
+      200,
+    ],
+    [
+      'member profile',
+      await market.get(`/members/${published.buyer.id}`, { cookie: provider }),
+      200,
+    ],
+  )
+  const pages: [string, string][] = []
+  for (const [name, response, status] of responses) {
+    expect(response.status, name).toBe(status)
+    pages.push([name, await response.text()])
+  }
+  return pages
+}
+
 /** Runs vnu once over every file; fails loudly (never skips) when Java is missing. */
 function validate(paths: string[]): VnuMessage[] {
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java'
@@ -461,6 +533,7 @@ describe('HTML validity (Nu HTML Checker)', () => {
     await renderInvalidForms(files, pages.account.cookie, pages)
     files.set('recovery codes', await renderRecoveryCodes())
     for (const [name, html] of await renderFirstRunPages()) files.set(name, html)
+    for (const [name, html] of await renderReviewPages()) files.set(name, html)
     dir = mkdtempSync(join(tmpdir(), 'souk-vnu-'))
     for (const [index, [name, html]] of [...files].entries()) {
       const file = join(dir, `page-${index}.html`)

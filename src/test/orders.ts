@@ -2,7 +2,7 @@
 // order after checkout (the books, the balance page) without going through a cart.
 import { orders } from '../../db/schema'
 import type { Db } from '../db'
-import { randomToken } from '../lib/tokens'
+import { randomToken, readableCode } from '../lib/tokens'
 
 type Order = typeof orders.$inferSelect
 
@@ -23,7 +23,7 @@ export type TestOrderFields = {
   completedAt?: Date
 }
 
-/** An order row as checkout would leave it, with a random public code. */
+/** An order row as checkout would leave it, with a random public code of the kind routes take. */
 export function insertTestOrder(db: Pick<Db, 'insert'>, fields: TestOrderFields): Order {
   const subtotal = fields.subtotal ?? 10_000
   const deliveryFee = fields.deliveryFee ?? 0
@@ -33,7 +33,7 @@ export function insertTestOrder(db: Pick<Db, 'insert'>, fields: TestOrderFields)
   return db
     .insert(orders)
     .values({
-      code: randomToken(6),
+      code: readableCode(),
       checkoutKey: randomToken(),
       buyerId: fields.buyerId,
       storeId: fields.storeId,

@@ -10,6 +10,7 @@ import { Picture } from '../components/picture'
 import { TextArea } from '../components/text-area'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { STATUS_LABELS } from '../orders/order-words'
+import { memberHref } from '../members/member-page'
 
 /** Everything a conversation page shows, for the member reading it. */
 export type ConversationView = {
@@ -92,8 +93,10 @@ export function ConversationPage({
       <h1>
         {view.other.storeSlug ? (
           <a href={`/stores/${view.other.storeSlug}`}>{view.other.name}</a>
-        ) : (
+        ) : view.other.deleted ? (
           view.other.name
+        ) : (
+          <a href={memberHref(view.other.id)}>{view.other.name}</a>
         )}
       </h1>
       <p>

@@ -1,11 +1,13 @@
+import { dateTimeFormat } from '../../src/lib/intl'
 import { formatMoney } from '../../src/lib/money'
 import type { Notification } from '../../src/models/notification'
 import { EVENT_LABELS } from '../orders/order-words'
 
-/** What a note says, in a line. */
+/** What a note says, in a line; dates in the market's time zone. */
 export function notificationText(
   note: Pick<Notification, 'kind' | 'data'>,
   locale: string,
+  timeZone = 'UTC',
 ): string {
   const code = String(note.data.code ?? '')
   switch (note.kind) {
@@ -25,6 +27,13 @@ export function notificationText(
       const money = { amount: Number(note.data.amount), currency: String(note.data.currency) }
       return `Payout of ${formatMoney(money, locale)} recorded`
     }
+    case 'review.written': {
+      const closes = new Date(Number(note.data.closesAt))
+      const date = dateTimeFormat(locale, { dateStyle: 'medium', timeZone }).format(closes)
+      return `${String(note.data.by ?? 'A member')} reviewed order ${code} — write yours; theirs is published when you do, or on ${date}`
+    }
+    case 'review.published':
+      return `Your review from ${String(note.data.by ?? 'a member')} on order ${code} is published`
   }
 }
 

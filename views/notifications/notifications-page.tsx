@@ -57,13 +57,17 @@ export function NotificationList(props: {
     <div id={NOTIFICATION_LIST_ID} data-hx-swap-oob={props.outOfBand ? 'true' : undefined}>
       {props.notifications.length === 0 ? (
         <EmptyState title="Nothing new">
-          <p>New orders, changes to your orders and messages you have not seen show here.</p>
+          <p>
+            New orders, changes to your orders, reviews and messages you have not seen show here.
+          </p>
         </EmptyState>
       ) : (
         <ul class="notifications">
           {props.notifications.map((note) => (
             <li class={note.readAt ? 'notification' : 'notification notification--unread'}>
-              <a href={notificationHref(note)}>{notificationText(note, props.locale)}</a>
+              <a href={notificationHref(note)}>
+                {notificationText(note, props.locale, props.timeZone)}
+              </a>
               {note.readAt ? null : <span class="badge badge--new">New</span>}
               <time class="muted" datetime={note.createdAt.toISOString()}>
                 {when.format(note.createdAt)}
@@ -73,7 +77,7 @@ export function NotificationList(props: {
                   <button
                     type="submit"
                     class="button button--quiet button--small"
-                    aria-label={`Mark “${notificationText(note, props.locale)}” read`}
+                    aria-label={`Mark “${notificationText(note, props.locale, props.timeZone)}” read`}
                   >
                     Mark read
                   </button>

@@ -3,6 +3,7 @@ import type { FormErrors, FormValues } from '../../src/http/forms'
 import { dateTimeFormat } from '../../src/lib/intl'
 import { telHref, whatsappHref } from '../../src/lib/phone'
 import type { Order, OrderDetails, OrderLine } from '../../src/models/order'
+import type { OrderReviews } from '../../src/models/review/order-reviews'
 import type { OrderAction, OrderActor } from '../../src/models/order/transitions'
 import { MAX_REASON_LENGTH } from '../../src/models/order/steps'
 import { PAYMENT_METHOD_LABELS } from '../../src/models/payment-methods'
@@ -13,6 +14,8 @@ import { Money } from '../components/money'
 import { TextArea } from '../components/text-area'
 import { newConversationHref } from '../conversations/message-button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { memberHref } from '../members/member-page'
+import { OrderReviewsSection } from '../reviews/order-reviews-section'
 import {
   ACTION_BUTTONS,
   ACTOR_LABELS,
@@ -38,6 +41,10 @@ export type OrderViewProps = {
   /** What the buyer should do to pay, while it is still to be paid. */
   paymentInstructions: string | null
   timeZone: string
+  /** The order's reviews as this member may see them (double-blind). */
+  reviews: OrderReviews
+  /** Now, for the days left to review. */
+  now: Date
   /** A refused step or payment: which form, what was typed, and the message. */
   refused?: { form: OrderAction | 'payment'; values: FormValues; errors: FormErrors }
 }
@@ -94,7 +101,8 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
       </p>
       <p class="muted">
         {order.kind === 'service' ? 'Service' : 'Goods'} from{' '}
-        <a href={`/stores/${details.store.slug}`}>{details.store.name}</a> for {details.buyerName},
+        <a href={`/stores/${details.store.slug}`}>{details.store.name}</a> for{' '}
+        {isBuyer ? details.buyerName : <a href={memberHref(order.buyerId)}>{details.buyerName}</a>},
         placed {when.format(order.placedAt)}.
       </p>
       {order.reason && (order.status === 'cancelled' || order.status === 'disputed') ? (
@@ -122,6 +130,17 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
           {props.canRecordPayment ? <PaymentForm order={order} refused={props.refused} /> : null}
         </section>
       ) : null}
+
+      <OrderReviewsSection
+        order={order}
+        reviews={props.reviews}
+        otherName={isBuyer ? details.store.name : details.buyerName}
+        storeName={details.store.name}
+        buyerName={details.buyerName}
+        now={props.now}
+        locale={locale}
+        timeZone={timeZone}
+      />
 
       {isBuyer && props.paymentInstructions ? (
         <section class="panel" aria-labelledby="order-pay">

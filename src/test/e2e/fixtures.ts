@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
+import { eq } from 'drizzle-orm'
 import { seedDemoTown, type DemoTown } from '../../../db/demo-town'
+import { stores } from '../../../db/schema'
 import { openDatabase, type Db } from '../../db'
 import { systemClock } from '../../lib/clock'
 import {
@@ -19,10 +21,17 @@ import {
 import { changeListingStatus } from '../../models/listing/publication'
 import type { ListingAction, ListingStatus } from '../../models/listing/status'
 import { takeStock, unitsOnSale } from '../../models/listing/units'
-import { findMemberByEmail, signUpMember } from '../../models/member'
+import { localBus } from '../../live/bus'
+import { randomToken } from '../../lib/tokens'
+import { addToCart } from '../../models/cart'
+import { placeOrdersAlone, planCheckout } from '../../models/checkout'
+import { findSessionMember, findMemberByEmail, signUpMember } from '../../models/member'
+import { findOrderForMember, type Order } from '../../models/order'
+import { recordPayment, takeOrderStep } from '../../models/order/steps'
+import type { OrderAction } from '../../models/order/transitions'
 import type { SessionMember } from '../../models/session'
 import { createCoupon, type Coupon, type CouponInput } from '../../models/coupon'
-import { completeSetup } from '../../models/site'
+import { completeSetup, findSite } from '../../models/site'
 import { openStore, type Store, type StoreFields } from '../../models/store'
 import { startMailServer, type ReceivedMail } from '../mail-server'
 import { repoRoot } from './paths'
@@ -252,6 +261,62 @@ export class Seed {
     const [unit] = unitsOnSale(this.#db, [listing.id])
     if (!unit || !takeStock(this.#db, unit.id, quantity))
       throw new Error(`seeding a sale of ${quantity} failed`)
+  }
+
+  /**
+   * An order of one of `listing` by `buyer`, placed through the cart and checkout and taken to
+   * completed step by step as its provider and buyer would (paid in cash on the way): an order
+   * to review.
+   */
+  completedOrder(buyer: Credentials, listing: Pick<Listing, 'id'>): Order {
+    const db = this.#db
+    const deps = { db, clock: systemClock, bus: localBus() }
+    const site = findSite(db)
+    const member = this.#sessionMember(buyer)
+    const [unit] = unitsOnSale(db, [listing.id])
+    if (!site || !unit) throw new Error('seeding a completed order needs a site and a unit')
+    addToCart(db, systemClock, member.id, unit.id, 1)
+    const [group] = planCheckout(db, site, member.id).groups
+    if (!group) throw new Error('seeding a completed order: the cart has nothing to check out')
+    const placed = placeOrdersAlone(deps, site, member, {
+      checkoutKey: randomToken(),
+      contactPhone: '0712 345 678',
+      seen: group.lines.map(({ unitId, quantity, price }) => ({ unitId, quantity, price })),
+      orders: [
+        {
+          storeId: group.storeId,
+          kind: group.kind,
+          fulfilment: group.fulfilments[0],
+          address: 'Behind the mosque, blue gate',
+          note: '',
+          paymentMethod: 'cash',
+          coupon: '',
+        },
+      ],
+    })
+    if (!placed.ok) throw new Error(`seeding a completed order: checkout said ${placed.reason}`)
+    const code = placed.orders[0]!.code
+    const store = db.select().from(stores).where(eq(stores.id, group.storeId)).get()
+    const provider = store && findSessionMember(db, store.memberId)
+    if (!provider) throw new Error('seeding a completed order: the store has no owner')
+    const take = (as: SessionMember, action: OrderAction) => {
+      const access = findOrderForMember(db, as, code)
+      const moved = access && takeOrderStep(deps, access, action, '')
+      if (!moved?.ok) throw new Error(`seeding a completed order: ${action} was refused`)
+      return moved.order
+    }
+    const steps: OrderAction[] =
+      group.kind === 'service'
+        ? ['accept', 'start', 'mark_delivered']
+        : [
+            'accept',
+            group.fulfilments[0] === 'delivery' ? 'send_out' : 'mark_ready',
+            'mark_delivered',
+          ]
+    for (const action of steps) take(provider, action)
+    const paid = recordPayment(deps, findOrderForMember(db, provider, code)!, 'Cash')
+    if (!paid.ok) throw new Error(`seeding a completed order: payment said ${paid.reason}`)
+    return take(member, 'confirm')
   }
 
   /** A coupon for `owner`'s store (or the market's, for the operator), as the coupons page makes. */
