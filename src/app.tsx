@@ -34,6 +34,7 @@ import { account } from './routes/account'
 import { accountTwoFactor } from './routes/account/two-factor'
 import { adminSecurity } from './routes/admin/security'
 import { adminOutbox } from './routes/admin/outbox'
+import { adminReviews } from './routes/admin/reviews'
 import { reviewReply } from './routes/reviews/reply'
 import { reviewReport } from './routes/reviews/report'
 import { reviewVote } from './routes/reviews/vote'
@@ -179,6 +180,7 @@ export function createApp(deps: AppDeps) {
   app.route('/disputes', disputes)
   app.route('/admin/security', adminSecurity)
   app.route('/admin/outbox', adminOutbox)
+  app.route('/admin/reviews', adminReviews)
   app.route(`${REVIEW}/vote`, reviewVote)
   app.route(`${REVIEW}/reply`, reviewReply)
   app.route(`${REVIEW}/report`, reviewReport)
