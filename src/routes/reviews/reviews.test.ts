@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { reviewReplies, reviewReports, reviews, reviewVotes } from '../../../db/schema'
 import { HOUR } from '../../lib/clock'
 import { listingPath } from '../../models/listing'
-import { writeReview } from '../../models/review'
+import { editReview, writeReview } from '../../models/review'
+import { savePhoto } from '../../models/image'
+import { solidImage } from '../../test/photos'
 import { REPLY_MAX } from '../../models/review/replies'
 import { hideReview } from '../../models/review/reports'
 import {
@@ -85,6 +87,39 @@ describe('reviews on a listing’s page and a storefront', () => {
         /^[35] out of 5 stars$/,
       )
     }
+  })
+
+  it('shows a review’s photos, and marks one edited after publication', async () => {
+    const sale = await seedCompletedSale(market)
+    const saved = await savePhoto(
+      market.db,
+      market.config.uploadsDir,
+      sale.buyer.id,
+      await solidImage(400, 300, 'jpeg'),
+      { clock: market.clock },
+    )
+    if (!saved.ok) throw new Error(saved.reason)
+    const review = publishReview(market, sale, { photoIds: [saved.image.id] })
+    const before = await page(await market.get(listingPage(sale)))
+    const item = before.getElementById(`review-${review.id}`)!
+    expect(item.querySelector('picture img')?.getAttribute('alt')).toBe(
+      'Photo 1 of 1 from Isatou’s review',
+    )
+    expect(item.querySelector('.review__meta')?.textContent).not.toContain('edited')
+    market.clock.advance(HOUR)
+    const edited = editReview(market.db, market.clock, sale.buyer.id, review.id, {
+      stars: 4,
+      title: 'Better on second thought',
+      body: '',
+      recommend: true,
+      photoIds: [],
+    })
+    expect(edited.ok).toBe(true)
+    const after = (await page(await market.get(listingPage(sale)))).getElementById(
+      `review-${review.id}`,
+    )!
+    expect(after.querySelector('.review__meta')?.textContent).toContain('· edited')
+    expect(after.querySelector('picture')).toBeNull()
   })
 
   it('never shows a review still waiting for the other side — not to the store, not to its author', async () => {
