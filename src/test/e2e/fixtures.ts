@@ -166,6 +166,7 @@ export class Seed {
   readonly #server: SoukServer
   #connection: Db | undefined
   #memberCount = 0
+  #reviewedOrders = 0
 
   constructor(server: SoukServer) {
     this.#server = server
@@ -303,7 +304,7 @@ export class Seed {
     if (!group) throw new Error('seeding a review: nothing to check out')
     const fulfilment = group.fulfilments[0]
     const placed = placeOrdersAlone(deps, site, buyerMember, {
-      checkoutKey: `review-${listing.id}-${buyerMember.id}-${Date.now()}`,
+      checkoutKey: `seeded-review-${++this.#reviewedOrders}`,
       contactPhone: '+220 700 0000',
       seen: group.lines.map(({ unitId, quantity, price }) => ({ unitId, quantity, price })),
       orders: [

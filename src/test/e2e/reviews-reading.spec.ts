@@ -20,7 +20,7 @@ async function seedReviewedListing(seed: Seed) {
     body: 'Came on time and cleaned up after.',
   })
   const binta = await seed.member({ displayName: 'Binta Touray' })
-  return { operator, amadou, binta, reviewId, tapPath: `/listings/${tap.id}-${tap.slug}` }
+  return { operator, amadou, binta, tap, reviewId, tapPath: `/listings/${tap.id}-${tap.slug}` }
 }
 
 /** The review on the page, by its title. */
@@ -115,6 +115,33 @@ test.describe('Reviews on a listing: reply, helpful votes, reports and moderatio
       await expect(reviews.getByRole('button', { name: /Helpful/ })).toHaveCount(0)
       await expect(bintaPage.getByRole('img', { name: /out of 5, 1 review/ })).toHaveCount(0)
     })
+  })
+
+  test('sorting and “More reviews” swap the list in place', async ({ page, seed }) => {
+    const { binta, amadou, tap, tapPath } = await seedReviewedListing(seed)
+    const neighbour = await seed.member({ displayName: 'Ousman Jallow' })
+    for (let n = 0; n < 10; n += 1)
+      seed.publishedReview(neighbour, amadou, tap, {
+        stars: n === 4 ? 1 : 5,
+        title: n === 4 ? 'The worst of them' : `Good visit ${n}`,
+      })
+    await signIn(page, binta)
+    await page.goto(tapPath)
+    const reviews = page.getByRole('region', { name: 'Reviews' })
+    const items = reviews.locator('#review-list > li')
+    await expect(items).toHaveCount(10)
+    await markDocument(page)
+    await reviews.getByRole('link', { name: 'Lowest rated' }).click()
+    await expect(items.first()).toContainText('The worst of them')
+    await expect(reviews.getByRole('link', { name: 'Lowest rated' })).toHaveAttribute(
+      'aria-current',
+      'true',
+    )
+    await expect(page).toHaveURL(`${tapPath}?reviews=lowest`)
+    await reviews.getByRole('link', { name: 'More reviews' }).click()
+    await expect(items).toHaveCount(11)
+    await expect(reviews.getByRole('link', { name: 'More reviews' })).toHaveCount(0)
+    await expectSameDocument(page)
   })
 
   test.describe('without JavaScript', () => {
