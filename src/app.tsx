@@ -34,6 +34,10 @@ import { account } from './routes/account'
 import { accountTwoFactor } from './routes/account/two-factor'
 import { adminSecurity } from './routes/admin/security'
 import { adminOutbox } from './routes/admin/outbox'
+import { adminReviews } from './routes/admin/reviews'
+import { reviewReply } from './routes/reviews/reply'
+import { reviewReport } from './routes/reviews/report'
+import { reviewVote } from './routes/reviews/vote'
 import { cart } from './routes/cart'
 import { categoryPages } from './routes/categories'
 import { checkout } from './routes/checkout'
@@ -75,6 +79,9 @@ import { storeBalancePages } from './routes/stores/balance'
 
 /** A listing by id: the base of its nested resources. */
 const LISTING = '/listings/:id{[0-9]+}'
+
+/** A published review by id: the base of what readers do with it (vote, reply, report). */
+const REVIEW = '/reviews/:reviewId{[0-9]+}'
 
 /** A conversation by id: the base of its nested resources. */
 const CONVERSATION = '/conversations/:code{[A-Z0-9]{10}}'
@@ -177,6 +184,10 @@ export function createApp(deps: AppDeps) {
   app.route('/disputes', disputes)
   app.route('/admin/security', adminSecurity)
   app.route('/admin/outbox', adminOutbox)
+  app.route('/admin/reviews', adminReviews)
+  app.route(`${REVIEW}/vote`, reviewVote)
+  app.route(`${REVIEW}/reply`, reviewReply)
+  app.route(`${REVIEW}/report`, reviewReport)
   app.route('/coupons/:id{[0-9]+}/retirement', couponRetirement)
   app.route('/coupons', couponPages)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The

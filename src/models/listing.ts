@@ -238,7 +238,10 @@ function ownListings(db: Db, where: SQL | undefined): OwnListing[] {
 }
 
 /** What a card in a grid shows: not the description, which is most of a listing's bytes. */
-export type ListingCard = Pick<Listing, 'id' | 'slug' | 'title' | 'kind' | 'fromPrice'> & {
+export type ListingCard = Pick<
+  Listing,
+  'id' | 'slug' | 'title' | 'kind' | 'fromPrice' | 'ratingCount' | 'ratingSum'
+> & {
   /** Buyers choose among packages or variants: the card says "from". */
   hasOptions: boolean
   /** Goods with no stock left in any of their units (a service is never sold out). */
@@ -372,6 +375,9 @@ const cardListing = {
   title: listings.title,
   kind: listings.kind,
   fromPrice: listings.fromPrice,
+  // Its reviews' stored count and stars (src/models/review.ts): the card's rating, read as is.
+  ratingCount: listings.ratingCount,
+  ratingSum: listings.ratingSum,
   hasOptions: sql.raw(hasOptionsSql('"listings"')).mapWith(Boolean),
   soldOut: sql.raw(`NOT ${inStockSql('"listings"')}`).mapWith(Boolean),
 }

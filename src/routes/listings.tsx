@@ -30,6 +30,9 @@ import { listListingPhotos } from '../models/listing-photos'
 import { listSimilarListings } from '../models/listing/similar'
 import { findStoreOfMember, sellerFacts } from '../models/store'
 import { renderListingEdit } from './listings/edit-page'
+import { readReviews, reviewsContextOf } from './reviews/reviews-view'
+import { ReviewResults } from '../../views/reviews/reviews-section'
+import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
 
 const ID = '{[0-9]+}'
 
@@ -202,7 +205,10 @@ async function readKind<E extends MemberEnv>(
   return form.ok ? form.data.kind : undefined
 }
 
-/** GET /listings/:id-:slug — the public listing page, at its canonical address. */
+/**
+ * GET /listings/:id-:slug — the public listing page, at its canonical address. `?reviews=` sorts
+ * its reviews and `?reviews_page=` pages them; htmx asking for a fragment gets just the reviews.
+ */
 export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}', (c) => {
   const ref = c.req.param('ref')
   const listing = findVisibleListing(c.var.db, c.var.member, Number.parseInt(ref, 10))
@@ -211,6 +217,11 @@ export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}'
   if (`/listings/${ref}` !== canonical) return c.redirect(canonical, 301)
   const member = c.var.member
   const isOwner = member?.id === listing.store.memberId
+  const reviews = readReviews(c, { storeId: listing.storeId, listingId: listing.id })
+  const reviewsContext = reviewsContextOf(c, canonical, listing.store, isOwner)
+  c.header('Vary', FRAGMENT_VARY, { append: true })
+  if (wantsFragment(c))
+    return c.html(<ReviewResults reviews={reviews} context={reviewsContext} fragment />)
   const parentCategory = listing.category.parentId
     ? listCategoryTree(c.var.db).find((top) => top.id === listing.category.parentId)
     : undefined
@@ -233,6 +244,8 @@ export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}'
         timeZone: c.var.site.timeZone,
       }}
       similar={withCoverPhotos(c.var.db, listSimilarListings(c.var.db, listing))}
+      reviews={reviews}
+      reviewsContext={reviewsContext}
     />,
   )
 })

@@ -17,6 +17,9 @@ import { listStoreListings } from '../models/listing'
 import { coverPhotos } from '../models/listing-photos'
 import { findImage, listPortfolio } from '../models/store-photos'
 import { renderEdit } from './stores/edit-page'
+import { readReviews, reviewsContextOf } from './reviews/reviews-view'
+import { ReviewResults } from '../../views/reviews/reviews-section'
+import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
 import {
   findPublicStore,
   findStoreForOwner,
@@ -176,13 +179,23 @@ export const storeManagement = new Hono<MarketEnv>()
     return flashRedirect(c, `/stores/${store.slug}`, 'Storefront saved.')
   })
 
-/** GET /stores/:slug — the public storefront; ?category=slug narrows its listings to one. */
+/**
+ * GET /stores/:slug — the public storefront; ?category=slug narrows its listings to one,
+ * `?reviews=` and `?reviews_page=` sort and page its reviews (htmx gets just those).
+ */
 export const storePages = new Hono<MarketEnv>().get('/:slug', (c) => {
   const store = findPublicStore(c.var.db, c.req.param('slug'))
   if (!store) return c.notFound()
   const shelf = listStoreListings(c.var.db, store.id, c.req.query('category'))
   const ids = shelf.listings.map((listing) => listing.id)
   const member = c.var.member
+  const isOwner = member?.id === store.memberId
+  const base = `/stores/${store.slug}${shelf.chosen ? `?category=${shelf.chosen.slug}` : ''}`
+  const reviews = readReviews(c, { storeId: store.id })
+  const reviewsContext = reviewsContextOf(c, base, store, isOwner)
+  c.header('Vary', FRAGMENT_VARY, { append: true })
+  if (wantsFragment(c))
+    return c.html(<ReviewResults reviews={reviews} context={reviewsContext} fragment />)
   return c.html(
     <StorePage
       shell={shell(c)}
@@ -194,10 +207,12 @@ export const storePages = new Hono<MarketEnv>().get('/:slug', (c) => {
       avatar={findImage(c.var.db, store.avatarImageId)}
       cover={findImage(c.var.db, store.coverImageId)}
       portfolio={listPortfolio(c.var.db, store.id)}
-      isOwner={member?.id === store.memberId}
+      isOwner={isOwner}
       isOperator={member?.role === 'operator'}
       timeZone={c.var.site?.timeZone ?? 'UTC'}
       currency={c.var.site.currency}
+      reviews={reviews}
+      reviewsContext={reviewsContext}
     />,
   )
 })

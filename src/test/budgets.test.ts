@@ -5,6 +5,10 @@ import { unitsOnSale } from '../models/listing/units'
 import { createMember, createOpenMarket, createTestMarket, page, type TestMarket } from './app'
 import { addToCart, buy } from './checkout'
 import { seedListing, seedStore } from './listings'
+import { listingPath } from '../models/listing'
+import { replyToReview } from '../models/review/replies'
+import { seedReviewedOrder } from './published-reviews'
+import { seedCompletedSale } from './reviews'
 
 const KB = 1024
 const BROTLI = { 'Accept-Encoding': 'br' }
@@ -69,6 +73,37 @@ describe('page weight budgets', () => {
     expect(await compressedBytes(`/orders/${code}`, provider)).toBeLessThanOrEqual(14 * KB)
     expect(await compressedBytes('/orders', buyer)).toBeLessThanOrEqual(14 * KB)
     expect(await compressedBytes('/sales', provider)).toBeLessThanOrEqual(14 * KB)
+  })
+
+  it('keeps a listing and a storefront with a full page of long reviews within 14 KB compressed', async () => {
+    market = await createOpenMarket()
+    const sale = await seedCompletedSale(market)
+    // Words in an order of their own for every review, so compression finds no easy repeats.
+    const vocabulary = (
+      'plumber came day said found leak under sink fixed washer pipe tap kitchen bathroom ' +
+      'price fair clean tidy late early friendly careful quick slow again recommend neighbour ' +
+      'water pressure boiler drain blocked cleared parts bought market Tanji Brufut evening'
+    ).split(' ')
+    let seed = 7
+    const text = (count: number) =>
+      Array.from({ length: count }, () => {
+        seed = (seed * 48271) % 2147483647
+        return vocabulary[seed % vocabulary.length]
+      }).join(' ')
+    for (let n = 0; n < 12; n += 1) {
+      const { review } = await seedReviewedOrder(market, sale, {
+        stars: 1 + (n % 5),
+        title: text(6),
+        body: text(70),
+        buyerName: `Neighbour${n} Jallow`,
+      })
+      replyToReview(market.db, market.clock, sale.seller.owner.id, review.id, text(35))
+    }
+    const owner = await market.signIn(sale.seller.owner.email)
+    const reader = await market.signIn(sale.buyer.email)
+    for (const path of [listingPath(sale.listing), `/stores/${sale.seller.store.slug}`])
+      for (const cookie of [undefined, owner, reader])
+        expect(await compressedBytes(path, cookie), path).toBeLessThanOrEqual(14 * KB)
   })
 
   it('keeps the setup page, with its currency and time-zone lists, within 14 KB compressed', async () => {

@@ -39,6 +39,12 @@ import { insertTestOrder } from './orders'
 import { solidImage } from './photos'
 import { seedCompletedSale } from './reviews'
 import { appCode, enableTwoFactor } from './two-factor'
+import { savePhoto } from '../models/image'
+import { listingPath } from '../models/listing'
+import { REPLY_MAX, replyToReview } from '../models/review/replies'
+import { hideReview, reportReview } from '../models/review/reports'
+import { publishReview, seedReviewedOrder } from './published-reviews'
+import { seedCompletedSale } from './reviews'
 
 const VNU_JAR = join(
   dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
@@ -175,10 +181,12 @@ async function seedAndListPages() {
   turnMailOff(market.db, market.clock, store.memberId, 'messages')
 
   const visitor = undefined
+  const reviewed = await reviewPages()
   const twoFactor = await twoFactorPages()
   const emailVerification = await emailVerificationPages()
   const resetLinks = passwordResetLinks(store.memberId)
   return {
+    ...reviewed,
     ...twoFactor,
     ...emailVerification,
     'password reset, ask': { path: '/password-reset', cookie: visitor },
@@ -244,6 +252,74 @@ async function seedAndListPages() {
     unsubscribe: { path: `/unsubscribe/${unsubscribeToken}/new_order`, cookie: visitor },
     'unsubscribe, stopped': { path: `/unsubscribe/${unsubscribeToken}/messages`, cookie: visitor },
   } satisfies Record<string, { path: string; cookie: string | undefined; status?: number }>
+}
+
+/**
+ * Reviews as each reader meets them: a listing and a storefront with reviews (a photo, a reply,
+ * a removed one) for a visitor, a member and the store's owner; the reply and report pages; the
+ * operator's queue; Sales with reviews waiting for a reply.
+ */
+async function reviewPages() {
+  const sale = await seedCompletedSale(market, 'Validity Plumbing')
+  // A photo of the buyer's own (the same bytes as another upload would be that upload's).
+  const photo = await solidImage(600, 600, 'jpeg', '#a0522d')
+  const saved = await savePhoto(market.db, market.config.uploadsDir, sale.buyer.id, photo, {
+    clock: market.clock,
+  })
+  if (!saved.ok) throw new Error(saved.reason)
+  const withPhoto = publishReview(market, sale, { photoIds: [saved.image.id] })
+  const replied = await seedReviewedOrder(market, sale, { stars: 3, recommend: false })
+  const removed = await seedReviewedOrder(market, sale, { stars: 1 })
+  replyToReview(market.db, market.clock, sale.seller.owner.id, replied.review.id, 'Thank you.')
+  hideReview(market.db, market.clock, sale.seller.owner.id, removed.review.id, 'Insults.')
+  const member = await createMember(market)
+  reportReview(market.db, market.clock, member.id, withPhoto.id, 'Not about the order.')
+  const owner = await market.signIn(sale.seller.owner.email)
+  const reader = await market.signIn(member.email)
+  const operator = await market.signIn('awa@example.com')
+  const listing = listingPath(sale.listing)
+  reviewForms = { owner, operator, reviewId: withPhoto.id }
+  return {
+    'listing, reviews': { path: listing, cookie: undefined },
+    'listing, reviews, owner': { path: listing, cookie: owner },
+    'listing, reviews, member who reported one': {
+      path: `${listing}?reviews=lowest`,
+      cookie: reader,
+    },
+    'storefront, reviews': { path: `/stores/${sale.seller.store.slug}`, cookie: undefined },
+    'review, reply page': { path: `/reviews/${withPhoto.id}/reply`, cookie: owner },
+    'review, report page': { path: `/reviews/${replied.review.id}/report`, cookie: reader },
+    'reported reviews': { path: '/admin/reviews', cookie: operator },
+    'sales, reviews waiting for a reply': { path: '/sales', cookie: owner },
+  }
+}
+
+let reviewForms: { owner: string; operator: string; reviewId: number }
+
+/** The review forms sent back with problems (422). */
+async function renderInvalidReviewForms(files: Map<string, string>) {
+  const { owner, operator, reviewId } = reviewForms
+  const invalid = {
+    'review, reply too long': await market.post(
+      `/reviews/${reviewId}/reply`,
+      { body: 'x'.repeat(REPLY_MAX + 1) },
+      { cookie: owner },
+    ),
+    'review, report without a reason': await market.post(
+      `/reviews/${reviewId}/report`,
+      { reason: '' },
+      { cookie: await market.signIn((await createMember(market)).email) },
+    ),
+    'reported reviews, hidden without a note': await market.post(
+      `/admin/reviews/${reviewId}/removal`,
+      { note: '' },
+      { cookie: operator },
+    ),
+  }
+  for (const [name, response] of Object.entries(invalid)) {
+    expect(response.status, name).toBe(422)
+    files.set(name, await response.text())
+  }
 }
 
 /** Reset links for a member, as the mail carries them: one used (by a newer one), one live. */
@@ -531,6 +607,7 @@ describe('HTML validity (Nu HTML Checker)', () => {
       files.set(name, await response.text())
     }
     await renderInvalidForms(files, pages.account.cookie, pages)
+    await renderInvalidReviewForms(files)
     files.set('recovery codes', await renderRecoveryCodes())
     for (const [name, html] of await renderFirstRunPages()) files.set(name, html)
     for (const [name, html] of await renderReviewPages()) files.set(name, html)

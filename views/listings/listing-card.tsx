@@ -4,18 +4,30 @@ import type { ListingPhoto } from '../../src/models/listing-photos'
 import { initial } from '../components/initial'
 import { Money } from '../components/money'
 import { Picture } from '../components/picture'
+import { ratingOf } from '../../src/models/rating'
 import { Rating, type RatingSummary } from '../components/rating'
 import { StoreAvatar } from '../components/store-avatar'
 import { FavouriteButton } from '../favourites/favourite-button'
 
 type ListingCardProps = {
-  listing: Pick<Card, 'id' | 'slug' | 'title' | 'kind' | 'fromPrice' | 'hasOptions' | 'soldOut'>
+  listing: Pick<
+    Card,
+    | 'id'
+    | 'slug'
+    | 'title'
+    | 'kind'
+    | 'fromPrice'
+    | 'hasOptions'
+    | 'soldOut'
+    | 'ratingCount'
+    | 'ratingSum'
+  >
   /** Who sells it; left out on the store's own page. */
   store?: Pick<Card, 'storeName' | 'storeArea' | 'storeAvatar'>
   photo?: ListingPhoto | undefined
   currency: string
   locale: string
-  /** Its reviews, once it has any. */
+  /** Its reviews, once it has any: the listing's own stored counts unless given. */
   rating?: RatingSummary | undefined
   /** The title as search marks it; the plain title otherwise. */
   title?: Child
@@ -34,6 +46,7 @@ type ListingCardProps = {
  */
 export function ListingCard(props: ListingCardProps) {
   const { listing, store, photo, currency, locale, favourite } = props
+  const rating = props.rating ?? ratingOf(listing)
   return (
     <li class="listing-card">
       <a href={listingPath(listing)}>
@@ -57,7 +70,7 @@ export function ListingCard(props: ListingCardProps) {
           {listing.hasOptions ? <span class="price__from">from </span> : null}
           <Money amount={listing.fromPrice} currency={currency} locale={locale} />
         </span>
-        {props.rating ? <Rating {...props.rating} locale={locale} /> : null}
+        {rating ? <Rating {...rating} locale={locale} /> : null}
         {props.children}
         {store ? (
           <span class="listing-card__store">

@@ -20,6 +20,10 @@ import { StoreAvatar } from '../components/store-avatar'
 import { MessageButton } from '../conversations/message-button'
 import { FavouriteButton } from '../favourites/favourite-button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import type { ReviewsPage } from '../../src/models/review/reading'
+import { ratingOf } from '../../src/models/rating'
+import { Rating } from '../components/rating'
+import { REVIEWS_ID, ReviewsSection, type ReviewsContext } from '../reviews/reviews-section'
 import { ListingShelf, type ShelfListings } from './listing-shelf'
 import { ListingStatus } from './listing-status'
 
@@ -43,6 +47,9 @@ type ListingPageProps = {
   currency: string
   seller: Seller
   similar: ShelfListings
+  /** Reviews of the orders that included this listing, sorted and paged as asked. */
+  reviews: ReviewsPage
+  reviewsContext: ReviewsContext
 }
 
 /** The buy panel's id: the phone's buy bar leads to it. */
@@ -56,6 +63,7 @@ const BUY_ID = 'buy'
  */
 export function ListingPage(props: ListingPageProps) {
   const { shell, listing, parentCategory, isOwner, currency, photos } = props
+  const rating = ratingOf(listing)
   const money = (amount: number) => (
     <Money amount={amount} currency={currency} locale={shell.locale} />
   )
@@ -97,6 +105,13 @@ export function ListingPage(props: ListingPageProps) {
               <FavouriteButton listing={listing} saved={props.saved} returnTo={shell.returnTo} />
             )}
           </div>
+          {rating ? (
+            <p class="listing__rating">
+              <a href={`#${REVIEWS_ID}`}>
+                <Rating {...rating} locale={shell.locale} />
+              </a>
+            </p>
+          ) : null}
           {price}
           <BuyPanel {...props} buying={buying} money={money} />
           <SellerCard listing={listing} seller={props.seller} shell={shell} />
@@ -127,6 +142,11 @@ export function ListingPage(props: ListingPageProps) {
           </div>
         ) : null}
       </div>
+      <ReviewsSection
+        reviews={props.reviews}
+        context={props.reviewsContext}
+        subject={listing.kind === 'service' ? 'this service' : 'this item'}
+      />
       {/* "People who ordered this also ordered" goes here, above similar, once there are enough
           orders to say it (see src/models/listing/similar.ts). */}
       <ListingShelf
@@ -262,7 +282,7 @@ function BuyPanel({ shell, listing, currency, buying, money }: BuyPanelProps) {
 /**
  * Who sells it, and why a buyer might trust them: face, name, part of town, orders completed,
  * how long they have been here, and ways to reach them (a message here, or their phone).
- * Rating and response time take their places in the facts once reviews exist.
+ * The store's rating leads the facts once it has reviews; response time will join them.
  */
 function SellerCard(props: { listing: ListingDetails; seller: Seller; shell: Shell }) {
   const { listing, seller, shell } = props
@@ -280,6 +300,11 @@ function SellerCard(props: { listing: ListingDetails; seller: Seller; shell: She
         </p>
       </div>
       <ul class="seller__facts">
+        {ratingOf(store) ? (
+          <li>
+            <Rating {...ratingOf(store)!} locale={locale} />
+          </li>
+        ) : null}
         <li>
           {seller.completedOrders === 0
             ? 'No completed orders yet'

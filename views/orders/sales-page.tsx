@@ -1,4 +1,5 @@
 import { dateTimeFormat } from '../../src/lib/intl'
+import type { ReviewCard } from '../../src/models/review/reading'
 import type { InboxGroup } from '../../src/models/order'
 import { availableOrderActions } from '../../src/models/order/transitions'
 import { orderState } from '../../src/models/order/steps'
@@ -10,6 +11,8 @@ import { OrderItem } from './orders-page'
 
 type SalesPageProps = {
   shell: Shell
+  /** Reviews of the store with no reply yet: how many, and the newest few. */
+  awaitingReply: { count: number; reviews: ReviewCard[] }
   storeName: string
   /** Where the storefront is, to share it while no orders have come. */
   storeSlug: string
@@ -22,12 +25,58 @@ type SalesPageProps = {
  * the latest finished. Each order's next plain step is one button here; steps that need a
  * reason (declining, cancelling) are on the order's own page, where the reason can be written.
  */
-export function SalesPage({ shell, ...body }: SalesPageProps) {
+export function SalesPage({ shell, awaitingReply, ...body }: SalesPageProps) {
   return (
     <SiteLayout shell={shell} title="Sales">
       <h1>Sales</h1>
       <SalesBody locale={shell.locale} {...body} />
+      <AwaitingReply {...awaitingReply} locale={shell.locale} timeZone={body.timeZone} />
     </SiteLayout>
+  )
+}
+
+/**
+ * Reviews of the store with no reply yet, newest first, each a link to reply: buyers read how a
+ * store answers a complaint as closely as the complaint.
+ */
+function AwaitingReply(props: {
+  count: number
+  reviews: ReviewCard[]
+  locale: string
+  timeZone: string
+}) {
+  if (props.count === 0) return null
+  const date = dateTimeFormat(props.locale, { dateStyle: 'medium', timeZone: props.timeZone })
+  return (
+    <section aria-labelledby="sales-reviews">
+      <h2 id="sales-reviews">
+        Reviews waiting for a reply <span class="count">({props.count})</span>
+      </h2>
+      <ul class="awaiting-reply">
+        {props.reviews.map((review) => (
+          <li>
+            <span class="rating" role="img" aria-label={`${review.stars} out of 5 stars`}>
+              <span class={`rating__stars rating__stars--${review.stars * 20}`} aria-hidden="true">
+                ★★★★★
+              </span>
+            </span>{' '}
+            {review.title ? <strong>{review.title}</strong> : null}{' '}
+            <span class="muted">
+              {review.authorName}, {date.format(review.publishedAt)}
+            </span>{' '}
+            <a href={`/reviews/${review.id}/reply?return_to=%2Fsales`}>
+              Reply<span class="visually-hidden"> to {review.authorName}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+      {props.count > props.reviews.length ? (
+        <p class="muted">
+          The newest {props.reviews.length} of {props.count}. Reply to these, and the next ones show
+          here.
+        </p>
+      ) : null}
+    </section>
   )
 }
 
@@ -41,7 +90,7 @@ export function SalesBody({
   timeZone,
   locale,
   outOfBand,
-}: Omit<SalesPageProps, 'shell'> & { locale: string; outOfBand?: boolean }) {
+}: Omit<SalesPageProps, 'shell' | 'awaitingReply'> & { locale: string; outOfBand?: boolean }) {
   const when = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
   const waiting = groups.reduce(
     (sum, group) => sum + (group.name === 'finished' ? 0 : group.orders.length),

@@ -264,6 +264,7 @@ function EmptyResults({ place }: { place: SearchPlace }) {
 
 const SORT_LABELS: Record<SearchSort, string> = {
   best: 'Best match',
+  'top-rated': 'Top rated',
   newest: 'Newest',
   'price-asc': 'Price, low to high',
   'price-desc': 'Price, high to low',

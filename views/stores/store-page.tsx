@@ -13,6 +13,10 @@ import { Picture } from '../components/picture'
 import { ListingCard } from '../listings/listing-card'
 import { MessageButton } from '../conversations/message-button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import type { ReviewsPage } from '../../src/models/review/reading'
+import { ratingOf } from '../../src/models/rating'
+import { Rating } from '../components/rating'
+import { REVIEWS_ID, ReviewsSection, type ReviewsContext } from '../reviews/reviews-section'
 
 type StorePageProps = {
   shell: Shell
@@ -32,6 +36,9 @@ type StorePageProps = {
   isOperator?: boolean
   timeZone: string
   currency: string
+  /** Every published review of the store, sorted and paged as asked. */
+  reviews: ReviewsPage
+  reviewsContext: ReviewsContext
 }
 
 /** The listings section's id: the category chips lead back to it. */
@@ -66,6 +73,11 @@ export function StorePage(props: StorePageProps) {
           <div>
             <Listings {...props} />
             <PastWork store={store} portfolio={props.portfolio} />
+            <ReviewsSection
+              reviews={props.reviews}
+              context={props.reviewsContext}
+              subject={store.name}
+            />
           </div>
           {about ? (
             <aside class="panel store__about" aria-labelledby="store-about-heading">
@@ -125,6 +137,13 @@ function StoreHeader(props: StorePageProps) {
             .join(' · ')}
         </p>
         <ul class="seller__facts" aria-label="In this market">
+          {ratingOf(store) ? (
+            <li>
+              <a href={`#${REVIEWS_ID}`}>
+                <Rating {...ratingOf(store)!} locale={shell.locale} />
+              </a>
+            </li>
+          ) : null}
           <li>
             {shelf.onSale === 0
               ? 'Nothing on sale yet'

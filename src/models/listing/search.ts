@@ -16,7 +16,8 @@ import type { ListingCard } from '../listing'
 import { statement } from '../prepared'
 import { readStoreAvatar, storeAvatarSql } from '../store'
 import { cachedAnswer } from './search-cache'
-import { bestMatchScoreSql } from './ranking'
+import { marketMeanRating } from '../review'
+import { bestMatchScoreSql, weightedRatingSql } from './ranking'
 import {
   allWordsQuery,
   anyWordQuery,
@@ -46,7 +47,7 @@ export {
   type PriceBand,
   type SearchFacets,
 } from './search-facets'
-export const SORTS = ['best', 'newest', 'price-asc', 'price-desc', 'nearest'] as const
+export const SORTS = ['best', 'top-rated', 'newest', 'price-asc', 'price-desc', 'nearest'] as const
 export type SearchSort = (typeof SORTS)[number]
 
 export const PAGE_SIZE = 24
@@ -136,12 +137,15 @@ function run(
   const facets = addUpFacets(groups, criteria)
   const total = countChosen(groups, criteria)
   const page = pageWithin(criteria.page, Math.min(total, MAX_RESULTS), PAGE_SIZE)
+  const results = resultsSql(criteria, match !== null)
   const rows =
     total === 0
       ? []
-      : statement<HitRow>(db, resultsSql(criteria, match !== null)).all({
+      : statement<HitRow>(db, results).all({
           ...params,
           ...chosenFacetBindings(criteria),
+          // Read once per search, only when the order uses ratings (browsing by newest does not).
+          ...(results.includes(':marketMean') ? { marketMean: marketMeanRating(db) } : {}),
           limit: page.size,
           offset: page.offset,
         })
@@ -215,13 +219,15 @@ function resultsSql(criteria: SearchCriteria, words: boolean): string {
   const order = {
     // Browsing without words or a place, best is newest (an index walk, not a sort).
     best: words || distance ? `${score} DESC` : 'l.published_at DESC',
+    'top-rated': `${weightedRatingSql} DESC, l.rating_count DESC, l.published_at DESC`,
     newest: 'l.published_at DESC',
     'price-asc': 'l.from_price ASC',
     'price-desc': 'l.from_price DESC',
     nearest: distance ? `${distance} ASC, ${score} DESC` : `${score} DESC`,
   }[criteria.sort]
   return `SELECT l.id AS id, l.slug AS slug, l.title AS title, l.kind AS kind,
-      l.from_price AS fromPrice, ${HAS_OPTIONS_SQL} AS hasOptions, s.name AS storeName, s.slug AS storeSlug,
+      l.from_price AS fromPrice, l.rating_count AS ratingCount, l.rating_sum AS ratingSum,
+      ${HAS_OPTIONS_SQL} AS hasOptions, s.name AS storeName, s.slug AS storeSlug,
       s.area AS storeArea, ${STORE_AVATAR_SQL} AS storeAvatar,
       ${words ? `highlight(listing_search, 0, ${MARKERS})` : 'NULL'} AS markedTitle,
       ${words ? `snippet(listing_search, 5, ${MARKERS}, '…', 14)` : 'NULL'} AS snippet,
@@ -270,6 +276,8 @@ type HitRow = {
   title: string
   kind: ListingKind
   fromPrice: number
+  ratingCount: number
+  ratingSum: number
   hasOptions: number
   storeName: string
   storeSlug: string

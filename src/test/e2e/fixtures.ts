@@ -34,6 +34,13 @@ import { createCoupon, type Coupon, type CouponInput } from '../../models/coupon
 import { completeSetup, findSite } from '../../models/site'
 import { openStore, type Store, type StoreFields } from '../../models/store'
 import { startMailServer, type ReceivedMail } from '../mail-server'
+import { localBus } from '../../live/bus'
+import { addToCart } from '../../models/cart'
+import { needsAddress, placeOrdersAlone, planCheckout } from '../../models/checkout'
+import { findOrderForMember } from '../../models/order'
+import { recordPayment, takeOrderStep } from '../../models/order/steps'
+import type { OrderAction } from '../../models/order/transitions'
+import { writeReview, type ReviewInput } from '../../models/review'
 import { repoRoot } from './paths'
 
 /** A password that passes Souk's rules (long enough, not a common one). */
@@ -168,6 +175,7 @@ export class Seed {
   readonly #server: SoukServer
   #connection: Db | undefined
   #memberCount = 0
+  #reviewedOrders = 0
 
   constructor(server: SoukServer) {
     this.#server = server
@@ -333,6 +341,83 @@ export class Seed {
     })
     if (!result.ok) throw new Error(`seeding a coupon failed: ${result.reason}`)
     return result.coupon
+  }
+
+  /**
+   * A published review of `listing`'s store by `buyer`: an order placed and taken to completion
+   * through the models, as the two members would (cart, checkout, accept, payment, the steps,
+   * the buyer's confirmation), then reviewed by both sides so double-blind publishes them.
+   * Kept apart from any seeding of completed orders for the writing side of reviews.
+   */
+  publishedReview(
+    buyer: Credentials,
+    provider: Credentials,
+    listing: Pick<Listing, 'id'>,
+    review: Partial<ReviewInput> = {},
+  ): { orderCode: string; reviewId: number } {
+    const db = this.#db
+    const deps = { db, clock: systemClock, bus: localBus() }
+    const site = findSite(db)
+    if (!site) throw new Error('seed the site before a review')
+    const buyerMember = this.#sessionMember(buyer)
+    const providerMember = this.#sessionMember(provider)
+    const [unit] = unitsOnSale(db, [listing.id])
+    if (!unit) throw new Error(`listing ${listing.id} has nothing on sale to review`)
+    const added = addToCart(db, systemClock, buyerMember.id, unit.id, 1, listing.id)
+    if (!added.ok) throw new Error(`seeding a review: adding to the cart failed: ${added.reason}`)
+    const [group] = planCheckout(db, site, buyerMember.id).groups
+    if (!group) throw new Error('seeding a review: nothing to check out')
+    const fulfilment = group.fulfilments[0]
+    const placed = placeOrdersAlone(deps, site, buyerMember, {
+      checkoutKey: `seeded-review-${++this.#reviewedOrders}`,
+      contactPhone: '+220 700 0000',
+      seen: group.lines.map(({ unitId, quantity, price }) => ({ unitId, quantity, price })),
+      orders: [
+        {
+          storeId: group.storeId,
+          kind: group.kind,
+          fulfilment,
+          address: needsAddress(fulfilment) ? 'Behind the mosque, Tanji' : '',
+          note: '',
+          paymentMethod: 'cash',
+          coupon: '',
+        },
+      ],
+    })
+    if (!placed.ok) throw new Error(`seeding a review: checkout failed: ${placed.reason}`)
+    const code = placed.orders[0]!.code
+    const step = (member: SessionMember, action: OrderAction) => {
+      const access = findOrderForMember(db, member, code)
+      if (!access) throw new Error(`seeding a review: ${member.email} cannot see order ${code}`)
+      const moved = takeOrderStep(deps, access, action, '')
+      if (!moved.ok) throw new Error(`seeding a review: ${action} failed: ${moved.reason}`)
+    }
+    step(providerMember, 'accept')
+    const access = findOrderForMember(db, providerMember, code)!
+    const paid = recordPayment(deps, access, 'Cash at the door')
+    if (!paid.ok) throw new Error(`seeding a review: the payment was refused: ${paid.reason}`)
+    const goods = group.kind === 'goods'
+    step(providerMember, goods ? (fulfilment === 'delivery' ? 'send_out' : 'mark_ready') : 'start')
+    step(providerMember, 'mark_delivered')
+    step(buyerMember, 'confirm')
+    const written = writeReview(db, systemClock, buyerMember.id, code, {
+      stars: 5,
+      title: 'Fixed in an hour',
+      body: 'Came on time and cleaned up after.',
+      recommend: true,
+      photoIds: [],
+      ...review,
+    })
+    if (!written.ok) throw new Error(`seeding a review: the buyer's was refused: ${written.reason}`)
+    const other = writeReview(db, systemClock, providerMember.id, code, {
+      stars: 5,
+      title: '',
+      body: 'Paid on time.',
+      recommend: null,
+      photoIds: [],
+    })
+    if (!other.ok) throw new Error(`seeding a review: the store's was refused: ${other.reason}`)
+    return { orderCode: code, reviewId: written.review.id }
   }
 
   close() {
