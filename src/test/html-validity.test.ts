@@ -44,7 +44,6 @@ import { listingPath } from '../models/listing'
 import { REPLY_MAX, replyToReview } from '../models/review/replies'
 import { hideReview, reportReview } from '../models/review/reports'
 import { publishReview, seedReviewedOrder } from './published-reviews'
-import { seedCompletedSale } from './reviews'
 
 const VNU_JAR = join(
   dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),

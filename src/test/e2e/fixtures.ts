@@ -24,7 +24,7 @@ import { takeStock, unitsOnSale } from '../../models/listing/units'
 import { localBus } from '../../live/bus'
 import { randomToken } from '../../lib/tokens'
 import { addToCart } from '../../models/cart'
-import { placeOrdersAlone, planCheckout } from '../../models/checkout'
+import { needsAddress, placeOrdersAlone, planCheckout } from '../../models/checkout'
 import { findSessionMember, findMemberByEmail, signUpMember } from '../../models/member'
 import { findOrderForMember, type Order } from '../../models/order'
 import { recordPayment, takeOrderStep } from '../../models/order/steps'
@@ -34,12 +34,6 @@ import { createCoupon, type Coupon, type CouponInput } from '../../models/coupon
 import { completeSetup, findSite } from '../../models/site'
 import { openStore, type Store, type StoreFields } from '../../models/store'
 import { startMailServer, type ReceivedMail } from '../mail-server'
-import { localBus } from '../../live/bus'
-import { addToCart } from '../../models/cart'
-import { needsAddress, placeOrdersAlone, planCheckout } from '../../models/checkout'
-import { findOrderForMember } from '../../models/order'
-import { recordPayment, takeOrderStep } from '../../models/order/steps'
-import type { OrderAction } from '../../models/order/transitions'
 import { writeReview, type ReviewInput } from '../../models/review'
 import { repoRoot } from './paths'
 
@@ -175,7 +169,6 @@ export class Seed {
   readonly #server: SoukServer
   #connection: Db | undefined
   #memberCount = 0
-  #reviewedOrders = 0
 
   constructor(server: SoukServer) {
     this.#server = server
@@ -283,7 +276,8 @@ export class Seed {
     const member = this.#sessionMember(buyer)
     const [unit] = unitsOnSale(db, [listing.id])
     if (!site || !unit) throw new Error('seeding a completed order needs a site and a unit')
-    addToCart(db, systemClock, member.id, unit.id, 1)
+    const added = addToCart(db, systemClock, member.id, unit.id, 1, listing.id)
+    if (!added.ok) throw new Error(`seeding a completed order: the cart said ${added.reason}`)
     const [group] = planCheckout(db, site, member.id).groups
     if (!group) throw new Error('seeding a completed order: the cart has nothing to check out')
     const placed = placeOrdersAlone(deps, site, member, {
@@ -295,7 +289,7 @@ export class Seed {
           storeId: group.storeId,
           kind: group.kind,
           fulfilment: group.fulfilments[0],
-          address: 'Behind the mosque, blue gate',
+          address: needsAddress(group.fulfilments[0]) ? 'Behind the mosque, blue gate' : '',
           note: '',
           paymentMethod: 'cash',
           coupon: '',
@@ -344,10 +338,8 @@ export class Seed {
   }
 
   /**
-   * A published review of `listing`'s store by `buyer`: an order placed and taken to completion
-   * through the models, as the two members would (cart, checkout, accept, payment, the steps,
-   * the buyer's confirmation), then reviewed by both sides so double-blind publishes them.
-   * Kept apart from any seeding of completed orders for the writing side of reviews.
+   * A published review of `listing`'s store by `buyer`: a completed order (completedOrder),
+   * reviewed by both sides so double-blind publishes them.
    */
   publishedReview(
     buyer: Credentials,
@@ -356,50 +348,9 @@ export class Seed {
     review: Partial<ReviewInput> = {},
   ): { orderCode: string; reviewId: number } {
     const db = this.#db
-    const deps = { db, clock: systemClock, bus: localBus() }
-    const site = findSite(db)
-    if (!site) throw new Error('seed the site before a review')
+    const { code } = this.completedOrder(buyer, listing)
     const buyerMember = this.#sessionMember(buyer)
     const providerMember = this.#sessionMember(provider)
-    const [unit] = unitsOnSale(db, [listing.id])
-    if (!unit) throw new Error(`listing ${listing.id} has nothing on sale to review`)
-    const added = addToCart(db, systemClock, buyerMember.id, unit.id, 1, listing.id)
-    if (!added.ok) throw new Error(`seeding a review: adding to the cart failed: ${added.reason}`)
-    const [group] = planCheckout(db, site, buyerMember.id).groups
-    if (!group) throw new Error('seeding a review: nothing to check out')
-    const fulfilment = group.fulfilments[0]
-    const placed = placeOrdersAlone(deps, site, buyerMember, {
-      checkoutKey: `seeded-review-${++this.#reviewedOrders}`,
-      contactPhone: '+220 700 0000',
-      seen: group.lines.map(({ unitId, quantity, price }) => ({ unitId, quantity, price })),
-      orders: [
-        {
-          storeId: group.storeId,
-          kind: group.kind,
-          fulfilment,
-          address: needsAddress(fulfilment) ? 'Behind the mosque, Tanji' : '',
-          note: '',
-          paymentMethod: 'cash',
-          coupon: '',
-        },
-      ],
-    })
-    if (!placed.ok) throw new Error(`seeding a review: checkout failed: ${placed.reason}`)
-    const code = placed.orders[0]!.code
-    const step = (member: SessionMember, action: OrderAction) => {
-      const access = findOrderForMember(db, member, code)
-      if (!access) throw new Error(`seeding a review: ${member.email} cannot see order ${code}`)
-      const moved = takeOrderStep(deps, access, action, '')
-      if (!moved.ok) throw new Error(`seeding a review: ${action} failed: ${moved.reason}`)
-    }
-    step(providerMember, 'accept')
-    const access = findOrderForMember(db, providerMember, code)!
-    const paid = recordPayment(deps, access, 'Cash at the door')
-    if (!paid.ok) throw new Error(`seeding a review: the payment was refused: ${paid.reason}`)
-    const goods = group.kind === 'goods'
-    step(providerMember, goods ? (fulfilment === 'delivery' ? 'send_out' : 'mark_ready') : 'start')
-    step(providerMember, 'mark_delivered')
-    step(buyerMember, 'confirm')
     const written = writeReview(db, systemClock, buyerMember.id, code, {
       stars: 5,
       title: 'Fixed in an hour',
