@@ -46,7 +46,7 @@ describe('GET /account (the operator)', () => {
     const operator = await page(
       await market.get('/account', { cookie: await market.signIn('awa@example.com') }),
     )
-    for (const path of ['/admin/outbox', '/admin/security', '/disputes'])
+    for (const path of ['/admin/outbox', '/admin/security', '/admin/reviews', '/disputes'])
       expect(operator.querySelector(`main a[href="${path}"]`), path).not.toBeNull()
     const member = await createMember(market)
     const theirs = await page(
