@@ -100,9 +100,8 @@ function ProfileSection({ shell, store, passwordErrors = {} }: AccountPageProps)
         <p>
           As the market's operator you can also make{' '}
           <a href="/coupons">coupons for the whole market</a>, decide{' '}
-          <a href="/disputes">disputes</a> and <a href="/admin/reviews">reported reviews</a>, set{' '}
-          <a href="/admin/security">sign-in security</a> and read the{' '}
-          <a href="/admin/outbox">outbox</a> of mail the market sent.
+          <a href="/disputes">disputes</a> and <a href="/admin/reviews">reported reviews</a>, and
+          read the <a href="/admin/outbox">outbox</a> of mail the market sent.
         </p>
       ) : null}
       <h3 id="password-heading">Change password</h3>
