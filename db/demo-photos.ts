@@ -4,7 +4,8 @@
 // same model functions an upload goes through.
 import type { Db } from '../src/db'
 import { clockAt, type Clock } from '../src/lib/clock'
-import { processPhoto } from '../src/lib/images'
+import sharp from 'sharp'
+import { processPhoto, writeVariants } from '../src/lib/images'
 import { storeProcessedPhoto } from '../src/models/image'
 import { addPortfolioItems, setStorePhoto } from '../src/models/store-photos'
 import { CATALOG } from './demo-catalog'
@@ -47,6 +48,30 @@ export async function storeDemoPictures(
     stored.set(PICTURE_SUBJECTS[index]!, image.id)
   }
   return stored
+}
+
+/** A photo encoded and on disk, waiting for its row (written by whoever "uploads" it). */
+export type DemoPhoto = Awaited<ReturnType<typeof encodeReviewPictures>>[number]
+
+/**
+ * Two photos buyers took of what they got, for reviews: demo pictures seen from the other side
+ * (mirrored, so other bytes and their own images), encoded and written to `uploadsDir` before
+ * the seeding transaction; their rows are written inside it, as their buyer's uploads.
+ */
+export async function encodeReviewPictures(uploadsDir: string) {
+  const subjects: PictureSubject[] = ['pot', 'wrench']
+  const photos = []
+  for (const subject of subjects) {
+    const mirrored = await sharp(await drawPicture(subject))
+      .flop()
+      .png()
+      .toBuffer()
+    const photo = await processPhoto(mirrored)
+    if (!photo.ok) throw new Error(`the demo review picture "${subject}" was refused`)
+    await writeVariants(uploadsDir, photo.hash, photo.variants)
+    photos.push(photo)
+  }
+  return photos
 }
 
 /** Picks one to three of a listing's template photos, each with alt text that describes it. */

@@ -1,14 +1,19 @@
 // Demo reviews: what the town said of its completed orders, through the models as the people
-// would — writeReview by the buyer and by the store's owner, each at its moment, and the hourly
-// publishDueReviews at the end — so ratings on stores and listings are the models' own. Most
-// buyers review (mostly kindly, as in any market), about half the providers review their buyer,
-// and some orders are still in their window with one side waiting: double-blind, unpublished.
-// The first printed buyer keeps one completed order unreviewed, to try the form on.
-import { asc, count, eq, isNotNull } from 'drizzle-orm'
+// would — writeReview by the buyer and by the store's owner, each at its moment, the hourly
+// publishDueReviews, and the owners' replies (replyToReview) — so ratings on stores and listings
+// are the models' own. Most buyers review (mostly kindly, as in any market), about half the
+// providers review their buyer, and some orders are still in their window with one side
+// waiting: double-blind, unpublished. A couple of buyers add a photo (their own upload, as the
+// model asks); owners answer every complaint and some of the praise. The first printed buyer
+// keeps one completed order unreviewed, to try the form on.
+import { and, asc, count, eq, isNotNull } from 'drizzle-orm'
 import { orders, reviews, stores } from './schema'
 import type { Db } from '../src/db'
 import { clockAt, DAY, HOUR } from '../src/lib/clock'
+import { recordProcessedPhoto } from '../src/models/image'
 import { publishDueReviews, REVIEW_WINDOW, writeReview } from '../src/models/review'
+import { replyToReview } from '../src/models/review/replies'
+import type { DemoPhoto } from './demo-photos'
 
 type Random = () => number
 
@@ -59,8 +64,14 @@ export type DemoReviews = { written: number; published: number }
 export function seedReviews(
   db: Db,
   random: Random,
-  input: { keepOpenFor: number | undefined; now: number },
+  input: {
+    keepOpenFor: number | undefined
+    now: number
+    /** Photos on disk for buyers to add to kind reviews (one each), when the town has photos. */
+    photos: readonly DemoPhoto[]
+  },
 ): DemoReviews {
+  const photos = [...input.photos]
   const completed = db
     .select({
       code: orders.code,
@@ -97,12 +108,15 @@ export function seedReviews(
       const ofStore = write.by === order.buyerId
       const stars = ofStore ? pickShare(random, STAR_SHARES) : 0
       const words = ofStore ? pick(random, OF_STORE[stars] ?? []) : pick(random, OF_BUYER)
-      const result = writeReview(db, clockAt(write.at), write.by, order.code, {
+      const clock = clockAt(write.at)
+      const photo = ofStore && stars >= 4 ? photos.shift() : undefined
+      const photoIds = photo ? [recordProcessedPhoto(db, write.by, photo, { clock }).id] : []
+      const result = writeReview(db, clock, write.by, order.code, {
         stars: ofStore ? stars : (words as (typeof OF_BUYER)[number]).stars,
         title: 'title' in words ? words.title : '',
         body: words.body,
         recommend: ofStore ? stars >= 4 : null,
-        photoIds: [],
+        photoIds,
       })
       if (!result.ok) throw new Error(`a demo review was refused: ${result.reason}`)
       written += 1
@@ -110,12 +124,52 @@ export function seedReviews(
   }
   // The hourly job, caught up: lone reviews whose window has closed are public by now.
   publishDueReviews(db, clockAt(input.now))
+  replyToSome(db, random, input.now)
   const published = db
     .select({ count: count() })
     .from(reviews)
     .where(isNotNull(reviews.publishedAt))
     .get()
   return { written, published: published?.count ?? 0 }
+}
+
+const REPLIES = {
+  thanks: [
+    'Thank you! It was a pleasure.',
+    'Thanks for the kind words — see you next time.',
+    'Glad it worked out. Thank you for choosing us.',
+  ],
+  sorry: [
+    'I am sorry it took so long. Message me and I will make it right.',
+    'Sorry to hear this. Please come back and I will sort it out at no charge.',
+  ],
+}
+
+/** Owners answer every complaint (three stars or fewer) and about a third of the praise. */
+function replyToSome(db: Db, random: Random, now: number) {
+  const published = db
+    .select({
+      id: reviews.id,
+      stars: reviews.stars,
+      publishedAt: reviews.publishedAt,
+      ownerId: stores.memberId,
+    })
+    .from(reviews)
+    .innerJoin(stores, eq(stores.id, reviews.storeId))
+    .where(and(eq(reviews.direction, 'of_store'), isNotNull(reviews.publishedAt)))
+    .orderBy(asc(reviews.id))
+    .all()
+  for (const review of published) {
+    const complaint = review.stars <= 3
+    if (!complaint && random() >= 0.35) continue
+    const at = Math.min(
+      now,
+      (review.publishedAt?.getTime() ?? now) + between(random, HOUR, 2 * DAY),
+    )
+    const body = pick(random, complaint ? REPLIES.sorry : REPLIES.thanks)
+    const replied = replyToReview(db, clockAt(at), review.ownerId, review.id, body)
+    if (!replied.ok) throw new Error(`a demo reply was refused: ${replied.reason}`)
+  }
 }
 
 function between(random: Random, least: number, most: number): number {

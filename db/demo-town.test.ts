@@ -43,6 +43,8 @@ import {
   orderLines,
   orders,
   portfolioItems,
+  reviewPhotos,
+  reviewReplies,
   reviews,
   setupTokens,
   site,
@@ -321,8 +323,9 @@ describe('seedDemoTown', () => {
     await seedDemoTown(plain, { seed: 7, members: 120, clock })
 
     const stored = db.select().from(images).all()
-    expect(result.ok && result.town.pictureCount).toBe(stored.length)
-    expect(stored.length).toBe(12)
+    const pictures = stored.filter((image) => image.uploadedBy === null)
+    expect(result.ok && result.town.pictureCount).toBe(pictures.length)
+    expect(pictures.length).toBe(12)
     for (const image of stored)
       for (const width of imageWidths(image))
         for (const format of VARIANT_FORMATS)
@@ -330,8 +333,18 @@ describe('seedDemoTown', () => {
             true,
           )
 
+    // A couple of buyers added a photo to a review: their own upload, as the model asks.
+    const onReviews = db
+      .select({ authorId: reviews.authorId, uploadedBy: images.uploadedBy })
+      .from(reviewPhotos)
+      .innerJoin(reviews, eq(reviews.id, reviewPhotos.reviewId))
+      .innerJoin(images, eq(images.id, reviewPhotos.imageId))
+      .all()
+    expect(onReviews.length).toBeGreaterThan(0)
+    for (const photo of onReviews) expect(photo.uploadedBy).toBe(photo.authorId)
+
     const photos = db.select().from(listingPhotos).all()
-    const imageIds = new Set(stored.map((image) => image.id))
+    const imageIds = new Set(pictures.map((image) => image.id))
     expect(photos.every((photo) => imageIds.has(photo.imageId))).toBe(true)
     const titles = new Map(
       db
@@ -567,6 +580,18 @@ describe('seedDemoTown', () => {
       expect(new Set(written.map((review) => review.direction))).toEqual(
         new Set(['of_store', 'of_buyer']),
       )
+      // Owners answered: every complaint, and some of the praise.
+      const replied = new Set(
+        db
+          .select()
+          .from(reviewReplies)
+          .all()
+          .map((reply) => reply.reviewId),
+      )
+      expect(replied.size).toBeGreaterThan(0)
+      for (const review of written)
+        if (review.direction === 'of_store' && review.publishedAt && review.stars <= 3)
+          expect(replied.has(review.id), `review ${review.id}`).toBe(true)
       // Every store's rating is the sum of its published reviews, as the models keep it.
       for (const store of db.select().from(stores).all()) {
         const counted = written.filter(

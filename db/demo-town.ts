@@ -14,7 +14,12 @@ import { seedConversations } from './demo-conversations'
 import { seedListings } from './demo-listings'
 import { seedOrders } from './demo-orders'
 import { seedReviews } from './demo-reviews'
-import { listingPhotoPicker, seedStorePhotos, storeDemoPictures } from './demo-photos'
+import {
+  encodeReviewPictures,
+  listingPhotoPicker,
+  seedStorePhotos,
+  storeDemoPictures,
+} from './demo-photos'
 import { seedStores, type Resident } from './demo-stores'
 
 /** Every demo account signs in with this; it is printed, so it must never guard real data. */
@@ -108,6 +113,7 @@ export async function seedDemoTown(
   // sharp is async and slow too: pictures are encoded and stored before the transaction. Should
   // the transaction then find a marketplace after all, the orphan sweep removes them.
   const pictures = uploadsDir ? await storeDemoPictures(db, uploadsDir, clock) : undefined
+  const reviewPictures = uploadsDir ? await encodeReviewPictures(uploadsDir) : []
   const random = mulberry32(seed)
   const now = clock.now().getTime()
   const openedAt = now - TOWN_AGE
@@ -163,6 +169,7 @@ export async function seedDemoTown(
     const reviews = seedReviews(db, mulberry32(seed ^ REVIEWS_STREAM), {
       keepOpenFor: buyers[0]?.member.id,
       now,
+      photos: reviewPictures,
     })
     const conversationCount = seedConversations(db, {
       provider: providerStore,

@@ -67,11 +67,26 @@ export async function storeProcessedPhoto(
   photo: ProcessedPhoto,
   options: { clock?: Clock } = {},
 ): Promise<Image> {
-  const now = (options.clock ?? systemClock).now()
   // The row goes in before the files: deleteOrphanedImages only removes files of hashes that
-  // have no row, so it cannot delete files this upload is about to rely on. A repeat upload
-  // restarts the grace period, so the orphan sweep cannot take the row before it is attached.
-  const image = db
+  // have no row, so it cannot delete files this upload is about to rely on.
+  const image = recordProcessedPhoto(db, memberId, photo, options)
+  await writeVariants(uploadsDir, photo.hash, photo.variants)
+  return image
+}
+
+/**
+ * The `images` row of an encoded photo, synchronously — for a caller inside a transaction whose
+ * files are written already (the demo town's review photos). A repeat of the same bytes
+ * restarts the grace period, so the orphan sweep cannot take the row before it is attached.
+ */
+export function recordProcessedPhoto(
+  db: Db,
+  memberId: number | null,
+  photo: Pick<ProcessedPhoto, 'hash' | 'width' | 'height' | 'widths' | 'placeholder'>,
+  options: { clock?: Clock } = {},
+): Image {
+  const now = (options.clock ?? systemClock).now()
+  return db
     .insert(images)
     .values({
       hash: photo.hash,
@@ -85,8 +100,6 @@ export async function storeProcessedPhoto(
     .onConflictDoUpdate({ target: images.hash, set: { createdAt: now } })
     .returning()
     .get()
-  await writeVariants(uploadsDir, photo.hash, photo.variants)
-  return image
 }
 
 /** The widths stored for an image, ascending. */
