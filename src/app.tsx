@@ -76,6 +76,7 @@ import { uploads } from './routes/uploads'
 import { storeManagement, storePages } from './routes/stores'
 import { storePhotos } from './routes/stores/photos'
 import { storeBalancePages } from './routes/stores/balance'
+import { storeHoursPages } from './routes/stores/hours'
 
 /** A listing by id: the base of its nested resources. */
 const LISTING = '/listings/:id{[0-9]+}'
@@ -195,6 +196,7 @@ export function createApp(deps: AppDeps) {
   // storefront may take the slug "new" anyway (uniqueStoreSlug).
   app.route('/stores/:slug', storePhotos)
   app.route('/stores/:slug', storeBalancePages)
+  app.route('/stores/:slug', storeHoursPages)
   app.route('/stores', storeManagement)
   app.route('/stores', storePages)
   app.route(`${LISTING}/publication`, listingPublication)

@@ -220,6 +220,7 @@ async function seedAndListPages() {
     'account, deletion': { path: '/account/deletion', cookie: buyer },
     'account, deletion refused (open orders)': { path: '/account/deletion', cookie },
     'store balance': { path: `/stores/${slug}/balance`, cookie },
+    'store hours': { path: `/stores/${slug}/hours`, cookie },
     'store balance, operator': { path: `/stores/${slug}/balance`, cookie: operator },
     coupons: { path: '/coupons', cookie },
     'coupons, without a storefront': { path: '/coupons', cookie: buyer },
