@@ -1,6 +1,7 @@
 // What the demo town's shops sell: for each trade, its category, a few believable listings with
 // the photos they would show, and examples of past work. Prices are written in dalasi for
 // reading and stored in butut (1 GMD = 100 butut), the minor units the app keeps.
+import { DEFAULT_BOOKING_RULES } from '../src/models/booking/rules'
 import type {
   PackageInput,
   ProductInput,
@@ -73,7 +74,8 @@ function service(
     packages,
     serviceLocations: template.where,
     durationMinutes: template.minutes ?? null,
-    bookable: template.bookable ?? false,
+    // Booked by the hour with the market's usual rules, when the trade books (and says how long).
+    booking: template.bookable && template.minutes ? DEFAULT_BOOKING_RULES : null,
   }
 }
 

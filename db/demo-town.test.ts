@@ -1,3 +1,4 @@
+import { DEFAULT_BOOKING_RULES } from '../src/models/booking/rules'
 import { asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -741,7 +742,7 @@ function inputOf(listing: ReturnType<typeof allListings>[number]): ListingInput 
       })),
       serviceLocations: listingLocations(listing),
       durationMinutes: listing.durationMinutes,
-      bookable: listing.bookable,
+      booking: listing.bookable ? DEFAULT_BOOKING_RULES : null,
     }
   return {
     ...common,

@@ -1,3 +1,9 @@
+import {
+  bookingRulesOf,
+  saveBookingRules,
+  type BookingRules,
+  type BookingRulesInput,
+} from './booking/rules'
 import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm'
 import { categories, listings, listingUnits, stores } from '../../db/schema'
 import type { Db } from '../db'
@@ -20,7 +26,7 @@ import { coverPhotos, type ListingPhoto } from './listing-photos'
 import { prepared } from './prepared'
 import type { SessionMember } from './session'
 import { readStoreAvatar, storeAvatarSql, type StoreAvatar } from './store'
-import { transactionUnlessRefused } from './transaction'
+import { transactionUnlessRefused, type Tx } from './transaction'
 
 export type Listing = typeof listings.$inferSelect
 export const SERVICE_LOCATION_VALUES = ['customer', 'provider', 'online'] as const
@@ -49,8 +55,8 @@ export type ServiceInput = CommonInput & {
   packages: PackageInput[]
   serviceLocations: ServiceLocation[]
   durationMinutes: number | null
-  /** Kept for the booking calendar to come; the form does not ask yet, so an edit leaves it. */
-  bookable?: boolean
+  /** How buyers book a time (the duration is the slot); null: not bookable; absent: unchanged. */
+  booking?: BookingRulesInput | null
 }
 export type ProductInput = CommonInput & {
   kind: 'product'
@@ -70,6 +76,8 @@ export type ListingDetails = Listing &
   UnitsOnSale & {
     store: typeof stores.$inferSelect
     category: typeof categories.$inferSelect
+    /** How it is booked, when it is a bookable service. */
+    booking: BookingRules | undefined
   }
 
 export const MAX_PACKAGES = 3
@@ -123,6 +131,7 @@ export function createListing(
       .returning()
       .get()
     insertUnits(tx, listing.id, input)
+    keepBookingRules(tx, listing.id, input)
     return { ok: true, listing }
   })
 }
@@ -152,6 +161,7 @@ export function updateListing(
       .where(eq(listings.id, listingId))
       .returning()
       .get()!
+    keepBookingRules(tx, listingId, input)
     return { ok: true, listing }
   })
 }
@@ -179,6 +189,7 @@ export function findVisibleListing(
     ...sortUnits(prepared(db, unitsOfListing).all({ listingId })),
     store: prepared(db, storeById).get({ id: listing.storeId })!,
     category: prepared(db, categoryById).get({ id: listing.categoryId })!,
+    booking: listing.bookable ? bookingRulesOf(db, listingId) : undefined,
   }
   const isOwner = viewer !== null && details.store.memberId === viewer.id
   return listing.status === 'published' || (isOwner && listing.status !== 'archived')
@@ -478,7 +489,13 @@ function withDetails(db: Reader, listing: Listing): ListingDetails {
     ...sortUnits(unitsOnSale(db, [listing.id])),
     store: db.select().from(stores).where(eq(stores.id, listing.storeId)).get()!,
     category: db.select().from(categories).where(eq(categories.id, listing.categoryId)).get()!,
+    booking: listing.bookable ? bookingRulesOf(db as Db, listing.id) : undefined,
   }
+}
+
+function keepBookingRules(tx: Tx, listingId: number, input: ListingInput) {
+  if (input.kind === 'service' && input.booking !== undefined)
+    saveBookingRules(tx, listingId, input.booking, input.durationMinutes)
 }
 
 function categoryExists(db: Reader, categoryId: number): boolean {
@@ -503,7 +520,11 @@ export function listingColumns(input: ListingInput) {
       ...common,
       serviceLocations: input.serviceLocations.join(','),
       durationMinutes: input.durationMinutes,
-      bookable: input.bookable,
+      // Absent, the column is left as it is (drizzle skips undefined).
+      bookable:
+        input.booking === undefined
+          ? undefined
+          : input.booking !== null && input.durationMinutes !== null,
       pickup: false,
       delivery: false,
       deliveryFee: null,

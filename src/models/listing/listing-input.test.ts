@@ -60,6 +60,7 @@ describe('listingInputSchema', () => {
       ],
       serviceLocations: ['online', 'customer'],
       durationMinutes: null,
+      booking: null,
     })
   })
 

@@ -8,6 +8,8 @@
 // right input. Hidden fields carry what the form was made from: each saved row's `unitId`, and
 // the stock it showed (`stockWas`, `variants.1.stockWas`), so saving changes that unit in place
 // and applies the difference in stock (listing/units.ts).
+import { MINUTE_STEP } from '../booking/availability'
+import { DEFAULT_BOOKING_RULES, type BookingRulesInput } from '../booking/rules'
 import { z } from 'zod'
 import {
   formatMoney,
@@ -207,8 +209,19 @@ function serviceSchema(money: MoneyFormat) {
       packages: rows(packageRow, MAX_PACKAGES, `Offer at most ${MAX_PACKAGES} packages.`),
       serviceLocations: list(z.enum(SERVICE_LOCATION_VALUES, 'Choose where the service happens.')),
       durationMinutes: wholeNumberField(5, 7 * 24 * 60, 'Enter minutes, from 5 to 10080 (a week).'),
+      ...bookingFields,
     })
     .superRefine((form, context) => {
+      if (form.bookable) {
+        const issue = (field: string, message: string) =>
+          context.addIssue({ code: 'custom', path: [field], message })
+        if (form.durationMinutes === null)
+          issue('durationMinutes', 'Say how long a booking lasts: its slots are this long.')
+        else if (form.durationMinutes % MINUTE_STEP !== 0)
+          issue('durationMinutes', 'Use a multiple of 5 minutes for a bookable service.')
+        if (form.bufferMinutes !== null && form.bufferMinutes % MINUTE_STEP !== 0)
+          issue('bufferMinutes', 'Use a multiple of 5 minutes.')
+      }
       if (Array.isArray(form.packages) && form.packages.every((row) => row === null))
         context.addIssue({
           code: 'custom',
@@ -231,7 +244,35 @@ function serviceSchema(money: MoneyFormat) {
       packages: form.packages.filter((row) => row !== null),
       serviceLocations: [...new Set(form.serviceLocations)],
       durationMinutes: form.durationMinutes,
+      booking: form.bookable
+        ? {
+            bufferMinutes: form.bufferMinutes ?? DEFAULT_BOOKING_RULES.bufferMinutes,
+            noticeMinutes:
+              form.noticeHours === null
+                ? DEFAULT_BOOKING_RULES.noticeMinutes
+                : Math.round(form.noticeHours * 60),
+            horizonDays: form.horizonDays ?? DEFAULT_BOOKING_RULES.horizonDays,
+            capacity: form.capacity ?? DEFAULT_BOOKING_RULES.capacity,
+            cancellationHours: form.cancellationHours ?? DEFAULT_BOOKING_RULES.cancellationHours,
+            instantBook: form.instantBook,
+          }
+        : null,
     }))
+}
+
+/**
+ * A service's booking rules (booking/rules.ts), kept while `bookable` is ticked. The listing form
+ * does not show them yet: it will with the slot grid buyers book from, so that no provider is
+ * promised bookings before buyers can make them.
+ */
+const bookingFields = {
+  bookable: checkbox,
+  bufferMinutes: wholeNumberField(0, 24 * 60, 'Enter minutes, from 0 to 1440.'),
+  noticeHours: wholeNumberField(0, 30 * 24, 'Enter hours, from 0 to 720 (30 days).'),
+  horizonDays: wholeNumberField(1, 365, 'Enter days, from 1 to 365.'),
+  capacity: wholeNumberField(1, 500, 'Enter how many people one slot takes, from 1 to 500.'),
+  cancellationHours: wholeNumberField(0, 30 * 24, 'Enter hours, from 0 to 720.'),
+  instantBook: checkbox,
 }
 
 function productSchema(money: MoneyFormat) {
@@ -329,6 +370,20 @@ export function stockSoldMessage(stock: number): string {
 export const STALE_FORM_MESSAGE =
   'This listing changed since this form was opened (in another window?). Here it is as saved now: make your changes again.'
 
+/** A service's booking rules by the form's field names; the usual ones for a service without. */
+export function bookingFormValues(rules: BookingRulesInput | undefined): Record<string, string> {
+  const shown = rules ?? DEFAULT_BOOKING_RULES
+  return {
+    bookable: rules ? 'on' : '',
+    bufferMinutes: String(shown.bufferMinutes),
+    noticeHours: String(Math.round(shown.noticeMinutes / 60)),
+    horizonDays: String(shown.horizonDays),
+    capacity: String(shown.capacity),
+    cancellationHours: String(shown.cancellationHours),
+    instantBook: shown.instantBook ? 'on' : '',
+  }
+}
+
 /** A saved listing as the edit form shows it, by the form's field names. */
 export function listingFormValues(
   listing: ListingDetails,
@@ -342,6 +397,7 @@ export function listingFormValues(
     categoryId: String(listing.categoryId),
     tags: listingTags(listing).join(', '),
     durationMinutes: listing.durationMinutes?.toString() ?? '',
+    ...bookingFormValues(listing.booking),
     price: price(listing.defaultUnit?.price ?? null),
     stock: listing.defaultUnit?.stock?.toString() ?? '',
     stockWas: listing.defaultUnit?.stock?.toString() ?? '',

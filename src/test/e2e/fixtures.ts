@@ -404,7 +404,7 @@ export function serviceListing(input: Partial<ServiceInput> = {}): ServiceInput 
     ],
     serviceLocations: ['customer'],
     durationMinutes: 60,
-    bookable: false,
+    booking: null,
     ...input,
   }
 }
