@@ -1234,3 +1234,24 @@ export const bookingHolds = sqliteTable(
     check('booking_holds_seats', sql`${table.seats} BETWEEN 1 AND ${table.capacity}`),
   ],
 )
+
+/**
+ * Who has uploaded an image. Identical bytes are stored once (images.hash), so an image may have
+ * been uploaded by several members — the same forwarded photo, say; each may attach it as theirs.
+ */
+export const imageUploads = sqliteTable(
+  'image_uploads',
+  {
+    imageId: integer('image_id')
+      .notNull()
+      .references(() => images.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.imageId, table.memberId] }),
+    index('image_uploads_member_idx').on(table.memberId),
+  ],
+)

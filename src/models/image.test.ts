@@ -106,7 +106,11 @@ describe('deleteOrphanedImages', () => {
     const listed = IMAGE_REFERENCES.map(
       ({ table, column }) => `${getTableConfig(table).name}.${column.name}`,
     )
-    expect(listed.sort()).toEqual(pointingAtImages.sort())
+    // Who uploaded an image is no use of it: the row goes with the image (ON DELETE CASCADE).
+    const notUses = ['image_uploads.image_id']
+    expect(listed.sort()).toEqual(
+      pointingAtImages.filter((column) => !notUses.includes(column)).sort(),
+    )
   })
 
   it('deletes old unattached images and their files, and keeps attached and fresh ones', async () => {

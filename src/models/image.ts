@@ -1,6 +1,7 @@
-import { and, eq, isNotNull, lt, notInArray } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, lt, notInArray } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import {
+  imageUploads,
   images,
   listingPhotos,
   messages,
@@ -9,6 +10,7 @@ import {
   stores,
 } from '../../db/schema'
 import type { Db } from '../db'
+import type { Tx } from './transaction'
 import { systemClock, type Clock } from '../lib/clock'
 import {
   deleteVariantsSync,
@@ -24,8 +26,8 @@ export type Image = typeof images.$inferSelect
 export type SavePhotoResult = { ok: true; image: Image } | { ok: false; reason: PhotoRefusal }
 
 /**
- * Every column that points at an image: an image none of them points at, older than the grace
- * period, is an orphan and gets deleted. A new table holding images must add its column here —
+ * Every column that points at an image to show it: an image none of them points at, older than
+ * the grace period, is an orphan and gets deleted (image_uploads, who uploaded it, is no use). A new table holding images must add its column here —
  * with ON DELETE SET NULL or CASCADE, forgetting it would silently drop attached photos.
  */
 export const IMAGE_REFERENCES: readonly { table: SQLiteTable; column: SQLiteColumn }[] = [
@@ -86,7 +88,7 @@ export function recordProcessedPhoto(
   options: { clock?: Clock } = {},
 ): Image {
   const now = (options.clock ?? systemClock).now()
-  return db
+  const image = db
     .insert(images)
     .values({
       hash: photo.hash,
@@ -100,6 +102,28 @@ export function recordProcessedPhoto(
     .onConflictDoUpdate({ target: images.hash, set: { createdAt: now } })
     .returning()
     .get()
+  // The same bytes from another member are theirs to attach too.
+  if (memberId !== null)
+    db.insert(imageUploads)
+      .values({ imageId: image.id, memberId, createdAt: now })
+      .onConflictDoNothing()
+      .run()
+  return image
+}
+
+/** Of these image ids, the ones `memberId` uploaded (anyone may have uploaded the same bytes). */
+export function uploadedBy(
+  db: Db | Tx,
+  memberId: number,
+  imageIds: readonly number[],
+): Set<number> {
+  if (imageIds.length === 0) return new Set()
+  const rows = (db as Db)
+    .select({ id: imageUploads.imageId })
+    .from(imageUploads)
+    .where(and(eq(imageUploads.memberId, memberId), inArray(imageUploads.imageId, [...imageIds])))
+    .all()
+  return new Set(rows.map((row) => row.id))
 }
 
 /** The widths stored for an image, ascending. */

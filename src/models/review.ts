@@ -10,16 +10,9 @@
 // included: the counts and star sums on stores and listings change in the transaction that
 // publishes, edits or hides it, so pages and search read them without adding anything up.
 // Its author may edit it for EDIT_WINDOW after publication; the edit is marked.
+import { uploadedBy } from './image'
 import { and, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm'
-import {
-  images,
-  listings,
-  orderLines,
-  orders,
-  reviewPhotos,
-  reviews,
-  stores,
-} from '../../db/schema'
+import { listings, orderLines, orders, reviewPhotos, reviews, stores } from '../../db/schema'
 import type { Db } from '../db'
 import { DAY, HOUR, type Clock } from '../lib/clock'
 import type { Bus } from '../live/bus'
@@ -189,12 +182,7 @@ function ownPhotos(tx: Tx, memberId: number, imageIds: number[]): boolean {
   if (imageIds.length === 0) return true
   if (imageIds.length > MAX_REVIEW_PHOTOS || new Set(imageIds).size !== imageIds.length)
     return false
-  const found = tx
-    .select({ id: images.id })
-    .from(images)
-    .where(and(inArray(images.id, imageIds), eq(images.uploadedBy, memberId)))
-    .all()
-  return found.length === imageIds.length
+  return uploadedBy(tx, memberId, imageIds).size === imageIds.length
 }
 
 /**

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import { images, members, reviewPhotos, reviews, stores } from '../../../db/schema'
 import type { Db } from '../../db'
 import { FORMER_MEMBER_NAME } from '../account-deletion'
-import type { Image } from '../image'
+import { uploadedBy, type Image } from '../image'
 import type { OrderAccess } from '../order'
 import {
   findOrderForReview,
@@ -133,11 +133,12 @@ function photosOf(db: Db, reviewIds: number[]): Map<number, Image[]> {
  * keeps between tries (anyone else's id is dropped, never shown).
  */
 export function ownImages(db: Db, memberId: number, ids: readonly number[]): Image[] {
-  if (ids.length === 0) return []
+  const theirs = uploadedBy(db, memberId, ids)
+  if (theirs.size === 0) return []
   const found = db
     .select()
     .from(images)
-    .where(and(inArray(images.id, [...ids]), eq(images.uploadedBy, memberId)))
+    .where(inArray(images.id, [...theirs]))
     .all()
   return [...new Set(ids)].flatMap((id) => found.filter((image) => image.id === id))
 }
