@@ -2,8 +2,8 @@
 // review), written by the store's owner, under the review for every reader to see. Only to
 // published, visible reviews: an unpublished one is still hidden from the store by the
 // double-blind rule, and one the market removed has nothing left to answer.
-import { and, eq, isNotNull, isNull } from 'drizzle-orm'
-import { reviewReplies, reviews, stores } from '../../../db/schema'
+import { visibleReviewParties } from './visible'
+import { reviewReplies } from '../../../db/schema'
 import type { Db } from '../../db'
 import type { Clock } from '../../lib/clock'
 
@@ -23,19 +23,7 @@ export function replyToReview(
 ): ReplyResult {
   return db.transaction(
     (tx): ReplyResult => {
-      const review = tx
-        .select({ ownerId: stores.memberId })
-        .from(reviews)
-        .innerJoin(stores, eq(stores.id, reviews.storeId))
-        .where(
-          and(
-            eq(reviews.id, reviewId),
-            eq(reviews.direction, 'of_store'),
-            isNotNull(reviews.publishedAt),
-            isNull(reviews.hiddenAt),
-          ),
-        )
-        .get()
+      const review = visibleReviewParties(tx, reviewId)
       if (!review) return { ok: false, reason: 'not_found' }
       if (review.ownerId !== memberId) return { ok: false, reason: 'not_your_store' }
       const written = tx

@@ -8,7 +8,8 @@
 //   counting in the store's and listings' ratings (countInRatings, −1, in the same transaction),
 //   and its reports are resolved as upheld.
 // - Keep: the review stays; its reports are resolved as dismissed. A later report opens it again.
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
+import { visibleStoreReview } from './visible'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { members, reviewReports, reviews, stores } from '../../../db/schema'
 import type { Db } from '../../db'
 import type { Clock } from '../../lib/clock'
@@ -37,7 +38,7 @@ export function reportReview(
       const review = tx
         .select({ authorId: reviews.authorId })
         .from(reviews)
-        .where(and(eq(reviews.id, reviewId), visible))
+        .where(and(eq(reviews.id, reviewId), visibleStoreReview))
         .get()
       if (!review) return { ok: false, reason: 'not_found' }
       if (review.authorId === memberId) return { ok: false, reason: 'own_review' }
@@ -127,7 +128,7 @@ export function hideReview(
       const hidden = tx
         .update(reviews)
         .set({ hiddenAt: now, hiddenNote: note })
-        .where(and(eq(reviews.id, reviewId), visible))
+        .where(and(eq(reviews.id, reviewId), visibleStoreReview))
         .returning()
         .get()
       if (!hidden) return { ok: false, reason: 'not_found' }
@@ -154,12 +155,6 @@ export function keepReview(
     { behavior: 'immediate' },
   )
 }
-
-const visible = and(
-  eq(reviews.direction, 'of_store'),
-  isNotNull(reviews.publishedAt),
-  isNull(reviews.hiddenAt),
-)
 
 function resolveReports(
   tx: Tx,

@@ -5,8 +5,9 @@
 //
 // reviews.helpful_count moves in the same transaction as the vote row, and only when a row was
 // really inserted (or deleted): a double post, two tabs or a replayed form count once.
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
-import { reviews, reviewVotes, stores } from '../../../db/schema'
+import { visibleReviewParties } from './visible'
+import { and, eq, sql } from 'drizzle-orm'
+import { reviews, reviewVotes } from '../../../db/schema'
 import type { Db } from '../../db'
 import type { Clock } from '../../lib/clock'
 import type { Tx } from '../transaction'
@@ -62,19 +63,7 @@ export function withdrawHelpfulVote(db: Db, memberId: number, reviewId: number):
 
 /** Why `memberId` may not vote on the review, if they may not. */
 function refusal(tx: Tx, memberId: number, reviewId: number): VoteRefusal | undefined {
-  const review = tx
-    .select({ authorId: reviews.authorId, ownerId: stores.memberId })
-    .from(reviews)
-    .innerJoin(stores, eq(stores.id, reviews.storeId))
-    .where(
-      and(
-        eq(reviews.id, reviewId),
-        eq(reviews.direction, 'of_store'),
-        isNotNull(reviews.publishedAt),
-        isNull(reviews.hiddenAt),
-      ),
-    )
-    .get()
+  const review = visibleReviewParties(tx, reviewId)
   if (!review) return 'not_found'
   if (review.authorId === memberId) return 'own_review'
   if (review.ownerId === memberId) return 'own_store'
