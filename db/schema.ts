@@ -494,7 +494,8 @@ export const orders = sqliteTable(
     storeId: integer('store_id')
       .notNull()
       .references(() => stores.id),
-    kind: text('kind', { enum: ['goods', 'service'] }).notNull(),
+    /** A booking is a service sold as a time: its slot is a row of `bookings`. */
+    kind: text('kind', { enum: ['goods', 'service', 'booking'] }).notNull(),
     status: text('status', {
       enum: [
         'placed',
@@ -507,6 +508,7 @@ export const orders = sqliteTable(
         'cancelled',
         'disputed',
         'refunded',
+        'no_show',
       ],
     }).notNull(),
     /** Goods: pickup or delivery. Services: at the customer's, at the provider's, or online. */
@@ -554,7 +556,7 @@ export const orders = sqliteTable(
     index('orders_store_id_idx').on(table.storeId, table.status, table.placedAt),
     // The auto-completion check reads delivered orders by when they were delivered.
     index('orders_status_delivered_at_idx').on(table.status, table.deliveredAt),
-    check('orders_kind', sql`${table.kind} IN ('goods', 'service')`),
+    check('orders_kind', sql`${table.kind} IN ('goods', 'service', 'booking')`),
     check(
       'orders_amounts',
       sql`${table.subtotal} >= 0 AND ${table.deliveryFee} >= 0 AND ${table.discount} >= 0 AND ${table.discount} <= ${table.subtotal} AND ${table.total} = ${table.subtotal} + ${table.deliveryFee} - ${table.discount}`,
@@ -1196,6 +1198,8 @@ export const bookings = sqliteTable(
     seats: integer('seats').notNull().default(1),
     /** Whether the booking still holds its time (requested or confirmed). */
     holding: integer('holding', { mode: 'boolean' }).notNull().default(true),
+    /** Until when the buyer may cancel it themselves: its start less the service's window then. */
+    cancellableUntil: integer('cancellable_until', { mode: 'timestamp_ms' }).notNull(),
     /** An unconfirmed request frees its slot then. */
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
     /** A new time one side proposed and the other has yet to accept. */
@@ -1206,6 +1210,8 @@ export const bookings = sqliteTable(
   (table) => [
     index('bookings_store_idx').on(table.storeId, table.startsAt),
     index('bookings_listing_idx').on(table.listingId, table.startsAt),
+    // The expiry job reads requests by when they lapse.
+    index('bookings_expires_idx').on(table.expiresAt),
     check('bookings_time', sql`${table.endsAt} > ${table.startsAt} AND ${table.seats} > 0`),
   ],
 )

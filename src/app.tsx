@@ -24,6 +24,7 @@ import { handlePasswordResetRequests } from './jobs/password-reset'
 import { handleNotificationMail } from './mail/notification-mail'
 import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
 import { scheduleReviewPublication } from './jobs/review-publication'
+import { scheduleBookingLapses } from './jobs/booking-lapses'
 import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
 import { LiveStreams } from './live/streams'
 import { ListingActivity } from './models/listing-activity'
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
   handleNotificationMail(deps)
   scheduleOrderAutoCompletion(deps)
   scheduleReviewPublication(deps)
+  scheduleBookingLapses(deps)
   scheduleCounts(deps, 'listing-activity', ACTIVITY_FLUSH_INTERVAL, activity)
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)
 

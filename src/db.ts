@@ -29,8 +29,25 @@ export function openDatabase(path: string): Db {
   return drizzle({ client, schema }) as Db
 }
 
+/**
+ * Applies the migrations not yet applied. Foreign keys are off while they run: changing a table's
+ * constraints in SQLite means rebuilding it (create, copy, drop, rename), and dropping a parent
+ * table with them on would cascade-delete its children — an order's lines and timeline. drizzle's
+ * `PRAGMA foreign_keys=OFF` inside a migration is a no-op there (it runs in a transaction), so it
+ * is done here, around the transaction, and every key is checked before they come back on.
+ */
 export function migrateDatabase(db: Db) {
-  migrate(db, { migrationsFolder })
+  db.$client.pragma('foreign_keys = OFF')
+  try {
+    migrate(db, { migrationsFolder })
+    const broken = db.$client.pragma('foreign_key_check') as unknown[]
+    if (broken.length > 0)
+      throw new Error(
+        `after migrating, ${broken.length} rows break a foreign key: ${JSON.stringify(broken.slice(0, 3))}`,
+      )
+  } finally {
+    db.$client.pragma('foreign_keys = ON')
+  }
 }
 
 /** True when every migration shipped with this build has been applied (for /readyz). */

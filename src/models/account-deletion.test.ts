@@ -254,7 +254,7 @@ describe('deleteAccount', () => {
     expect(market.db.select().from(reviews).all()).toEqual(before)
     const seen = orderReviews(
       market.db,
-      { order: sale.order, roles: ['provider'], memberId: sale.seller.owner.id },
+      { order: sale.order, roles: ['provider'], memberId: sale.seller.owner.id, booking: null },
       market.clock.now(),
     )
     expect(seen.published.map((review) => review.authorName)).toEqual([

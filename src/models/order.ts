@@ -8,7 +8,8 @@
 // checkout.ts.
 import { and, asc, count, desc, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
-import { members, orderEvents, orderLines, orders, stores } from '../../db/schema'
+import { bookings, members, orderEvents, orderLines, orders, stores } from '../../db/schema'
+import type { Booking } from './booking/booked-time'
 import type { Db } from '../db'
 import { pageWithin, type PageWindow } from '../lib/pagination'
 import { prepared } from './prepared'
@@ -19,8 +20,16 @@ export type Order = typeof orders.$inferSelect
 export type OrderLine = typeof orderLines.$inferSelect
 export type OrderEvent = typeof orderEvents.$inferSelect & { actorName: string | null }
 
-/** An order and who the member looking at it is to it: buyer, provider, operator (or several). */
-export type OrderAccess = { order: Order; roles: OrderActor[]; memberId: number }
+/**
+ * An order and who the member looking at it is to it: buyer, provider, operator (or several) —
+ * with the time it holds when it is a booking.
+ */
+export type OrderAccess = {
+  order: Order
+  roles: OrderActor[]
+  memberId: number
+  booking: Booking | null
+}
 
 type Reader = Pick<Db, 'select'>
 
@@ -34,9 +43,10 @@ export function findOrderForMember(
   code: string,
 ): OrderAccess | undefined {
   const row = db
-    .select({ order: orders, providerId: stores.memberId })
+    .select({ order: orders, providerId: stores.memberId, booking: bookings })
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
+    .leftJoin(bookings, eq(bookings.orderId, orders.id))
     .where(eq(orders.code, code))
     .get()
   if (!row) return undefined
@@ -46,7 +56,9 @@ export function findOrderForMember(
   // An operator who is a party to the order sees it as that party only: nobody decides their
   // own dispute (another operator does).
   if (member.role === 'operator' && roles.length === 0) roles.push('operator')
-  return roles.length > 0 ? { order: row.order, roles, memberId: member.id } : undefined
+  return roles.length > 0
+    ? { order: row.order, roles, memberId: member.id, booking: row.booking }
+    : undefined
 }
 
 /** The other party's ways to reach them, and the store's details for paying it. */

@@ -87,9 +87,10 @@ export function orderView(db: Db, site: Site, access: OrderAccess, now: Date) {
   const { order, roles } = access
   const details = orderDetails(db, order)
   const steps: OfferedStep[] = []
+  const state = orderState(order, { booking: access.booking, now })
   for (const action of ORDER_ACTIONS) {
     const transition = roles
-      .map((role) => nextOrderStatus(orderState(order), action, role))
+      .map((role) => nextOrderStatus(state, action, role))
       .find((found) => found !== null)
     if (transition) steps.push({ action, needsReason: transition.needsReason })
   }

@@ -4,7 +4,7 @@
 import { formatMoney } from '../../src/lib/money'
 import type { MailContent } from '../../src/mail/outbox'
 import type { OrderForMail } from '../../src/models/notification-mail'
-import { EVENT_LABELS, STATUS_LABELS } from '../orders/order-words'
+import { EVENT_LABELS, statusLabel } from '../orders/order-words'
 import { composeMail } from './compose-mail'
 
 export type OrderMailProps = {
@@ -87,7 +87,7 @@ function lineSummary(details: OrderForMail): string {
 }
 
 function status(details: OrderForMail): string {
-  return `Where it stands now: ${STATUS_LABELS[details.order.status]}.`
+  return `Where it stands now: ${statusLabel(details.order)}.`
 }
 
 /** What the one who took the step wrote with it (a reason, a note), if anything. */

@@ -17,13 +17,13 @@ import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { memberHref } from '../members/member-page'
 import { OrderReviewsSection } from '../reviews/order-reviews-section'
 import {
-  ACTION_BUTTONS,
+  actionButton,
   ACTOR_LABELS,
   CAREFUL_ACTIONS,
   EVENT_LABELS,
   paymentStatus,
   REASON_LABELS,
-  STATUS_LABELS,
+  statusLabel,
   statusTone,
 } from './order-words'
 
@@ -94,10 +94,8 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
   return (
     <div id={orderViewId(order)} data-hx-swap-oob={props.outOfBand ? 'true' : undefined}>
       <p id={orderStatusId(order)} class="order__status" role="status">
-        <span class={`badge badge--${statusTone(order.status)}`}>
-          {STATUS_LABELS[order.status]}
-        </span>{' '}
-        · {paymentStatus(order)}
+        <span class={`badge badge--${statusTone(order.status)}`}>{statusLabel(order)}</span> ·{' '}
+        {paymentStatus(order)}
       </p>
       <p class="muted">
         {order.kind === 'service' ? 'Service' : 'Goods'} from{' '}
@@ -309,14 +307,14 @@ function StepForm({
         />
       ) : null}
       <Button variant={CAREFUL_ACTIONS.has(step.action) ? 'secondary' : 'primary'}>
-        {ACTION_BUTTONS[step.action]}
+        {actionButton(order.kind, step.action)}
       </Button>
     </form>
   )
   if (!CAREFUL_ACTIONS.has(step.action)) return form
   return (
     <details class="order__careful" open={mine !== undefined}>
-      <summary>{ACTION_BUTTONS[step.action]}…</summary>
+      <summary>{actionButton(order.kind, step.action)}…</summary>
       {form}
     </details>
   )

@@ -1,6 +1,11 @@
 // How orders are named to people: statuses, steps and who took them. One place, so the inbox,
 // the order page, the timeline and the receipt say the same thing.
-import type { OrderAction, OrderActor, OrderStatus } from '../../src/models/order/transitions'
+import type {
+  OrderAction,
+  OrderActor,
+  OrderKind,
+  OrderStatus,
+} from '../../src/models/order/transitions'
 import type { Order } from '../../src/models/order'
 
 export const STATUS_LABELS: Record<OrderStatus, string> = {
@@ -14,6 +19,21 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
   cancelled: 'Cancelled',
   disputed: 'Disputed',
   refunded: 'Refunded',
+  no_show: 'Buyer did not come',
+}
+
+/** A booking is asked for and confirmed, not placed and accepted. */
+const BOOKING_STATUS_LABELS: Partial<Record<OrderStatus, string>> = {
+  placed: 'Requested — waiting for the provider',
+  accepted: 'Confirmed',
+}
+
+/** The status as people say it for this kind of order. */
+export function statusLabel(order: { kind: OrderKind; status: OrderStatus }): string {
+  return (
+    (order.kind === 'booking' ? BOOKING_STATUS_LABELS[order.status] : undefined) ??
+    STATUS_LABELS[order.status]
+  )
 }
 
 /** The button that takes each step. */
@@ -31,6 +51,19 @@ export const ACTION_BUTTONS: Record<OrderAction, string> = {
   dispute: 'Open a dispute',
   release: 'Release to the store',
   refund: 'Refund the buyer',
+  complete: 'Mark as done',
+  mark_no_show: 'Buyer did not come',
+  expire: 'Expire',
+}
+
+const BOOKING_ACTION_BUTTONS: Partial<Record<OrderAction, string>> = {
+  accept: 'Confirm booking',
+  cancel: 'Cancel booking',
+}
+
+/** The button that takes `action` on an order of this kind. */
+export function actionButton(kind: OrderKind, action: OrderAction): string {
+  return (kind === 'booking' ? BOOKING_ACTION_BUTTONS[action] : undefined) ?? ACTION_BUTTONS[action]
 }
 
 /** What a reason field asks, for the steps that need one. */
@@ -70,6 +103,12 @@ export const EVENT_LABELS: Record<string, string> = {
   dispute: 'Dispute opened',
   release: 'Dispute settled: paid to the store',
   refund: 'Dispute settled: refunded to the buyer',
+  complete: 'Done',
+  mark_no_show: 'Marked: the buyer did not come',
+  expire: 'Expired: not confirmed in time, the time is free again',
+  reschedule_propose: 'New time proposed',
+  reschedule_accept: 'Moved to the new time',
+  reschedule_decline: 'New time declined',
 }
 
 export const ACTOR_LABELS: Record<OrderActor, string> = {
@@ -88,7 +127,7 @@ export function paymentStatus(order: Pick<Order, 'paidAt' | 'total'>): string {
 export function statusTone(status: OrderStatus): 'new' | 'active' | 'done' | 'stopped' | 'alert' {
   if (status === 'placed') return 'new'
   if (status === 'completed') return 'done'
-  if (status === 'cancelled' || status === 'refunded') return 'stopped'
+  if (status === 'cancelled' || status === 'refunded' || status === 'no_show') return 'stopped'
   if (status === 'disputed') return 'alert'
   return 'active'
 }

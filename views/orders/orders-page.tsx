@@ -6,7 +6,7 @@ import { EmptyState } from '../components/empty-state'
 import { Money } from '../components/money'
 import { Pagination } from '../components/pagination'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
-import { STATUS_LABELS, statusTone } from './order-words'
+import { statusLabel, statusTone } from './order-words'
 
 type OrdersPageProps = {
   shell: Shell
@@ -91,9 +91,7 @@ export function OrderItem({
         <a href={`/orders/${order.code}`}>
           <strong>{who}</strong> · {order.code}
         </a>
-        <span class={`badge badge--${statusTone(order.status)}`}>
-          {STATUS_LABELS[order.status]}
-        </span>
+        <span class={`badge badge--${statusTone(order.status)}`}>{statusLabel(order)}</span>
       </p>
       <p>{what}</p>
       <p class="muted">

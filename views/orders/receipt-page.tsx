@@ -5,7 +5,7 @@ import { FULFILMENT_LABELS } from '../checkout/checkout-page'
 import { Money } from '../components/money'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { OrderLines } from './order-page'
-import { paymentStatus, STATUS_LABELS } from './order-words'
+import { paymentStatus, statusLabel } from './order-words'
 
 type ReceiptPageProps = { shell: Shell; order: Order; details: OrderDetails; timeZone: string }
 
@@ -49,7 +49,7 @@ export function ReceiptPage({ shell, order, details, timeZone }: ReceiptPageProp
           </div>
           <div>
             <dt>Status</dt>
-            <dd>{STATUS_LABELS[order.status]}</dd>
+            <dd>{statusLabel(order)}</dd>
           </div>
         </dl>
         <OrderLines lines={details.lines} order={order} money={money} />

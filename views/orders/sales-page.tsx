@@ -6,7 +6,7 @@ import { orderState } from '../../src/models/order/steps'
 import { EmptyState } from '../components/empty-state'
 import { Button } from '../components/button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
-import { ACTION_BUTTONS, CAREFUL_ACTIONS } from './order-words'
+import { actionButton, CAREFUL_ACTIONS } from './order-words'
 import { OrderItem } from './orders-page'
 
 type SalesPageProps = {
@@ -147,7 +147,7 @@ export function SalesBody({
                           <input type="hidden" name="action" value={action} />
                           <input type="hidden" name="status" value={order.status} />
                           <input type="hidden" name="return" value="sales" />
-                          <Button variant="primary">{ACTION_BUTTONS[action]}</Button>
+                          <Button variant="primary">{actionButton(order.kind, action)}</Button>
                         </form>
                       ))}
                       <a href={`/orders/${order.code}`}>Open order {order.code}</a>

@@ -4,10 +4,12 @@
 // The status is changed with a guarded update (`WHERE id = ? AND status = ?`): a step taken from
 // a page that was already out of date (the buyer cancelled while the provider was accepting)
 // changes nothing and says so. What each new status brings with it:
-//   cancelled  → the stock the order took is returned; money held for it goes back to the buyer;
+//   cancelled  → the stock the order took is returned, a booking's time freed; money held for it
+//                goes back to the buyer;
 //   delivered  → the day auto-completion counts from;
 //   completed  → money held goes to the store, less the market's commission (ledger.ts);
-//   refunded   → money held goes back to the buyer.
+//   no_show    → the same: the provider kept the time;
+//   refunded   → money held goes back to the buyer, and a booking's time is freed.
 // Every step is a row of the order's timeline. The members involved hear of it (news.ts): kept in
 // the step's transaction, published after the commit, never before (a step that rolled back must
 // not be announced).
@@ -22,6 +24,7 @@ import { returnStock } from '../listing/units'
 import { recordOrderPayment, refundOrder, releaseOrderToStore } from '../ledger'
 import type { Order, OrderAccess } from '../order'
 import type { Tx } from '../transaction'
+import { bookingPhase, releaseBookingOf, type Booking } from '../booking/booked-time'
 import { recordOrderNews } from './news'
 import {
   nextOrderStatus,
@@ -42,18 +45,30 @@ export type StepResult =
 /** The longest reason or note kept on a step. */
 export const MAX_REASON_LENGTH = 500
 
-/** What the transition table needs to know of an order row. */
-export function orderState(order: Pick<Order, 'kind' | 'status' | 'fulfilment'>): OrderState {
+/**
+ * What the transition table needs to know of an order row — and, for a booking, of its time now
+ * (without it, no step that depends on the clock is offered).
+ */
+export function orderState(
+  order: Pick<Order, 'kind' | 'status' | 'fulfilment'>,
+  booked?: { booking: Pick<Booking, 'startsAt' | 'cancellableUntil'> | null; now: Date },
+): OrderState {
   return {
     kind: order.kind,
     status: order.status,
     fulfilment: order.kind === 'goods' ? (order.fulfilment as GoodsFulfilment) : null,
+    phase: booked?.booking ? bookingPhase(booked.booking, booked.now) : undefined,
   }
 }
 
-/** The first of the member's roles on the order that may take this step, if any. */
-export function actorFor(access: OrderAccess, action: OrderAction): OrderActor | undefined {
-  return access.roles.find((role) => nextOrderStatus(orderState(access.order), action, role))
+/** The first of the member's roles on the order that may take this step now, if any. */
+export function actorFor(
+  access: OrderAccess,
+  action: OrderAction,
+  now: Date,
+): OrderActor | undefined {
+  const state = orderState(access.order, { booking: access.booking, now })
+  return access.roles.find((role) => nextOrderStatus(state, action, role))
 }
 
 /**
@@ -66,21 +81,27 @@ export function takeOrderStep(
   action: OrderAction,
   note: string,
 ): StepResult {
-  const actor = actorFor(access, action)
+  const now = deps.clock.now()
+  const actor = actorFor(access, action, now)
   if (!actor) return { ok: false, reason: 'not_allowed' }
-  return moveOrder(deps, access.order, action, actor, access.memberId, note)
+  return moveOrder(deps, access.order, action, actor, access.memberId, note, access.booking)
 }
 
-/** The step itself, for a known actor: the member's (above) or the scheduler's. */
-function moveOrder(
+/**
+ * The step itself, for a known actor: the member's (above) or the scheduler's (which takes no
+ * step that depends on a booking's time, so needs no booking).
+ */
+export function moveOrder(
   deps: OrderDeps,
   order: Order,
   action: OrderAction,
   actor: OrderActor,
   actorId: number | null,
   note: string,
+  booking: Booking | null = null,
 ): StepResult {
-  const transition = nextOrderStatus(orderState(order), action, actor)
+  const state = orderState(order, { booking, now: deps.clock.now() })
+  const transition = nextOrderStatus(state, action, actor)
   if (!transition) return { ok: false, reason: 'not_allowed' }
   const said = note.trim().slice(0, MAX_REASON_LENGTH)
   if (transition.needsReason && said === '') return { ok: false, reason: 'reason_required' }
@@ -128,13 +149,14 @@ function settle(
   to: OrderStatus,
   settling: { at: Date; recordedBy: number | null },
 ) {
+  if (to === 'cancelled' || to === 'refunded') releaseBookingOf(tx, order.id)
   if (to === 'cancelled') {
     const lines = tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).all()
     for (const line of lines)
       if (line.stocked && line.unitId !== null) returnStock(tx, line.unitId, line.quantity)
     refundOrder(tx, order, settling)
   }
-  if (to === 'completed') releaseOrderToStore(tx, order, settling)
+  if (to === 'completed' || to === 'no_show') releaseOrderToStore(tx, order, settling)
   if (to === 'refunded') refundOrder(tx, order, settling)
 }
 

@@ -3,6 +3,8 @@
 //   goods:    placed → accepted → ready for pickup | out for delivery → delivered → completed
 //   services: placed → accepted → in progress → delivered → completed
 //             (the buyer may ask for changes: delivered → in progress)
+//   bookings: placed (requested) → accepted (confirmed) → completed | no-show
+//             (a service sold as a time; instant-book places and confirms in one go)
 //
 // Beside the happy path: the buyer cancels before the provider accepts; the provider declines a
 // new order, or cancels one they accepted, always with a reason both see; either side opens a
@@ -11,12 +13,19 @@
 // A delivered order completes when the buyer confirms it, or by itself some days later (the
 // `system` actor: the scheduled auto-completion).
 //
+// A booking's steps also depend on the clock: the buyer may cancel a confirmed booking only
+// until its cancellation window opens (after that, the provider cancels, with a reason), and the
+// provider marks it done or the buyer absent only once it has begun. Where the order stands in
+// time is its `phase`, worked out by the caller (booking/lifecycle.ts), so this stays a table. A
+// request nobody confirms expires (the `system` actor), and a confirmed booking nobody marks
+// completes by itself a day after it ends.
+//
 // Every step is one row: the action, the order kinds it applies to, the states it leaves from,
 // the state it reaches and who may take it. Steps that depend on how an order is received
 // (ready for *pickup*, out for *delivery*) say so; a state an order of its kind cannot be in (goods
 // "in progress") allows no step at all.
 
-export type OrderKind = 'goods' | 'service'
+export type OrderKind = 'goods' | 'service' | 'booking'
 export type OrderStatus =
   | 'placed'
   | 'accepted'
@@ -28,6 +37,7 @@ export type OrderStatus =
   | 'cancelled'
   | 'disputed'
   | 'refunded'
+  | 'no_show'
 export type OrderAction =
   | 'accept'
   | 'decline'
@@ -42,6 +52,9 @@ export type OrderAction =
   | 'dispute'
   | 'release'
   | 'refund'
+  | 'complete'
+  | 'mark_no_show'
+  | 'expire'
 /** Who acts: the order's buyer, the store's provider, the operator, or the scheduler. */
 export type OrderActor = 'buyer' | 'provider' | 'operator' | 'system'
 /** How goods reach the buyer; services happen where they happen, so they have none here. */
@@ -58,6 +71,7 @@ export const ORDER_STATUSES: readonly OrderStatus[] = [
   'cancelled',
   'disputed',
   'refunded',
+  'no_show',
 ]
 export const ORDER_ACTIONS: readonly OrderAction[] = [
   'accept',
@@ -73,7 +87,16 @@ export const ORDER_ACTIONS: readonly OrderAction[] = [
   'dispute',
   'release',
   'refund',
+  'complete',
+  'mark_no_show',
+  'expire',
 ]
+
+/**
+ * Where a booking stands in time: more than its cancellation window before it starts, inside the
+ * window, or begun. Other orders have no phase.
+ */
+export type BookingPhase = 'ahead' | 'inside_window' | 'begun'
 
 type Step = {
   action: OrderAction
@@ -85,9 +108,12 @@ type Step = {
   fulfilment?: GoodsFulfilment
   /** The actor must say why; the order's timeline shows it to both sides. */
   reason?: true
+  /** Bookings only: the phases the step may be taken in. */
+  when?: BookingPhase[]
 }
 
 const BOTH: OrderKind[] = ['goods', 'service']
+const ALL: OrderKind[] = ['goods', 'service', 'booking']
 /** Accepted and not yet completed: what can still be cancelled by the provider or disputed. */
 const UNDER_WAY: OrderStatus[] = [
   'accepted',
@@ -98,10 +124,10 @@ const UNDER_WAY: OrderStatus[] = [
 ]
 
 const STEPS: Step[] = [
-  { action: 'accept', kinds: BOTH, from: ['placed'], to: 'accepted', by: ['provider'] },
+  { action: 'accept', kinds: ALL, from: ['placed'], to: 'accepted', by: ['provider'] },
   {
     action: 'decline',
-    kinds: BOTH,
+    kinds: ALL,
     from: ['placed'],
     to: 'cancelled',
     by: ['provider'],
@@ -148,10 +174,18 @@ const STEPS: Step[] = [
   },
   { action: 'confirm', kinds: BOTH, from: ['delivered'], to: 'completed', by: ['buyer'] },
   { action: 'auto_complete', kinds: BOTH, from: ['delivered'], to: 'completed', by: ['system'] },
-  { action: 'cancel', kinds: BOTH, from: ['placed'], to: 'cancelled', by: ['buyer'] },
+  { action: 'cancel', kinds: ALL, from: ['placed'], to: 'cancelled', by: ['buyer'] },
   {
     action: 'cancel',
-    kinds: BOTH,
+    kinds: ['booking'],
+    from: ['accepted'],
+    to: 'cancelled',
+    by: ['buyer'],
+    when: ['ahead'],
+  },
+  {
+    action: 'cancel',
+    kinds: ALL,
     // Once delivered, the way back is a dispute, not a cancellation.
     from: UNDER_WAY.filter((status) => status !== 'delivered'),
     to: 'cancelled',
@@ -160,7 +194,7 @@ const STEPS: Step[] = [
   },
   {
     action: 'dispute',
-    kinds: BOTH,
+    kinds: ALL,
     from: UNDER_WAY,
     to: 'disputed',
     by: ['buyer', 'provider'],
@@ -168,7 +202,7 @@ const STEPS: Step[] = [
   },
   {
     action: 'release',
-    kinds: BOTH,
+    kinds: ALL,
     from: ['disputed'],
     to: 'completed',
     by: ['operator'],
@@ -176,17 +210,49 @@ const STEPS: Step[] = [
   },
   {
     action: 'refund',
-    kinds: BOTH,
+    kinds: ALL,
     from: ['disputed'],
     to: 'refunded',
     by: ['operator'],
     reason: true,
+  },
+  {
+    action: 'complete',
+    kinds: ['booking'],
+    from: ['accepted'],
+    to: 'completed',
+    by: ['provider'],
+    when: ['begun'],
+  },
+  {
+    action: 'mark_no_show',
+    kinds: ['booking'],
+    from: ['accepted'],
+    to: 'no_show',
+    by: ['provider'],
+    when: ['begun'],
+  },
+  {
+    action: 'auto_complete',
+    kinds: ['booking'],
+    from: ['accepted'],
+    to: 'completed',
+    by: ['system'],
+  },
+  {
+    action: 'expire',
+    kinds: ['booking'],
+    from: ['placed'],
+    to: 'cancelled',
+    by: ['system'],
   },
 ]
 
 /** The states only some orders pass through; every other state is common to all. */
 const ONLY_FOR: Partial<Record<OrderStatus, (order: OrderState) => boolean>> = {
   in_progress: (order) => order.kind === 'service',
+  delivered: (order) => order.kind !== 'booking',
+  no_show: (order) => order.kind === 'booking',
   ready_for_pickup: (order) => order.kind === 'goods' && order.fulfilment === 'pickup',
   out_for_delivery: (order) => order.kind === 'goods' && order.fulfilment === 'delivery',
 }
@@ -202,6 +268,8 @@ export type OrderState = {
   status: OrderStatus
   /** Goods only; null for services. */
   fulfilment: GoodsFulfilment | null
+  /** Bookings only: where the booking stands in time now. */
+  phase?: BookingPhase | undefined
 }
 
 export type Transition = { to: OrderStatus; needsReason: boolean }
@@ -223,7 +291,9 @@ export function nextOrderStatus(
       candidate.kinds.includes(order.kind) &&
       candidate.from.includes(order.status) &&
       candidate.by.includes(actor) &&
-      (candidate.fulfilment === undefined || candidate.fulfilment === order.fulfilment),
+      (candidate.fulfilment === undefined || candidate.fulfilment === order.fulfilment) &&
+      (candidate.when === undefined ||
+        (order.phase !== undefined && candidate.when.includes(order.phase))),
   )
   return step ? { to: step.to, needsReason: step.reason === true } : null
 }
@@ -233,7 +303,15 @@ export function availableOrderActions(order: OrderState, actor: OrderActor): Ord
   return ORDER_ACTIONS.filter((action) => nextOrderStatus(order, action, actor) !== null)
 }
 
-/** No step leaves these: the order's books are closed. */
+/**
+ * No step leaves these: the order's books are closed. A no-show is settled like a completion —
+ * the provider kept the time — and a buyer who did come takes it up with them or the operator.
+ */
 export function isFinal(status: OrderStatus): boolean {
-  return status === 'completed' || status === 'cancelled' || status === 'refunded'
+  return (
+    status === 'completed' ||
+    status === 'cancelled' ||
+    status === 'refunded' ||
+    status === 'no_show'
+  )
 }

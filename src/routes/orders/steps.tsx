@@ -7,7 +7,7 @@ import { requireMember } from '../../http/session'
 import { findOrderForMember } from '../../models/order'
 import { MAX_REASON_LENGTH, takeOrderStep } from '../../models/order/steps'
 import { ORDER_ACTIONS, type OrderAction } from '../../models/order/transitions'
-import { ACTION_BUTTONS, STATUS_LABELS } from '../../../views/orders/order-words'
+import { actionButton, statusLabel } from '../../../views/orders/order-words'
 import { renderOrderPage } from '../orders'
 
 const stepSchema = z.object({
@@ -41,13 +41,13 @@ export const orderSteps = new Hono<MarketEnv>().post('/', requireMember, async (
   const { action, status, reason } = form.data
   const returnTo = form.data.return === 'sales' ? '/sales' : back
   if (status !== '' && status !== order.status)
-    return flashRedirect(c, back, changedMeanwhile(order.status), 'alert')
+    return flashRedirect(c, back, changedMeanwhile(order), 'alert')
   const result = takeOrderStep(c.var, access, action, reason)
   if (result.ok)
     return flashRedirect(
       c,
       returnTo,
-      `${ACTION_BUTTONS[action]}: done. The other side has been told.`,
+      `${actionButton(order.kind, action)}: done. The other side has been told.`,
     )
   switch (result.reason) {
     case 'reason_required':
@@ -62,14 +62,14 @@ export const orderSteps = new Hono<MarketEnv>().post('/', requireMember, async (
       return flashRedirect(
         c,
         back,
-        `“${ACTION_BUTTONS[action]}” is not possible for you on this order now (it is ${STATUS_LABELS[order.status].toLowerCase()}).`,
+        `“${actionButton(order.kind, action)}” is not possible for you on this order now (it is ${statusLabel(order).toLowerCase()}).`,
         'alert',
       )
   }
 })
 
-function changedMeanwhile(status: keyof typeof STATUS_LABELS | null): string {
-  return status
-    ? `This order changed while you had it open: it is now ${STATUS_LABELS[status].toLowerCase()}. Nothing else was changed.`
+function changedMeanwhile(order: Parameters<typeof statusLabel>[0] | null): string {
+  return order
+    ? `This order changed while you had it open: it is now ${statusLabel(order).toLowerCase()}. Nothing else was changed.`
     : 'This order changed while you had it open. Nothing else was changed; here it is now.'
 }

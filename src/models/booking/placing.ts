@@ -1,0 +1,214 @@
+// Booking a time: the checkout of a bookable service. One package at one start becomes an order of
+// kind `booking`, its line, and the booking that holds the provider's time — all in one
+// transaction, or nothing.
+//
+// The slot is held whatever the payment method: cash on the day holds it as firmly as a transfer
+// (the peers we studied hold only paid bookings, and cash buyers lose their time to them). The
+// guard is holdTime's insert into booking_holds (holds.ts), not the read of free slots before
+// it: that read only picks the message — past, too soon, out of hours, taken — and two buyers
+// racing for the last seat both pass it, then exactly one insert wins.
+//
+// A service the provider confirms waits as a request (`placed`) until they do, and frees its time
+// by itself if they don't in time (lifecycle.ts); an instant-book service is confirmed at once.
+// One seat per booking: a buyer who brings a friend books twice. Coupons are not taken on
+// bookings yet: a booking's price is its package's.
+import { bookings, orderEvents, orderLines, orders } from '../../../db/schema'
+import { publishEvents, type LiveEvent } from '../../live/events'
+import { DAY, MINUTE } from '../../lib/clock'
+import { readableCode } from '../../lib/tokens'
+import { needsAddress, type Fulfilment } from '../checkout'
+import { findVisibleListing, listingLocations } from '../listing'
+import { ordersOfCheckout, type Order } from '../order'
+import { recordOrderNews } from '../order/news'
+import type { OrderDeps } from '../order/steps'
+import { storePaymentMethods, type PaymentMethod } from '../payment-methods'
+import type { SessionMember } from '../session'
+import type { Site } from '../site'
+import { transactionUnlessRefused, type Tx } from '../transaction'
+import { serviceCalendar, slotRefusal, type SlotRefusal } from './calendar'
+import { holdTime } from './holds'
+import { calendarDate } from '../../lib/dates'
+
+/** How long a provider has to confirm a request, at most: it lapses sooner if its time comes. */
+export const CONFIRM_WITHIN = DAY
+
+export type BookingInput = {
+  checkoutKey: string
+  listingId: number
+  unitId: number
+  start: Date
+  fulfilment: Fulfilment | undefined
+  address: string
+  note: string
+  contactPhone: string
+  paymentMethod: PaymentMethod | undefined
+}
+
+/** A choice the form must correct, keyed like its fields. */
+export type BookingProblem = 'unitId' | 'fulfilment' | 'address' | 'paymentMethod'
+
+export type BookingResult =
+  | { ok: true; order: Order; repeated: boolean }
+  | { ok: false; reason: 'not_bookable' }
+  | { ok: false; reason: 'slot'; refusal: SlotRefusal }
+  | { ok: false; reason: 'invalid'; problems: BookingProblem[] }
+
+/**
+ * Books the time as the buyer chose, or nothing: see the top of the file.
+ * @example const result = placeBooking(c.var, c.var.site, member, input)
+ */
+export function placeBooking(
+  deps: OrderDeps,
+  site: Site,
+  buyer: SessionMember,
+  input: BookingInput,
+): BookingResult {
+  const at = deps.clock.now()
+  let news: LiveEvent[] = []
+  const result = transactionUnlessRefused(
+    deps.db,
+    (tx): BookingResult => {
+      const earlier = ordersOfCheckout(deps.db, buyer.id, input.checkoutKey)[0]
+      if (earlier) return { ok: true, order: earlier, repeated: true }
+      const listing = findVisibleListing(deps.db, buyer, input.listingId)
+      if (
+        !listing ||
+        !listing.booking ||
+        listing.status !== 'published' ||
+        listing.store.memberId === buyer.id
+      )
+        return { ok: false, reason: 'not_bookable' }
+      const rules = listing.booking
+      const problems = choiceProblems(listing, site, input)
+      if (problems.length > 0) return { ok: false, reason: 'invalid', problems }
+      const unit = listing.packages.find((item) => item.id === input.unitId)
+      if (!unit) return { ok: false, reason: 'invalid', problems: ['unitId'] }
+
+      const date = calendarDate(input.start, site.timeZone)
+      const calendar = serviceCalendar(
+        tx,
+        { id: listing.id, storeId: listing.storeId, rules },
+        { first: date, last: date },
+        site.timeZone,
+        at,
+      )
+      const refusal = slotRefusal(calendar, input.start)
+      if (refusal) return { ok: false, reason: 'slot', refusal }
+      const end = new Date(input.start.getTime() + rules.slotMinutes * MINUTE)
+      const held = holdTime(tx, {
+        storeId: listing.storeId,
+        listingId: listing.id,
+        start: input.start,
+        end,
+        bufferMinutes: rules.bufferMinutes,
+        seats: 1,
+        capacity: rules.capacity,
+      })
+      if (!held) return { ok: false, reason: 'slot', refusal: 'taken' }
+
+      const order = tx
+        .insert(orders)
+        .values({
+          code: readableCode(),
+          checkoutKey: input.checkoutKey,
+          buyerId: buyer.id,
+          storeId: listing.storeId,
+          kind: 'booking',
+          status: rules.instantBook ? 'accepted' : 'placed',
+          fulfilment: input.fulfilment ?? 'provider',
+          address: needsAddress(input.fulfilment) ? input.address.trim() : '',
+          contactPhone: input.contactPhone.trim(),
+          note: input.note.trim(),
+          paymentMethod: input.paymentMethod ?? 'cash',
+          currency: site.currency,
+          subtotal: unit.price,
+          total: unit.price,
+          commissionBps: site.commissionBps,
+          placedAt: at,
+          updatedAt: at,
+        })
+        .returning()
+        .get()
+      tx.insert(orderLines)
+        .values({
+          orderId: order.id,
+          listingId: listing.id,
+          unitId: unit.id,
+          title: listing.title,
+          unitName: unit.name,
+          unitPrice: unit.price,
+          quantity: 1,
+          stocked: false,
+        })
+        .run()
+      tx.insert(bookings)
+        .values({
+          orderId: order.id,
+          listingId: listing.id,
+          storeId: listing.storeId,
+          startsAt: input.start,
+          endsAt: end,
+          bufferMinutes: rules.bufferMinutes,
+          seats: 1,
+          cancellableUntil: new Date(input.start.getTime() - rules.cancellationHours * 60 * MINUTE),
+          expiresAt: rules.instantBook
+            ? null
+            : new Date(Math.min(at.getTime() + CONFIRM_WITHIN, input.start.getTime())),
+        })
+        .run()
+      recordPlaced(tx, order, buyer.id, rules.instantBook, at)
+      news = recordOrderNews(tx, order, { action: 'place', actorId: buyer.id }, at)
+      return { ok: true, order, repeated: false }
+    },
+    'immediate',
+  )
+  if (result.ok && !result.repeated) publishEvents(deps.bus, news)
+  return result
+}
+
+function choiceProblems(
+  listing: NonNullable<ReturnType<typeof findVisibleListing>>,
+  site: Site,
+  input: BookingInput,
+): BookingProblem[] {
+  const problems: BookingProblem[] = []
+  if (!listing.packages.some((item) => item.id === input.unitId)) problems.push('unitId')
+  if (!input.fulfilment || !(listingLocations(listing) as string[]).includes(input.fulfilment))
+    problems.push('fulfilment')
+  else if (needsAddress(input.fulfilment) && input.address.trim() === '') problems.push('address')
+  if (
+    !input.paymentMethod ||
+    !storePaymentMethods(site, listing.store).includes(input.paymentMethod)
+  )
+    problems.push('paymentMethod')
+  return problems
+}
+
+/** The timeline's first rows: asked for, and with instant-book confirmed in the same breath. */
+function recordPlaced(tx: Tx, order: Order, buyerId: number, instant: boolean, at: Date) {
+  tx.insert(orderEvents)
+    .values({
+      orderId: order.id,
+      action: 'place',
+      actor: 'buyer',
+      actorId: buyerId,
+      fromStatus: null,
+      toStatus: 'placed',
+      note: order.note,
+      at,
+    })
+    .run()
+  if (instant)
+    tx.insert(orderEvents)
+      .values({
+        orderId: order.id,
+        action: 'accept',
+        actor: 'system',
+        actorId: null,
+        fromStatus: 'placed',
+        toStatus: 'accepted',
+        note: 'Confirmed at once: this service is booked instantly.',
+        at,
+      })
+      .run()
+}
