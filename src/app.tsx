@@ -56,6 +56,7 @@ import { notificationPages } from './routes/notifications'
 import { health } from './routes/health'
 import { home } from './routes/home'
 import { listingManagement, listingPages } from './routes/listings'
+import { listingBooking } from './routes/listings/booking'
 import { listingFavourite } from './routes/listings/favourite'
 import { listingArchival, listingPublication } from './routes/listings/publication'
 import { listingPhotoRoutes } from './routes/listings/photos'
@@ -208,6 +209,7 @@ export function createApp(deps: AppDeps) {
   app.route(`${LISTING}/favourite`, listingFavourite)
   app.route('/listings', listingManagement)
   app.route('/listings', listingPages)
+  app.route('/listings', listingBooking)
 
   app.notFound(renderNotFound)
   app.onError(renderError)

@@ -129,12 +129,16 @@ describe('POST /listings', () => {
     })
   })
 
-  it('does not offer booking, which does not exist yet, nor promise it', async () => {
+  it('offers bookings on a service’s form, unticked, with the usual rules as hints', async () => {
     market = await createOpenMarket()
     const { cookie } = await createProvider(market)
     const form = await page(await market.get('/listings/new?kind=service', { cookie }))
-    expect(form.querySelector('[name="bookable"]')).toBeNull()
-    expect(form.body.textContent).not.toMatch(/book|calendar/i)
+    const bookable = form.querySelector<HTMLInputElement>('input[name="bookable"]')
+    expect(bookable?.hasAttribute('checked')).toBe(false)
+    expect(form.querySelector('label[for="field-capacity"]')?.textContent).toBe('People per time')
+    expect(form.querySelector('#field-noticeHours-hint')?.textContent).toBe('Usually 2.')
+    const goods = await page(await market.get('/listings/new?kind=product', { cookie }))
+    expect(goods.querySelector('[name="bookable"]')).toBeNull()
   })
 
   it('saves a product with variants, the cheapest as its "from" price', async () => {

@@ -32,6 +32,7 @@ import { findStoreOfMember, sellerFacts } from '../models/store'
 import { renderListingEdit } from './listings/edit-page'
 import { readReviews, reviewsContextOf } from './reviews/reviews-view'
 import { ReviewResults } from '../../views/reviews/reviews-section'
+import { bookingSectionOf } from './listings/booking'
 import { FRAGMENT_VARY, wantsFragment } from '../http/htmx'
 
 const ID = '{[0-9]+}'
@@ -246,6 +247,7 @@ export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}'
       similar={withCoverPhotos(c.var.db, listSimilarListings(c.var.db, listing))}
       reviews={reviews}
       reviewsContext={reviewsContext}
+      booking={bookingSectionOf(c, listing, isOwner)}
     />,
   )
 })

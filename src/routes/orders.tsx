@@ -113,5 +113,6 @@ export function orderView(db: Db, site: Site, access: OrderAccess, now: Date) {
     timeZone: site.timeZone,
     reviews: orderReviews(db, access, now),
     now,
+    booking: access.booking,
   }
 }

@@ -6,6 +6,7 @@ import {
 } from '../../src/http/forms'
 import type { CategoryBranch } from '../../src/models/category'
 import { MAX_PACKAGES, MAX_VARIANTS, SERVICE_LOCATIONS } from '../../src/models/listing'
+import { DEFAULT_BOOKING_RULES } from '../../src/models/booking/rules'
 import { Button } from '../components/button'
 import { Checkbox } from '../components/checkbox'
 import { Field } from '../components/field'
@@ -235,7 +236,63 @@ function ServiceFields({ action, values, errors, currency }: ListingFormProps) {
         inputmode="numeric"
         maxlength={5}
       />
+      <BookingFields values={values} errors={errors} />
     </>
+  )
+}
+
+/**
+ * Whether buyers book a time for the service, and how: blank fields keep the usual rules, which
+ * their hints say. The times offered come from the store's hours (its Hours page).
+ */
+function BookingFields({ values, errors }: Pick<ListingFormProps, 'values' | 'errors'>) {
+  const usual = DEFAULT_BOOKING_RULES
+  const number = (name: string, label: string, hint: string) => (
+    <Field
+      label={label}
+      name={name}
+      value={values[name]}
+      error={errors[name]}
+      hint={hint}
+      inputmode="numeric"
+      maxlength={4}
+    />
+  )
+  return (
+    <fieldset id="bookings">
+      <legend>Bookings</legend>
+      <Checkbox
+        label="Buyers book a time for this service"
+        name="bookable"
+        checked={values.bookable === 'on'}
+        error={errors.bookable}
+        hint="They pick a free time within your hours (set on your Hours page, from your account). Each booking lasts the usual duration above."
+      />
+      <div class="field-row">
+        {number('bufferMinutes', 'Break after each (minutes)', `Usually ${usual.bufferMinutes}.`)}
+        {number('capacity', 'People per time', `Usually ${usual.capacity}; more for a class.`)}
+      </div>
+      <div class="field-row">
+        {number(
+          'noticeHours',
+          'Book at least (hours ahead)',
+          `Usually ${usual.noticeMinutes / 60}.`,
+        )}
+        {number('horizonDays', 'Book at most (days ahead)', `Usually ${usual.horizonDays}.`)}
+      </div>
+      {number(
+        'cancellationHours',
+        'Free cancellation until (hours before)',
+        `Usually ${usual.cancellationHours}. After that, only you can cancel, with a reason.`,
+      )}
+      <Checkbox
+        label="Confirm bookings at once"
+        name="instantBook"
+        checked={values.instantBook === 'on'}
+        error={errors.instantBook}
+        hint="Otherwise each booking waits for you to confirm it, for a day at most."
+      />
+    </fieldset>
   )
 }
 

@@ -24,6 +24,7 @@ import type { ReviewsPage } from '../../src/models/review/reading'
 import { ratingOf } from '../../src/models/rating'
 import { Rating } from '../components/rating'
 import { REVIEWS_ID, ReviewsSection, type ReviewsContext } from '../reviews/reviews-section'
+import { BOOK_ID, BookingSection, type BookingSectionProps } from '../bookings/booking-calendar'
 import { ListingShelf, type ShelfListings } from './listing-shelf'
 import { ListingStatus } from './listing-status'
 
@@ -50,6 +51,8 @@ type ListingPageProps = {
   /** Reviews of the orders that included this listing, sorted and paged as asked. */
   reviews: ReviewsPage
   reviewsContext: ReviewsContext
+  /** A bookable service's calendar: packages are then booked at a time, not put in the cart. */
+  booking: BookingSectionProps | null
 }
 
 /** The buy panel's id: the phone's buy bar leads to it. */
@@ -114,6 +117,7 @@ export function ListingPage(props: ListingPageProps) {
           ) : null}
           {price}
           <BuyPanel {...props} buying={buying} money={money} />
+          {props.booking ? <BookingSection {...props.booking} /> : null}
           <SellerCard listing={listing} seller={props.seller} shell={shell} />
         </div>
         <div class="listing__details">
@@ -136,9 +140,15 @@ export function ListingPage(props: ListingPageProps) {
         {buying && !soldOut ? (
           <div class="buy-bar">
             {price}
-            <a class="button button--primary" href={`#${BUY_ID}`}>
-              {listing.kind === 'service' ? 'Choose a package' : 'Buy'}
-            </a>
+            {props.booking ? (
+              <a class="button button--primary" href={`#${BOOK_ID}`}>
+                Book a time
+              </a>
+            ) : (
+              <a class="button button--primary" href={`#${BUY_ID}`}>
+                {listing.kind === 'service' ? 'Choose a package' : 'Buy'}
+              </a>
+            )}
           </div>
         ) : null}
       </div>
@@ -218,7 +228,8 @@ function BuyPanel({ shell, listing, currency, buying, money }: BuyPanelProps) {
                     : `Ready in ${item.turnaroundDays} ${item.turnaroundDays === 1 ? 'day' : 'days'}`}
                 </p>
               ) : null}
-              {buying ? <PackageAddForm {...common} unit={item} /> : null}
+              {/* A bookable service's package is chosen with its time, on the booking form. */}
+              {buying && !listing.booking ? <PackageAddForm {...common} unit={item} /> : null}
             </li>
           ))}
         </ul>

@@ -13,6 +13,8 @@ import { Field } from '../components/field'
 import { Money } from '../components/money'
 import { TextArea } from '../components/text-area'
 import { newConversationHref } from '../conversations/message-button'
+import type { Booking } from '../../src/models/booking/booked-time'
+import { townClockName } from '../bookings/booking-calendar'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { memberHref } from '../members/member-page'
 import { OrderReviewsSection } from '../reviews/order-reviews-section'
@@ -47,6 +49,61 @@ export type OrderViewProps = {
   now: Date
   /** A refused step or payment: which form, what was typed, and the message. */
   refused?: { form: OrderAction | 'payment'; values: FormValues; errors: FormErrors }
+  /** The time a booking holds; null for other orders. */
+  booking: Booking | null
+}
+
+const KIND_WORDS: Record<Order['kind'], string> = {
+  goods: 'Goods',
+  service: 'Service',
+  booking: 'Booking',
+}
+
+/**
+ * A booking's time on the town's clock, what happens next with it, and a way into the member's
+ * own calendar.
+ */
+function BookingWhen(props: { order: Order; booking: Booking; locale: string; timeZone: string }) {
+  const { order, booking, locale, timeZone } = props
+  const day = dateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  })
+  const time = dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone })
+  return (
+    <section class="panel" aria-labelledby="order-when">
+      <h2 id="order-when">When</h2>
+      <p>
+        <strong>
+          {day.format(booking.startsAt)}–{time.format(booking.endsAt)}
+        </strong>{' '}
+        ({townClockName(timeZone)})
+      </p>
+      {order.status === 'placed' && booking.expiresAt ? (
+        <p class="muted">
+          Waiting for the provider to confirm, until {day.format(booking.expiresAt)}. The time is
+          held meanwhile; if they do not confirm, it is freed and nothing is owed.
+        </p>
+      ) : null}
+      {order.status === 'accepted' ? (
+        <p class="muted">
+          The buyer can cancel for free until {day.format(booking.cancellableUntil)}; after that,
+          only the provider can cancel, with a reason.
+        </p>
+      ) : null}
+      {booking.holding ? (
+        <p>
+          <a href={`/orders/${order.code}/booking.ics`} download>
+            Add to your calendar
+          </a>
+        </p>
+      ) : null}
+    </section>
+  )
 }
 
 /** The id of an order's status line. */
@@ -98,7 +155,7 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
         {paymentStatus(order)}
       </p>
       <p class="muted">
-        {order.kind === 'service' ? 'Service' : 'Goods'} from{' '}
+        {KIND_WORDS[order.kind]} from{' '}
         <a href={`/stores/${details.store.slug}`}>{details.store.name}</a> for{' '}
         {isBuyer ? details.buyerName : <a href={memberHref(order.buyerId)}>{details.buyerName}</a>},
         placed {when.format(order.placedAt)}.
@@ -108,6 +165,10 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
           {order.status === 'cancelled' ? 'Why it was cancelled: ' : 'What went wrong: '}
           {order.reason}
         </p>
+      ) : null}
+
+      {props.booking ? (
+        <BookingWhen order={order} booking={props.booking} locale={locale} timeZone={timeZone} />
       ) : null}
 
       {props.steps.length > 0 || props.canRecordPayment ? (
@@ -155,7 +216,7 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
         <OrderLines lines={details.lines} order={order} money={money} />
         <dl class="order__facts">
           <div>
-            <dt>{order.kind === 'service' ? 'Where' : 'How'}</dt>
+            <dt>{order.kind === 'goods' ? 'How' : 'Where'}</dt>
             <dd>{FULFILMENT_LABELS[order.fulfilment]}</dd>
           </div>
           {order.address ? (
@@ -166,7 +227,7 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
           ) : null}
           {order.note ? (
             <div>
-              <dt>{order.kind === 'service' ? 'Requirements' : 'Note'}</dt>
+              <dt>{order.kind === 'goods' ? 'Note' : 'Requirements'}</dt>
               <dd class="pre-line">{order.note}</dd>
             </div>
           ) : null}

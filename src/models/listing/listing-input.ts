@@ -260,11 +260,7 @@ function serviceSchema(money: MoneyFormat) {
     }))
 }
 
-/**
- * A service's booking rules (booking/rules.ts), kept while `bookable` is ticked. The listing form
- * does not show them yet: it will with the slot grid buyers book from, so that no provider is
- * promised bookings before buyers can make them.
- */
+/** A service's booking rules (booking/rules.ts), kept while `bookable` is ticked. */
 const bookingFields = {
   bookable: checkbox,
   bufferMinutes: wholeNumberField(0, 24 * 60, 'Enter minutes, from 0 to 1440.'),
