@@ -66,6 +66,7 @@ import { ORDER, orderPages } from './routes/orders'
 import { orderPayment } from './routes/orders/payment'
 import { orderReview } from './routes/orders/review'
 import { orderSteps } from './routes/orders/steps'
+import { bookingReschedule } from './routes/orders/reschedule'
 import { sales } from './routes/sales'
 import { search } from './routes/search'
 import { setup } from './routes/setup'
@@ -180,6 +181,7 @@ export function createApp(deps: AppDeps) {
   app.route('/cart', cart)
   app.route('/checkout', checkout)
   app.route(`/orders${ORDER}/steps`, orderSteps)
+  app.route(`/orders${ORDER}/reschedule`, bookingReschedule)
   app.route(`/orders${ORDER}/payment`, orderPayment)
   app.route(`/orders${ORDER}/review`, orderReview)
   app.route('/orders', orderPages)

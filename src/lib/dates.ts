@@ -108,3 +108,13 @@ function wallClock(instant: number, timeZone: string) {
 function pad(value: number): string {
   return String(value).padStart(2, '0')
 }
+
+/**
+ * An instant as the calendar's links and forms carry it (`Date.toISOString()`); null for anything
+ * else, so a hand-edited address reads as no choice rather than as some other time.
+ */
+export function readInstant(text: string | undefined): Date | null {
+  if (!text || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(text)) return null
+  const instant = new Date(text)
+  return Number.isNaN(instant.getTime()) ? null : instant
+}

@@ -22,6 +22,7 @@ import { orderState } from '../models/order/steps'
 import { isFinal, nextOrderStatus, ORDER_ACTIONS } from '../models/order/transitions'
 import { paymentInstructions } from '../models/payment-methods'
 import { orderReviews } from '../models/review/order-reviews'
+import { sideThatAnswers, sideThatMayMove } from '../models/booking/reschedule'
 
 /** An order's address: its public code (lib/tokens readableCode). */
 export const ORDER = '/:code{[A-Z0-9]{6,16}}'
@@ -114,5 +115,9 @@ export function orderView(db: Db, site: Site, access: OrderAccess, now: Date) {
     reviews: orderReviews(db, access, now),
     now,
     booking: access.booking,
+    bookingMoves: {
+      canPropose: sideThatMayMove(access, now) !== undefined,
+      canAnswer: sideThatAnswers(access, now) !== undefined,
+    },
   }
 }

@@ -15,6 +15,8 @@ export type BookingCalendarProps = {
   fragmentPath: string
   /** Where a free slot leads (`/listings/12/book`); null shows the slots without links (the owner). */
   bookPath: string | null
+  /** Instead of a link, each slot is a button posting its start here (proposing a new time). */
+  proposePath?: string
   /** Seats per slot: more than one shows how many are left. */
   capacity: number
   locale: string
@@ -100,7 +102,12 @@ export function BookingCalendar(props: BookingCalendarProps) {
           <ul class="slot-grid">
             {view.chosen.slots.map((slot) => (
               <li>
-                <SlotItem slot={slot} bookPath={props.bookPath} capacity={props.capacity} />
+                <SlotItem
+                  slot={slot}
+                  bookPath={props.bookPath}
+                  proposePath={props.proposePath}
+                  capacity={props.capacity}
+                />
               </li>
             ))}
           </ul>
@@ -135,13 +142,25 @@ function MonthLink(
 function SlotItem({
   slot,
   bookPath,
+  proposePath,
   capacity,
 }: {
   slot: Slot
   bookPath: string | null
+  proposePath?: string | undefined
   capacity: number
 }) {
   const seats = capacity > 1 ? <span class="slot__seats">{seatsLeft(slot.seatsLeft)}</span> : null
+  if (proposePath)
+    return (
+      <form method="post" action={proposePath}>
+        <input type="hidden" name="start" value={slot.start.toISOString()} />
+        <button class="slot">
+          {slot.time}
+          {seats}
+        </button>
+      </form>
+    )
   if (!bookPath)
     return (
       <span class="slot slot--shown">

@@ -51,6 +51,8 @@ export type OrderViewProps = {
   refused?: { form: OrderAction | 'payment'; values: FormValues; errors: FormErrors }
   /** The time a booking holds; null for other orders. */
   booking: Booking | null
+  /** Whether this member may propose another time for the booking, or must answer a proposal. */
+  bookingMoves: { canPropose: boolean; canAnswer: boolean }
 }
 
 const KIND_WORDS: Record<Order['kind'], string> = {
@@ -63,8 +65,24 @@ const KIND_WORDS: Record<Order['kind'], string> = {
  * A booking's time on the town's clock, what happens next with it, and a way into the member's
  * own calendar.
  */
-function BookingWhen(props: { order: Order; booking: Booking; locale: string; timeZone: string }) {
-  const { order, booking, locale, timeZone } = props
+function BookingWhen(props: {
+  order: Order
+  booking: Booking
+  moves: OrderViewProps['bookingMoves']
+  isBuyer: boolean
+  isProvider: boolean
+  locale: string
+  timeZone: string
+}) {
+  const { order, booking, moves, locale, timeZone } = props
+  const proposer =
+    booking.proposedBy === 'buyer'
+      ? props.isBuyer
+        ? 'You'
+        : 'The buyer'
+      : props.isProvider
+        ? 'You'
+        : 'The provider'
   const day = dateTimeFormat(locale, {
     weekday: 'long',
     day: 'numeric',
@@ -95,13 +113,38 @@ function BookingWhen(props: { order: Order; booking: Booking; locale: string; ti
           only the provider can cancel, with a reason.
         </p>
       ) : null}
-      {booking.holding ? (
-        <p>
+      {booking.proposedStartsAt ? (
+        <div class="notice" id={`order-${order.code}-proposal`}>
+          <p>
+            {proposer} proposed <strong>{day.format(booking.proposedStartsAt)}</strong> instead.
+            {moves.canAnswer ? '' : ' The booking moves if it is accepted.'}
+          </p>
+          {moves.canAnswer ? (
+            <form
+              method="post"
+              action={`/orders/${order.code}/reschedule/answer`}
+              class="order__steps"
+            >
+              <Button variant="primary" name="answer" value="accept">
+                Accept the new time
+              </Button>
+              <Button variant="secondary" name="answer" value="decline">
+                Keep the old time
+              </Button>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
+      <p class="order__steps">
+        {booking.holding ? (
           <a href={`/orders/${order.code}/booking.ics`} download>
             Add to your calendar
           </a>
-        </p>
-      ) : null}
+        ) : null}
+        {moves.canPropose ? (
+          <a href={`/orders/${order.code}/reschedule`}>Propose another time</a>
+        ) : null}
+      </p>
     </section>
   )
 }
@@ -168,7 +211,15 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
       ) : null}
 
       {props.booking ? (
-        <BookingWhen order={order} booking={props.booking} locale={locale} timeZone={timeZone} />
+        <BookingWhen
+          order={order}
+          booking={props.booking}
+          moves={props.bookingMoves}
+          isBuyer={isBuyer}
+          isProvider={isProvider}
+          locale={locale}
+          timeZone={timeZone}
+        />
       ) : null}
 
       {props.steps.length > 0 || props.canRecordPayment ? (

@@ -13,6 +13,7 @@ import {
   serviceCalendar,
   type BookableService,
   type CalendarDay,
+  type ServiceCalendar,
 } from './calendar'
 import type { Slot } from './slots'
 
@@ -37,6 +38,9 @@ export function monthView(
   asked: MonthAsked,
   timeZone: string,
   now: Date,
+  /** How the days' calendar is read: a booking being moved reads it without itself. */
+  read: (days: { first: string; last: string }) => ServiceCalendar = (days) =>
+    serviceCalendar(db, service, days, timeZone, now),
 ): MonthView {
   const window = bookingWindow(service.rules, timeZone, now)
   const askedDay = asked.day && readCalendarDate(asked.day) ? asked.day : undefined
@@ -46,7 +50,7 @@ export function monthView(
   if (!span) throw new Error(`not a month: ${month}`)
   const first = span.first < window.first ? window.first : span.first
   const last = span.last > window.last ? window.last : span.last
-  const calendar = serviceCalendar(db, service, { first, last }, timeZone, now)
+  const calendar = read({ first, last })
   const open = first <= last ? freeDays(calendar, first, last) : []
   const days: CalendarDay[] = []
   for (let date = span.first; date <= span.last; date = addDays(date, 1))

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { BookPage } from '../../../views/bookings/book-page'
+import { SLOT_REFUSALS } from '../../../views/bookings/booking-words'
 import {
   BOOK_ID,
   BookingCalendar,
@@ -13,7 +14,7 @@ import { FRAGMENT_VARY, wantsFragment } from '../../http/htmx'
 import { requireMember } from '../../http/session'
 import { shell } from '../../http/shell'
 import { MINUTE } from '../../lib/clock'
-import { calendarDate } from '../../lib/dates'
+import { calendarDate, readInstant } from '../../lib/dates'
 import { PHONE_PATTERN } from '../../lib/phone'
 import { randomToken } from '../../lib/tokens'
 import { serviceCalendar, slotRefusal, type SlotRefusal } from '../../models/booking/calendar'
@@ -70,14 +71,6 @@ export function bookingSectionOf<E extends AppEnv>(
   }
 }
 
-const REFUSALS: Record<SlotRefusal, string> = {
-  past: 'That time has passed.',
-  too_soon: 'That time is too soon to book now.',
-  too_far: 'That time is too far ahead to book yet.',
-  out_of_hours: 'The provider does not take bookings at that time any more.',
-  taken: 'Someone else has just booked that time.',
-}
-
 /** Back to the calendar on the day asked for, fresh, saying why the time cannot be had. */
 function refuseSlot<E extends AppEnv>(
   c: Context<E>,
@@ -89,16 +82,9 @@ function refuseSlot<E extends AppEnv>(
   return flashRedirect(
     c,
     `${listingPath(listing)}?day=${day}#${BOOK_ID}`,
-    `${REFUSALS[refusal]} Nothing was booked; here are the times free now.`,
+    `${SLOT_REFUSALS[refusal]} Nothing was booked; here are the times free now.`,
     'alert',
   )
-}
-
-/** A start as the calendar's links and the form carry it; null for anything else. */
-function readStart(text: string | undefined): Date | null {
-  if (!text || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(text)) return null
-  const start = new Date(text)
-  return Number.isNaN(start.getTime()) ? null : start
 }
 
 const fulfilment = z.enum(['customer', 'provider', 'online']).optional().catch(undefined)
@@ -195,7 +181,7 @@ export const listingBooking = new Hono<MarketEnv>()
     if (!listing || listing.status !== 'published') return c.notFound()
     if (listing.store.memberId === c.var.member.id)
       return flashRedirect(c, listingPath(listing), 'This is your own service.', 'alert')
-    const start = readStart(c.req.query('start'))
+    const start = readInstant(c.req.query('start'))
     if (!start) return c.redirect(`${listingPath(listing)}#${BOOK_ID}`, 303)
     const refusal = refusalNow(c, listing, start)
     if (refusal) return refuseSlot(c, listing, start, refusal)
@@ -210,7 +196,7 @@ export const listingBooking = new Hono<MarketEnv>()
     const listing = findBookable(c)
     if (!listing || listing.status !== 'published') return c.notFound()
     const form = await parseForm(c, bookingSchema)
-    const start = readStart(form.values.start)
+    const start = readInstant(form.values.start)
     if (!start) return c.redirect(`${listingPath(listing)}#${BOOK_ID}`, 303)
     const key = /^[a-z0-9]{16,64}$/.test(form.values.checkoutKey ?? '')
       ? (form.values.checkoutKey as string)
