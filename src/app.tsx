@@ -79,6 +79,7 @@ import { storePhotos } from './routes/stores/photos'
 import { storeBalancePages } from './routes/stores/balance'
 import { storeHoursPages } from './routes/stores/hours'
 import { storeAgendaPages } from './routes/stores/agenda'
+import { bookingCalendarFile } from './routes/orders/booking-calendar'
 import { calendarFeeds } from './routes/calendar'
 
 /** A listing by id: the base of its nested resources. */
@@ -183,6 +184,7 @@ export function createApp(deps: AppDeps) {
   app.route(`/orders${ORDER}/steps`, orderSteps)
   app.route(`/orders${ORDER}/payment`, orderPayment)
   app.route(`/orders${ORDER}/review`, orderReview)
+  app.route(`/orders${ORDER}/booking.ics`, bookingCalendarFile)
   app.route('/orders', orderPages)
   app.route('/sales', sales)
   app.route('/members', memberPages)
