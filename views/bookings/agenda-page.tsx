@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import { dateTimeFormat } from '../../src/lib/intl'
 import { entriesOn, type AgendaEntry, type AgendaPeriod } from '../../src/models/booking/agenda'
 import type { Store } from '../../src/models/store'
@@ -111,7 +112,7 @@ function AgendaNav(props: { slug: string; period: AgendaPeriod; today: string })
       <ul class="chips">
         <li>
           <AgendaLink href={agendaHref(slug, period.view, period.previous)}>
-            ← Previous {unit}
+            <span aria-hidden="true">←</span> Previous {unit}
           </AgendaLink>
         </li>
         <li>
@@ -120,7 +121,9 @@ function AgendaNav(props: { slug: string; period: AgendaPeriod; today: string })
           </AgendaLink>
         </li>
         <li>
-          <AgendaLink href={agendaHref(slug, period.view, period.next)}>Next {unit} →</AgendaLink>
+          <AgendaLink href={agendaHref(slug, period.view, period.next)}>
+            Next {unit} <span aria-hidden="true">→</span>
+          </AgendaLink>
         </li>
         <li>
           <AgendaLink href={agendaHref(slug, other, period.day)}>
@@ -133,7 +136,7 @@ function AgendaNav(props: { slug: string; period: AgendaPeriod; today: string })
 }
 
 /** A plain link that, with htmx, swaps just the agenda body and keeps the address bar in step. */
-function AgendaLink(props: { href: string; current?: boolean; children: string | string[] }) {
+function AgendaLink(props: { href: string; current?: boolean; children: Child }) {
   return (
     <a
       class="chip"
