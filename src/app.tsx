@@ -80,6 +80,9 @@ import { storeManagement, storePages } from './routes/stores'
 import { storePhotos } from './routes/stores/photos'
 import { storeBalancePages } from './routes/stores/balance'
 import { storeHoursPages } from './routes/stores/hours'
+import { storeAgendaPages } from './routes/stores/agenda'
+import { bookingCalendarFile } from './routes/orders/booking-calendar'
+import { calendarFeeds } from './routes/calendar'
 
 /** A listing by id: the base of its nested resources. */
 const LISTING = '/listings/:id{[0-9]+}'
@@ -184,6 +187,7 @@ export function createApp(deps: AppDeps) {
   app.route(`/orders${ORDER}/reschedule`, bookingReschedule)
   app.route(`/orders${ORDER}/payment`, orderPayment)
   app.route(`/orders${ORDER}/review`, orderReview)
+  app.route(`/orders${ORDER}/booking.ics`, bookingCalendarFile)
   app.route('/orders', orderPages)
   app.route('/sales', sales)
   app.route('/members', memberPages)
@@ -196,12 +200,15 @@ export function createApp(deps: AppDeps) {
   app.route(`${REVIEW}/report`, reviewReport)
   app.route('/coupons/:id{[0-9]+}/retirement', couponRetirement)
   app.route('/coupons', couponPages)
+  // Read by calendar apps, which have no session: the token in the address is the key.
+  app.route('/calendar', calendarFeeds)
   // Nested resources are mounted at their own paths, so no two mounts answer one address. The
   // one overlap left is /stores/new against /stores/:slug: management comes first, and no
   // storefront may take the slug "new" anyway (uniqueStoreSlug).
   app.route('/stores/:slug', storePhotos)
   app.route('/stores/:slug', storeBalancePages)
   app.route('/stores/:slug', storeHoursPages)
+  app.route('/stores/:slug', storeAgendaPages)
   app.route('/stores', storeManagement)
   app.route('/stores', storePages)
   app.route(`${LISTING}/publication`, listingPublication)
