@@ -26,6 +26,14 @@ export function memberTopic(memberId: number): string {
   return `member:${memberId}`
 }
 
+/**
+ * The topic a storefront's open slot grids listen to: anyone looking at one of its bookable
+ * services, whoever they are, hears that a time was taken (nothing private: the grid shows it).
+ */
+export function storeSlotsTopic(storeId: number): string {
+  return `store-slots:${storeId}`
+}
+
 /** An in-process bus: a set of listeners per topic. */
 export function localBus(onListenerError: (error: unknown) => void = () => {}): Bus {
   const listeners = new Map<string, Set<BusListener>>()

@@ -21,7 +21,8 @@ import { LiveNotice } from '../../views/layouts/live-notice'
 import type { MarketEnv } from '../http/env'
 import { MAX_UNREAD_BYTES, openEventStream, type EventStream } from '../http/event-stream'
 import { requireMember } from '../http/session'
-import { memberTopic, type Bus, type BusEvent } from '../live/bus'
+import { memberTopic, storeSlotsTopic, type Bus, type BusEvent } from '../live/bus'
+import { findVisibleListing } from '../models/listing'
 import { missedEvents, newestEventId } from '../live/events'
 import type { Viewer } from '../live/fragment'
 import { renderEvent } from '../live/fragments'
@@ -31,7 +32,7 @@ export const STREAM_LIFETIME_MS = 5 * 60_000
 
 /** Page names as src/live/streams.ts lists them; anything else listens as no page in particular. */
 const PAGE_NAME =
-  /^(?:(?:order|conversation):[A-Za-z0-9]{1,32}|orders|sales|conversations|notifications)$/
+  /^(?:(?:order|conversation):[A-Za-z0-9]{1,32}|listing:\d{1,12}|orders|sales|conversations|notifications)$/
 
 export function liveEvents(timing = { heartbeatMs: HEARTBEAT_MS, lifetimeMs: STREAM_LIFETIME_MS }) {
   const keeper = new StreamKeeper(timing)
@@ -67,6 +68,14 @@ export function liveEvents(timing = { heartbeatMs: HEARTBEAT_MS, lifetimeMs: STR
   })
 }
 
+/** The store whose slot grid the viewer's page shows, when it is a listing's page. */
+function storeOfListingPage(viewer: Viewer): number | undefined {
+  const id = /^listing:(\d+)$/.exec(viewer.page)?.[1]
+  if (!id) return undefined
+  const listing = findVisibleListing(viewer.db, viewer.member, Number(id))
+  return listing?.booking ? listing.storeId : undefined
+}
+
 /** One member's page listening: what was missed first, then each event as it is published. */
 class MemberStream {
   readonly openedAt = Date.now()
@@ -85,10 +94,15 @@ class MemberStream {
 
   async start(bus: Bus, resumeFrom: number | null) {
     // Listening starts before the replay is read, so nothing published in between is lost.
-    this.#stopListening = bus.subscribe(memberTopic(this.viewer.member.id), (event) => {
+    const hear = (event: BusEvent) => {
       this.#queue.push(event)
       if (this.#ready) void this.#drain()
-    })
+    }
+    const stops = [bus.subscribe(memberTopic(this.viewer.member.id), hear)]
+    // A bookable service's page also hears its store's times being taken, whoever took them.
+    const storeId = storeOfListingPage(this.viewer)
+    if (storeId !== undefined) stops.push(bus.subscribe(storeSlotsTopic(storeId), hear))
+    this.#stopListening = () => stops.forEach((stop) => stop())
     // The first bytes at once: the page knows it is connected, proxies that the stream is on.
     this.stream.comment('live')
     if (resumeFrom !== null) {

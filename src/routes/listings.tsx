@@ -8,7 +8,7 @@ import type { AppEnv, MarketEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { listLength, listValues, parseForm, type FormErrors, type FormValues } from '../http/forms'
 import { requireMember } from '../http/session'
-import { shell } from '../http/shell'
+import { liveFrom, shell } from '../http/shell'
 import { listCategoryTree } from '../models/category'
 import { savedListingIds } from '../models/favourite'
 import {
@@ -226,9 +226,11 @@ export const listingPages = new Hono<MarketEnv>().get('/:ref{[0-9]+(?:-[^/]*)?}'
   const parentCategory = listing.category.parentId
     ? listCategoryTree(c.var.db).find((top) => top.id === listing.category.parentId)
     : undefined
+  // A bookable service's open page hears when its times are taken (live/slot-fragments.tsx).
+  const live = listing.booking ? liveFrom(c, `listing:${listing.id}`) : null
   return c.html(
     <ListingPage
-      shell={shell(c)}
+      shell={shell(c, { live })}
       listing={listing}
       parentCategory={parentCategory}
       isOwner={isOwner}

@@ -8,6 +8,7 @@ export const BOOK_ID = 'book'
 export const BOOKING_CALENDAR_ID = 'booking-calendar'
 
 export type BookingCalendarProps = {
+  listingId: number
   view: MonthView
   /** The listing page's address: each day is a link to it, for browsers without JavaScript. */
   pagePath: string
@@ -101,7 +102,7 @@ export function BookingCalendar(props: BookingCalendarProps) {
           <h3 id="slots-heading">{longDay.format(noon(view.chosen.date))}</h3>
           <ul class="slot-grid">
             {view.chosen.slots.map((slot) => (
-              <li>
+              <li id={slotId(props.listingId, slot)}>
                 <SlotItem
                   slot={slot}
                   bookPath={props.bookPath}
@@ -173,6 +174,32 @@ function SlotItem({
       {slot.time}
       {seats}
     </a>
+  )
+}
+
+/** A slot's element, by service and start: a live update finds it (live/slot-fragments.tsx). */
+export function slotId(listingId: number, slot: Pick<Slot, 'start'>): string {
+  return `slot-${listingId}-${slot.start.getTime()}`
+}
+
+/**
+ * A slot as it is now, swapped over the one on an open page: taken when its last seat went, or
+ * a class's seats left. Only what someone else's booking changes is sent.
+ */
+export function SlotState(props: { listingId: number; slot: Slot; capacity: number }) {
+  const { slot, listingId, capacity } = props
+  if (slot.seatsLeft > 0 && capacity === 1) return null
+  return (
+    <li id={slotId(listingId, slot)} data-hx-swap-oob="true">
+      {slot.seatsLeft === 0 ? (
+        <span class="slot slot--taken">
+          {slot.time}
+          <span class="slot__seats">taken</span>
+        </span>
+      ) : (
+        <SlotItem slot={slot} bookPath={`/listings/${listingId}/book`} capacity={capacity} />
+      )}
+    </li>
   )
 }
 

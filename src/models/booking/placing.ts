@@ -13,7 +13,9 @@
 // One seat per booking: a buyer who brings a friend books twice. Coupons are not taken on
 // bookings yet: a booking's price is its package's.
 import { bookings, orderEvents, orderLines, orders } from '../../../db/schema'
+import { storeSlotsTopic } from '../../live/bus'
 import { publishEvents, type LiveEvent } from '../../live/events'
+import { slotsChanged } from '../../live/slot-news'
 import { DAY, MINUTE } from '../../lib/clock'
 import { readableCode } from '../../lib/tokens'
 import { needsAddress, type Fulfilment } from '../checkout'
@@ -162,7 +164,11 @@ export function placeBooking(
     },
     'immediate',
   )
-  if (result.ok && !result.repeated) publishEvents(deps.bus, news)
+  if (result.ok && !result.repeated) {
+    publishEvents(deps.bus, news)
+    const store = result.order.storeId
+    deps.bus.publish(storeSlotsTopic(store), slotsChanged(store, input.start, site.timeZone))
+  }
   return result
 }
 

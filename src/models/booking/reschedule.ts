@@ -8,7 +8,9 @@
 // as long before the new start as it was before the old.
 import { and, eq } from 'drizzle-orm'
 import { bookings, orderEvents, orders } from '../../../db/schema'
+import { storeSlotsTopic } from '../../live/bus'
 import { publishEvents, type LiveEvent } from '../../live/events'
+import { slotsChanged } from '../../live/slot-news'
 import { calendarDate } from '../../lib/dates'
 import type { OrderAccess } from '../order'
 import { recordOrderNews } from '../order/news'
@@ -123,6 +125,7 @@ export function answerProposal(
     return { ok: false, reason: 'not_allowed' }
   const listingId = booking.listingId
   let news: LiveEvent[] = []
+  let movedTime = false
   const result = transactionUnlessRefused(
     deps.db,
     (tx): RescheduleResult => {
@@ -183,11 +186,17 @@ export function answerProposal(
         .where(eq(bookings.id, booking.id))
         .run()
       news = recordMove(tx, access, 'reschedule_accept', '', now)
+      movedTime = true
       return { ok: true }
     },
     'immediate',
   )
   if (result.ok) publishEvents(deps.bus, news)
+  if (result.ok && movedTime)
+    deps.bus.publish(
+      storeSlotsTopic(booking.storeId),
+      slotsChanged(booking.storeId, start, timeZone),
+    )
   return result
 }
 

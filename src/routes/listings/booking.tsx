@@ -57,6 +57,7 @@ export function bookingSectionOf<E extends AppEnv>(
   )
   const store = listing.store
   return {
+    listingId: listing.id,
     view,
     pagePath: listingPath(listing),
     fragmentPath: `/listings/${listing.id}/times`,

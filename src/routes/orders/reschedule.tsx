@@ -68,6 +68,7 @@ export const bookingReschedule = new Hono<MarketEnv>()
       (days) => calendarForMove(db, booking, days, site.timeZone, clock.now())!,
     )
     const calendar: BookingCalendarProps = {
+      listingId,
       view,
       pagePath: path,
       fragmentPath: path,
