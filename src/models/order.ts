@@ -123,13 +123,21 @@ export function orderLinesOf(db: Reader, orderIds: number[]): Map<number, OrderL
   return byOrder
 }
 
-/** An order in a list: what it is, from or for whom, and its lines. */
-export type OrderSummary = Order & { storeName: string; buyerName: string; lines: OrderLine[] }
+/** An order in a list: what it is, from or for whom, its lines, and a booking's time. */
+export type OrderSummary = Order & {
+  storeName: string
+  buyerName: string
+  lines: OrderLine[]
+  bookedFor: Date | null
+}
 
 const BUYER_PAGE_SIZE = 20
 const buyers = alias(members, 'buyers')
 
-function summaries(db: Reader, rows: { order: Order; storeName: string; buyerName: string }[]) {
+function summaries(
+  db: Reader,
+  rows: { order: Order; storeName: string; buyerName: string; bookedFor: Date | null }[],
+) {
   const lines = orderLinesOf(
     db,
     rows.map((row) => row.order.id),
@@ -138,11 +146,17 @@ function summaries(db: Reader, rows: { order: Order; storeName: string; buyerNam
     ...row.order,
     storeName: row.storeName,
     buyerName: row.buyerName,
+    bookedFor: row.bookedFor,
     lines: lines.get(row.order.id) ?? [],
   }))
 }
 
-const summaryColumns = { order: orders, storeName: stores.name, buyerName: buyers.displayName }
+const summaryColumns = {
+  order: orders,
+  storeName: stores.name,
+  buyerName: buyers.displayName,
+  bookedFor: bookings.startsAt,
+}
 
 /** A buyer's orders, newest first, a page at a time. */
 export function listBuyerOrders(
@@ -157,6 +171,7 @@ export function listBuyerOrders(
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .innerJoin(buyers, eq(buyers.id, orders.buyerId))
+    .leftJoin(bookings, eq(bookings.orderId, orders.id))
     .where(eq(orders.buyerId, buyerId))
     .orderBy(desc(orders.placedAt), desc(orders.id))
     .limit(page.size)
@@ -178,7 +193,11 @@ export const INBOX_GROUPS = [
   },
   { name: 'delivered', label: 'Delivered — waiting for the buyer', statuses: ['delivered'] },
   { name: 'disputed', label: 'Disputed — the operator decides', statuses: ['disputed'] },
-  { name: 'finished', label: 'Finished', statuses: ['completed', 'cancelled', 'refunded'] },
+  {
+    name: 'finished',
+    label: 'Finished',
+    statuses: ['completed', 'cancelled', 'refunded', 'no_show'],
+  },
 ] as const satisfies readonly { name: string; label: string; statuses: OrderStatus[] }[]
 
 export type InboxGroup = (typeof INBOX_GROUPS)[number] & { orders: OrderSummary[] }
@@ -192,6 +211,7 @@ export function listStoreOrders(db: Reader, storeId: number): InboxGroup[] {
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .innerJoin(buyers, eq(buyers.id, orders.buyerId))
+    .leftJoin(bookings, eq(bookings.orderId, orders.id))
     .where(and(eq(orders.storeId, storeId), notInArray(orders.status, FINISHED)))
     .orderBy(asc(orders.placedAt), asc(orders.id))
     .all()
@@ -200,6 +220,7 @@ export function listStoreOrders(db: Reader, storeId: number): InboxGroup[] {
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .innerJoin(buyers, eq(buyers.id, orders.buyerId))
+    .leftJoin(bookings, eq(bookings.orderId, orders.id))
     .where(and(eq(orders.storeId, storeId), inArray(orders.status, FINISHED)))
     .orderBy(desc(orders.updatedAt), desc(orders.id))
     .limit(FINISHED_SHOWN)
@@ -211,7 +232,7 @@ export function listStoreOrders(db: Reader, storeId: number): InboxGroup[] {
   }))
 }
 
-const FINISHED: OrderStatus[] = ['completed', 'cancelled', 'refunded']
+const FINISHED: OrderStatus[] = ['completed', 'cancelled', 'refunded', 'no_show']
 
 /** Disputed orders across the market, oldest first: what the operator has to decide. */
 export function listDisputedOrders(db: Reader): OrderSummary[] {
@@ -220,6 +241,7 @@ export function listDisputedOrders(db: Reader): OrderSummary[] {
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .innerJoin(buyers, eq(buyers.id, orders.buyerId))
+    .leftJoin(bookings, eq(bookings.orderId, orders.id))
     .where(eq(orders.status, 'disputed'))
     .orderBy(asc(orders.updatedAt), asc(orders.id))
     .all()

@@ -36,6 +36,7 @@ export function OrdersBody({
   outOfBand,
 }: Omit<OrdersPageProps, 'shell'> & { locale: string; outOfBand?: boolean }) {
   const when = dateTimeFormat(locale, { dateStyle: 'medium', timeZone })
+  const slotTime = bookedForFormat(locale, timeZone)
   return (
     <div id={ORDERS_BODY_ID} data-hx-swap-oob={outOfBand ? 'true' : undefined}>
       {orders.length === 0 ? (
@@ -52,6 +53,7 @@ export function OrdersBody({
               <OrderItem
                 order={order}
                 when={when.format(order.placedAt)}
+                bookedFor={order.bookedFor ? slotTime.format(order.bookedFor) : undefined}
                 locale={locale}
                 who={order.storeName}
               />
@@ -69,15 +71,30 @@ export function OrdersBody({
 }
 
 /** One order in a list: its code, the other side, what it holds, its total and status. */
+/** How a list words a booking's time: "Tue 24 Nov, 10:00". */
+export function bookedForFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  return dateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  })
+}
+
 export function OrderItem({
   order,
   when,
   locale,
   who,
+  bookedFor,
   children,
 }: {
   order: OrderSummary
   when: string
+  /** A booking's time, as the page words it. */
+  bookedFor?: string | undefined
   locale: string
   who: string
   children?: Child
@@ -94,6 +111,11 @@ export function OrderItem({
         <span class={`badge badge--${statusTone(order.status)}`}>{statusLabel(order)}</span>
       </p>
       <p>{what}</p>
+      {bookedFor ? (
+        <p>
+          <strong>Booked for {bookedFor}</strong>
+        </p>
+      ) : null}
       <p class="muted">
         {when} · <Money amount={order.total} currency={order.currency} locale={locale} />
       </p>

@@ -7,7 +7,7 @@ import { EmptyState } from '../components/empty-state'
 import { Button } from '../components/button'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { actionButton, CAREFUL_ACTIONS } from './order-words'
-import { OrderItem } from './orders-page'
+import { bookedForFormat, OrderItem } from './orders-page'
 
 type SalesPageProps = {
   shell: Shell
@@ -92,6 +92,7 @@ export function SalesBody({
   outOfBand,
 }: Omit<SalesPageProps, 'shell' | 'awaitingReply'> & { locale: string; outOfBand?: boolean }) {
   const when = dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+  const slotTime = bookedForFormat(locale, timeZone)
   const waiting = groups.reduce(
     (sum, group) => sum + (group.name === 'finished' ? 0 : group.orders.length),
     0,
@@ -138,6 +139,7 @@ export function SalesBody({
                   <OrderItem
                     order={order}
                     when={when.format(order.placedAt)}
+                    bookedFor={order.bookedFor ? slotTime.format(order.bookedFor) : undefined}
                     locale={locale}
                     who={order.buyerName}
                   >

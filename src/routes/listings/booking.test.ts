@@ -236,6 +236,10 @@ describe('booking a time', () => {
     )
     const confirm = [...before.querySelectorAll('.order__next button')].map((b) => b.textContent)
     expect(confirm).toContain('Confirm booking')
+    const sales = await page(await market.get('/sales', { cookie: ownerCookie }))
+    const item = sales.querySelector('#sales-new + ul .order-item')
+    expect(item?.textContent).toMatch(/Booked for Tue 24 Nov, 10:00/)
+    expect(item?.querySelector('button')?.textContent).toBe('Confirm booking')
     const response = await market.post(
       `/orders/${booked.order.code}/steps`,
       { action: 'accept', status: 'placed' },
