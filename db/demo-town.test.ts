@@ -1,4 +1,4 @@
-import { DEFAULT_BOOKING_RULES } from '../src/models/booking/rules'
+import { bookingRulesOf, type BookingRulesInput } from '../src/models/booking/rules'
 import { asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -411,7 +411,12 @@ describe('seedDemoTown', () => {
     const asCreated = withStockSold(demo, allListings(demo))
     for (const listing of asCreated) {
       const owner = storeOwners.get(listing.storeId)!
-      const created = createListing(replay, clockAt(listing.createdAt), owner, inputOf(listing))
+      const created = createListing(
+        replay,
+        clockAt(listing.createdAt),
+        owner,
+        inputOf(demo, listing),
+      )
       if (!created.ok) throw new Error(created.reason)
       const moves: [ListingAction, Date | null][] = [
         ['publish', listing.publishedAt],
@@ -728,7 +733,7 @@ function storeFieldsOf(row: typeof stores.$inferSelect): StoreFields {
 }
 
 /** A stored listing back as the input its provider gave (the listing form's result). */
-function inputOf(listing: ReturnType<typeof allListings>[number]): ListingInput {
+function inputOf(db: Db, listing: ReturnType<typeof allListings>[number]): ListingInput {
   const common = {
     title: listing.title,
     description: listing.description,
@@ -744,7 +749,7 @@ function inputOf(listing: ReturnType<typeof allListings>[number]): ListingInput 
       })),
       serviceLocations: listingLocations(listing),
       durationMinutes: listing.durationMinutes,
-      booking: listing.bookable ? DEFAULT_BOOKING_RULES : null,
+      booking: listing.bookable ? bookingInputOf(db, listing.id) : null,
     }
   return {
     ...common,
@@ -756,4 +761,12 @@ function inputOf(listing: ReturnType<typeof allListings>[number]): ListingInput 
     delivery: listing.delivery,
     deliveryFee: listing.deliveryFee,
   }
+}
+
+/** A bookable listing's rules as its form gave them (the slot length is the listing's duration). */
+function bookingInputOf(db: Db, listingId: number): BookingRulesInput {
+  const rules = bookingRulesOf(db, listingId)
+  if (!rules) throw new Error(`listing ${listingId} is bookable without rules`)
+  const { slotMinutes: _slot, ...input } = rules
+  return input
 }
