@@ -1,7 +1,7 @@
 // What the demo town's shops sell: for each trade, its category, a few believable listings with
 // the photos they would show, and examples of past work. Prices are written in dalasi for
 // reading and stored in butut (1 GMD = 100 butut), the minor units the app keeps.
-import { DEFAULT_BOOKING_RULES } from '../src/models/booking/rules'
+import { DEFAULT_BOOKING_RULES, type BookingRulesInput } from '../src/models/booking/rules'
 import type {
   PackageInput,
   ProductInput,
@@ -57,7 +57,8 @@ function service(
     packages: [string, string, number, number | null][]
     where: ServiceLocation[]
     minutes?: number
-    bookable?: boolean
+    /** Booked by the slot, with these of the market's usual rules changed; absent: not booked. */
+    booking?: Partial<BookingRulesInput>
   },
 ): ListingTemplate {
   const packages: PackageInput[] = template.packages.map(
@@ -74,8 +75,11 @@ function service(
     packages,
     serviceLocations: template.where,
     durationMinutes: template.minutes ?? null,
-    // Booked by the hour with the market's usual rules, when the trade books (and says how long).
-    booking: template.bookable && template.minutes ? DEFAULT_BOOKING_RULES : null,
+    // Booked by the slot when the trade books (and says how long), the rules as its provider set them.
+    booking:
+      template.booking && template.minutes
+        ? { ...DEFAULT_BOOKING_RULES, ...template.booking }
+        : null,
   }
 }
 
@@ -141,7 +145,8 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
         ],
         where: ['customer'],
         minutes: 60,
-        bookable: true,
+        // Half an hour after each visit to pack up and get across town to the next.
+        booking: { bufferMinutes: 30 },
         photos: [
           ['drop', 'Water dripping from a kitchen tap'],
           ['wrench', 'Spanner used to fit a new tap'],
@@ -221,7 +226,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
         ],
         where: ['customer'],
         minutes: 60,
-        bookable: true,
+        booking: { bufferMinutes: 15 },
         photos: [['bolt', 'New double socket on a freshly painted wall']],
       }),
       service({
@@ -487,7 +492,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
         ],
         where: ['customer', 'provider'],
         minutes: 60,
-        bookable: true,
+        booking: { cancellationHours: 12 },
         photos: [
           ['book', 'Maths exercise book open on a desk'],
           ['pencil', 'Pencil and ruler ready for geometry'],
@@ -497,16 +502,18 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
         title: 'WASSCE exam preparation',
         description: lines(
           'Past papers, timing practice and the topics that come up every year.',
-          'Small groups of up to four pupils.',
+          'A class of up to eight pupils: book a seat for each class you come to.',
         ),
         tags: 'wassce,exams,english,maths,tutor,teacher',
         categoryId: 111,
         packages: [
-          ['Group of four', 'Two hours a week for six weeks.', 2400, null],
-          ['One to one', 'Two hours a week for six weeks.', 5000, null],
+          ['One class', 'Two hours, past papers included.', 400, null],
+          ['Class and marking', 'Two hours, and your practice paper marked after.', 600, null],
         ],
         where: ['provider', 'online'],
         minutes: 120,
+        // A class: eight seats at each time, booked at once.
+        booking: { capacity: 8, instantBook: true, cancellationHours: 12 },
         photos: [['book', 'Stack of WASSCE past papers']],
       }),
       service({
@@ -523,7 +530,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
         ],
         where: ['provider', 'online'],
         minutes: 60,
-        bookable: true,
+        booking: { instantBook: true, cancellationHours: 12 },
         photos: [
           ['book', 'English workbook and notes'],
           ['pencil', 'Pencil on a page of vocabulary'],
@@ -552,7 +559,8 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
         ],
         where: ['provider', 'customer'],
         minutes: 300,
-        bookable: true,
+        // A whole afternoon: booked a day ahead at least, cancelled two days ahead at most.
+        booking: { noticeMinutes: 24 * 60, cancellationHours: 48 },
         photos: [
           ['comb', 'Finished box braids, shoulder length'],
           ['spool', 'Braiding hair in three colours'],
@@ -569,7 +577,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
         packages: [['Cornrows', 'Simple straight-back style.', 300, 0]],
         where: ['provider'],
         minutes: 60,
-        bookable: true,
+        booking: { bufferMinutes: 15 },
         photos: [['comb', 'Child’s neat cornrows for school']],
       }),
       service({
@@ -629,6 +637,8 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
         ],
         where: ['provider'],
         minutes: 45,
+        // While you wait: booked at once, up to an hour before.
+        booking: { instantBook: true, noticeMinutes: 60, cancellationHours: 2 },
         photos: [['phone', 'Phone opened up for a new battery']],
       }),
       goods({
@@ -726,7 +736,7 @@ export const CATALOG: Record<TradeKey, TradeCatalog> = {
         ],
         where: ['customer'],
         minutes: 180,
-        bookable: true,
+        booking: {},
         photos: [['drop', 'Freshly mopped tiled floor']],
       }),
       service({

@@ -1,15 +1,19 @@
-import { DEFAULT_BOOKING_RULES } from '../src/models/booking/rules'
-import { asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { bookingRulesOf, type BookingRulesInput } from '../src/models/booking/rules'
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { migrateDatabase, openDatabase, type Db } from '../src/db'
-import { clockAt, type Clock } from '../src/lib/clock'
+import { clockAt, DAY, MINUTE, type Clock } from '../src/lib/clock'
 import { VARIANT_FORMATS, variantFileName } from '../src/lib/images'
 import { imageWidths } from '../src/models/image'
 import { escrowHeld, ledgerBalances } from '../src/models/ledger'
 import { isFinal, ORDER_STATUSES } from '../src/models/order/transitions'
+import { weeklyHours } from '../src/models/booking/availability'
+import { completePastBookings, expireBookingRequests } from '../src/models/booking/lifecycle'
+import { isoWeekday } from '../src/lib/dates'
+import { localBus } from '../src/live/bus'
 import {
   createListing,
   fromPrice,
@@ -33,6 +37,8 @@ import { DEMO_PASSWORD, DEMO_SITE, seedDemoTown } from './demo-town'
 import { listInbox } from '../src/models/conversation/inbox'
 import { unreadMessageCount } from '../src/models/conversation/unread'
 import {
+  bookingRules,
+  bookings,
   conversations,
   images,
   ledgerEntries,
@@ -49,6 +55,8 @@ import {
   reviews,
   setupTokens,
   site,
+  storeDaysOff,
+  storeHours,
   stores,
 } from './schema'
 
@@ -411,7 +419,12 @@ describe('seedDemoTown', () => {
     const asCreated = withStockSold(demo, allListings(demo))
     for (const listing of asCreated) {
       const owner = storeOwners.get(listing.storeId)!
-      const created = createListing(replay, clockAt(listing.createdAt), owner, inputOf(listing))
+      const created = createListing(
+        replay,
+        clockAt(listing.createdAt),
+        owner,
+        inputOf(demo, listing),
+      )
       if (!created.ok) throw new Error(created.reason)
       const moves: [ListingAction, Date | null][] = [
         ['publish', listing.publishedAt],
@@ -494,9 +507,7 @@ describe('seedDemoTown', () => {
             .all()
             .map((row) => row.status),
         )
-        // A no-show is a booking's; the demo town's bookings come with its bookable services.
-        const told = ORDER_STATUSES.filter((status) => status !== 'no_show')
-        expect([...statuses].sort(), `seed ${seed}`).toEqual([...told].sort())
+        expect([...statuses].sort(), `seed ${seed}`).toEqual([...ORDER_STATUSES].sort())
         expect(result.ok && result.town.orderCount).toBe(db.select().from(orders).all().length)
       }
       const first = freshDatabase()
@@ -622,6 +633,91 @@ describe('seedDemoTown', () => {
       expect(waiting.length).toBeGreaterThan(0)
     })
 
+    it('books the bookable services in their hours, in every state, and never one time twice', async () => {
+      const { db, result } = town
+      if (!result.ok) throw new Error('seeding failed')
+      const services = db
+        .select({ listing: listings, rules: bookingRules })
+        .from(listings)
+        .innerJoin(bookingRules, eq(bookingRules.listingId, listings.id))
+        .all()
+      expect(services.length).toBeGreaterThan(0)
+      expect(services.every(({ listing }) => listing.bookable && listing.kind === 'service')).toBe(
+        true,
+      )
+      // Every store that books has weekly hours; each has a day off, some one still to come.
+      const storeIds = new Set(services.map(({ listing }) => listing.storeId))
+      const today = clock.now().toISOString().slice(0, 10)
+      for (const storeId of storeIds) {
+        const hours = weeklyHours(db, storeId)
+        expect(Object.keys(hours).length, `store ${storeId}`).toBeGreaterThan(0)
+        const off = db.select().from(storeDaysOff).where(eq(storeDaysOff.storeId, storeId)).all()
+        expect(off.length, `store ${storeId}`).toBeGreaterThan(0)
+        for (const day of off) expect(hours[isoWeekday(day.date)]).toBeDefined()
+      }
+      expect(daysOffFrom(db, storeIds, today)).toBeGreaterThan(0)
+      // Several ranges on some day: a break at lunch.
+      expect(db.select().from(storeHours).all().length).toBeGreaterThan(storeIds.size * 6)
+
+      const booked = db
+        .select({ order: orders, booking: bookings })
+        .from(bookings)
+        .innerJoin(orders, eq(orders.id, bookings.orderId))
+        .all()
+      expect(result.town.bookingCount).toBe(booked.length)
+      expect(booked.every(({ order }) => order.kind === 'booking')).toBe(true)
+      const statuses = new Set(booked.map(({ order }) => order.status))
+      for (const status of ['placed', 'accepted', 'completed', 'no_show', 'cancelled'] as const)
+        expect(statuses, status).toContain(status)
+      const events = db.select().from(orderEvents).all()
+      const bookingIds = new Set(booked.map(({ order }) => order.id))
+      const took = (action: string) =>
+        events.filter((event) => bookingIds.has(event.orderId) && event.action === action)
+      for (const action of ['decline', 'cancel', 'expire', 'complete', 'mark_no_show'])
+        expect(took(action).length, action).toBeGreaterThan(0)
+      // Over the last weeks and the coming two; requests still wait, the rest did not.
+      const now = clock.now().getTime()
+      for (const { order, booking } of booked) {
+        expect(booking.startsAt.getTime()).toBeGreaterThan(now - 30 * DAY)
+        expect(booking.startsAt.getTime()).toBeLessThan(now + 16 * DAY)
+        expect(booking.holding).toBe(order.status !== 'cancelled')
+        if (order.status === 'placed') expect(booking.expiresAt!.getTime()).toBeGreaterThan(now)
+        if (order.status === 'accepted') expect(booking.endsAt.getTime()).toBeGreaterThan(now - DAY)
+        if (order.status === 'completed' || order.status === 'no_show')
+          expect(booking.startsAt.getTime()).toBeLessThan(now)
+      }
+      expect(booked.some(({ booking }) => booking.startsAt.getTime() < now)).toBe(true)
+      expect(booked.some(({ booking }) => booking.startsAt.getTime() > now)).toBe(true)
+      // The scheduler, run now, has nothing left to do: the history kept up with it.
+      const deps = { db, clock, bus: localBus() }
+      expect(expireBookingRequests(deps)).toBe(0)
+      expect(completePastBookings(deps)).toBe(0)
+
+      // No two bookings holding one store's time overlap, buffers included — except seats of
+      // one class (the same service at the same start), never more than its capacity.
+      const capacity = new Map(services.map(({ rules }) => [rules.listingId, rules.capacity]))
+      const holding = booked.map(({ booking }) => booking).filter((booking) => booking.holding)
+      for (const [index, one] of holding.entries())
+        for (const other of holding.slice(index + 1)) {
+          if (one.storeId !== other.storeId) continue
+          const sameClass =
+            one.listingId === other.listingId && one.startsAt.getTime() === other.startsAt.getTime()
+          if (sameClass) continue
+          const until = (b: typeof one) => b.endsAt.getTime() + b.bufferMinutes * MINUTE
+          const overlap =
+            one.startsAt.getTime() < until(other) && other.startsAt.getTime() < until(one)
+          expect(overlap, `bookings ${one.id} and ${other.id}`).toBe(false)
+        }
+      const seats = new Map<string, number>()
+      for (const booking of holding) {
+        const key = `${booking.listingId}@${booking.startsAt.getTime()}`
+        seats.set(key, (seats.get(key) ?? 0) + booking.seats)
+        expect(seats.get(key)).toBeLessThanOrEqual(capacity.get(booking.listingId!)!)
+      }
+      // And a class is shared: several buyers booked seats at one time.
+      expect(Math.max(...seats.values())).toBeGreaterThan(1)
+    })
+
     it('gives the printed provider, buyers and operator orders to look at', async () => {
       const { db, result } = town
       if (!result.ok) throw new Error('seeding failed')
@@ -728,7 +824,7 @@ function storeFieldsOf(row: typeof stores.$inferSelect): StoreFields {
 }
 
 /** A stored listing back as the input its provider gave (the listing form's result). */
-function inputOf(listing: ReturnType<typeof allListings>[number]): ListingInput {
+function inputOf(db: Db, listing: ReturnType<typeof allListings>[number]): ListingInput {
   const common = {
     title: listing.title,
     description: listing.description,
@@ -744,7 +840,7 @@ function inputOf(listing: ReturnType<typeof allListings>[number]): ListingInput 
       })),
       serviceLocations: listingLocations(listing),
       durationMinutes: listing.durationMinutes,
-      booking: listing.bookable ? DEFAULT_BOOKING_RULES : null,
+      booking: listing.bookable ? bookingInputOf(db, listing.id) : null,
     }
   return {
     ...common,
@@ -756,4 +852,21 @@ function inputOf(listing: ReturnType<typeof allListings>[number]): ListingInput 
     delivery: listing.delivery,
     deliveryFee: listing.deliveryFee,
   }
+}
+
+/** A bookable listing's rules as its form gave them (the slot length is the listing's duration). */
+function bookingInputOf(db: Db, listingId: number): BookingRulesInput {
+  const rules = bookingRulesOf(db, listingId)
+  if (!rules) throw new Error(`listing ${listingId} is bookable without rules`)
+  const { slotMinutes: _slot, ...input } = rules
+  return input
+}
+
+/** How many days off these stores have from `date` on. */
+function daysOffFrom(db: Db, storeIds: Set<number>, date: string): number {
+  return db
+    .select({ count: count() })
+    .from(storeDaysOff)
+    .where(and(inArray(storeDaysOff.storeId, [...storeIds]), gte(storeDaysOff.date, date)))
+    .get()!.count
 }

@@ -10,6 +10,7 @@ import { hashPassword } from '../src/models/password'
 import type { SessionMember } from '../src/models/session'
 import { findSite, openMarketplace, type Site } from '../src/models/site'
 import { seedListingViews } from './demo-activity'
+import { seedBookings } from './demo-bookings'
 import { seedConversations } from './demo-conversations'
 import { seedListings } from './demo-listings'
 import { seedOrders } from './demo-orders'
@@ -62,7 +63,10 @@ export type DemoTown = {
   listingCount: number
   /** Distinct pictures stored; every listing, storefront and portfolio photo is one of them. */
   pictureCount: number
+  /** Orders placed, bookings included. */
   orderCount: number
+  /** Bookings of the town's bookable services: requested, confirmed, done, missed or cancelled. */
+  bookingCount: number
   /** Reviews written, and how many of them are published (the rest wait: double-blind). */
   reviewCount: number
   publishedReviewCount: number
@@ -83,6 +87,8 @@ const VIEWS_STREAM = 0x76696577
 const ORDERS_STREAM = 0x6f726473
 /** The same for the reviews' stream. */
 const REVIEWS_STREAM = 0x72657673
+/** The same for the bookings' stream. */
+const BOOKINGS_STREAM = 0x626f6f6b
 
 type Random = () => number
 type Townsperson = Omit<DemoSignIn, 'role'> & { role: 'operator' | 'member'; joinedAt: Date }
@@ -166,6 +172,17 @@ export async function seedDemoTown(
       listings: seededListings,
       now,
     })
+    // Bookings come after the orders (their own stream: the orders stay as they were) and
+    // before the reviews, so completed bookings are reviewed like any order.
+    const bookingCount = seedBookings(db, mulberry32(seed ^ BOOKINGS_STREAM), {
+      site: setUp.site,
+      operator: residents[0]!,
+      provider: providerStore,
+      buyers,
+      residents,
+      listings: seededListings,
+      now,
+    })
     const reviews = seedReviews(db, mulberry32(seed ^ REVIEWS_STREAM), {
       keepOpenFor: buyers[0]?.member.id,
       now,
@@ -194,7 +211,8 @@ export async function seedDemoTown(
         storeCount: openedStores.length,
         listingCount: seededListings.length,
         pictureCount: pictures?.size ?? 0,
-        orderCount,
+        orderCount: orderCount + bookingCount,
+        bookingCount,
         reviewCount: reviews.written,
         publishedReviewCount: reviews.published,
         conversationCount,

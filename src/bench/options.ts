@@ -14,7 +14,8 @@ export type BenchOptions = {
 const USAGE =
   'usage: npm run bench -- [--duration S] [--connections N] [--members N] [--only TEXT]\n' +
   '       BENCH_QUICK=1 npm run bench   (3 s per entry)\n' +
-  '       npm run bench -- --only live   (10,000 event streams and chat, beside Socket.IO)'
+  '       npm run bench -- --only live   (10,000 event streams and chat, beside Socket.IO)\n' +
+  "       npm run bench -- --only booking   (a busy provider's month of free slots, in the model)"
 
 /** Fixed concurrency and duration, so runs on the same machine compare. */
 export function readBenchOptions(args = process.argv.slice(2), env = process.env): BenchOptions {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
 import { dirname } from 'node:path'
+import type { BookingMonthResult } from './booking-month'
 import type { CheckoutBenchResult } from './checkout'
 import type { BenchEntry } from './entries'
 import type { LiveBenchResult } from './live'
@@ -99,6 +100,7 @@ export function writeResults(
     memory: MemoryResult | null
     commit: string | null
     checkout?: CheckoutBenchResult | undefined
+    bookingMonth?: BookingMonthResult | undefined
     live?: LiveBenchResult | undefined
   },
 ) {
@@ -116,6 +118,7 @@ export function writeResults(
     memory: run.memory,
     entries: results,
     checkout: run.checkout ?? null,
+    bookingMonth: run.bookingMonth ?? null,
     live: run.live ? { ...run.live, targets: liveTargets(run.live) } : null,
   }
   mkdirSync(dirname(path), { recursive: true })

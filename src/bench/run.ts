@@ -1,12 +1,19 @@
 // `npm run bench`: builds the server, seeds a demo town into a temporary database, starts the
-// real server on a free port and drives each entry with autocannon, then checkout, then live
-// updates (live.ts, beside Socket.IO). Prints a table and writes src/bench/results/latest.json
+// real server on a free port and drives each entry with autocannon, then checkout, then the month
+// of a busy provider's free slots (in the model: booking-month.ts), then live updates (live.ts,
+// beside Socket.IO). Prints a table and writes src/bench/results/latest.json
 // (git-ignored) so two runs can be compared.
 import { execFileSync } from 'node:child_process'
 import { availableParallelism, loadavg } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startBareServer, type BareServer } from './bare'
+import {
+  benchBookingMonth,
+  formatBookingMonth,
+  freshBenchDatabase,
+  type BookingMonthResult,
+} from './booking-month'
 import { benchCheckout, formatCheckout, type CheckoutBenchResult } from './checkout'
 import { benchEntries, entryPath, pageViewEntries, type BenchContext } from './entries'
 import { benchLive, type LiveBenchResult } from './live'
@@ -14,6 +21,7 @@ import { formatLive } from './live-report'
 import { closeBenchMarket, openBenchMarket, type Held } from './market'
 import { measureEntry, viewPages, type EntryResult } from './measure'
 import { residentMb } from './memory'
+import { createWorkDir } from './workspace'
 import { BenchUsageError, readBenchOptions } from './options'
 import { compare, formatMemory, formatTable, formatTargets, writeResults } from './report'
 
@@ -48,10 +56,30 @@ async function bench(signal: AbortSignal) {
   const entries = benchEntries.filter((entry) => !options.only || entry.name.includes(options.only))
   // Checkout writes orders, so it runs after the pages are measured (src/bench/checkout.ts).
   const checkout = !options.only || 'checkout'.includes(options.only)
+  // The month of free slots is read in the model, on the town's database after checkout.
+  const bookingMonth = !options.only || 'booking month'.includes(options.only)
   // Live updates hold ten thousand connections: last, so nothing else is measured beside them.
   const live = !options.only || 'live'.includes(options.only)
-  if (entries.length === 0 && !checkout && !live)
+  if (entries.length === 0 && !checkout && !bookingMonth && !live)
     throw new BenchUsageError(`no entry matches --only ${options.only}`)
+  // Asked for alone, the month needs no server or town: a database of its own, in seconds.
+  if (entries.length === 0 && !checkout && !live) {
+    held.workDir = createWorkDir()
+    say(
+      'Measuring the month of free slots on a database of its own ' +
+        `(${availableParallelism()} CPUs, load ${loadavg()[0]!.toFixed(1)})…`,
+    )
+    const result = benchBookingMonth(freshBenchDatabase(held.workDir), say)
+    say(`\n${formatBookingMonth(result)}\n`)
+    writeResults(resultsPath, [], {
+      options,
+      memory: null,
+      commit: currentCommit(),
+      bookingMonth: result,
+    })
+    say(`Results written to ${relative(process.cwd(), resultsPath)}`)
+    return
+  }
 
   const { server, town, context, databasePath } = await openBenchMarket(held, {
     root,
@@ -104,6 +132,11 @@ async function bench(signal: AbortSignal) {
     say('  measuring checkout and the last-item race…')
     checkoutResult = await benchCheckout(server, databasePath, options, signal)
   }
+  let bookingMonthResult: BookingMonthResult | undefined
+  if (bookingMonth) {
+    say('  measuring the month of free slots…')
+    bookingMonthResult = benchBookingMonth(databasePath, say)
+  }
   let liveResult: LiveBenchResult | undefined
   if (live) {
     say('  measuring live updates beside Socket.IO…')
@@ -115,6 +148,7 @@ async function bench(signal: AbortSignal) {
     say(`${formatTargets(results)}\n`)
   }
   if (checkoutResult) say(`${formatCheckout(checkoutResult)}\n`)
+  if (bookingMonthResult) say(`${formatBookingMonth(bookingMonthResult)}\n`)
   if (liveResult) say(`${formatLive(liveResult)}\n`)
   if (memory) say(`${formatMemory(memory, PAGE_VIEWS)}\n`)
   const warnings = server.output()
@@ -125,6 +159,7 @@ async function bench(signal: AbortSignal) {
     memory,
     commit: currentCommit(),
     checkout: checkoutResult,
+    bookingMonth: bookingMonthResult,
     live: liveResult,
   })
   say(`Results written to ${relative(process.cwd(), resultsPath)}`)
