@@ -13,7 +13,7 @@
 // booking of any service blocks every slot it overlaps, buffer included — except the same
 // service at the same start, which takes seats of that slot's capacity (a class of eight).
 import { addDays, calendarDate, isoWeekday, wallClockInstant } from '../../lib/dates'
-import { MINUTE } from '../../lib/clock'
+import { DAY, MINUTE } from '../../lib/clock'
 
 /** Minutes past local midnight; a range whose end is not after its start runs past midnight. */
 export type HourRange = { start: number; end: number }
@@ -68,28 +68,36 @@ export type DayOfSlots = {
  * far enough ahead (notice), not too far (horizon), with a seat left.
  */
 export function freeSlots(day: DayOfSlots): Slot[] {
-  return daySlots(day).filter((slot) => slot.seatsLeft > 0 && bookableNow(slot, day))
+  const bookable = bookableNow(day)
+  return daySlots(day).filter((slot) => slot.seatsLeft > 0 && bookable(slot))
 }
 
 /** Every slot of the day by the hours, with its seats left (the provider's agenda shows them). */
 export function daySlots(day: DayOfSlots): Slot[] {
   const { date, rules, timeZone } = day
+  // Only bookings within a day or so can touch this day's slots: the rest are not looked at.
+  const noon = Date.parse(`${date}T12:00:00Z`)
+  const nearby = day.taken.filter(
+    (taken) => taken.start.getTime() < noon + 2 * DAY && taken.end.getTime() > noon - 2 * DAY,
+  )
   const slots: Slot[] = []
   // Yesterday's ranges that run past midnight put slots on this day too.
-  for (const opened of [addDays(date, -1), date]) {
+  const yesterday = addDays(date, -1)
+  for (const opened of [yesterday, date]) {
     if (day.daysOff.has(opened)) continue
     for (const range of day.hours[isoWeekday(opened)] ?? []) {
       const end = range.end > range.start ? range.end : range.end + 24 * 60
+      if (opened === yesterday && end <= 24 * 60) continue
       const step = rules.slotMinutes + rules.bufferMinutes
-      for (let at = range.start; at + rules.slotMinutes <= end; at += step) {
-        const start = wallClockInstant(opened, at, timeZone)
-        if (!start || calendarDate(start, timeZone) !== date) continue
+      const starts = slotStarts(opened, range.start, end, step, rules.slotMinutes, timeZone)
+      for (const { at, start, onDate } of starts) {
+        if (onDate !== date) continue
         const slotEnd = new Date(start.getTime() + rules.slotMinutes * MINUTE)
         slots.push({
           start,
           end: slotEnd,
           time: clockTime(at % (24 * 60)),
-          seatsLeft: seatsLeft(day, start, slotEnd),
+          seatsLeft: seatsLeft({ ...day, taken: nearby }, start, slotEnd),
         })
       }
     }
@@ -97,16 +105,53 @@ export function daySlots(day: DayOfSlots): Slot[] {
   return slots.sort((a, b) => a.start.getTime() - b.start.getTime())
 }
 
+/**
+ * The starts of a range's slots: its minutes on the wall clock, the instant and the day each
+ * falls on. Asking the time zone is what costs (Intl), so it is asked at the range's first and
+ * last slot only: when the clocks run evenly between them (no change that night), every start
+ * in between is the first plus its minutes. On a day the clocks change, each start is asked.
+ */
+function slotStarts(
+  opened: string,
+  rangeStart: number,
+  rangeEnd: number,
+  step: number,
+  slotMinutes: number,
+  timeZone: string,
+): { at: number; start: Date; onDate: string }[] {
+  const minutes: number[] = []
+  for (let at = rangeStart; at + slotMinutes <= rangeEnd; at += step) minutes.push(at)
+  const lastAt = minutes[minutes.length - 1]
+  if (lastAt === undefined) return []
+  const first = wallClockInstant(opened, rangeStart, timeZone)
+  const last = wallClockInstant(opened, lastAt, timeZone)
+  const even =
+    first !== null &&
+    last !== null &&
+    last.getTime() - first.getTime() === (lastAt - rangeStart) * MINUTE
+  const nextDay = addDays(opened, 1)
+  return minutes.flatMap((at) => {
+    if (even) {
+      const start = new Date(first.getTime() + (at - rangeStart) * MINUTE)
+      return [{ at, start, onDate: at < 24 * 60 ? opened : nextDay }]
+    }
+    const start = wallClockInstant(opened, at, timeZone)
+    return start ? [{ at, start, onDate: calendarDate(start, timeZone) }] : []
+  })
+}
+
 /** Whether the slot starting at `start` is one of the day's and free now: the check at booking. */
 export function findFreeSlot(day: DayOfSlots, start: Date): Slot | undefined {
   return freeSlots(day).find((slot) => slot.start.getTime() === start.getTime())
 }
 
-function bookableNow(slot: Slot, day: DayOfSlots): boolean {
-  const now = day.now.getTime()
-  if (slot.start.getTime() < now + day.rules.noticeMinutes * MINUTE) return false
+/** Whether a slot of the day is far enough ahead (notice) and not too far (horizon). */
+function bookableNow(day: DayOfSlots): (slot: Slot) => boolean {
+  const soonest = day.now.getTime() + day.rules.noticeMinutes * MINUTE
   const lastDay = addDays(calendarDate(day.now, day.timeZone), day.rules.horizonDays)
-  return calendarDate(slot.start, day.timeZone) <= lastDay
+  // Every slot of the day falls on `day.date`: the horizon is one comparison for all of them.
+  const withinHorizon = day.date <= lastDay
+  return (slot) => withinHorizon && slot.start.getTime() >= soonest
 }
 
 function seatsLeft(day: DayOfSlots, start: Date, end: Date): number {
