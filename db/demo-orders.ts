@@ -345,6 +345,8 @@ function sellerOf(listing: DemoListing): Seller {
 function suits(ending: Ending, listing: DemoListing): boolean {
   const { template } = listing
   if (template.kind === 'service') {
+    // A bookable service is booked at a time (demo-bookings.ts), not ordered through the cart.
+    if (template.booking) return false
     if (template.serviceLocations.length === 0) return false
     return ending !== 'ready_for_pickup' && ending !== 'out_for_delivery'
   }

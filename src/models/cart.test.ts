@@ -44,6 +44,7 @@ function line(fields: Partial<CartLine> & Pick<CartLine, 'unitId' | 'storeId'>):
     storeName: `Store ${fields.storeId}`,
     storeSlug: `store-${fields.storeId}`,
     onSale: true,
+    bookedByTime: false,
     ...fields,
   }
   return { ...base, available: availableQuantity(base) }

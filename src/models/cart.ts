@@ -45,8 +45,10 @@ export type CartLine = {
   storeId: number
   storeName: string
   storeSlug: string
-  /** The listing is published and the unit not retired. */
+  /** The listing is published, not booked by time, and the unit not retired. */
   onSale: boolean
+  /** A bookable service: booked at a time on its page, not through the cart. */
+  bookedByTime: boolean
   photo?: ListingPhoto
 }
 
@@ -74,7 +76,13 @@ export type VisitorLine = { unitId: number; quantity: number }
 export type CartItem = { listingId: number; listingSlug: string; title: string; unitName: string }
 
 export type CartRefusal =
-  'not_found' | 'not_on_sale' | 'sold_out' | 'own_listing' | 'cart_full' | 'not_in_cart'
+  | 'not_found'
+  | 'not_on_sale'
+  | 'booked_by_time'
+  | 'sold_out'
+  | 'own_listing'
+  | 'cart_full'
+  | 'not_in_cart'
 
 export type CartChange =
   | { ok: true; quantity: number; capped: boolean; item: CartItem }
@@ -393,6 +401,7 @@ function knownLines(db: Reader, lines: VisitorLine[]): VisitorLine[] {
 
 /** Why this buyer (null: a visitor) cannot have this unit in their cart now, if they cannot. */
 function refusal(unit: Sellable, buyerId: number | null): CartRefusal | undefined {
+  if (unit.bookedByTime) return 'booked_by_time'
   if (!unit.onSale) return 'not_on_sale'
   if (buyerId !== null && unit.ownerId === buyerId) return 'own_listing'
   if (unit.stock === 0) return 'sold_out'
@@ -418,9 +427,13 @@ const lineColumns = {
   storeId: stores.id,
   storeName: stores.name,
   storeSlug: stores.slug,
-  onSale: sql<boolean>`(${listings.status} = 'published' AND ${listingUnits.retiredAt} IS NULL)`
-    .mapWith(Boolean)
-    .as('on_sale'),
+  // A bookable service is booked at a time on its page (booking/placing.ts), never bought
+  // through the cart: a line for one (added before it became bookable) cannot be checked out.
+  onSale:
+    sql<boolean>`(${listings.status} = 'published' AND ${listingUnits.retiredAt} IS NULL AND NOT ${listings.bookable})`
+      .mapWith(Boolean)
+      .as('on_sale'),
+  bookedByTime: listings.bookable,
 }
 
 type LineRow = Omit<CartLine, 'available' | 'photo'>

@@ -154,6 +154,8 @@ function refusalMessage(reason: CartRefusal): string {
       return 'That is not one of this listing’s options any more. Reload the page and choose again.'
     case 'not_on_sale':
       return 'Sorry, this is not on sale just now.'
+    case 'booked_by_time':
+      return 'This service is booked at a time: choose one on its page.'
     case 'sold_out':
       return 'Sorry, that is sold out.'
     case 'own_listing':

@@ -10,6 +10,24 @@ import { releaseTime } from './holds'
 
 export type Booking = typeof bookings.$inferSelect
 
+/** What both sides read on a request that lapsed. */
+export const LAPSED_NOTE =
+  'The provider did not confirm in time, so the time is free again. Nothing is owed.'
+
+/** Whether a request waited past its deadline: it lapses, whoever touches it first. */
+export function hasLapsed(
+  order: { status: string },
+  booking: Pick<Booking, 'expiresAt'> | null,
+  now: Date,
+): boolean {
+  return (
+    order.status === 'placed' &&
+    booking?.expiresAt !== null &&
+    booking?.expiresAt !== undefined &&
+    booking.expiresAt.getTime() <= now.getTime()
+  )
+}
+
 /**
  * Where the booking stands in time now: ahead of its cancellation window, inside it, or begun.
  * @example bookingPhase({ startsAt, cancellableUntil }, now) → 'inside_window'

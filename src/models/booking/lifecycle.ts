@@ -5,6 +5,7 @@ import { and, asc, eq, lte } from 'drizzle-orm'
 import { bookings, orders } from '../../../db/schema'
 import { DAY } from '../../lib/clock'
 import { moveOrder, type OrderDeps } from '../order/steps'
+import { LAPSED_NOTE } from './booked-time'
 
 /** How long after its end a confirmed booking completes by itself. */
 export const AUTO_COMPLETE_AFTER = DAY
@@ -28,17 +29,7 @@ export function expireBookingRequests(deps: OrderDeps): number {
     .all()
   let expired = 0
   for (const { order } of due)
-    if (
-      moveOrder(
-        deps,
-        order,
-        'expire',
-        'system',
-        null,
-        'The provider did not confirm in time, so the time is free again. Nothing is owed.',
-      ).ok
-    )
-      expired += 1
+    if (moveOrder(deps, order, 'expire', 'system', null, LAPSED_NOTE).ok) expired += 1
   return expired
 }
 

@@ -200,6 +200,19 @@ describe('a booking’s life', () => {
     expect(bookTime(market, await createMember(market), service, sameTime).ok).toBe(true)
   })
 
+  it('lets nobody confirm a request past its deadline: it lapses then and there', () => {
+    const service = seedBookableService(market, seller)
+    const booked = bookTime(market, buyer, service, new Date('2026-11-26T10:00:00Z'))
+    if (!booked.ok) throw new Error('not booked')
+    market.clock.advance(24 * HOUR + MINUTE)
+    expect(takeOrderStep(market, access(seller.owner, booked.order.code), 'accept', '')).toEqual({
+      ok: false,
+      reason: 'changed_meanwhile',
+    })
+    expect(market.db.select().from(orders).get()?.status).toBe('cancelled')
+    expect(market.db.select().from(bookingHolds).all()).toEqual([])
+  })
+
   it('completes a confirmed booking by itself a day after it ended', () => {
     const service = seedBookableService(market, seller)
     const booked = bookTime(market, buyer, service, TUESDAY_10)

@@ -24,7 +24,13 @@ import { returnStock } from '../listing/units'
 import { recordOrderPayment, refundOrder, releaseOrderToStore } from '../ledger'
 import type { Order, OrderAccess } from '../order'
 import type { Tx } from '../transaction'
-import { bookingPhase, releaseBookingOf, type Booking } from '../booking/booked-time'
+import {
+  bookingPhase,
+  hasLapsed,
+  LAPSED_NOTE,
+  releaseBookingOf,
+  type Booking,
+} from '../booking/booked-time'
 import { recordOrderNews } from './news'
 import {
   nextOrderStatus,
@@ -82,6 +88,12 @@ export function takeOrderStep(
   note: string,
 ): StepResult {
   const now = deps.clock.now()
+  // A request past its deadline lapses now rather than when the job next runs: confirming it
+  // late would promise a time that is, by then, offered to others.
+  if (hasLapsed(access.order, access.booking, now)) {
+    moveOrder(deps, access.order, 'expire', 'system', null, LAPSED_NOTE)
+    return { ok: false, reason: 'changed_meanwhile' }
+  }
   const actor = actorFor(access, action, now)
   if (!actor) return { ok: false, reason: 'not_allowed' }
   return moveOrder(deps, access.order, action, actor, access.memberId, note, access.booking)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { bookingHolds, bookings, orders } from '../../../db/schema'
+import { bookingHolds, bookings, cartLines, orders } from '../../../db/schema'
 import {
   cookiesFrom,
   createMember,
@@ -95,6 +95,25 @@ describe('the calendar on a bookable service’s page', () => {
     expect(december.querySelector('a[href$="day=2026-12-11#book"]')).not.toBeNull()
     expect(december.querySelector('a[href$="day=2026-12-14#book"]')).toBeNull()
     expect(december.querySelector('a[rel="next"]')).toBeNull()
+  })
+
+  it('keeps a bookable service out of the cart: it is booked at a time', async () => {
+    const service = seedBookableService(market, seller)
+    const response = await market.post(
+      '/cart/lines',
+      { unitId: String(service.packages[0]?.id), quantity: '1' },
+      { cookie: buyer.cookie },
+    )
+    expect(response.status).toBe(303)
+    const back = await page(
+      await market.get(response.headers.get('Location') ?? '', {
+        cookie: `${cookiesFrom(response)}; ${buyer.cookie}`,
+      }),
+    )
+    expect(back.body.textContent).toMatch(
+      /This service is booked at a time: choose one on its page/,
+    )
+    expect(market.db.select().from(cartLines).all()).toEqual([])
   })
 
   it('leaves a service that is not bookable as it was', async () => {
