@@ -88,8 +88,8 @@ function ProfileSection({ shell, store, passwordErrors = {} }: AccountPageProps)
           Your storefront: <a href={`/stores/${store.slug}`}>{store.name}</a> ·{' '}
           <a href={`/stores/${store.slug}/edit`}>Edit</a> · <a href="/listings/mine">My listings</a>{' '}
           · <a href="/sales">Sales</a> · <a href={`/stores/${store.slug}/agenda`}>Bookings</a> ·{' '}
-          <a href={`/stores/${store.slug}/hours`}>Hours</a> · <a href="/coupons">Coupons</a> ·{' '}
-          <a href={`/stores/${store.slug}/balance`}>Balance</a>
+          <a href={`/stores/${store.slug}/hours`}>Hours for bookings</a> ·{' '}
+          <a href="/coupons">Coupons</a> · <a href={`/stores/${store.slug}/balance`}>Balance</a>
         </p>
       ) : (
         <p>

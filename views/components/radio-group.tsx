@@ -46,22 +46,29 @@ export function RadioGroup({
           {error}
         </p>
       ) : null}
-      {choices.map((choice) => (
-        <div class="checkbox">
-          <input
-            type="radio"
-            id={`${id}-${choice.value}`}
-            name={name}
-            value={choice.value}
-            checked={value === choice.value || (choices.length === 1 && !value)}
-            required={required}
-          />
-          <label for={`${id}-${choice.value}`}>
-            {choice.label}
-            {choice.hint ? <span class="field__hint">{choice.hint}</span> : null}
-          </label>
-        </div>
-      ))}
+      {choices.map((choice) => {
+        const choiceId = `${id}-${choice.value}`
+        // The choice's hint under its label, like a checkbox's (beside it, it ran into the label).
+        return (
+          <div class="checkbox">
+            <input
+              type="radio"
+              id={choiceId}
+              name={name}
+              value={choice.value}
+              checked={value === choice.value || (choices.length === 1 && !value)}
+              required={required}
+              aria-describedby={choice.hint ? `${choiceId}-hint` : undefined}
+            />
+            <label for={choiceId}>{choice.label}</label>
+            {choice.hint ? (
+              <p class="field__hint" id={`${choiceId}-hint`}>
+                {choice.hint}
+              </p>
+            ) : null}
+          </div>
+        )
+      })}
     </fieldset>
   )
 }

@@ -109,8 +109,9 @@ function BookingWhen(props: {
       ) : null}
       {order.status === 'accepted' ? (
         <p class="muted">
-          The buyer can cancel for free until {day.format(booking.cancellableUntil)}; after that,
-          only the provider can cancel, with a reason.
+          {props.isBuyer ? 'You' : 'The buyer'} can cancel for free until{' '}
+          {day.format(booking.cancellableUntil)}; after that, only the provider can cancel, with a
+          reason.
         </p>
       ) : null}
       {booking.proposedStartsAt ? (

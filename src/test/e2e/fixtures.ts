@@ -35,6 +35,8 @@ import { completeSetup, findSite } from '../../models/site'
 import { openStore, type Store, type StoreFields } from '../../models/store'
 import { startMailServer, type ReceivedMail } from '../mail-server'
 import { writeReview, type ReviewInput } from '../../models/review'
+import { setWeeklyHours } from '../../models/booking/availability'
+import type { WeeklyHours } from '../../models/booking/slots'
 import { repoRoot } from './paths'
 
 /** A password that passes Souk's rules (long enough, not a common one). */
@@ -369,6 +371,11 @@ export class Seed {
     })
     if (!other.ok) throw new Error(`seeding a review: the store's was refused: ${other.reason}`)
     return { orderCode: code, reviewId: written.review.id }
+  }
+
+  /** Sets a storefront's weekly hours for bookings, as its Hours page would. */
+  hours(store: Pick<Store, 'id'>, hours: WeeklyHours) {
+    setWeeklyHours(this.#db, store.id, hours)
   }
 
   close() {
