@@ -35,7 +35,7 @@ describe('an open slot grid when someone else books', () => {
       published[0]!.event as never,
     )
     expect(html).toBe(
-      `<li id="slot-${service.id}-${start.getTime()}" data-hx-swap-oob="true"><span class="slot slot--taken">10:00<span class="slot__seats">taken</span></span></li>`,
+      `<li id="slot-${service.id}-${start.getTime()}" data-hx-swap-oob="true"><span class="slot slot--taken">10:00<span class="visually-hidden"> taken</span></span></li>`,
     )
     // Another page, or another store's service, shows nothing of it.
     expect(await renderEvent({ ...viewer, page: 'orders' }, published[0]!.event as never)).toBe('')

@@ -27,7 +27,7 @@ export function SignInCodePage(props: SignInCodePageProps) {
         Open the authenticator app on your phone and type the 6-digit code it shows for{' '}
         {shell.marketName}.
       </p>
-      <form method="post" action="/sign-in/code" class="form" novalidate>
+      <form method="post" action="/sign-in/code" class="form" novalidate data-hx-boost="false">
         <FormErrors errors={errors.code ? { code: errors.code } : undefined} />
         {favouriteField}
         <Field
@@ -45,7 +45,7 @@ export function SignInCodePage(props: SignInCodePageProps) {
       <details class="panel" open={errors.recoveryCode !== undefined}>
         <summary>Use a recovery code instead</summary>
         <p>Lost your phone? Each of the recovery codes you kept works once.</p>
-        <form method="post" action="/sign-in/code" class="form" novalidate>
+        <form method="post" action="/sign-in/code" class="form" novalidate data-hx-boost="false">
           <FormErrors
             errors={errors.recoveryCode ? { recoveryCode: errors.recoveryCode } : undefined}
           />

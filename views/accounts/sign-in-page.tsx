@@ -25,7 +25,7 @@ export function SignInPage(props: SignInPageProps) {
           Sign in to save <strong>{favourite.title}</strong> to your favourites.
         </p>
       ) : null}
-      <form method="post" action="/sign-in" class="form" novalidate>
+      <form method="post" action="/sign-in" class="form" novalidate data-hx-boost="false">
         <FormErrors errors={errors} />
         <input type="hidden" name="returnTo" value={returnTo} />
         {favourite ? <input type="hidden" name="favourite" value={String(favourite.id)} /> : null}

@@ -26,7 +26,7 @@ export function SignUpPage(props: SignUpPageProps) {
         </p>
       ) : null}
       <p>One account to buy from neighbours and, when you are ready, to sell your own work.</p>
-      <form method="post" action="/sign-up" class="form" novalidate>
+      <form method="post" action="/sign-up" class="form" novalidate data-hx-boost="false">
         <FormErrors errors={errors} />
         <input type="hidden" name="returnTo" value={returnTo} />
         {favourite ? <input type="hidden" name="favourite" value={String(favourite.id)} /> : null}

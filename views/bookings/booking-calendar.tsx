@@ -194,7 +194,7 @@ export function SlotState(props: { listingId: number; slot: Slot; capacity: numb
       {slot.seatsLeft === 0 ? (
         <span class="slot slot--taken">
           {slot.time}
-          <span class="slot__seats">taken</span>
+          <span class="visually-hidden"> taken</span>
         </span>
       ) : (
         <SlotItem slot={slot} bookPath={`/listings/${listingId}/book`} capacity={capacity} />

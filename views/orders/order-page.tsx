@@ -22,7 +22,7 @@ import {
   actionButton,
   ACTOR_LABELS,
   CAREFUL_ACTIONS,
-  EVENT_LABELS,
+  eventLabel,
   paymentStatus,
   REASON_LABELS,
   statusLabel,
@@ -226,13 +226,15 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
       {props.steps.length > 0 || props.canRecordPayment ? (
         <section class="panel order__next" aria-labelledby="order-next">
           <h2 id="order-next">What you can do now</h2>
-          <div class="order__steps">
-            {props.steps
-              .filter((step) => !CAREFUL_ACTIONS.has(step.action))
-              .map((step) => (
-                <StepForm order={order} step={step} refused={props.refused} />
-              ))}
-          </div>
+          {props.steps.some((step) => !CAREFUL_ACTIONS.has(step.action)) ? (
+            <div class="order__steps">
+              {props.steps
+                .filter((step) => !CAREFUL_ACTIONS.has(step.action))
+                .map((step) => (
+                  <StepForm order={order} step={step} refused={props.refused} />
+                ))}
+            </div>
+          ) : null}
           {props.steps
             .filter((step) => CAREFUL_ACTIONS.has(step.action))
             .map((step) => (
@@ -303,7 +305,7 @@ export function OrderView(props: OrderViewProps & { outOfBand?: boolean }) {
         <ol class="timeline">
           {details.timeline.map((event) => (
             <li>
-              <strong>{EVENT_LABELS[event.action] ?? event.action}</strong>{' '}
+              <strong>{eventLabel(order.kind, event.action)}</strong>{' '}
               <span class="muted">
                 by{' '}
                 {event.actor === 'system'

@@ -111,6 +111,22 @@ export const EVENT_LABELS: Record<string, string> = {
   reschedule_decline: 'New time declined',
 }
 
+/** A booking is confirmed, not accepted. */
+const BOOKING_EVENT_LABELS: Record<string, string> = {
+  place: 'Requested',
+  accept: 'Confirmed',
+  cancel: 'Cancelled',
+}
+
+/** A timeline row's verb for an order of this kind. */
+export function eventLabel(kind: OrderKind, action: string): string {
+  return (
+    (kind === 'booking' ? BOOKING_EVENT_LABELS[action] : undefined) ??
+    EVENT_LABELS[action] ??
+    action
+  )
+}
+
 export const ACTOR_LABELS: Record<OrderActor, string> = {
   buyer: 'buyer',
   provider: 'store',

@@ -372,7 +372,7 @@ test.describe('Bookings on a phone', () => {
     })
 
     await test.step('on Binta’s open page 10:00 is taken; 11:00 is still free', async () => {
-      await expect(other.locator(`${slotId} .slot--taken`)).toHaveText('10:00taken')
+      await expect(other.locator(`${slotId} .slot--taken`)).toHaveText('10:00 taken')
       await expect(other.locator(`${slotId} a`)).toHaveCount(0)
       await expect(calendar(other).slot('11:00')).toBeVisible()
       await expectSameDocument(other)
