@@ -24,7 +24,7 @@ export const STATUS_LABELS: Record<OrderStatus, string> = {
 
 /** A booking is asked for and confirmed, not placed and accepted. */
 const BOOKING_STATUS_LABELS: Partial<Record<OrderStatus, string>> = {
-  placed: 'Requested — waiting for the provider',
+  placed: 'Requested — not yet confirmed',
   accepted: 'Confirmed',
 }
 

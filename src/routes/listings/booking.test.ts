@@ -167,7 +167,7 @@ describe('booking a time', () => {
     expect(shown.querySelector('#order-when + p strong')?.textContent).toBe(
       'Tuesday 24 November at 10:00–11:00',
     )
-    expect(shown.querySelector('.badge')?.textContent).toBe('Requested — waiting for the provider')
+    expect(shown.querySelector('.badge')?.textContent).toBe('Requested — not yet confirmed')
   })
 
   it('keeps what was typed and says what to correct, booking nothing', async () => {

@@ -118,7 +118,7 @@ describe('GET /stores/:slug/agenda', () => {
       },
       {
         time: '10:00–11:00',
-        status: 'Requested — waiting for the provider',
+        status: 'Requested — not yet confirmed',
         who: 'Haircut (Standard) · Binta Jallow',
         order: `/orders/${request}`,
       },

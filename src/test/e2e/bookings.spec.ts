@@ -134,7 +134,7 @@ async function requestTime(page: Page, listingId: number) {
     notice(page, 'Your request was sent. The time is held for you until the provider confirms.'),
   ).toBeVisible()
   await expect(page).toHaveURL(/\/orders\/[A-Z0-9]+$/)
-  await expect(orderStatus(page)).toContainText('Requested — waiting for the provider')
+  await expect(orderStatus(page)).toContainText('Requested — not yet confirmed')
   return new URL(page.url()).pathname
 }
 
@@ -266,7 +266,7 @@ test.describe('Bookings on a phone', () => {
       ).toBeVisible()
       await expect(page).toHaveURL(/\/orders\/[A-Z0-9]+$/)
       orderPath = new URL(page.url()).pathname
-      await expect(orderStatus(page)).toContainText('Requested — waiting for the provider')
+      await expect(orderStatus(page)).toContainText('Requested — not yet confirmed')
       await expect(orderWhen(page)).toContainText(`${whenText(target, '10:00')}–11:00`)
       await expect(
         orderWhen(page).getByRole('link', { name: 'Add to your calendar' }),
@@ -432,7 +432,7 @@ test.describe('Booking with plain links and forms (JavaScript off)', () => {
       await expect(notice(page, /^Your request was sent/)).toBeVisible()
       await expect(page).toHaveURL(/\/orders\/[A-Z0-9]+$/)
       orderPath = new URL(page.url()).pathname
-      await expect(orderStatus(page)).toContainText('Requested — waiting for the provider')
+      await expect(orderStatus(page)).toContainText('Requested — not yet confirmed')
       await expect(orderWhen(page)).toContainText(`${whenText(target, '10:00')}–11:00`)
     })
 
