@@ -38,9 +38,11 @@ import { PHONE } from './discovery'
 import { insertTestOrder } from './orders'
 import { solidImage } from './photos'
 import { seedCompletedSale } from './reviews'
+import { bookTime, seedBookableService } from './bookings'
+import { seedStore } from './listings'
+import { listingPath } from '../models/listing'
 import { appCode, enableTwoFactor } from './two-factor'
 import { savePhoto } from '../models/image'
-import { listingPath } from '../models/listing'
 import { REPLY_MAX, replyToReview } from '../models/review/replies'
 import { hideReview, reportReview } from '../models/review/reports'
 import { publishReview, seedReviewedOrder } from './published-reviews'
@@ -184,10 +186,12 @@ async function seedAndListPages() {
   const twoFactor = await twoFactorPages()
   const emailVerification = await emailVerificationPages()
   const resetLinks = passwordResetLinks(store.memberId)
+  const booked = await bookingPages()
   return {
     ...reviewed,
     ...twoFactor,
     ...emailVerification,
+    ...booked,
     'password reset, ask': { path: '/password-reset', cookie: visitor },
     'password reset, sent': { path: '/password-reset/sent', cookie: visitor },
     'password reset, new password': { path: resetLinks.live, cookie: visitor },
@@ -252,6 +256,36 @@ async function seedAndListPages() {
     unsubscribe: { path: `/unsubscribe/${unsubscribeToken}/new_order`, cookie: visitor },
     'unsubscribe, stopped': { path: `/unsubscribe/${unsubscribeToken}/messages`, cookie: visitor },
   } satisfies Record<string, { path: string; cookie: string | undefined; status?: number }>
+}
+
+/**
+ * Bookings as buyers and providers meet them: a bookable service's calendar (a visitor's, and a
+ * member's with live updates), the booking form, the booked order and moving it, the agenda.
+ */
+async function bookingPages() {
+  const hairdresser = await seedStore(market, { name: 'Fatou Hair' })
+  const haircut = seedBookableService(market, hairdresser, { rules: { capacity: 4 } })
+  const booker = await createMember(market, { email: 'booker@example.com' })
+  const cookie = await market.signIn('booker@example.com')
+  const owner = await market.signIn(hairdresser.owner.email)
+  const booked = bookTime(market, booker, haircut, new Date('2026-11-24T10:00:00Z'))
+  if (!booked.ok) throw new Error('the booking was refused')
+  const order = `/orders/${booked.order.code}`
+  return {
+    'listing, bookable': { path: listingPath(haircut), cookie: undefined },
+    'listing, bookable, a member': { path: `${listingPath(haircut)}?day=2026-11-24`, cookie },
+    'booking form': {
+      path: `/listings/${haircut.id}/book?start=2026-11-24T11:00:00.000Z`,
+      cookie,
+    },
+    'order, booking, as buyer': { path: order, cookie },
+    'order, booking, as provider': { path: order, cookie: owner },
+    'booking, another time': { path: `${order}/reschedule?day=2026-11-25`, cookie },
+    'agenda, week': {
+      path: `/stores/${hairdresser.store.slug}/agenda?view=week&day=2026-11-24`,
+      cookie: owner,
+    },
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { MAX_ADDRESS_LENGTH, MAX_NOTE_LENGTH } from '../../src/models/checkout'
 import { listingLocations, type ListingDetails } from '../../src/models/listing'
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../src/models/payment-methods'
 import { Button } from '../components/button'
-import { Field } from '../components/field'
+import { ContactPhoneField } from '../checkout/contact-phone-field'
 import { FormErrors } from '../components/form-errors'
 import { Money } from '../components/money'
 import { RadioGroup } from '../components/radio-group'
@@ -121,17 +121,10 @@ export function BookPage(props: BookPageProps) {
             error={errors.note}
             hint="Optional."
           />
-          <Field
-            label="Your phone number"
-            name="contactPhone"
-            type="tel"
-            autocomplete="tel"
-            inputmode="tel"
-            required
-            maxlength={24}
+          <ContactPhoneField
             value={values.contactPhone}
             error={errors.contactPhone}
-            hint="So the provider can reach you about this booking. Only they see it."
+            about="booking"
           />
           <RadioGroup
             legend="How you pay"

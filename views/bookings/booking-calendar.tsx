@@ -42,6 +42,8 @@ export function BookingCalendar(props: BookingCalendarProps) {
   // Weeks start on Monday: blank cells before the 1st.
   const lead = (noon(view.days[0]?.date ?? `${view.month}-01`).getUTCDay() + 6) % 7
   const cells: (MonthView['days'][number] | null)[] = [...Array(lead).fill(null), ...view.days]
+  // …and after the last, so every week is a whole row.
+  while (cells.length % 7 !== 0) cells.push(null)
   const weeks: (typeof cells)[] = []
   for (let index = 0; index < cells.length; index += 7) weeks.push(cells.slice(index, index + 7))
   // Any Monday to Sunday names the columns (23 November 2026 was a Monday).

@@ -38,7 +38,8 @@ export function ReschedulePage(props: ReschedulePageProps) {
         Choose the time you would rather have: the other side is asked, and the booking moves only
         if they accept. Until then it stays where it is.
       </p>
-      <section class="panel booking" aria-label="Free times">
+      <section class="panel booking" aria-labelledby="free-times-heading">
+        <h2 id="free-times-heading">Free times</h2>
         <BookingCalendar {...props.calendar} />
       </section>
     </SiteLayout>

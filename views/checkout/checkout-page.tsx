@@ -10,6 +10,7 @@ import { MAX_ADDRESS_LENGTH, MAX_NOTE_LENGTH } from '../../src/models/checkout'
 import { PAYMENT_METHOD_LABELS } from '../../src/models/payment-methods'
 import { Button } from '../components/button'
 import { Field } from '../components/field'
+import { ContactPhoneField } from './contact-phone-field'
 import { Money } from '../components/money'
 import { RadioGroup } from '../components/radio-group'
 import { TextArea } from '../components/text-area'
@@ -107,17 +108,10 @@ export function CheckoutPage(props: CheckoutPageProps) {
         ))}
         {/* Not a section: it has no heading of its own; the phone field's label says what it is. */}
         <div class="panel checkout__contact">
-          <Field
-            label="Your phone number"
-            name="contactPhone"
-            type="tel"
-            autocomplete="tel"
-            inputmode="tel"
-            required
-            maxlength={24}
+          <ContactPhoneField
             value={values.contactPhone}
             error={errors.contactPhone}
-            hint="So the provider can reach you about this order. Only they see it."
+            about="order"
           />
           <p class="checkout__grand-total" id={GRAND_TOTAL_ID}>
             {many ? `Total for ${plan.groups.length} orders: ` : 'Total: '}
