@@ -5,6 +5,7 @@ import { unitsOnSale } from '../models/listing/units'
 import { createMember, createOpenMarket, createTestMarket, page, type TestMarket } from './app'
 import { addToCart, buy } from './checkout'
 import { seedListing, seedStore } from './listings'
+import { seedBookableService } from './bookings'
 import { listingPath } from '../models/listing'
 import { replyToReview } from '../models/review/replies'
 import { seedReviewedOrder } from './published-reviews'
@@ -104,6 +105,25 @@ describe('page weight budgets', () => {
     for (const path of [listingPath(sale.listing), `/stores/${sale.seller.store.slug}`])
       for (const cookie of [undefined, owner, reader])
         expect(await compressedBytes(path, cookie), path).toBeLessThanOrEqual(14 * KB)
+  })
+
+  it('keeps a bookable service’s month and a full day of times, and its booking form, within 14 KB compressed', async () => {
+    market = await createOpenMarket()
+    const seller = await seedStore(market, { name: 'Fatou Hair' })
+    const allDay = [{ start: 7 * 60, end: 21 * 60 }]
+    const hours = Object.fromEntries([1, 2, 3, 4, 5, 6, 7].map((day) => [day, allDay]))
+    const service = seedBookableService(market, seller, {
+      durationMinutes: 15,
+      hours,
+      rules: { capacity: 8, horizonDays: 60 },
+    })
+    await createMember(market, { email: 'binta@example.com' })
+    const member = await market.signIn('binta@example.com')
+    const day = `${listingPath(service)}?day=2026-11-25`
+    for (const cookie of [undefined, member])
+      expect(await compressedBytes(day, cookie), day).toBeLessThanOrEqual(14 * KB)
+    const form = `/listings/${service.id}/book?start=2026-11-25T10:00:00.000Z`
+    expect(await compressedBytes(form, member)).toBeLessThanOrEqual(14 * KB)
   })
 
   it('keeps the setup page, with its currency and time-zone lists, within 14 KB compressed', async () => {
