@@ -75,7 +75,15 @@ export function renderOrderPage(
   markSubjectRead(c.var.db, c.var.member.id, `order:${access.order.code}`, c.var.clock.now())
   return c.html(
     <OrderPage
-      shell={shell(c, { live: liveFrom(c, `order:${access.order.code}`) })}
+      shell={shell(c, {
+        live: liveFrom(c, `order:${access.order.code}`),
+        // A store's order is one of its sales; a purchase is one of the member's orders.
+        section: access.roles.includes('buyer')
+          ? '/orders'
+          : access.roles.includes('provider')
+            ? '/sales'
+            : undefined,
+      })}
       {...orderView(c.var.db, c.var.site, access, c.var.clock.now())}
       refused={refused}
     />,

@@ -37,6 +37,11 @@ export type Shell = {
    * what the page shows (src/live/streams.ts). Null for visitors.
    */
   live: { after: number; page: string } | null
+  /**
+   * The header link this page belongs under when its address does not say (a provider's order
+   * is under Sales, though it lives at /orders/…); otherwise the address decides.
+   */
+  section?: string
 }
 
 type LayoutProps = {
@@ -96,6 +101,7 @@ export function SiteLayout({ shell, title, children, focused, wide }: LayoutProp
               <AccountNav
                 member={shell.member}
                 returnTo={shell.returnTo}
+                section={shell.section}
                 cartCount={shell.cartCount}
                 ownStore={shell.ownStore}
                 unread={shell.unread}
@@ -151,6 +157,7 @@ function HeaderSearch({ shell }: { shell: Shell }) {
 type AccountNavProps = {
   member: SessionMember | null
   returnTo: string
+  section?: string | undefined
   cartCount: number
   ownStore: OwnStore | null
   unread: Shell['unread']
@@ -161,7 +168,7 @@ type AccountNavProps = {
  * its sales, listings, favourites and account. The row scrolls sideways on a phone; the link to
  * the page one is on is marked current.
  */
-function AccountNav({ member, returnTo, cartCount, ownStore, unread }: AccountNavProps) {
+function AccountNav({ member, returnTo, section, cartCount, ownStore, unread }: AccountNavProps) {
   if (!member)
     return (
       <nav class="site-header__account" aria-label="Account">
@@ -172,7 +179,7 @@ function AccountNav({ member, returnTo, cartCount, ownStore, unread }: AccountNa
         <CartLink count={cartCount} />
       </nav>
     )
-  const here = returnTo.split('?')[0]!
+  const here = section ?? returnTo.split('?')[0]!
   const link = (href: string, label: string) => (
     <a href={href} aria-current={isWithin(here, href) ? 'page' : undefined}>
       {label}

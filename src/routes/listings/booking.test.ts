@@ -253,6 +253,8 @@ describe('booking a time', () => {
     const before = await page(
       await market.get(`/orders/${booked.order.code}`, { cookie: ownerCookie }),
     )
+    // A store's order is one of its sales: the header says where the provider is.
+    expect(before.querySelector('.site-nav [aria-current="page"]')?.textContent).toMatch(/^Sales/)
     const confirm = [...before.querySelectorAll('.order__next button')].map((b) => b.textContent)
     expect(confirm).toContain('Confirm booking')
     const sales = await page(await market.get('/sales', { cookie: ownerCookie }))
