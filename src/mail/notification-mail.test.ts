@@ -12,6 +12,7 @@ import { MESSAGES_DIGEST_WINDOW, NOTIFICATION_MAIL_DELAY } from '../models/notif
 import { createMember, createOpenMarket, ORIGIN, type TestMarket } from '../test/app'
 import { buy } from '../test/checkout'
 import { seedListing, seedStore, type TestStore } from '../test/listings'
+import { bookTime, seedBookableService } from '../test/bookings'
 import { insertTestOrder } from '../test/orders'
 import { linkIn, startMailServer, textOf } from '../test/mail-server'
 import { STALE_AFTER } from './notification-mail'
@@ -123,6 +124,27 @@ describe('mail about orders', () => {
     market.db.update(jobs).set({ state: 'queued' }).run()
     await market.jobs.runJobs()
     expect(mailServer.received).toHaveLength(1)
+  })
+
+  it('tells the provider when a booking is for, and the buyer when it is confirmed', async () => {
+    const service = seedBookableService(market, bakery, { title: 'Cake decorating class' })
+    const buyerMember = findSessionMember(market.db, buyerId)!
+    const booked = bookTime(market, buyerMember, service, new Date('2026-11-24T10:00:00Z'))
+    if (!booked.ok) throw new Error('not booked')
+    const code = booked.order.code
+    await later(NOTIFICATION_MAIL_DELAY)
+    const [request] = sentTo(bakery.owner.email)
+    expect(request!.headers.get('subject')).toEqual([`Booking ${code} from Isatou`])
+    expect(textOf(request!)).toContain(
+      'Isatou booked 1 × Cake decorating class (Standard) with Fatou Bakes for Tuesday 24 November at 10:00.',
+    )
+    await step(code, 'accept', 'placed')
+    await later(NOTIFICATION_MAIL_DELAY)
+    const [confirmed] = sentTo('isatou@example.com')
+    expect(confirmed!.headers.get('subject')).toEqual([`Booking ${code}: Confirmed`])
+    expect(textOf(confirmed!)).toContain(
+      `Your order ${code} from Fatou Bakes for Tuesday 24 November at 10:00: confirmed.`,
+    )
   })
 
   it('mails nothing about news a day old: a market back from a long outage stays quiet', async () => {

@@ -161,6 +161,7 @@ function noteContent(
       return orderMail({
         ...common,
         locale: market.locale,
+        timeZone: market.timeZone,
         kind: note.kind,
         action: String(note.data.action ?? ''),
         order,

@@ -2,7 +2,15 @@
 // the member is and whether mail may go to them, whether the note still needs a mail, what the
 // order it is about looks like now, and which messages still wait unread.
 import { and, count, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm'
-import { conversationMembers, members, messages, notifications, orders } from '../../db/schema'
+import {
+  bookings,
+  conversationMembers,
+  members,
+  messages,
+  notifications,
+  orders,
+} from '../../db/schema'
+import type { Booking } from './booking/booked-time'
 import type { Db } from '../db'
 import { findParty } from './conversation'
 import type { Notification, NotificationKind } from './notification'
@@ -70,6 +78,8 @@ export function noteToMail(
 export type OrderForMail = OrderDetails & {
   order: Order
   role: 'buyer' | 'provider' | 'operator'
+  /** A booking's time (and a time proposed instead); null for other orders. */
+  booking: Pick<Booking, 'startsAt' | 'proposedStartsAt'> | null
 }
 
 /** The order with this code as it is now, told to `memberId`; undefined when there is none. */
@@ -87,7 +97,13 @@ export function orderForMail(
       : details.store.memberId === memberId
         ? 'provider'
         : 'operator'
-  return { ...details, order, role }
+  const booking =
+    db
+      .select({ startsAt: bookings.startsAt, proposedStartsAt: bookings.proposedStartsAt })
+      .from(bookings)
+      .where(eq(bookings.orderId, order.id))
+      .get() ?? null
+  return { ...details, order, role, booking }
 }
 
 /** What a digest of unread messages says. */

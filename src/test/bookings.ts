@@ -8,7 +8,7 @@ import type { WeeklyHours } from '../models/booking/slots'
 import { createListing, findVisibleListing, type ServiceLocation } from '../models/listing'
 import { changeListingStatus } from '../models/listing/publication'
 import { findSite } from '../models/site'
-import type { Member } from '../models/member'
+import type { SessionMember } from '../models/session'
 import { randomToken } from '../lib/tokens'
 import type { TestMarket } from './app'
 import type { TestStore } from './listings'
@@ -67,7 +67,7 @@ export function seedBookableService(market: TestMarket, seller: TestStore, seed:
 /** Books `start` on the service as `buyer`, paying cash at the provider's place unless told otherwise. */
 export function bookTime(
   market: TestMarket,
-  buyer: Member,
+  buyer: SessionMember,
   service: ReturnType<typeof seedBookableService>,
   start: Date,
   choices: Partial<BookingInput> = {},

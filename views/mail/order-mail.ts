@@ -4,12 +4,15 @@
 import { formatMoney } from '../../src/lib/money'
 import type { MailContent } from '../../src/mail/outbox'
 import type { OrderForMail } from '../../src/models/notification-mail'
-import { EVENT_LABELS, statusLabel } from '../orders/order-words'
+import { dateTimeFormat } from '../../src/lib/intl'
+import { eventLabel, statusLabel } from '../orders/order-words'
 import { composeMail } from './compose-mail'
 
 export type OrderMailProps = {
   marketName: string
   locale: string
+  /** The market's, for a booking's time. */
+  timeZone: string
   recipientName: string
   kind: 'order.placed' | 'order.changed' | 'order.paid' | 'order.disputed'
   /** The step the note is about (`accept`, `payment` …), as the note's data says it. */
@@ -31,6 +34,7 @@ export function orderMail(props: OrderMailProps): MailContent {
         ? `Order ${code} from ${details.buyerName}`
         : `Order ${code} (${details.buyerName} buying from ${details.store.name})`
   const said = noteOfStep(details, props.action)
+  const when = bookingWhen(details, locale, props.timeZone)
   const common = {
     marketName: props.marketName,
     greeting: `Hello ${props.recipientName},`,
@@ -39,6 +43,18 @@ export function orderMail(props: OrderMailProps): MailContent {
   }
   switch (kind) {
     case 'order.placed':
+      if (order.kind === 'booking')
+        return composeMail({
+          ...common,
+          subject: `Booking ${code} from ${details.buyerName}`,
+          paragraphs: [
+            `${details.buyerName} booked ${lineSummary(details)} with ${details.store.name}${when}. Total: ${total}.`,
+            order.status === 'placed'
+              ? 'Confirm or decline it on the order page: the time is held until you do, for a day at most.'
+              : 'It is confirmed: the service is booked instantly.',
+            ...said,
+          ],
+        })
       return composeMail({
         ...common,
         subject: `New order ${code} from ${details.buyerName}`,
@@ -69,14 +85,42 @@ export function orderMail(props: OrderMailProps): MailContent {
     case 'order.changed':
       return composeMail({
         ...common,
-        subject: `Order ${code}: ${EVENT_LABELS[props.action] ?? 'updated'}`,
+        subject: `${order.kind === 'booking' ? 'Booking' : 'Order'} ${code}: ${eventLabel(order.kind, props.action)}`,
         paragraphs: [
-          `${which}: ${(EVENT_LABELS[props.action] ?? 'updated').toLowerCase()}.`,
+          `${which}${when}: ${eventLabel(order.kind, props.action).toLowerCase()}.`,
+          ...proposed(details, props.action, locale, props.timeZone),
           ...said,
           status(details),
         ],
       })
   }
+}
+
+/** " for Tuesday 24 November at 10:00" when the order is a booking; '' otherwise. */
+function bookingWhen(details: OrderForMail, locale: string, timeZone: string): string {
+  return details.booking
+    ? ` for ${longTime(locale, timeZone).format(details.booking.startsAt)}`
+    : ''
+}
+
+/** The new time asked for, when the step proposed one. */
+function proposed(details: OrderForMail, action: string, locale: string, timeZone: string) {
+  const at = details.booking?.proposedStartsAt
+  if (action !== 'reschedule_propose' || !at) return []
+  return [
+    `The new time asked for: ${longTime(locale, timeZone).format(at)}. Accept it or keep the old time on the order page.`,
+  ]
+}
+
+function longTime(locale: string, timeZone: string): Intl.DateTimeFormat {
+  return dateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  })
 }
 
 /** "2 × Sourdough loaf (Large), 1 × Honey" */
