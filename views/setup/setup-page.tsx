@@ -18,7 +18,7 @@ export function SetupPage({ shell, values, errors = {}, currencies, timeZones }:
     <SiteLayout shell={shell} title="Set up your marketplace" focused>
       <h1>Set up your marketplace</h1>
       <p>Welcome! Name your marketplace and create the operator account you will run it with.</p>
-      <form method="post" action="/setup" class="form" novalidate>
+      <form method="post" action="/setup" class="form" novalidate data-hx-boost="false">
         <FormErrors errors={errors} />
         <Field
           label="Setup code"
