@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { z } from 'zod'
 import { CheckoutPage } from '../../views/checkout/checkout-page'
+import { COUPON_REFUSALS } from '../../views/coupons/coupon-refusals'
 import type { MarketEnv, MemberEnv } from '../http/env'
 import { flashRedirect } from '../http/flash'
 import { list, parseForm, type FormErrors, type FormValues } from '../http/forms'
@@ -67,12 +68,12 @@ const PROBLEM_MESSAGES: Record<ChoiceProblem, string> = {
   fulfilment: 'Choose how you get it.',
   address: 'Say where: the address for the delivery or the visit.',
   payment_method: 'Choose how you pay.',
-  coupon_unknown: 'There is no coupon with this code. Check the spelling.',
-  coupon_retired: 'This coupon was withdrawn by whoever gave it.',
-  coupon_expired: 'This coupon has expired.',
-  coupon_used_up: 'This coupon has been used as many times as it may be.',
-  coupon_other_store: 'This coupon is for another store.',
-  coupon_below_minimum: 'This order is below the coupon’s minimum spend.',
+  coupon_unknown: COUPON_REFUSALS.unknown,
+  coupon_retired: COUPON_REFUSALS.retired,
+  coupon_expired: COUPON_REFUSALS.expired,
+  coupon_used_up: COUPON_REFUSALS.used_up,
+  coupon_other_store: COUPON_REFUSALS.other_store,
+  coupon_below_minimum: COUPON_REFUSALS.below_minimum,
 }
 
 /**

@@ -5,6 +5,7 @@ import { listingLocations, type ListingDetails } from '../../src/models/listing'
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../src/models/payment-methods'
 import { Button } from '../components/button'
 import { ContactPhoneField } from '../checkout/contact-phone-field'
+import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
 import { Money } from '../components/money'
 import { RadioGroup } from '../components/radio-group'
@@ -139,6 +140,14 @@ export function BookPage(props: BookPageProps) {
             }))}
           />
         </section>
+        <Field
+          label="Coupon code (optional)"
+          name="coupon"
+          maxlength={20}
+          autocomplete="off"
+          value={values.coupon}
+          error={errors.coupon}
+        />
         <Button variant="primary">
           {rules.instantBook ? 'Book this time' : 'Request this time'}
         </Button>

@@ -10,8 +10,8 @@
 //
 // A service the provider confirms waits as a request (`placed`) until they do, and frees its time
 // by itself if they don't in time (lifecycle.ts); an instant-book service is confirmed at once.
-// One seat per booking: a buyer who brings a friend books twice. Coupons are not taken on
-// bookings yet: a booking's price is its package's.
+// One seat per booking: a buyer who brings a friend books twice. A coupon works as at checkout
+// (coupon.ts): the store's own or the market's, its use taken in the same transaction.
 import { bookings, orderEvents, orderLines, orders } from '../../../db/schema'
 import { storeSlotsTopic } from '../../live/bus'
 import { publishEvents, type LiveEvent } from '../../live/events'
@@ -19,6 +19,13 @@ import { slotsChanged } from '../../live/slot-news'
 import { DAY, MINUTE } from '../../lib/clock'
 import { readableCode } from '../../lib/tokens'
 import { needsAddress, type Fulfilment } from '../checkout'
+import {
+  couponDiscount,
+  findCouponByCode,
+  useCoupon,
+  type Coupon,
+  type CouponRefusal,
+} from '../coupon'
 import { findVisibleListing, listingLocations } from '../listing'
 import { ordersOfCheckout, type Order } from '../order'
 import { recordOrderNews } from '../order/news'
@@ -44,6 +51,8 @@ export type BookingInput = {
   note: string
   contactPhone: string
   paymentMethod: PaymentMethod | undefined
+  /** A coupon code, or '' for none. */
+  coupon?: string
 }
 
 /** A choice the form must correct, keyed like its fields. */
@@ -54,6 +63,7 @@ export type BookingResult =
   | { ok: false; reason: 'not_bookable' }
   | { ok: false; reason: 'slot'; refusal: SlotRefusal }
   | { ok: false; reason: 'invalid'; problems: BookingProblem[] }
+  | { ok: false; reason: 'coupon'; refusal: CouponRefusal | 'unknown' }
 
 /**
  * Books the time as the buyer chose, or nothing: see the top of the file.
@@ -97,6 +107,12 @@ export function placeBooking(
       const refusal = slotRefusal(calendar, input.start)
       if (refusal) return { ok: false, reason: 'slot', refusal }
       const end = new Date(input.start.getTime() + rules.slotMinutes * MINUTE)
+      const coupon = applyCoupon(deps, input.coupon ?? '', {
+        storeId: listing.storeId,
+        subtotal: unit.price,
+        now: at,
+      })
+      if (!coupon.ok) return coupon
       const held = holdTime(tx, {
         storeId: listing.storeId,
         listingId: listing.id,
@@ -124,7 +140,11 @@ export function placeBooking(
           paymentMethod: input.paymentMethod ?? 'cash',
           currency: site.currency,
           subtotal: unit.price,
-          total: unit.price,
+          discount: coupon.discount,
+          total: unit.price - coupon.discount,
+          couponId: coupon.used?.id ?? null,
+          couponCode: coupon.used?.code ?? '',
+          discountByMarket: coupon.used !== undefined && coupon.used.storeId === null,
           commissionBps: site.commissionBps,
           placedAt: at,
           updatedAt: at,
@@ -170,6 +190,26 @@ export function placeBooking(
     deps.bus.publish(storeSlotsTopic(store), slotsChanged(store, input.start, site.timeZone))
   }
   return result
+}
+
+type AppliedCoupon =
+  | { ok: true; discount: number; used: Coupon | undefined }
+  | { ok: false; reason: 'coupon'; refusal: CouponRefusal | 'unknown' }
+
+/** The coupon's discount on the booking, its use taken (in the placing transaction). */
+function applyCoupon(
+  deps: OrderDeps,
+  code: string,
+  order: { storeId: number; subtotal: number; now: Date },
+): AppliedCoupon {
+  if (code.trim() === '') return { ok: true, discount: 0, used: undefined }
+  const coupon = findCouponByCode(deps.db, code)
+  if (!coupon) return { ok: false, reason: 'coupon', refusal: 'unknown' }
+  const applied = couponDiscount(coupon, order)
+  if (!applied.ok) return { ok: false, reason: 'coupon', refusal: applied.reason }
+  if (applied.discount === 0) return { ok: true, discount: 0, used: undefined }
+  if (!useCoupon(deps.db, coupon.id)) return { ok: false, reason: 'coupon', refusal: 'used_up' }
+  return { ok: true, discount: applied.discount, used: coupon }
 }
 
 function choiceProblems(

@@ -11,6 +11,7 @@ import {
 import { bookTime, seedBookableService } from '../../test/bookings'
 import { seedListing, seedStore, type TestStore } from '../../test/listings'
 import { listingPath } from '../../models/listing'
+import { createCoupon } from '../../models/coupon'
 
 // The test clock starts on Monday 23 November 2026, 09:00 in Banjul (UTC). The store is open on
 // weekdays 09:00–12:00 and 14:00–17:00; a booking needs two hours' notice.
@@ -184,6 +185,52 @@ describe('booking a time', () => {
       'Short at the sides',
     )
     expect(market.db.select().from(bookings).all()).toEqual([])
+  })
+
+  it('takes a coupon, and says beside the field why one does nothing', async () => {
+    const service = seedBookableService(market, seller)
+    const made = createCoupon(market.db, market.clock, seller.owner, {
+      code: 'HAIR10',
+      kind: 'percent',
+      value: 10,
+      minSpend: 0,
+      maxDiscount: null,
+      expiresAt: null,
+      usageLimit: 1,
+      scope: 'store',
+    })
+    expect(made.ok).toBe(true)
+    const wrong = await market.post(
+      `/listings/${service.id}/book`,
+      { ...bookingForm(service), coupon: 'HAIR99' },
+      { cookie: buyer.cookie },
+    )
+    expect(wrong.status).toBe(422)
+    expect(fieldError(await page(wrong), 'coupon')).toMatch(/no coupon with this code/)
+    const booked = await market.post(
+      `/listings/${service.id}/book`,
+      { ...bookingForm(service), coupon: 'hair10' },
+      { cookie: buyer.cookie },
+    )
+    expect(booked.status).toBe(303)
+    expect(market.db.select().from(orders).get()).toMatchObject({
+      subtotal: 30_000,
+      discount: 3_000,
+      total: 27_000,
+      couponCode: 'HAIR10',
+    })
+    // Its one use is taken: another booking with it is refused, and books nothing.
+    const again = await market.post(
+      `/listings/${service.id}/book`,
+      {
+        ...bookingForm(service, '2026-11-24T11:00:00.000Z'),
+        checkoutKey: 'q'.repeat(20),
+        coupon: 'HAIR10',
+      },
+      { cookie: buyer.cookie },
+    )
+    expect(fieldError(await page(again), 'coupon')).toMatch(/used as many times/)
+    expect(market.db.select().from(bookingHolds).all()).toHaveLength(12)
   })
 
   it('sends the buyer back to fresh times when the time was taken meanwhile', async () => {

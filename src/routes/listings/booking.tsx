@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { BookPage } from '../../../views/bookings/book-page'
 import { SLOT_REFUSALS } from '../../../views/bookings/booking-words'
+import { COUPON_REFUSALS } from '../../../views/coupons/coupon-refusals'
 import {
   BOOK_ID,
   BookingCalendar,
@@ -107,6 +108,7 @@ const bookingSchema = z.object({
     .trim()
     .regex(PHONE_PATTERN, 'Give a phone number the provider can reach you on, like 0712 345 678.'),
   paymentMethod,
+  coupon: z.string().trim().max(20, 'Coupon codes are at most 20 characters.').default(''),
 })
 
 const PROBLEMS: Record<BookingProblem, string> = {
@@ -227,6 +229,10 @@ export const listingBooking = new Hono<MarketEnv>()
       )
     if (result.reason === 'not_bookable') return c.notFound()
     if (result.reason === 'slot') return refuseSlot(c, listing, start, result.refusal)
+    if (result.reason === 'coupon') {
+      const errors = { coupon: COUPON_REFUSALS[result.refusal] }
+      return renderBookPage(c, listing, start, { key, values: form.values, errors }, 422)
+    }
     const errors = Object.fromEntries(result.problems.map((field) => [field, PROBLEMS[field]]))
     return renderBookPage(c, listing, start, { key, values: form.values, errors }, 422)
   })
