@@ -1,5 +1,5 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
-import { dateTimeFormat } from '../../src/lib/intl'
+import { bookingTime } from './booking-words'
 import { MAX_ADDRESS_LENGTH, MAX_NOTE_LENGTH } from '../../src/models/checkout'
 import { listingLocations, type ListingDetails } from '../../src/models/listing'
 import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../src/models/payment-methods'
@@ -38,14 +38,7 @@ export type BookPageProps = {
 export function BookPage(props: BookPageProps) {
   const { shell, listing, values, errors } = props
   const rules = listing.booking
-  const when = dateTimeFormat(shell.locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: props.timeZone,
-  })
+  const when = bookingTime(shell.locale, props.timeZone)
   const money = (amount: number) => (
     <Money amount={amount} currency={props.currency} locale={shell.locale} />
   )

@@ -1,4 +1,4 @@
-import { dateTimeFormat } from '../../src/lib/intl'
+import { bookingTime } from './booking-words'
 import type { Booking } from '../../src/models/booking/booked-time'
 import type { Order } from '../../src/models/order'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
@@ -19,14 +19,7 @@ export type ReschedulePageProps = {
  */
 export function ReschedulePage(props: ReschedulePageProps) {
   const { shell, order, booking, timeZone } = props
-  const when = dateTimeFormat(shell.locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  })
+  const when = bookingTime(shell.locale, timeZone)
   return (
     <SiteLayout shell={shell} title={`Another time for ${props.title}`}>
       <p class="muted">

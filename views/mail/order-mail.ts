@@ -2,9 +2,9 @@
 // button to the order page. Said to whoever it is for — the store hears of its buyer, the buyer
 // of the store, the operator of both.
 import { formatMoney } from '../../src/lib/money'
+import { bookingTime } from '../bookings/booking-words'
 import type { MailContent } from '../../src/mail/outbox'
 import type { OrderForMail } from '../../src/models/notification-mail'
-import { dateTimeFormat } from '../../src/lib/intl'
 import { eventLabel, statusLabel } from '../orders/order-words'
 import { composeMail } from './compose-mail'
 
@@ -99,7 +99,7 @@ export function orderMail(props: OrderMailProps): MailContent {
 /** " for Tuesday 24 November at 10:00" when the order is a booking; '' otherwise. */
 function bookingWhen(details: OrderForMail, locale: string, timeZone: string): string {
   return details.booking
-    ? ` for ${longTime(locale, timeZone).format(details.booking.startsAt)}`
+    ? ` for ${bookingTime(locale, timeZone).format(details.booking.startsAt)}`
     : ''
 }
 
@@ -108,19 +108,8 @@ function proposed(details: OrderForMail, action: string, locale: string, timeZon
   const at = details.booking?.proposedStartsAt
   if (action !== 'reschedule_propose' || !at) return []
   return [
-    `The new time asked for: ${longTime(locale, timeZone).format(at)}. Accept it or keep the old time on the order page.`,
+    `The new time asked for: ${bookingTime(locale, timeZone).format(at)}. Accept it or keep the old time on the order page.`,
   ]
-}
-
-function longTime(locale: string, timeZone: string): Intl.DateTimeFormat {
-  return dateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  })
 }
 
 /** "2 × Sourdough loaf (Large), 1 × Honey" */

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { bookingTime } from '../bookings/booking-words'
 import type { FormErrors, FormValues } from '../../src/http/forms'
 import { dateTimeFormat } from '../../src/lib/intl'
 import { telHref, whatsappHref } from '../../src/lib/phone'
@@ -83,14 +84,7 @@ function BookingWhen(props: {
       : props.isProvider
         ? 'You'
         : 'The provider'
-  const day = dateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  })
+  const day = bookingTime(locale, timeZone)
   const time = dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone })
   return (
     <section class="panel" aria-labelledby="order-when">
