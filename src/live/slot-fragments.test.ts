@@ -20,9 +20,9 @@ describe('an open slot grid when someone else books', () => {
     const buyer = await createMember(market)
     const start = new Date('2026-11-24T10:00:00Z')
     expect(bookTime(market, buyer, service, start).ok).toBe(true)
-    const published = (
-      market.bus as unknown as { published: { topic: string; event: { type: string } }[] }
-    ).published.filter((item) => item.topic === storeSlotsTopic(seller.store.id))
+    const published = market.bus.published.filter(
+      (item) => item.topic === storeSlotsTopic(seller.store.id),
+    )
     expect(published.map((item) => item.event)).toEqual([
       { type: SLOTS_CHANGED, data: { storeId: seller.store.id, date: '2026-11-24' } },
     ])
@@ -32,16 +32,16 @@ describe('an open slot grid when someone else books', () => {
     const viewer = { db: market.db, clock: market.clock, site, member: looking }
     const html = await renderEvent(
       { ...viewer, page: `listing:${service.id}` },
-      published[0]!.event as never,
+      published[0]!.event,
     )
     expect(html).toBe(
       `<li id="slot-${service.id}-${start.getTime()}" data-hx-swap-oob="true"><span class="slot slot--taken">10:00<span class="visually-hidden"> taken</span></span></li>`,
     )
     // Another page, or another store's service, shows nothing of it.
-    expect(await renderEvent({ ...viewer, page: 'orders' }, published[0]!.event as never)).toBe('')
+    expect(await renderEvent({ ...viewer, page: 'orders' }, published[0]!.event)).toBe('')
     const other = seedBookableService(market, await seedStore(market, { name: 'Other' }))
-    expect(
-      await renderEvent({ ...viewer, page: `listing:${other.id}` }, published[0]!.event as never),
-    ).toBe('')
+    expect(await renderEvent({ ...viewer, page: `listing:${other.id}` }, published[0]!.event)).toBe(
+      '',
+    )
   })
 })

@@ -20,12 +20,8 @@ export function hasLapsed(
   booking: Pick<Booking, 'expiresAt'> | null,
   now: Date,
 ): boolean {
-  return (
-    order.status === 'placed' &&
-    booking?.expiresAt !== null &&
-    booking?.expiresAt !== undefined &&
-    booking.expiresAt.getTime() <= now.getTime()
-  )
+  const deadline = booking?.expiresAt
+  return order.status === 'placed' && !!deadline && deadline.getTime() <= now.getTime()
 }
 
 /**

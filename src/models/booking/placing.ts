@@ -17,6 +17,7 @@ import { storeSlotsTopic } from '../../live/bus'
 import { publishEvents, type LiveEvent } from '../../live/events'
 import { slotsChanged } from '../../live/slot-news'
 import { DAY, MINUTE } from '../../lib/clock'
+import { calendarDate } from '../../lib/dates'
 import { readableCode } from '../../lib/tokens'
 import { needsAddress, type Fulfilment } from '../checkout'
 import {
@@ -26,7 +27,7 @@ import {
   type Coupon,
   type CouponRefusal,
 } from '../coupon'
-import { findVisibleListing, listingLocations } from '../listing'
+import { findVisibleListing, listingLocations, type ListingDetails } from '../listing'
 import { ordersOfCheckout, type Order } from '../order'
 import { recordOrderNews } from '../order/news'
 import type { OrderDeps } from '../order/steps'
@@ -36,7 +37,6 @@ import type { Site } from '../site'
 import { transactionUnlessRefused, type Tx } from '../transaction'
 import { serviceCalendar, slotRefusal, type SlotRefusal } from './calendar'
 import { holdTime } from './holds'
-import { calendarDate } from '../../lib/dates'
 
 /** How long a provider has to confirm a request, at most: it lapses sooner if its time comes. */
 export const CONFIRM_WITHIN = DAY
@@ -213,7 +213,7 @@ function applyCoupon(
 }
 
 function choiceProblems(
-  listing: NonNullable<ReturnType<typeof findVisibleListing>>,
+  listing: ListingDetails,
   site: Site,
   input: BookingInput,
 ): BookingProblem[] {
