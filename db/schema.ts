@@ -717,7 +717,7 @@ export const notifications = sqliteTable(
 
 /**
  * Two members talking: one conversation per pair (member_a < member_b, so the pair is unique
- * whoever starts it), about the listing or order it was last started from, if any.
+ * whoever starts it), about the listing, order or request it was last started from, if any.
  */
 export const conversations = sqliteTable(
   'conversations',
@@ -733,6 +733,9 @@ export const conversations = sqliteTable(
       .references(() => members.id, { onDelete: 'cascade' }),
     listingId: integer('listing_id').references(() => listings.id, { onDelete: 'set null' }),
     orderId: integer('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    requestId: integer('request_id').references((): AnySQLiteColumn => serviceRequests.id, {
+      onDelete: 'set null',
+    }),
     createdAt: createdAt(),
     lastMessageAt: integer('last_message_at', { mode: 'timestamp_ms' }),
   },
@@ -1259,5 +1262,109 @@ export const imageUploads = sqliteTable(
   (table) => [
     primaryKey({ columns: [table.imageId, table.memberId] }),
     index('image_uploads_member_idx').on(table.memberId),
+  ],
+)
+
+/**
+ * A buyer's need, posted for providers to answer ("fix my roof before the rains, budget 50–80"):
+ * the reverse of a listing (src/models/request). Open until the buyer hires someone through a
+ * proposal, withdraws it, or `expiresAt` passes (a period the buyer chose). Budgets are minor
+ * units, either end may be open. `place` is where the work happens, as orders say it, or
+ * `either`; `area` and its map point (from the town's places) let providers filter by distance.
+ * `visibility`: everyone may read it, or only providers with a listing in its category.
+ */
+export const serviceRequests = sqliteTable(
+  'service_requests',
+  {
+    id: integer('id').primaryKey(),
+    /** Its name in URLs: random, like an order's. */
+    code: text('code').notNull().unique(),
+    buyerId: integer('buyer_id')
+      .notNull()
+      .references(() => members.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => categories.id),
+    budgetMin: integer('budget_min'),
+    budgetMax: integer('budget_max'),
+    place: text('place', { enum: ['customer', 'provider', 'online', 'either'] }).notNull(),
+    area: text('area').notNull().default(''),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    /** The day it is needed by (YYYY-MM-DD, the market's calendar); null: flexible. */
+    neededBy: text('needed_by'),
+    visibility: text('visibility', { enum: ['everyone', 'category'] }).notNull(),
+    status: text('status', { enum: ['open', 'hired', 'withdrawn', 'expired'] })
+      .notNull()
+      .default('open'),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The proposal the buyer accepted (status hired). */
+    hiredProposalId: integer('hired_proposal_id'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    index('service_requests_open_idx').on(table.status, table.categoryId, table.createdAt),
+    index('service_requests_buyer_idx').on(table.buyerId, table.createdAt),
+    index('service_requests_expiry_idx').on(table.status, table.expiresAt),
+    check(
+      'service_requests_budget',
+      sql`(${table.budgetMin} IS NULL OR ${table.budgetMin} >= 0) AND (${table.budgetMax} IS NULL OR ${table.budgetMax} >= coalesce(${table.budgetMin}, 0))`,
+    ),
+  ],
+)
+
+/** Up to four photos on a request, through the photo pipeline (images). */
+export const requestPhotos = sqliteTable(
+  'request_photos',
+  {
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => serviceRequests.id, { onDelete: 'cascade' }),
+    imageId: integer('image_id')
+      .notNull()
+      .references(() => images.id),
+    position: integer('position').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.requestId, table.position] })],
+)
+
+/**
+ * A store's answer to a request: one per store and request (revised in place), a price — fixed,
+ * or one of the store's packages as it was priced when proposed — a day for the visit or
+ * delivery, and a message. `accepted` made `orderId`; the others were `declined` when the buyer
+ * hired someone, or `withdrawn` by their store.
+ */
+export const proposals = sqliteTable(
+  'proposals',
+  {
+    id: integer('id').primaryKey(),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => serviceRequests.id, { onDelete: 'cascade' }),
+    storeId: integer('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    price: integer('price').notNull(),
+    listingId: integer('listing_id').references(() => listings.id, { onDelete: 'set null' }),
+    unitId: integer('unit_id').references(() => listingUnits.id, { onDelete: 'set null' }),
+    /** The package's name as proposed ("Roof patch · up to 3 m²"); empty for a fixed price. */
+    packageName: text('package_name').notNull().default(''),
+    /** The day of the visit or delivery (YYYY-MM-DD, the market's calendar). */
+    visitOn: text('visit_on').notNull(),
+    message: text('message').notNull(),
+    status: text('status', { enum: ['active', 'withdrawn', 'accepted', 'declined'] })
+      .notNull()
+      .default('active'),
+    orderId: integer('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [
+    uniqueIndex('proposals_request_store_idx').on(table.requestId, table.storeId),
+    index('proposals_store_idx').on(table.storeId, table.updatedAt),
+    check('proposals_price', sql`${table.price} >= 0`),
   ],
 )

@@ -25,6 +25,7 @@ import { handleNotificationMail } from './mail/notification-mail'
 import { scheduleOrderAutoCompletion } from './jobs/order-auto-completion'
 import { scheduleReviewPublication } from './jobs/review-publication'
 import { scheduleBookingLapses } from './jobs/booking-lapses'
+import { scheduleRequestExpiry } from './jobs/request-expiry'
 import { ACTIVITY_FLUSH_INTERVAL, scheduleCounts, SEARCH_LOG_FLUSH_INTERVAL } from './jobs/counts'
 import { LiveStreams } from './live/streams'
 import { ListingActivity } from './models/listing-activity'
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
   scheduleOrderAutoCompletion(deps)
   scheduleReviewPublication(deps)
   scheduleBookingLapses(deps)
+  scheduleRequestExpiry(deps)
   scheduleCounts(deps, 'listing-activity', ACTIVITY_FLUSH_INTERVAL, activity)
   scheduleCounts(deps, 'search-log', SEARCH_LOG_FLUSH_INTERVAL, searches)
 

@@ -6,6 +6,7 @@ export const NOTIFICATION_MAIL_KINDS = [
   'order_updates',
   'messages',
   'reviews',
+  'requests',
 ] as const
 
 export type NotificationMailKind = (typeof NOTIFICATION_MAIL_KINDS)[number]
@@ -16,4 +17,5 @@ export const NOTIFICATION_MAIL_LABELS: Record<NotificationMailKind, string> = {
   order_updates: 'Changes to my orders (accepted, delivered, paid, disputed)',
   messages: 'Messages I have not read (at most one mail in a while)',
   reviews: 'Reviews of me or my store, and replies to my reviews',
+  requests: 'Proposals on my requests, and new requests in what my store sells',
 }

@@ -32,6 +32,7 @@ import type { Tx } from '../models/transaction'
 import { messagesDigestMail } from '../../views/mail/messages-digest-mail'
 import { orderMail } from '../../views/mail/order-mail'
 import { payoutMail } from '../../views/mail/payout-mail'
+import { requestMail } from '../../views/mail/request-mail'
 import { reviewMail } from '../../views/mail/review-mail'
 import { NOTIFICATION_MAIL_LABELS, type NotificationMailKind } from './kinds'
 import { marketUrl } from './links'
@@ -47,6 +48,9 @@ export const MAIL_KIND_OF: Record<NotificationKind, NotificationMailKind> = {
   'message.received': 'messages',
   'review.written': 'reviews',
   'review.published': 'reviews',
+  'request.posted': 'requests',
+  'request.closed': 'requests',
+  'proposal.received': 'requests',
 }
 
 const notePayload = z.object({ notificationId: z.number().int() })
@@ -139,6 +143,24 @@ function noteContent(
     }
     case 'message.received':
       return undefined // messages go in the digest
+    case 'request.posted':
+      return undefined // new requests go in the providers' digest
+    case 'proposal.received':
+    case 'request.closed': {
+      const code = String(note.data.code ?? '')
+      return requestMail({
+        ...common,
+        kind: note.kind,
+        title: String(note.data.title ?? ''),
+        store: String(note.data.store ?? 'A store'),
+        revised: note.data.revised === true,
+        status: String(note.data.status ?? ''),
+        url: marketUrl(
+          config,
+          note.kind === 'proposal.received' ? `/requests/${encodeURIComponent(code)}` : '/requests',
+        ),
+      })
+    }
     case 'review.written':
     case 'review.published': {
       const code = String(note.data.code ?? '')

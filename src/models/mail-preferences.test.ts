@@ -28,12 +28,14 @@ describe('mail preferences', () => {
       order_updates: true,
       messages: true,
       reviews: true,
+      requests: true,
     })
     expect(mailPreferences(market.db, ann.id)).toEqual({
       new_order: false,
       order_updates: true,
       messages: true,
       reviews: true,
+      requests: true,
     })
   })
 })

@@ -28,6 +28,9 @@ export type NotificationKind =
   | 'payout.recorded'
   | 'review.written'
   | 'review.published'
+  | 'request.posted'
+  | 'request.closed'
+  | 'proposal.received'
 
 export type Notification = Omit<typeof notifications.$inferSelect, 'kind' | 'data'> & {
   kind: NotificationKind

@@ -104,6 +104,7 @@ export async function seedTrader(market: TestMarket): Promise<Trader> {
     order_updates: true,
     messages: false,
     reviews: true,
+    requests: true,
   })
   return { fatou, lamin }
 }

@@ -34,14 +34,30 @@ export function notificationText(
     }
     case 'review.published':
       return `Your review from ${String(note.data.by ?? 'a member')} on order ${code} is published`
+    case 'request.posted':
+      return `New request in what you sell: “${String(note.data.title ?? '')}”`
+    case 'proposal.received':
+      return note.data.revised
+        ? `${String(note.data.store ?? 'A store')} changed its proposal on “${String(note.data.title ?? '')}”`
+        : `${String(note.data.store ?? 'A store')} sent a proposal on “${String(note.data.title ?? '')}”`
+    case 'request.closed':
+      return requestClosedText(String(note.data.title ?? ''), String(note.data.status ?? ''))
   }
 }
 
-/** Where a note leads: the order or the conversation it is about. */
+/** A proposer hears politely that the request they answered is closed, and why. */
+function requestClosedText(title: string, status: string): string {
+  if (status === 'hired') return `“${title}” went to another provider. Thank you for your proposal.`
+  if (status === 'withdrawn') return `“${title}” was withdrawn by the buyer.`
+  return `“${title}” closed without anyone hired.`
+}
+
+/** Where a note leads: the order, conversation or request it is about. */
 export function notificationHref(note: Pick<Notification, 'subject'>): string {
   const [kind, key] = note.subject.split(':') as [string, string | undefined]
   if (kind === 'order' && key) return `/orders/${encodeURIComponent(key)}`
   if (kind === 'conversation' && key) return `/conversations/${encodeURIComponent(key)}`
+  if (kind === 'request' && key) return `/requests/${encodeURIComponent(key)}`
   if (kind === 'balance' && key) return `/stores/${encodeURIComponent(key)}/balance`
   return '/notifications'
 }
