@@ -126,6 +126,21 @@ export function uploadedBy(
   return new Set(rows.map((row) => row.id))
 }
 
+/**
+ * Of these image ids, those `memberId` uploaded, in the order given: the photos a review
+ * or request form keeps between tries (anyone else's id is dropped, never shown).
+ */
+export function ownImages(db: Db, memberId: number, ids: readonly number[]): Image[] {
+  const theirs = uploadedBy(db, memberId, ids)
+  if (theirs.size === 0) return []
+  const found = db
+    .select()
+    .from(images)
+    .where(inArray(images.id, [...theirs]))
+    .all()
+  return [...new Set(ids)].flatMap((id) => found.filter((image) => image.id === id))
+}
+
 /** The widths stored for an image, ascending. */
 export function imageWidths(image: Pick<Image, 'widths'>): number[] {
   return image.widths.split(',').map(Number)

@@ -1,8 +1,10 @@
 import type { Context } from 'hono'
+import { z } from 'zod'
 import type { MemberEnv } from '../http/env'
-import { readPhotoFiles, type PhotoFileRefusal } from '../http/photo-uploads'
+import { list, parseForm } from '../http/forms'
+import { photoFileMessage, readPhotoFiles, type PhotoFileRefusal } from '../http/photo-uploads'
 import { DEFAULT_MAX_PIXELS } from '../lib/images'
-import { savePhoto, type Image } from '../models/image'
+import { ownImages, savePhoto, type Image } from '../models/image'
 
 export type SavedUploads =
   { ok: true; images: Image[] } | { ok: false; refusals: PhotoFileRefusal[] }
@@ -31,4 +33,42 @@ export async function saveUploadedPhotos<E extends MemberEnv>(
     else refusals.push({ reason: saved.reason, name: photo.name, maxPixels: DEFAULT_MAX_PIXELS })
   }
   return refusals.length > 0 ? { ok: false, refusals } : { ok: true, images }
+}
+
+const keptPhotos = z.object({ photoIds: list(z.coerce.number().int().positive()).catch([]) })
+
+export type KeptAndNewPhotos = { photos: Image[]; errors: string[] }
+
+/**
+ * A form's photos: those it kept from an earlier try (ticked `photoIds`, the member's own only)
+ * and those chosen now in `field`, at most `max` in all. Photos chosen alongside a mistake in
+ * the form's words are saved anyway and come back ticked, so a phone on a slow network uploads
+ * them once. `noun` names what holds them in the message for too many ("A review").
+ */
+export async function readKeptAndNewPhotos<E extends MemberEnv>(
+  c: Context<E>,
+  options: { field: string; max: number; noun: string },
+): Promise<KeptAndNewPhotos> {
+  const kept = await parseForm(c, keptPhotos)
+  let photos = ownImages(c.var.db, c.var.member.id, kept.ok ? kept.data.photoIds : [])
+  const room = options.max - photos.length
+  const tooMany = (left: number) =>
+    `${options.noun} holds at most ${options.max} photos.${left > 0 ? ` You can add ${left} more.` : ' Untick one to add another.'}`
+  const saved = await saveUploadedPhotos(c, options.field, {
+    max: Math.max(room, 0),
+    optional: true,
+  })
+  let errors: string[] = []
+  if (saved.ok) photos = uniqueImages([...photos, ...saved.images])
+  else
+    errors = saved.refusals.some((refusal) => refusal.reason === 'too_many')
+      ? [tooMany(room)]
+      : saved.refusals.map(photoFileMessage)
+  if (photos.length > options.max) errors = [tooMany(0)]
+  return { photos, errors }
+}
+
+/** The same photo chosen twice is stored once (images are content-addressed): kept once. */
+function uniqueImages(images: Image[]): Image[] {
+  return images.filter((image, index) => images.findIndex((one) => one.id === image.id) === index)
 }

@@ -7,13 +7,10 @@ import {
   REVIEW_TITLE_MAX,
   type ReviewDirection,
 } from '../../src/models/review'
-import { PHOTO_MAX_BYTES } from '../../src/http/photo-uploads'
 import { Button } from '../components/button'
-import { Checkbox } from '../components/checkbox'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
-import { PhotoInput } from '../components/photo-input'
-import { Picture } from '../components/picture'
+import { PhotosField } from '../components/photos-field'
 import { RadioGroup, type RadioChoice } from '../components/radio-group'
 import { TextArea } from '../components/text-area'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
@@ -102,7 +99,6 @@ function ReviewIntro(props: ReviewFormProps & { locale: string }) {
 function ReviewForm(props: ReviewFormProps) {
   const { values, errors } = props
   const ofStore = props.direction === 'of_store'
-  const room = MAX_REVIEW_PHOTOS - props.photos.length
   return (
     <form
       method="post"
@@ -148,30 +144,7 @@ function ReviewForm(props: ReviewFormProps) {
       />
       {ofStore ? (
         <>
-          {props.photos.length > 0 ? (
-            <fieldset class="field">
-              <legend>Your photos</legend>
-              <ol class="photo-grid">
-                {props.photos.map((image, index) => (
-                  <li>
-                    <Picture image={image} alt={`Your photo ${index + 1}`} sizes="10rem" />
-                    <Checkbox
-                      label={`Keep photo ${index + 1}`}
-                      name="photoIds"
-                      value={String(image.id)}
-                      checked
-                    />
-                  </li>
-                ))}
-              </ol>
-            </fieldset>
-          ) : null}
-          <PhotoInput
-            label={props.photos.length > 0 ? 'Add more photos' : 'Photos (optional)'}
-            name="photos"
-            errors={props.photoErrors}
-            hint={`Up to ${MAX_REVIEW_PHOTOS} in all${props.photos.length > 0 ? ` (room for ${Math.max(room, 0)} more)` : ''}: JPEG, PNG, WebP, AVIF or GIF, up to ${PHOTO_MAX_BYTES / 1024 / 1024} MB each.`}
-          />
+          <PhotosField photos={props.photos} errors={props.photoErrors} max={MAX_REVIEW_PHOTOS} />
           <RadioGroup
             legend={`Would you recommend ${props.otherName}?`}
             name="recommend"

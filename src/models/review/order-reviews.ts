@@ -6,7 +6,7 @@ import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import { images, members, reviewPhotos, reviews, stores } from '../../../db/schema'
 import type { Db } from '../../db'
 import { FORMER_MEMBER_NAME } from '../account-deletion'
-import { uploadedBy, type Image } from '../image'
+import type { Image } from '../image'
 import type { OrderAccess } from '../order'
 import {
   findOrderForReview,
@@ -126,19 +126,4 @@ function photosOf(db: Db, reviewIds: number[]): Map<number, Image[]> {
   for (const { reviewId, image } of rows)
     byReview.set(reviewId, [...(byReview.get(reviewId) ?? []), image])
   return byReview
-}
-
-/**
- * Of these image ids, those `memberId` uploaded, in the order given: the photos a review form
- * keeps between tries (anyone else's id is dropped, never shown).
- */
-export function ownImages(db: Db, memberId: number, ids: readonly number[]): Image[] {
-  const theirs = uploadedBy(db, memberId, ids)
-  if (theirs.size === 0) return []
-  const found = db
-    .select()
-    .from(images)
-    .where(inArray(images.id, [...theirs]))
-    .all()
-  return [...new Set(ids)].flatMap((id) => found.filter((image) => image.id === id))
 }

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { ReviewFormPage, type ReviewFormProps } from '../../../views/reviews/review-form-page'
 import type { MarketEnv, MemberEnv } from '../../http/env'
 import { flashRedirect } from '../../http/flash'
-import { list, parseForm, type FormErrors, type FormValues } from '../../http/forms'
-import { photoFileMessage, uploadBodyLimit } from '../../http/photo-uploads'
+import { parseForm, type FormErrors, type FormValues } from '../../http/forms'
+import { uploadBodyLimit } from '../../http/photo-uploads'
 import { seeOther } from '../../http/redirects'
 import { requireMember } from '../../http/session'
 import { shell } from '../../http/shell'
@@ -32,8 +32,8 @@ import {
   type ReviewInput,
   type ReviewRefusal,
 } from '../../models/review'
-import { ownImages, photosOfReview } from '../../models/review/order-reviews'
-import { saveUploadedPhotos } from '../photo-uploads'
+import { photosOfReview } from '../../models/review/order-reviews'
+import { readKeptAndNewPhotos } from '../photo-uploads'
 
 /** Who is reviewing whom on this order, for the member asking; undefined: not theirs (404). */
 type ReviewContext = {
@@ -73,11 +73,6 @@ function reviewSchema(context: ReviewContext) {
         : z.enum(['yes', 'no']).optional().catch(undefined),
   })
 }
-
-/** Photos uploaded with an earlier try, ticked to keep: ids, read whatever else the form holds. */
-const keptSchema = z.object({
-  photoIds: list(z.coerce.number().int().positive()).catch([]),
-})
 
 /**
  * GET/POST /orders/:code/review — one side's review of a completed order: the buyer's of the
@@ -188,16 +183,13 @@ async function readReviewForm(c: Context<MemberEnv>, context: ReviewContext): Pr
   let photos: Image[] = []
   let photoErrors: string[] = []
   if (context.direction === 'of_store') {
-    const kept = await parseForm(c, keptSchema)
-    photos = ownImages(c.var.db, c.var.member.id, kept.ok ? kept.data.photoIds : [])
-    const room = MAX_REVIEW_PHOTOS - photos.length
-    const saved = await saveUploadedPhotos(c, 'photos', { max: Math.max(room, 0), optional: true })
-    if (saved.ok) photos = uniqueImages([...photos, ...saved.images])
-    else
-      photoErrors = saved.refusals.some((refusal) => refusal.reason === 'too_many')
-        ? [tooManyPhotos(room)]
-        : saved.refusals.map(photoFileMessage)
-    if (photos.length > MAX_REVIEW_PHOTOS) photoErrors = [tooManyPhotos(0)]
+    const read = await readKeptAndNewPhotos(c, {
+      field: 'photos',
+      max: MAX_REVIEW_PHOTOS,
+      noun: 'A review',
+    })
+    photos = read.photos
+    photoErrors = read.errors
     if (photoErrors[0]) errors.photos = photoErrors[0]
   }
   if (!form.ok || Object.keys(errors).length > 0)
@@ -215,16 +207,6 @@ async function readReviewForm(c: Context<MemberEnv>, context: ReviewContext): Pr
       photoIds: photos.map((image) => image.id),
     },
   }
-}
-
-function tooManyPhotos(room: number): string {
-  const left = room > 0 ? ` You can add ${room} more.` : ' Untick one to add another.'
-  return `A review holds at most ${MAX_REVIEW_PHOTOS} photos.${left}`
-}
-
-/** The same photo chosen twice is stored once (images are content-addressed): kept once. */
-function uniqueImages(images: Image[]): Image[] {
-  return images.filter((image, index) => images.findIndex((one) => one.id === image.id) === index)
 }
 
 /** The model found a photo that is not the author's: show the form again without it. */
