@@ -64,6 +64,7 @@ import { listingPhotoRoutes } from './routes/listings/photos'
 import { listingQuickEdit } from './routes/listings/quick-edit'
 import { memberPages } from './routes/members'
 import { ORDER, orderPages } from './routes/orders'
+import { requestPages } from './routes/requests'
 import { orderPayment } from './routes/orders/payment'
 import { orderReview } from './routes/orders/review'
 import { orderSteps } from './routes/orders/steps'
@@ -190,6 +191,7 @@ export function createApp(deps: AppDeps) {
   app.route(`/orders${ORDER}/payment`, orderPayment)
   app.route(`/orders${ORDER}/review`, orderReview)
   app.route(`/orders${ORDER}/booking.ics`, bookingCalendarFile)
+  app.route('/requests', requestPages)
   app.route('/orders', orderPages)
   app.route('/sales', sales)
   app.route('/members', memberPages)

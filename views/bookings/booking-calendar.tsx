@@ -233,7 +233,7 @@ export function BookingSection(props: BookingSectionProps) {
   return (
     <section id={BOOK_ID} class="panel booking" aria-labelledby="book-heading">
       <h2 id="book-heading">Book a time</h2>
-      <ul class="booking__facts">
+      <ul class="facts">
         <li>{props.slotMinutes} minutes</li>
         <li>Times are {townClockName(props.timeZone)}</li>
         <li>

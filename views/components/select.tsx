@@ -1,3 +1,4 @@
+import type { CategoryBranch } from '../../src/models/category'
 type Option = { value: string; label: string }
 type OptionGroup = { label: string; options: Option[] }
 
@@ -41,4 +42,15 @@ export function Select({ label, name, groups, value, error, placeholder }: Selec
       ) : null}
     </div>
   )
+}
+
+/** The category tree as option groups: each top category (as "… (general)") with its children. */
+export function categoryGroups(tree: readonly CategoryBranch[]): OptionGroup[] {
+  return tree.map((top) => ({
+    label: top.name,
+    options: [top, ...top.children].map((category) => ({
+      value: String(category.id),
+      label: category.id === top.id ? `${top.name} (general)` : category.name,
+    })),
+  }))
 }

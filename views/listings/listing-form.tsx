@@ -11,7 +11,7 @@ import { Button } from '../components/button'
 import { Checkbox } from '../components/checkbox'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
-import { Select } from '../components/select'
+import { categoryGroups, Select } from '../components/select'
 import { TextArea } from '../components/text-area'
 
 type ListingFormProps = {
@@ -50,13 +50,7 @@ export function ListingForm(props: ListingFormProps) {
         value={values.categoryId}
         error={errors.categoryId}
         placeholder="Choose a category"
-        groups={props.categories.map((top) => ({
-          label: top.name,
-          options: [top, ...top.children].map((category) => ({
-            value: String(category.id),
-            label: category.id === top.id ? `${top.name} (general)` : category.name,
-          })),
-        }))}
+        groups={categoryGroups(props.categories)}
       />
       <TextArea
         label="Description"

@@ -50,7 +50,8 @@ export type HireProblem = 'fulfilment' | 'address' | 'paymentMethod'
 
 export type HireResult =
   | { ok: true; order: Order; repeated: boolean }
-  | { ok: false; reason: 'not_found' | 'closed' }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'closed' }
   | { ok: false; reason: 'invalid'; problems: HireProblem[] }
 
 /**

@@ -79,12 +79,20 @@ export function requestSchema(money: MoneyFormat, today: string) {
           message: 'Choose how long it stays open.',
         }),
     })
-    .superRefine((input, context) => {
-      if (input.budgetMin !== null && input.budgetMax !== null && input.budgetMin > input.budgetMax)
-        refuse(context, input.budgetMax, 'The most you would pay is below the least.', [
-          'budgetMax',
-        ])
-    })
+    .refine(
+      (input) =>
+        input.budgetMin === null || input.budgetMax === null || input.budgetMin <= input.budgetMax,
+      {
+        message: 'The most you would pay is below the least.',
+        path: ['budgetMax'],
+        // Checked even when other fields are wrong (say the title), so every message shows at
+        // once — but only once both amounts could be read.
+        when: (payload) =>
+          !payload.issues.some((issue) =>
+            ['budgetMin', 'budgetMax'].includes(String(issue.path?.[0])),
+          ),
+      },
+    )
 }
 
 export type RequestInput = z.output<ReturnType<typeof requestSchema>>
