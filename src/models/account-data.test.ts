@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { members, sessions } from '../../db/schema'
 import { seedTrader } from '../test/accounts'
+import { postTestRequest } from '../test/requests'
 import { createOpenMarket, type TestMarket } from '../test/app'
 import { seedCompletedSale } from '../test/reviews'
 import { accountDataFileName, collectAccountData } from './account-data'
@@ -20,7 +21,9 @@ describe('collectAccountData', () => {
       fatou.owner.id,
       'Mozilla/5.0 (Windows NT 10.0) Firefox/133.0',
     )
+    postTestRequest(market, fatou.owner, { title: 'Hem six curtains' })
     const data = collectAccountData(market.db, market.clock, fatou.owner.id)
+    expect(data.requests.map((request) => request.title)).toEqual(['Hem six curtains'])
 
     expect(data.profile).toMatchObject({
       email: fatou.owner.email,

@@ -21,8 +21,10 @@ import {
   orderEvents,
   orderLines,
   orders,
+  proposals,
   reviewPhotos,
   reviews,
+  serviceRequests,
   sessions,
   stores,
 } from '../../db/schema'
@@ -132,6 +134,40 @@ export function collectAccountData(db: Db, clock: Clock, memberId: number) {
       db,
       and(eq(reviews.subjectId, memberId), isNotNull(reviews.publishedAt)),
     ),
+    requests: db
+      .select({
+        code: serviceRequests.code,
+        title: serviceRequests.title,
+        description: serviceRequests.description,
+        budgetMin: serviceRequests.budgetMin,
+        budgetMax: serviceRequests.budgetMax,
+        place: serviceRequests.place,
+        area: serviceRequests.area,
+        neededBy: serviceRequests.neededBy,
+        visibility: serviceRequests.visibility,
+        status: serviceRequests.status,
+        createdAt: serviceRequests.createdAt,
+        closedAt: serviceRequests.closedAt,
+      })
+      .from(serviceRequests)
+      .where(eq(serviceRequests.buyerId, memberId))
+      .all(),
+    proposalsSent: store
+      ? db
+          .select({
+            request: serviceRequests.title,
+            price: proposals.price,
+            packageName: proposals.packageName,
+            visitOn: proposals.visitOn,
+            message: proposals.message,
+            status: proposals.status,
+            createdAt: proposals.createdAt,
+          })
+          .from(proposals)
+          .innerJoin(serviceRequests, eq(serviceRequests.id, proposals.requestId))
+          .where(eq(proposals.storeId, store.id))
+          .all()
+      : [],
     ledger: store ? ledgerData(db, store.id) : [],
   }
 }

@@ -12,12 +12,15 @@ import {
   messages,
   notifications,
   orders,
+  proposals,
   reviews,
+  serviceRequests,
   sessions,
   signIns,
 } from '../../db/schema'
 import { seedOrder, seedTrader } from '../test/accounts'
 import { createOpenMarket, PASSWORD, type TestMarket } from '../test/app'
+import { postTestRequest, proposeOn } from '../test/requests'
 import { seedCompletedSale } from '../test/reviews'
 import { deleteAccount, deletionBlockers, FORMER_MEMBER_NAME } from './account-deletion'
 import { findParty } from './conversation'
@@ -146,6 +149,27 @@ describe('deleteAccount', () => {
     expect(indexed().n).toBe(0)
     expect(findPublicStore(market.db, fatou.store.slug)).toBeUndefined()
     expect(market.db.select().from(coupons).get()?.retiredAt).toEqual(market.clock.now())
+  })
+
+  it('withdraws their open requests and their store’s standing proposals', async () => {
+    market = await createOpenMarket()
+    const { fatou, lamin } = await seedTrader(market)
+    const own = postTestRequest(market, fatou.owner, { title: 'Hem six curtains' })
+    const theirs = postTestRequest(market, lamin.owner, { title: 'Mend a torn sofa cover' })
+    proposeOn(market, fatou, theirs.code)
+
+    await deleteAccount(market.db, market.clock, fatou.owner, {
+      password: PASSWORD,
+      address: ADDRESS,
+    })
+
+    const statuses = market.db.select().from(serviceRequests).orderBy(serviceRequests.id).all()
+    expect(statuses.map((request) => [request.title, request.status])).toEqual([
+      ['Hem six curtains', 'withdrawn'],
+      ['Mend a torn sofa cover', 'open'],
+    ])
+    expect(own.code).not.toBe(theirs.code)
+    expect(market.db.select().from(proposals).get()?.status).toBe('withdrawn')
   })
 
   it('refuses a wrong password and changes nothing', async () => {

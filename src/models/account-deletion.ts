@@ -18,6 +18,8 @@ import {
   events,
   favourites,
   listings,
+  proposals,
+  serviceRequests,
   mailOptOuts,
   mails,
   memberBlocks,
@@ -128,6 +130,7 @@ export async function deleteAccount(
       anonymiseMember(tx, clock, stored)
       deletePersonalRows(tx, stored)
       closeStore(tx, clock, member.id)
+      withdrawRequestsAndProposals(tx, clock, member.id)
       return { ok: true }
     },
     { behavior: 'immediate' },
@@ -178,6 +181,30 @@ function deletePersonalRows(tx: Tx, member: typeof members.$inferSelect) {
   tx.delete(events).where(eq(events.memberId, id)).run()
   tx.delete(memberBlocks)
     .where(or(eq(memberBlocks.blockerId, id), eq(memberBlocks.blockedId, id)))
+    .run()
+}
+
+/**
+ * Their open requests are withdrawn (nobody can hire for a person who left) and their store's
+ * standing proposals too (nobody can hire a store that closed). Hired ones stay, as their orders.
+ */
+function withdrawRequestsAndProposals(tx: Tx, clock: Clock, memberId: number) {
+  const now = clock.now()
+  tx.update(serviceRequests)
+    .set({ status: 'withdrawn', closedAt: now })
+    .where(and(eq(serviceRequests.buyerId, memberId), eq(serviceRequests.status, 'open')))
+    .run()
+  tx.update(proposals)
+    .set({ status: 'withdrawn', updatedAt: now })
+    .where(
+      and(
+        eq(proposals.status, 'active'),
+        inArray(
+          proposals.storeId,
+          tx.select({ id: stores.id }).from(stores).where(eq(stores.memberId, memberId)),
+        ),
+      ),
+    )
     .run()
 }
 
