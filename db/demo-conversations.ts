@@ -79,7 +79,7 @@ export function seedConversations(db: Db, input: SeedConversationsInput): number
       db,
       buyerId,
       sellerId,
-      { listingId: listing!.id, orderId: null },
+      { listingId: listing!.id, orderId: null, requestId: null },
       { body: first!.body },
       { at: new Date(at), streams },
     )

@@ -39,7 +39,7 @@ export function seedChatPairs(db: Db, count: number): ChatPair[] {
     Array.from({ length: count }, (_, index) => {
       const first = insertBenchMember(db, `first-${run}-${index}`)
       const second = insertBenchMember(db, `second-${run}-${index}`)
-      const noContext = { listingId: null, orderId: null }
+      const noContext = { listingId: null, orderId: null, requestId: null }
       const started = startConversation(db, first.id, second.id, noContext, { body: 'Hi' }, deps)
       if (!started.ok) throw new Error(`a bench conversation was refused: ${started.reason}`)
       return {

@@ -74,7 +74,10 @@ const messageSent: FragmentRenderer = (viewer, event) => {
       const other = findParty(db, found.otherId)
       if (event.data.topic)
         parts.push(
-          <ConversationTopic context={conversationContextCard(db, found.conversation)} outOfBand />,
+          <ConversationTopic
+            context={conversationContextCard(db, found.conversation, viewer.clock.now())}
+            outOfBand
+          />,
         )
       parts.push(
         <MessagesOutOfBand
@@ -139,7 +142,9 @@ const blockChanged: FragmentRenderer = (viewer, event) => {
   if (!conversation || viewer.page !== conversationPage(conversation.code)) return null
   const found = findConversationForMember(db, member.id, conversation.id)
   if (!found) return null
-  return <MessageComposer view={conversationView(db, member.id, found)} outOfBand />
+  return (
+    <MessageComposer view={conversationView(db, member.id, found, viewer.clock.now())} outOfBand />
+  )
 }
 
 /** The renderers by event type, for fragments.tsx. */

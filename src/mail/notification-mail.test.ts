@@ -1,20 +1,29 @@
 import { eq, inArray } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { jobs, mails, members } from '../../db/schema'
-import { MINUTE } from '../lib/clock'
+import { HOUR, MINUTE } from '../lib/clock'
 import { formatMoney } from '../lib/money'
 import { findConversationBetween } from '../models/conversation'
 import { recordOrderPayment, recordPayout, releaseOrderToStore } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
 import { turnMailOff } from '../models/mail-preferences'
 import { findSessionMember } from '../models/member'
-import { MESSAGES_DIGEST_WINDOW, NOTIFICATION_MAIL_DELAY } from '../models/notification'
+import { enqueueJob } from '../jobs/queue'
+import {
+  markSubjectRead,
+  MESSAGES_DIGEST_WINDOW,
+  NOTIFICATION_MAIL_DELAY,
+  REQUESTS_DIGEST_JOB,
+  REQUESTS_DIGEST_WINDOW,
+} from '../models/notification'
+import { requestSubject, withdrawRequest } from '../models/request/request'
 import { createMember, createOpenMarket, ORIGIN, type TestMarket } from '../test/app'
 import { buy } from '../test/checkout'
 import { seedListing, seedStore, type TestStore } from '../test/listings'
 import { bookTime, seedBookableService } from '../test/bookings'
 import { insertTestOrder } from '../test/orders'
 import { linkIn, startMailServer, textOf } from '../test/mail-server'
+import { postTestRequest } from '../test/requests'
 import { STALE_AFTER } from './notification-mail'
 
 // Requests in tests come from ORIGIN, and the CSRF check compares it with PUBLIC_URL.
@@ -347,6 +356,105 @@ describe('mail about messages', () => {
     turnMailOff(market.db, market.clock, bakery.owner.id, 'messages')
     await write('Is the sourdough fresh today?')
     await later(MESSAGES_DIGEST_WINDOW)
+    expect(mailServer.received).toHaveLength(0)
+  })
+})
+
+describe('mail about new requests', () => {
+  let plumber: TestStore
+  const isatou = () => market.db.select().from(members).where(eq(members.id, buyerId)).get()!
+  const money = (amount: number) => formatMoney({ amount, currency: 'GMD' }, 'en-GB')
+  /** The subjects mailed to the plumber, as the outbox has them (the wire encodes “quotes”). */
+  const subjects = () =>
+    market.db
+      .select({ subject: mails.subject })
+      .from(mails)
+      .where(eq(mails.memberId, plumber.owner.id))
+      .all()
+      .map((mail) => mail.subject)
+
+  beforeEach(async () => {
+    plumber = await seedStore(market, { name: 'Lamin Plumbing' })
+    seedListing(market.db, market, plumber, { title: 'Tap repair', categoryId: 101 })
+    verify(plumber.owner.id)
+  })
+
+  it('lists the new requests still open in one mail a while after the first, with a link to the requests', async () => {
+    postTestRequest(market, isatou())
+    market.clock.advance(HOUR)
+    postTestRequest(market, isatou(), {
+      title: 'Rewire the kitchen',
+      categoryId: 102,
+      budgetMin: null,
+      budgetMax: null,
+    })
+    const withdrawn = postTestRequest(market, isatou(), { title: 'Unblock the sink' })
+    expect(withdrawRequest(market, isatou(), withdrawn.code)).toEqual({ ok: true })
+    await later(REQUESTS_DIGEST_WINDOW - HOUR - 1)
+    expect(mailServer.received, 'not before the window closed').toHaveLength(0)
+
+    await later(1)
+    expect(subjects()).toEqual(['2 new requests in what you sell'])
+    const [mail] = sentTo(plumber.owner.email)
+    const text = textOf(mail!)
+    expect(text).toContain(
+      `“Fix a leaking kitchen tap” — Plumbing · budget ${money(50_000)}–${money(80_000)}`,
+    )
+    expect(text).toContain('“Rewire the kitchen” — Electrical\n')
+    expect(text).not.toContain('Unblock the sink')
+    expect(text).toContain(`See open requests:\n${PUBLIC_URL}/requests\n`)
+    expect(mail!.headers.get('list-unsubscribe')![0]).toMatch(/\/requests>$/)
+    expect(market.db.select({ kind: mails.kind }).from(mails).all()).toEqual([{ kind: 'requests' }])
+    // The buyer hears of her own requests in no digest.
+    expect(sentTo('isatou@example.com')).toHaveLength(0)
+
+    // Run again with nothing newer (a retried job, say): the same list is not mailed twice.
+    enqueueJob(market.db, market.clock, {
+      type: REQUESTS_DIGEST_JOB,
+      payload: { memberId: plumber.owner.id },
+    })
+    await later(MINUTE)
+    expect(subjects()).toHaveLength(1)
+
+    // The next request opens the next window: one more mail, listing what is still open unread.
+    postTestRequest(market, isatou(), { title: 'Fit a shower' })
+    await later(REQUESTS_DIGEST_WINDOW)
+    expect(subjects()).toEqual([
+      '2 new requests in what you sell',
+      '3 new requests in what you sell',
+    ])
+  })
+
+  it('leaves out requests whose time ran out, and names a lone one in the subject', async () => {
+    postTestRequest(market, isatou(), { title: 'Fix it today', openForDays: 1 })
+    await later(REQUESTS_DIGEST_WINDOW)
+    expect(subjects()).toEqual(['A new request: “Fix it today”'])
+    market.clock.advance(21 * HOUR - REQUESTS_DIGEST_WINDOW)
+    postTestRequest(market, isatou(), { title: 'Fit a shower', budgetMin: null, budgetMax: 90_000 })
+    // The window closes a day after the first request: its time has run out by then.
+    await later(REQUESTS_DIGEST_WINDOW)
+    expect(subjects()).toEqual(['A new request: “Fix it today”', 'A new request: “Fit a shower”'])
+    expect(textOf(sentTo(plumber.owner.email)[1]!)).toContain(
+      `“Fit a shower” — Plumbing · budget up to ${money(90_000)}`,
+    )
+  })
+
+  it('sends nothing when the new requests were read or closed before the window closed', async () => {
+    const read = postTestRequest(market, isatou())
+    const closed = postTestRequest(market, isatou(), { title: 'Unblock the sink' })
+    markSubjectRead(market.db, plumber.owner.id, requestSubject(read.code), market.clock.now())
+    expect(withdrawRequest(market, isatou(), closed.code)).toEqual({ ok: true })
+    await later(REQUESTS_DIGEST_WINDOW)
+    expect(mailServer.received).toHaveLength(0)
+    expect(
+      market.db.select().from(jobs).where(eq(jobs.type, REQUESTS_DIGEST_JOB)).get()?.state,
+    ).toBe('done')
+  })
+
+  it('sends nothing to a provider who turned request mail off', async () => {
+    turnMailOff(market.db, market.clock, plumber.owner.id, 'requests')
+    postTestRequest(market, isatou())
+    await later(REQUESTS_DIGEST_WINDOW)
     expect(mailServer.received).toHaveLength(0)
   })
 })

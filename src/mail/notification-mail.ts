@@ -7,7 +7,8 @@
 // away by a newer one of its kind (that one's mail tells it), or followed by a newer note about
 // the same subject whose mail will go. Messages are never mailed one by one: a digest per
 // member, at most one in MESSAGES_DIGEST_WINDOW, says how many wait unread — and nothing when
-// they were read meanwhile.
+// they were read meanwhile. New requests for providers likewise: a digest per provider, at most
+// one in REQUESTS_DIGEST_WINDOW, lists those still open and unread — and nothing when none are.
 import { z } from 'zod'
 import type { Config } from '../config'
 import type { AppDeps } from '../http/env'
@@ -17,6 +18,7 @@ import { mailPreferences } from '../models/mail-preferences'
 import {
   MESSAGES_DIGEST_JOB,
   NOTIFICATION_MAIL_JOB,
+  REQUESTS_DIGEST_JOB,
   type Notification,
   type NotificationKind,
 } from '../models/notification'
@@ -25,6 +27,7 @@ import {
   noteToMail,
   orderForMail,
   unreadMessagesDigest,
+  unreadRequestsDigest,
   type MailRecipient,
 } from '../models/notification-mail'
 import { findSite } from '../models/site'
@@ -33,6 +36,7 @@ import { messagesDigestMail } from '../../views/mail/messages-digest-mail'
 import { orderMail } from '../../views/mail/order-mail'
 import { payoutMail } from '../../views/mail/payout-mail'
 import { requestMail } from '../../views/mail/request-mail'
+import { requestsDigestMail } from '../../views/mail/requests-digest-mail'
 import { reviewMail } from '../../views/mail/review-mail'
 import { NOTIFICATION_MAIL_LABELS, type NotificationMailKind } from './kinds'
 import { marketUrl } from './links'
@@ -73,6 +77,12 @@ export function handleNotificationMail({ jobs, db, clock, config }: Deps) {
     const market = marketOf(db)
     db.transaction((tx) => mailDigest(tx, clock, config, market, memberId))
   })
+  jobs.handle(REQUESTS_DIGEST_JOB, (payload, job) => {
+    if (stale(clock, job.runAt)) return
+    const { memberId } = digestPayload.parse(payload)
+    const market = marketOf(db)
+    db.transaction((tx) => mailRequestsDigest(tx, clock, config, market, memberId))
+  })
 }
 
 /**
@@ -86,7 +96,7 @@ function stale(clock: Clock, due: Date) {
   return clock.now().getTime() - due.getTime() > STALE_AFTER
 }
 
-type Market = { name: string; locale: string; timeZone: string }
+type Market = { name: string; locale: string; timeZone: string; currency: string }
 
 function marketOf(db: Db): Market {
   const site = findSite(db)
@@ -94,6 +104,8 @@ function marketOf(db: Db): Market {
     name: site?.marketName ?? 'Souk',
     locale: site?.locale ?? 'en',
     timeZone: site?.timeZone ?? 'UTC',
+    // Without a site there are no requests either, so no budget is ever told in it.
+    currency: site?.currency ?? 'USD',
   }
 }
 
@@ -144,7 +156,7 @@ function noteContent(
     case 'message.received':
       return undefined // messages go in the digest
     case 'request.posted':
-      return undefined // new requests go in the providers' digest
+      return undefined // new requests go in the providers' digest (mailRequestsDigest)
     case 'proposal.received':
     case 'request.closed': {
       const code = String(note.data.code ?? '')
@@ -211,6 +223,38 @@ function mailDigest(tx: Tx, clock: Clock, config: Config, market: Market, member
       recipientName: recipient.displayName,
       digest,
       inboxUrl: marketUrl(config, '/conversations'),
+      unsubscribe,
+    }),
+    unsubscribeUrl: unsubscribe.url,
+  })
+}
+
+function mailRequestsDigest(
+  tx: Tx,
+  clock: Clock,
+  config: Config,
+  market: Market,
+  memberId: number,
+) {
+  const recipient = mailRecipient(tx, memberId)
+  if (!recipient || !mailPreferences(tx, memberId).requests) return
+  const digest = unreadRequestsDigest(tx, memberId, clock.now())
+  if (!digest) return
+  const unsubscribe = unsubscribeFor(config, recipient, 'requests')
+  queueMail(tx, clock, {
+    // One mail per state of the list: a job run twice, or the next one finding no newer open
+    // request (the new one closed meanwhile), writes nothing more.
+    key: `requests:${memberId}:${digest.newestNoteId}`,
+    kind: 'requests',
+    to: recipient.email,
+    memberId,
+    content: requestsDigestMail({
+      marketName: market.name,
+      recipientName: recipient.displayName,
+      locale: market.locale,
+      currency: market.currency,
+      digest,
+      requestsUrl: marketUrl(config, '/requests'),
       unsubscribe,
     }),
     unsubscribeUrl: unsubscribe.url,

@@ -2,9 +2,11 @@ import { count } from 'drizzle-orm'
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { conversationMembers, conversations, messages, notifications } from '../../db/schema'
+import { DAY } from '../lib/clock'
 import { LiveStreams } from '../live/streams'
 import { createMember, createOpenMarket, type TestMarket } from '../test/app'
 import { seedListing, seedStore, type TestStore } from '../test/listings'
+import { postTestRequest, proposeOn } from '../test/requests'
 import {
   checkCanMessage,
   conversationContextCard,
@@ -25,13 +27,14 @@ import {
   sendMessage,
 } from './conversation/messages'
 import { unreadMessageCount } from './conversation/unread'
+import type { Member } from './member'
 import { unreadNotificationCount } from './notification'
 
 let market: TestMarket
 let streams: LiveStreams
-let awa: { id: number }
+let awa: Member
 let bakery: TestStore
-const noContext = { listingId: null, orderId: null }
+const noContext = { listingId: null, orderId: null, requestId: null }
 
 function rowCount(table: SQLiteTable): number {
   return market.db.select({ n: count() }).from(table).get()!.n
@@ -100,17 +103,17 @@ describe('starting a conversation', () => {
   it('is about a listing of either side only, and shows it on its card', () => {
     const loaf = seedListing(market.db, market, bakery, { title: 'Sourdough loaf' })
     const other = seedListing(market.db, market, { ...bakery }, { title: 'Rye' })
-    const pair: [number, number] = [awa.id, bakery.owner.id]
-    expect(resolveContext(market.db, pair, { listingId: loaf.id })).toEqual({
+    const now = market.clock.now()
+    expect(resolveContext(market.db, awa, bakery.owner.id, { listingId: loaf.id }, now)).toEqual({
+      ...noContext,
       listingId: loaf.id,
-      orderId: null,
     })
-    expect(resolveContext(market.db, [awa.id, 99_999], { listingId: other.id })).toEqual(noContext)
+    expect(resolveContext(market.db, awa, 99_999, { listingId: other.id }, now)).toEqual(noContext)
     const started = startConversation(
       market.db,
       awa.id,
       bakery.owner.id,
-      { listingId: loaf.id, orderId: null },
+      { ...noContext, listingId: loaf.id },
       { body: 'Is it fresh?' },
       deps(),
     )
@@ -120,10 +123,51 @@ describe('starting a conversation', () => {
       awa.id,
       started.ok ? started.conversationId : 0,
     )!
-    expect(conversationContextCard(market.db, found.conversation)).toMatchObject({
+    expect(conversationContextCard(market.db, found.conversation, now)).toMatchObject({
       kind: 'listing',
       title: 'Sourdough loaf',
     })
+  })
+
+  it('is about a request between its buyer and a provider only, its status as of now', async () => {
+    // The plumber and the electrician sell home repairs, as the request asks; the bakery does not.
+    const plumber = await seedStore(market, { name: 'Lamin Plumbing' })
+    seedListing(market.db, market, plumber, { title: 'Tap repair', categoryId: 101 })
+    const fundi = await seedStore(market, { name: 'Ebrima Fundi' })
+    seedListing(market.db, market, fundi, { title: 'Wiring', categoryId: 102 })
+    const request = postTestRequest(market, awa, { visibility: 'category', openForDays: 3 })
+    expect(proposeOn(market, plumber, request.code).ok).toBe(true)
+    const now = market.clock.now()
+    const about = (asker: Member, otherId: number) =>
+      resolveContext(market.db, asker, otherId, { requestCode: request.code }, now).requestId
+
+    // The buyer, with a store that proposed; a provider who may read it, with its buyer.
+    expect(about(awa, plumber.owner.id)).toBe(request.id)
+    expect(about(fundi.owner, awa.id)).toBe(request.id)
+    // Not with a store that did not propose, not between two providers, not for a store outside
+    // its category (it may not read it), and not about a request that does not exist.
+    expect(about(awa, fundi.owner.id)).toBeNull()
+    expect(about(fundi.owner, plumber.owner.id)).toBeNull()
+    expect(about(bakery.owner, awa.id)).toBeNull()
+    expect(
+      resolveContext(market.db, awa, plumber.owner.id, { requestCode: 'NOSUCHCODE' }, now),
+    ).toEqual(noContext)
+
+    const card = () =>
+      conversationContextCard(
+        market.db,
+        { ...noContext, requestId: request.id },
+        market.clock.now(),
+      )
+    expect(card()).toEqual({
+      kind: 'request',
+      code: request.code,
+      title: 'Fix a leaking kitchen tap',
+      status: 'open',
+    })
+    // Its time ran out: expired on the card, whether or not the job has written it down yet.
+    market.clock.advance(3 * DAY)
+    expect(card()).toMatchObject({ kind: 'request', status: 'expired' })
   })
 })
 

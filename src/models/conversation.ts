@@ -1,8 +1,9 @@
 // Conversations: two members talking, one conversation per pair (member_a < member_b, so the
-// pair is one row whoever starts it), about the listing or order it was last started from. The
-// messages themselves, the inbox, blocks and reports are in conversation/*.ts; this file finds
-// conversations through a member's reach (someone else's is as good as missing), says who the
-// other side is, and starts one together with its first message, so no conversation is empty.
+// pair is one row whoever starts it), about the listing, order or request it was last started
+// from. The messages themselves, the inbox, blocks and reports are in conversation/*.ts; this
+// file finds conversations through a member's reach (someone else's is as good as missing), says
+// who the other side is, and starts one together with its first message, so no conversation is
+// empty.
 import { and, eq, or, sql } from 'drizzle-orm'
 import {
   conversationMembers,
@@ -10,6 +11,8 @@ import {
   listings,
   members,
   orders,
+  proposals,
+  serviceRequests,
   stores,
 } from '../../db/schema'
 import type { Db } from '../db'
@@ -22,6 +25,8 @@ import {
   type SendResult,
 } from './conversation/messages'
 import { prepared } from './prepared'
+import { findRequestFor, statusNow, type RequestStatus } from './request/request'
+import type { SessionMember } from './session'
 import { transactionUnlessRefused, type Tx } from './transaction'
 
 export type Conversation = typeof conversations.$inferSelect
@@ -36,10 +41,15 @@ export type Party = { id: number; name: string; storeSlug: string | null; delete
 export type ContextCard =
   | { kind: 'listing'; id: number; slug: string; title: string; onSale: boolean }
   | { kind: 'order'; code: string; status: (typeof orders.$inferSelect)['status'] }
+  | { kind: 'request'; code: string; title: string; status: RequestStatus }
   | null
 
 /** Where a conversation was started from, checked: ids that belong to the pair, or null. */
-export type ConversationContext = { listingId: number | null; orderId: number | null }
+export type ConversationContext = {
+  listingId: number | null
+  orderId: number | null
+  requestId: number | null
+}
 
 /** Why a member cannot message another. */
 export type MessagingRefusal = 'self' | 'no_member' | 'blocked_by_me' | 'blocked_by_them'
@@ -156,16 +166,29 @@ export function checkCanMessage(
   return block === 'none' ? { ok: true } : { ok: false, reason: block }
 }
 
+/** What a member came from ("Message" on a listing, an order or a request), unchecked. */
+export type AskedContext = {
+  listingId?: number | undefined
+  orderCode?: string | undefined
+  requestCode?: string | undefined
+}
+
 /**
- * What the pair could be talking about: a listing of either one's store, or an order between
- * them. Anything else (someone else's listing, an order they are not both part of) is dropped.
+ * What `asker` and the other side could be talking about: a listing of either one's store, an
+ * order between them, or a request between its buyer and a provider (requestTopic). Anything else
+ * (someone else's listing, an order they are not both part of, a request the asker may not read)
+ * is dropped, and says nothing of whether it exists.
+ * @example resolveContext(db, c.var.member, toId, { requestCode: 'K7QX2M9PTA' }, clock.now())
  */
 export function resolveContext(
-  db: Pick<Db, 'select'>,
-  pair: [number, number],
-  asked: { listingId?: number | undefined; orderCode?: string | undefined },
+  db: Db,
+  asker: SessionMember,
+  otherId: number,
+  asked: AskedContext,
+  now: Date,
 ): ConversationContext {
-  const context: ConversationContext = { listingId: null, orderId: null }
+  const pair = [asker.id, otherId]
+  const context: ConversationContext = { listingId: null, orderId: null, requestId: null }
   if (asked.listingId) {
     const listing = db
       .select({ id: listings.id, ownerId: stores.memberId })
@@ -190,23 +213,69 @@ export function resolveContext(
     )
       context.orderId = order.id
   }
+  if (asked.requestCode)
+    context.requestId = requestTopic(db, asker, otherId, asked.requestCode, now)
   return context
 }
 
-/** Makes `context` what the conversation is about, when it names something (else leaves it). */
+/**
+ * The request's id if the pair may talk about it: the asker may read it (a category-only request
+ * is no one else's business), and it is between its buyer and a provider — a store that proposed
+ * on it, when the buyer asks (whatever became of the proposal); any store owner who may read it,
+ * when they write to its buyer. Both sides could read it then, so its card shows them nothing new.
+ */
+function requestTopic(
+  db: Db,
+  asker: SessionMember,
+  otherId: number,
+  code: string,
+  now: Date,
+): number | null {
+  const request = findRequestFor(db, asker, code, now)
+  if (!request) return null
+  const askerIsBuyer = request.buyerId === asker.id
+  const providerId = askerIsBuyer ? otherId : asker.id
+  const store = db
+    .select({ id: stores.id })
+    .from(stores)
+    .where(eq(stores.memberId, providerId))
+    .get()
+  const related = askerIsBuyer
+    ? store !== undefined && proposedOn(db, request.id, store.id)
+    : store !== undefined && request.buyerId === otherId
+  return related ? request.id : null
+}
+
+function proposedOn(db: Db, requestId: number, storeId: number): boolean {
+  const proposal = db
+    .select({ id: proposals.id })
+    .from(proposals)
+    .where(and(eq(proposals.requestId, requestId), eq(proposals.storeId, storeId)))
+    .get()
+  return proposal !== undefined
+}
+
+/**
+ * Makes `context` what the conversation is about, when it names something (else leaves it): one
+ * topic replaces the one before, so the others are cleared.
+ */
 export function updateConversationContext(
   db: Db | Tx,
   conversationId: number,
   context: ConversationContext,
 ) {
-  if (context.listingId === null && context.orderId === null) return
+  if (context.listingId === null && context.orderId === null && context.requestId === null) return
   db.update(conversations).set(context).where(eq(conversations.id, conversationId)).run()
 }
 
-/** The card at the top of the conversation: the listing or order it is about, if any. */
+/**
+ * The card at the top of the conversation: the order, request or listing it is about, if any
+ * (an order says most; a request's status as of `now`).
+ */
 export function conversationContextCard(
   db: Pick<Db, 'select'>,
-  conversation: Pick<Conversation, 'listingId' | 'orderId'>,
+  conversation: Pick<Conversation, 'listingId' | 'orderId' | 'requestId'>,
+  now: Date,
 ): ContextCard {
   if (conversation.orderId !== null) {
     const order = db
@@ -215,6 +284,25 @@ export function conversationContextCard(
       .where(eq(orders.id, conversation.orderId))
       .get()
     if (order) return { kind: 'order', ...order }
+  }
+  if (conversation.requestId !== null) {
+    const request = db
+      .select({
+        code: serviceRequests.code,
+        title: serviceRequests.title,
+        status: serviceRequests.status,
+        expiresAt: serviceRequests.expiresAt,
+      })
+      .from(serviceRequests)
+      .where(eq(serviceRequests.id, conversation.requestId))
+      .get()
+    if (request)
+      return {
+        kind: 'request',
+        code: request.code,
+        title: request.title,
+        status: statusNow(request, now),
+      }
   }
   if (conversation.listingId !== null) {
     const listing = db

@@ -1,14 +1,17 @@
 // What notification mail needs to know when its job runs (src/mail/notification-mail.ts): who
 // the member is and whether mail may go to them, whether the note still needs a mail, what the
-// order it is about looks like now, and which messages still wait unread.
+// order it is about looks like now, which messages still wait unread, and which new requests are
+// still open for a provider.
 import { and, count, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm'
 import {
   bookings,
+  categories,
   conversationMembers,
   members,
   messages,
   notifications,
   orders,
+  serviceRequests,
 } from '../../db/schema'
 import type { Booking } from './booking/booked-time'
 import type { Db } from '../db'
@@ -180,4 +183,73 @@ function unreadIn(db: Pick<Db, 'select'>, memberId: number, conversationId: numb
     )
     .get()
   return { count: row?.count ?? 0, senderId: row?.senderId ?? null }
+}
+
+/** A new request as the providers' digest lists it. */
+export type DigestRequest = {
+  code: string
+  title: string
+  /** Its category's name. */
+  category: string
+  /** Minor units; either end may be open. */
+  budgetMin: number | null
+  budgetMax: number | null
+}
+
+/** What a digest of new requests says. */
+export type RequestsDigest = {
+  /** The newest first, at most REQUESTS_DIGEST_MAX. */
+  requests: DigestRequest[]
+  /** How many more are open and unread beyond those listed. */
+  more: number
+  /** The newest of the listed requests' notes: one digest per state of the list. */
+  newestNoteId: number
+}
+
+/** At most this many requests are listed in one mail; the page lists them all. */
+export const REQUESTS_DIGEST_MAX = 10
+
+/**
+ * The new requests the provider has not read of that are still open as of `now` (not hired,
+ * withdrawn or run out). Undefined when there are none: read on the market meanwhile, or closed.
+ */
+export function unreadRequestsDigest(
+  db: Pick<Db, 'select'>,
+  memberId: number,
+  now: Date,
+): RequestsDigest | undefined {
+  const open = db
+    .select({
+      noteId: notifications.id,
+      code: serviceRequests.code,
+      title: serviceRequests.title,
+      category: categories.name,
+      budgetMin: serviceRequests.budgetMin,
+      budgetMax: serviceRequests.budgetMax,
+    })
+    .from(notifications)
+    // By the note's code: the requests' unique index on code finds each one.
+    .innerJoin(
+      serviceRequests,
+      eq(serviceRequests.code, sql`json_extract(${notifications.data}, '$.code')`),
+    )
+    .innerJoin(categories, eq(categories.id, serviceRequests.categoryId))
+    .where(
+      and(
+        eq(notifications.memberId, memberId),
+        eq(notifications.kind, 'request.posted'),
+        isNull(notifications.readAt),
+        eq(serviceRequests.status, 'open'),
+        gt(serviceRequests.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(notifications.id))
+    .all()
+  const newest = open[0]
+  if (!newest) return undefined
+  return {
+    requests: open.slice(0, REQUESTS_DIGEST_MAX).map(({ noteId: _note, ...request }) => request),
+    more: Math.max(0, open.length - REQUESTS_DIGEST_MAX),
+    newestNoteId: newest.noteId,
+  }
 }

@@ -13,7 +13,7 @@ import { and, count, desc, eq, isNull, lt, sql } from 'drizzle-orm'
 import { jobs, notifications } from '../../db/schema'
 import type { Db } from '../db'
 import { enqueueJob } from '../jobs/queue'
-import { clockAt, MINUTE } from '../lib/clock'
+import { clockAt, HOUR, MINUTE } from '../lib/clock'
 import type { EventData } from '../live/bus'
 import { recordEvent, type LiveEvent } from '../live/events'
 import { prepared } from './prepared'
@@ -51,6 +51,25 @@ export const MESSAGES_DIGEST_JOB = 'messages.digest'
 export const NOTIFICATION_MAIL_DELAY = 2 * MINUTE
 /** Messages are mailed at most once in this while, all that came in it together. */
 export const MESSAGES_DIGEST_WINDOW = 15 * MINUTE
+/** The job that mails a provider the new requests in what they sell (payload `{ memberId }`). */
+export const REQUESTS_DIGEST_JOB = 'requests.digest'
+/**
+ * New requests are mailed at most once in this while. A request stays open for days and the bell
+ * tells a provider on the market at once, so mail can wait to gather a morning's or an
+ * afternoon's requests into one; three hours still reaches a provider the same working day, in
+ * time for "my tap leaks, today please", and means at most a few mails on the busiest day.
+ */
+export const REQUESTS_DIGEST_WINDOW = 3 * HOUR
+
+/** The kinds never mailed one by one: each joins its member's digest, with its window. */
+const DIGESTS: Partial<Record<NotificationKind, { job: string; window: number; key: string }>> = {
+  'message.received': { job: MESSAGES_DIGEST_JOB, window: MESSAGES_DIGEST_WINDOW, key: 'digest' },
+  'request.posted': {
+    job: REQUESTS_DIGEST_JOB,
+    window: REQUESTS_DIGEST_WINDOW,
+    key: 'requests-digest',
+  },
+}
 
 /**
  * Tells a member of something, inside the transaction that made it happen.
@@ -93,13 +112,14 @@ export function notify(
 }
 
 /**
- * The note's mail, as a job in the note's transaction. A message joins the member's waiting
- * digest, or opens the next one: the first message after a digest went (or found everything
- * read) starts a new window, keyed by that message's note.
+ * The note's mail, as a job in the note's transaction. A message (or a new request for a
+ * provider) joins the member's waiting digest of its kind, or opens the next one: the first note
+ * after a digest went (or found nothing to say) starts a new window, keyed by that note.
  */
 function scheduleMail(db: Db, memberId: number, kind: NotificationKind, id: number, at: Date) {
   const clock = clockAt(at)
-  if (kind !== 'message.received') {
+  const digest = DIGESTS[kind]
+  if (!digest) {
     enqueueJob(db, clock, {
       type: NOTIFICATION_MAIL_JOB,
       payload: { notificationId: id },
@@ -108,25 +128,25 @@ function scheduleMail(db: Db, memberId: number, kind: NotificationKind, id: numb
     })
     return
   }
-  // Only a digest still queued covers this message: one already running has read what was
-  // unread before this message existed.
+  // Only a digest still queued covers this note: one already running has read what was unread
+  // before this note existed.
   const waiting = db
     .select({ id: jobs.id })
     .from(jobs)
     .where(
       and(
         eq(jobs.state, 'queued'),
-        eq(jobs.type, MESSAGES_DIGEST_JOB),
+        eq(jobs.type, digest.job),
         sql`json_extract(${jobs.payload}, '$.memberId') = ${memberId}`,
       ),
     )
     .get()
   if (waiting) return
   enqueueJob(db, clock, {
-    type: MESSAGES_DIGEST_JOB,
+    type: digest.job,
     payload: { memberId },
-    key: `digest:${memberId}:${id}`,
-    runAt: new Date(at.getTime() + MESSAGES_DIGEST_WINDOW),
+    key: `${digest.key}:${memberId}:${id}`,
+    runAt: new Date(at.getTime() + digest.window),
   })
 }
 

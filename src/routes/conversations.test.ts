@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { conversationReports, conversations, images, messages } from '../../db/schema'
+import { messageAboutRequestPath } from '../../views/conversations/message-button'
 import { DAY } from '../lib/clock'
 import { renderEvent } from '../live/fragments'
 import { findSite } from '../models/site'
@@ -9,6 +10,7 @@ import { findConversationBetween } from '../models/conversation'
 import { blockMember } from '../models/conversation/blocks'
 import { MESSAGE_MAX, readMarks } from '../models/conversation/messages'
 import { unitsOnSale } from '../models/listing/units'
+import type { Member } from '../models/member'
 import {
   cookiesFrom,
   createMember,
@@ -20,11 +22,13 @@ import {
 import { buy } from '../test/checkout'
 import { seedListing, seedStore, type TestStore } from '../test/listings'
 import { phoneJpeg } from '../test/photos'
+import { hire, postTestRequest, proposeOn } from '../test/requests'
 import { MESSAGES_PER_MINUTE } from './conversations/conversation-view'
 
 let market: TestMarket
 let bakery: TestStore
 let buyerId: number
+let isatou: Member
 let buyer: string
 let seller: string
 let stranger: string
@@ -32,7 +36,8 @@ let stranger: string
 beforeEach(async () => {
   market = await createOpenMarket()
   bakery = await seedStore(market, { name: 'Fatou Bakes' })
-  buyerId = (await createMember(market, { displayName: 'Isatou', email: 'isatou@example.com' })).id
+  isatou = await createMember(market, { displayName: 'Isatou', email: 'isatou@example.com' })
+  buyerId = isatou.id
   await createMember(market, { displayName: 'Ebrima', email: 'ebrima@example.com' })
   buyer = await market.signIn('isatou@example.com')
   seller = await market.signIn(bakery.owner.email)
@@ -452,6 +457,146 @@ describe('the inbox, read, typing, block and report', () => {
         reason: 'Asks me to pay outside the market.',
       },
     ])
+  })
+})
+
+describe('conversations about a request', () => {
+  let plumber: TestStore
+  let request: ReturnType<typeof postTestRequest>
+  let plumberCookie: string
+  const requestOf = (id: number) =>
+    market.db.select().from(conversations).where(eq(conversations.id, id)).get()?.requestId
+
+  beforeEach(async () => {
+    plumber = await seedStore(market, { name: 'Lamin Plumbing' })
+    seedListing(market.db, market, plumber, { title: 'Tap repair', categoryId: 101 })
+    plumberCookie = await market.signIn(plumber.owner.email)
+    // Only providers in home repairs may read it.
+    request = postTestRequest(market, isatou, { visibility: 'category' })
+  })
+
+  it('a provider who may read it writes to its buyer: the card shows it, and the conversation is about it', async () => {
+    const path = messageAboutRequestPath(buyerId, request.code)
+    expect(path).toBe(`/conversations/new?to=${buyerId}&request=${request.code}`)
+    const document = await page(await market.get(path, { cookie: plumberCookie }))
+    const card = document.querySelector('.context-card')
+    expect(card?.textContent).toContain('Fix a leaking kitchen tap')
+    expect(card?.textContent).toContain('Open')
+    expect(card?.querySelector('a')?.getAttribute('href')).toBe(`/requests/${request.code}`)
+    const field = document.querySelector('form[action="/conversations"] input[name="request"]')
+    expect(field?.getAttribute('value')).toBe(request.code)
+
+    const sent = await market.post(
+      '/conversations',
+      { to: String(buyerId), request: request.code, body: 'Is it the hot tap or the cold?' },
+      { cookie: plumberCookie },
+    )
+    expect(sent.status).toBe(303)
+    const { id, code } = findConversationBetween(market.db, buyerId, plumber.owner.id)!
+    expect(requestOf(id)).toBe(request.id)
+    const buyers = await page(await market.get(`/conversations/${code}`, { cookie: buyer }))
+    expect(buyers.querySelector('#conversation-topic .context-card')?.textContent).toContain(
+      'Fix a leaking kitchen tap',
+    )
+  })
+
+  it('its buyer writes to a store that proposed: their conversation is offered it as the next topic, and hiring shows it hired', async () => {
+    const proposed = proposeOn(market, plumber, request.code)
+    if (!proposed.ok) throw new Error(proposed.reason)
+    const plain = await market.post(
+      '/conversations',
+      { to: String(plumber.owner.id), body: 'Hello' },
+      { cookie: buyer },
+    )
+    expect(plain.status).toBe(303)
+    const { id, code } = findConversationBetween(market.db, buyerId, plumber.owner.id)!
+    expect(requestOf(id)).toBeNull()
+
+    const response = await market.get(messageAboutRequestPath(plumber.owner.id, request.code), {
+      cookie: buyer,
+    })
+    expect(response.status).toBe(303)
+    const offered = response.headers.get('Location')!
+    expect(offered).toBe(`/conversations/${code}?request=${request.code}`)
+    const composer = (await page(await market.get(offered, { cookie: buyer }))).querySelector(
+      '.composer',
+    )
+    expect(composer?.querySelector('.context-card')?.textContent).toContain(
+      'Fix a leaking kitchen tap',
+    )
+    expect(composer?.querySelector('input[name="request"]')?.getAttribute('value')).toBe(
+      request.code,
+    )
+    const sent = await market.post(
+      `/conversations/${code}/messages`,
+      { body: 'Can you come before Wednesday?', request: request.code },
+      { cookie: buyer },
+    )
+    expect(sent.status).toBe(303)
+    expect(requestOf(id)).toBe(request.id)
+
+    expect(hire(market, isatou, { code: request.code, proposalId: proposed.proposal.id }).ok).toBe(
+      true,
+    )
+    const card = (
+      await page(await market.get(`/conversations/${code}`, { cookie: plumberCookie }))
+    ).querySelector('#conversation-topic .context-card')
+    expect(card?.textContent).toContain('Hired')
+  })
+
+  it('is no topic for a member who may not read it: no card, nothing recorded', async () => {
+    // A store, but not in home repairs: the category-only request does not exist for the bakery.
+    const path = messageAboutRequestPath(buyerId, request.code)
+    const response = await market.get(path, { cookie: seller })
+    expect(response.status).toBe(200)
+    const document = await page(response)
+    expect(document.querySelector('.context-card')).toBeNull()
+    expect(document.querySelector('input[name="request"]')).toBeNull()
+    expect(document.body.textContent).not.toContain('Fix a leaking kitchen tap')
+    const sent = await market.post(
+      '/conversations',
+      { to: String(buyerId), request: request.code, body: 'What do you need?' },
+      { cookie: seller },
+    )
+    expect(sent.status).toBe(303)
+    const started = await page(await market.get(sent.headers.get('Location')!, { cookie: seller }))
+    expect(started.querySelector('.context-card')).toBeNull()
+    const { id, code } = findConversationBetween(market.db, buyerId, bakery.owner.id)!
+    expect(requestOf(id)).toBeNull()
+    // Nor offered in their conversation, nor taken with a message.
+    const offered = await page(
+      await market.get(`/conversations/${code}?request=${request.code}`, { cookie: seller }),
+    )
+    expect(offered.querySelector('.context-card')).toBeNull()
+    await market.post(
+      `/conversations/${code}/messages`,
+      { body: 'Still there?', request: request.code },
+      { cookie: seller },
+    )
+    expect(requestOf(id)).toBeNull()
+  })
+
+  it('leaves someone else’s conversation a 404, request or not', async () => {
+    proposeOn(market, plumber, request.code)
+    await market.post(
+      '/conversations',
+      { to: String(plumber.owner.id), request: request.code, body: 'Hello' },
+      { cookie: buyer },
+    )
+    const { id, code } = findConversationBetween(market.db, buyerId, plumber.owner.id)!
+    expect(requestOf(id)).toBe(request.id)
+    const peek = await market.get(`/conversations/${code}?request=${request.code}`, {
+      cookie: stranger,
+    })
+    expect(peek.status).toBe(404)
+    expect(await peek.text()).not.toContain('Fix a leaking kitchen tap')
+    const write = await market.post(
+      `/conversations/${code}/messages`,
+      { body: 'Me too', request: request.code },
+      { cookie: stranger },
+    )
+    expect(write.status).toBe(404)
+    expect(messageCount()).toBe(1)
   })
 })
 

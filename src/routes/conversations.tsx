@@ -51,11 +51,17 @@ const newQuery = z.object({
   to: idText,
   listing: idText.optional(),
   order: orderCodeText.optional(),
+  request: orderCodeText.optional(),
 })
 
-/** `?listing=` or `?order=` for a conversation page to offer as its next message's topic. */
-function topicQuery(context: ConversationContext, orderCode: string | undefined): string {
-  if (context.orderId !== null && orderCode) return `?order=${encodeURIComponent(orderCode)}`
+/** `?listing=`, `?order=` or `?request=` for a conversation page to offer as its next topic. */
+function topicQuery(
+  context: ConversationContext,
+  codes: { order?: string | undefined; request?: string | undefined },
+): string {
+  if (context.orderId !== null && codes.order) return `?order=${encodeURIComponent(codes.order)}`
+  if (context.requestId !== null && codes.request)
+    return `?request=${encodeURIComponent(codes.request)}`
   if (context.listingId !== null) return `?listing=${context.listingId}`
   return ''
 }
@@ -63,10 +69,10 @@ function topicQuery(context: ConversationContext, orderCode: string | undefined)
 const newConversationForm = newQuery.extend({ body: multiLine(MESSAGE_MAX) })
 
 /**
- * GET /conversations — the inbox; GET /conversations/new?to=&listing=|order= — the first message
- * to someone (or their conversation, when there is one); POST /conversations — starts it with
- * that message; GET /conversations/:code — one conversation (`?before=` for older messages).
- * Someone else's conversation is a 404.
+ * GET /conversations — the inbox; GET /conversations/new?to=&listing=|order=|request= — the
+ * first message to someone (or their conversation, when there is one); POST /conversations —
+ * starts it with that message; GET /conversations/:code — one conversation (`?before=` for older
+ * messages). Someone else's conversation is a 404.
  */
 export const conversationPages = new Hono<MarketEnv>()
   .get('/', requireMember, (c) => {
@@ -90,7 +96,8 @@ export const conversationPages = new Hono<MarketEnv>()
       c.html(<CannotMessagePage shell={shell(c)} message={message} />, status)
     if (!query.ok) return cannot('There is no such member.', 404)
     const me = c.var.member.id
-    const { to, listing, order } = query.data
+    const now = c.var.clock.now()
+    const { to, listing, order, request } = query.data
     const party = findParty(c.var.db, to)
     const allowed = checkCanMessage(c.var.db, me, to)
     if (!party) return cannot(refusalMessage('no_member'), 404)
@@ -99,18 +106,29 @@ export const conversationPages = new Hono<MarketEnv>()
         refusalMessage(allowed.reason, party.name),
         allowed.reason === 'self' ? 400 : 403,
       )
-    const context = resolveContext(c.var.db, [me, to], { listingId: listing, orderCode: order })
+    const context = resolveContext(
+      c.var.db,
+      c.var.member,
+      to,
+      { listingId: listing, orderCode: order, requestCode: request },
+      now,
+    )
     // The pair talks in one conversation: theirs, with what they came from offered as the topic
     // of their next message. Opening a page changes nothing; only a message sent does.
     const existing = findConversationBetween(c.var.db, me, to)
-    if (existing) return seeOther(c, `/conversations/${existing.code}${topicQuery(context, order)}`)
+    if (existing)
+      return seeOther(
+        c,
+        `/conversations/${existing.code}${topicQuery(context, { order, request })}`,
+      )
     return c.html(
       <NewConversationPage
         shell={shell(c)}
         to={party}
-        context={conversationContextCard(c.var.db, context)}
+        context={conversationContextCard(c.var.db, context, now)}
         listingId={context.listingId}
         orderCode={context.orderId !== null ? (order ?? null) : null}
+        requestCode={context.requestId !== null ? (request ?? null) : null}
       />,
     )
   })
@@ -119,21 +137,30 @@ export const conversationPages = new Hono<MarketEnv>()
     const form = await parseForm(c, newConversationForm)
     const values = form.values
     const me = c.var.member.id
+    const now = c.var.clock.now()
     const to = findParty(c.var.db, Number(values.to))
     if (!to)
       return c.html(<CannotMessagePage shell={shell(c)} message="There is no such member." />, 404)
-    const context = resolveContext(c.var.db, [me, to.id], {
-      listingId: Number(values.listing) || undefined,
-      orderCode: values.order,
-    })
+    const context = resolveContext(
+      c.var.db,
+      c.var.member,
+      to.id,
+      {
+        listingId: Number(values.listing) || undefined,
+        orderCode: values.order,
+        requestCode: values.request,
+      },
+      now,
+    )
     const again = (errors: Record<string, string>, status: 422 | 429) =>
       c.html(
         <NewConversationPage
           shell={shell(c)}
           to={to}
-          context={conversationContextCard(c.var.db, context)}
+          context={conversationContextCard(c.var.db, context, now)}
           listingId={context.listingId}
           orderCode={context.orderId !== null ? (values.order ?? null) : null}
+          requestCode={context.requestId !== null ? (values.request ?? null) : null}
           values={values}
           errors={errors}
         />,
@@ -151,7 +178,7 @@ export const conversationPages = new Hono<MarketEnv>()
       to.id,
       context,
       { body: form.data.body },
-      { at: c.var.clock.now(), streams: c.var.streams },
+      { at: now, streams: c.var.streams },
     )
     if (!started.ok) {
       const message = refusalMessage(started.reason, to.name)
@@ -171,7 +198,8 @@ export const conversationPages = new Hono<MarketEnv>()
     const before = Number(c.req.query('before'))
     const older = Number.isSafeInteger(before) && before > 0 ? before : undefined
     c.header('Vary', FRAGMENT_VARY, { append: true })
-    const view = conversationView(c.var.db, me, found, older)
+    const now = c.var.clock.now()
+    const view = conversationView(c.var.db, me, found, now, older)
     if (older && wantsFragment(c))
       return c.html(
         <>
@@ -188,7 +216,7 @@ export const conversationPages = new Hono<MarketEnv>()
     // Opening the conversation is reading it: before the header counts are read for the page.
     publishEvents(
       c.var.bus,
-      markConversationRead(c.var.db, me, id, newestMessageId(c.var.db, id), c.var.clock.now()),
+      markConversationRead(c.var.db, me, id, newestMessageId(c.var.db, id), now),
     )
     return c.html(
       <ConversationPage
@@ -196,7 +224,9 @@ export const conversationPages = new Hono<MarketEnv>()
         view={view}
         timeZone={c.var.site.timeZone}
         older={older !== undefined}
-        composer={{ about: offeredTopic(c.var.db, found, topicFields.parse(c.req.query())) }}
+        composer={{
+          about: offeredTopic(c.var.db, c.var.member, found, topicFields.parse(c.req.query()), now),
+        }}
       />,
     )
   })

@@ -78,7 +78,7 @@ export async function seedTrader(market: TestMarket): Promise<Trader> {
     market.db,
     lamin.owner.id,
     fatou.owner.id,
-    { listingId: dress.id, orderId: null },
+    { listingId: dress.id, orderId: null, requestId: null },
     { body: 'Can you take in the waist by Friday?' },
     { at: market.clock.now(), streams: { isWatching: () => false } },
   )

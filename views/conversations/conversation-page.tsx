@@ -1,6 +1,7 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
 import { dateTimeFormat } from '../../src/lib/intl'
 import type { ContextCard, ConversationContext, Party } from '../../src/models/conversation'
+import { requestPath, type RequestStatus } from '../../src/models/request/request'
 import type { BlockState } from '../../src/models/conversation/blocks'
 import { MESSAGE_MAX, type Message } from '../../src/models/conversation/messages'
 import { REPORT_REASON_MAX } from '../../src/models/conversation/reports'
@@ -32,7 +33,7 @@ export type Composer = {
   values?: FormValues | undefined
   errors?: Errors | undefined
   photoErrors?: string[] | undefined
-  /** What the next message will be about, when the member came from another listing or order. */
+  /** What the next message will be about, when the member came from something else to talk of. */
   about?: NewTopic | undefined
   /**
    * Sent back to htmx after a send: the box takes focus again, so a phone's keyboard stays up
@@ -43,10 +44,11 @@ export type Composer = {
   outOfBand?: boolean | undefined
 }
 
-/** A listing or order the member came from ("Message" on it): the topic once they write. */
+/** A listing, order or request the member came from ("Message" on it): the topic once they write. */
 export type NewTopic = {
   listingId: number | null
   orderCode: string | null
+  requestCode: string | null
   card: ContextCard
   /** The same, as the model takes it. */
   context: ConversationContext
@@ -153,7 +155,15 @@ export function ConversationTopic(props: { context: ContextCard; outOfBand?: boo
   )
 }
 
-/** The listing or order the conversation is about. */
+/** A request's status as its card says it. */
+const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
+  open: 'Open',
+  hired: 'Hired',
+  withdrawn: 'Withdrawn',
+  expired: 'Expired',
+}
+
+/** The listing, order or request the conversation is about. */
 export function ContextCardView({ context }: { context: ContextCard }) {
   if (!context) return null
   return (
@@ -162,6 +172,11 @@ export function ContextCardView({ context }: { context: ContextCard }) {
         <p>
           About <a href={`/listings/${context.id}-${context.slug}`}>{context.title}</a>
           {context.onSale ? null : <span class="muted"> · no longer on sale</span>}
+        </p>
+      ) : context.kind === 'request' ? (
+        <p>
+          About the request <a href={requestPath(context)}>{context.title}</a>{' '}
+          <span class="muted">· {REQUEST_STATUS_LABELS[context.status]}</span>
         </p>
       ) : (
         <p>
@@ -333,7 +348,11 @@ export function MessageComposer(
           <>
             <p class="muted">Your message will be about:</p>
             <ContextCardView context={about.card} />
-            <TopicFields listingId={about.listingId} orderCode={about.orderCode} />
+            <TopicFields
+              listingId={about.listingId}
+              orderCode={about.orderCode}
+              requestCode={about.requestCode}
+            />
           </>
         ) : null}
         <TextArea
@@ -364,14 +383,19 @@ export function MessageComposer(
   )
 }
 
-/** What a message is about, sent with it: a listing's id or an order's code. */
-export function TopicFields(props: { listingId: number | null; orderCode: string | null }) {
+/** What a message is about, sent with it: a listing's id, or an order's or a request's code. */
+export function TopicFields(props: {
+  listingId: number | null
+  orderCode: string | null
+  requestCode: string | null
+}) {
   return (
     <>
       {props.listingId ? (
         <input type="hidden" name="listing" value={String(props.listingId)} />
       ) : null}
       {props.orderCode ? <input type="hidden" name="order" value={props.orderCode} /> : null}
+      {props.requestCode ? <input type="hidden" name="request" value={props.requestCode} /> : null}
     </>
   )
 }

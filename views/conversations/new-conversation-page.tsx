@@ -14,6 +14,7 @@ type NewConversationPageProps = {
   /** The checked context, carried to POST /conversations in hidden fields. */
   listingId: number | null
   orderCode: string | null
+  requestCode: string | null
   values?: FormValues
   errors?: Errors
 }
@@ -27,7 +28,11 @@ export function NewConversationPage(props: NewConversationPageProps) {
       <ContextCardView context={context} />
       <form method="post" action="/conversations">
         <input type="hidden" name="to" value={String(to.id)} />
-        <TopicFields listingId={props.listingId} orderCode={props.orderCode} />
+        <TopicFields
+          listingId={props.listingId}
+          orderCode={props.orderCode}
+          requestCode={props.requestCode}
+        />
         {errors.form ? (
           <p class="field__error" role="alert">
             {errors.form}

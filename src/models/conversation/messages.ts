@@ -44,7 +44,7 @@ export type Message = {
 export type MessageInput = {
   body: string
   imageId?: number | null | undefined
-  /** A listing or order the conversation is about from this message on (checked: the pair's). */
+  /** A listing, order or request the conversation is about from this message on (checked). */
   about?: ConversationContext | undefined
 }
 export type SendDeps = { at: Date; streams: Pick<LiveStreams, 'isWatching'> }

@@ -14,6 +14,7 @@ import {
   type MemberConversation,
   type MessagingRefusal,
 } from '../../models/conversation'
+import type { SessionMember } from '../../models/session'
 import { blockBetween } from '../../models/conversation/blocks'
 import {
   lastSentBy,
@@ -31,47 +32,59 @@ export const idText = z
   .regex(/^\d{1,15}$/)
   .transform(Number)
 
-/** An order's code as a page sends it. */
+/** An order's or a request's code as a page sends it. */
 export const orderCodeText = z.string().regex(/^[A-Za-z0-9]{1,32}$/)
 
 /**
- * What the member came from, as `?listing=` / `?order=` or the box's hidden fields; a malformed
- * one reads as none (it is only ever an offer).
+ * What the member came from, as `?listing=` / `?order=` / `?request=` or the box's hidden fields;
+ * a malformed one reads as none (it is only ever an offer).
  */
 export const topicFields = z.object({
   listing: idText.optional().catch(undefined),
   order: orderCodeText.optional().catch(undefined),
+  request: orderCodeText.optional().catch(undefined),
 })
 
 /**
- * What the member came from ("Message" on a listing or an order), offered as the topic of their
- * next message: only a listing of either side's store or an order between them, and only when it
- * is not already the topic. Nothing changes until a message is sent with it.
- * @example offeredTopic(db, found, topicFields.parse(form.values))
+ * What the member came from ("Message" on a listing, an order or a request), offered as the topic
+ * of their next message: only what the pair may talk about (resolveContext), and only when it is
+ * not already the topic. Nothing changes until a message is sent with it.
+ * @example offeredTopic(db, member, found, topicFields.parse(form.values), clock.now())
  */
 export function offeredTopic(
   db: Db,
+  member: SessionMember,
   found: MemberConversation,
   asked: z.infer<typeof topicFields>,
+  now: Date,
 ): NewTopic | undefined {
-  const { listing: listingId, order: orderCode } = asked
-  if (listingId === undefined && orderCode === undefined) return undefined
+  const { listing: listingId, order: orderCode, request: requestCode } = asked
+  if (listingId === undefined && orderCode === undefined && requestCode === undefined)
+    return undefined
   const { conversation, otherId } = found
-  const memberId = conversation.memberA === otherId ? conversation.memberB : conversation.memberA
-  const resolved = resolveContext(db, [memberId, otherId], { listingId, orderCode })
-  // An order says more than a listing; one topic at a time.
-  const context: ConversationContext =
-    resolved.orderId !== null ? { listingId: null, orderId: resolved.orderId } : resolved
+  const context = oneTopic(
+    resolveContext(db, member, otherId, { listingId, orderCode, requestCode }, now),
+  )
   const isNew =
     (context.orderId !== null && context.orderId !== conversation.orderId) ||
+    (context.requestId !== null && context.requestId !== conversation.requestId) ||
     (context.listingId !== null && context.listingId !== conversation.listingId)
   if (!isNew) return undefined
   return {
     listingId: context.listingId,
     orderCode: context.orderId !== null ? (orderCode ?? null) : null,
-    card: conversationContextCard(db, context),
+    requestCode: context.requestId !== null ? (requestCode ?? null) : null,
+    card: conversationContextCard(db, context, now),
     context,
   }
+}
+
+/** One topic at a time: an order says more than a request, a request more than a listing. */
+function oneTopic(resolved: ConversationContext): ConversationContext {
+  const none: ConversationContext = { listingId: null, orderId: null, requestId: null }
+  if (resolved.orderId !== null) return { ...none, orderId: resolved.orderId }
+  if (resolved.requestId !== null) return { ...none, requestId: resolved.requestId }
+  return resolved
 }
 
 /** Messages a member may send in a minute, all conversations together. */
@@ -109,11 +122,15 @@ export function seenByOther(db: Db, memberId: number, found: MemberConversation)
   return (readMarks(db, id).get(found.otherId) ?? 0) >= mine
 }
 
-/** Everything the conversation page shows the member (the newest messages, or those before one). */
+/**
+ * Everything the conversation page shows the member (the newest messages, or those before one),
+ * as of `now`.
+ */
 export function conversationView(
   db: Db,
   memberId: number,
   found: MemberConversation,
+  now: Date,
   before?: number,
 ): ConversationView {
   const id = found.conversation.id
@@ -127,7 +144,7 @@ export function conversationView(
       storeSlug: null,
       deleted: false,
     },
-    context: conversationContextCard(db, found.conversation),
+    context: conversationContextCard(db, found.conversation, now),
     messages,
     olderThan,
     seen: seenByOther(db, memberId, found),

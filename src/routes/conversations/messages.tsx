@@ -60,7 +60,8 @@ export const conversationMessages = new Hono<MarketEnv>().post(
     const fragment = c.req.header('HX-Request') === 'true'
     c.header('Vary', 'HX-Request', { append: true })
     const form = await parseForm(c, messageForm)
-    const about = offeredTopic(c.var.db, found, topicFields.parse(form.values))
+    const now = c.var.clock.now()
+    const about = offeredTopic(c.var.db, c.var.member, found, topicFields.parse(form.values), now)
     const refuse = (composer: Composer, status: 422 | 429) =>
       renderComposer(c, found, { values: form.values, about, ...composer }, status, fragment)
 
@@ -110,7 +111,7 @@ export const conversationMessages = new Hono<MarketEnv>().post(
       ? findMessage(c.var.db, found.conversation.id, sent.messageId)
       : undefined
     if (!message) return seeOther(c, at)
-    const view = conversationView(c.var.db, c.var.member.id, found)
+    const view = conversationView(c.var.db, c.var.member.id, found, now)
     return c.html(
       <>
         <MessageComposer view={view} refocus />
@@ -135,7 +136,7 @@ function renderComposer<E extends MemberEnv>(
   status: 422 | 429,
   fragment: boolean,
 ) {
-  const view = conversationView(c.var.db, c.var.member.id, found)
+  const view = conversationView(c.var.db, c.var.member.id, found, c.var.clock.now())
   if (fragment) return c.html(<MessageComposer view={view} {...composer} refocus />, status)
   return c.html(
     <ConversationPage

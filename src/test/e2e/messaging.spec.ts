@@ -182,7 +182,7 @@ test.describe('A long conversation', () => {
       db,
       awaId,
       laminId,
-      { listingId: null, orderId: null },
+      { listingId: null, orderId: null, requestId: null },
       { body: 'Message 1' },
       deps,
     )
