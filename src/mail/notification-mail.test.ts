@@ -398,9 +398,9 @@ describe('mail about new requests', () => {
     const [mail] = sentTo(plumber.owner.email)
     const text = textOf(mail!)
     expect(text).toContain(
-      `“Fix a leaking kitchen tap” — Plumbing · budget ${money(50_000)}–${money(80_000)}`,
+      `“Fix a leaking kitchen tap” — Plumbing · ${money(50_000)} – ${money(80_000)}`,
     )
-    expect(text).toContain('“Rewire the kitchen” — Electrical\n')
+    expect(text).toContain('“Rewire the kitchen” — Electrical · Budget open\n')
     expect(text).not.toContain('Unblock the sink')
     expect(text).toContain(`See open requests:\n${PUBLIC_URL}/requests\n`)
     expect(mail!.headers.get('list-unsubscribe')![0]).toMatch(/\/requests>$/)
@@ -435,7 +435,7 @@ describe('mail about new requests', () => {
     await later(REQUESTS_DIGEST_WINDOW)
     expect(subjects()).toEqual(['A new request: “Fix it today”', 'A new request: “Fit a shower”'])
     expect(textOf(sentTo(plumber.owner.email)[1]!)).toContain(
-      `“Fit a shower” — Plumbing · budget up to ${money(90_000)}`,
+      `“Fit a shower” — Plumbing · up to ${money(90_000)}`,
     )
   })
 

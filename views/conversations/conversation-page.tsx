@@ -1,7 +1,7 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
 import { dateTimeFormat } from '../../src/lib/intl'
 import type { ContextCard, ConversationContext, Party } from '../../src/models/conversation'
-import { requestPath, type RequestStatus } from '../../src/models/request/request'
+import { requestPath } from '../../src/models/request/request'
 import type { BlockState } from '../../src/models/conversation/blocks'
 import { MESSAGE_MAX, type Message } from '../../src/models/conversation/messages'
 import { REPORT_REASON_MAX } from '../../src/models/conversation/reports'
@@ -12,6 +12,7 @@ import { TextArea } from '../components/text-area'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { STATUS_LABELS } from '../orders/order-words'
 import { memberHref } from '../members/member-page'
+import { STATUS_LABELS as REQUEST_STATUS_LABELS } from '../requests/request-words'
 
 /** Everything a conversation page shows, for the member reading it. */
 export type ConversationView = {
@@ -153,14 +154,6 @@ export function ConversationTopic(props: { context: ContextCard; outOfBand?: boo
       <ContextCardView context={props.context} />
     </div>
   )
-}
-
-/** A request's status as its card says it. */
-const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
-  open: 'Open',
-  hired: 'Hired',
-  withdrawn: 'Withdrawn',
-  expired: 'Expired',
 }
 
 /** The listing, order or request the conversation is about. */

@@ -44,13 +44,11 @@ describe('requestsDigestMail', () => {
       ],
       3,
     )
-    expect(text).toContain(
-      `“Fix a leaking tap” — Plumbing · budget ${money(50_000)}–${money(80_000)}\n`,
-    )
-    expect(text).toContain(`“Exactly” — Plumbing · budget ${money(30_000)}\n`)
-    expect(text).toContain(`“At least” — Plumbing · budget from ${money(50_000)}\n`)
-    expect(text).toContain(`“At most” — Plumbing · budget up to ${money(80_000)}\n`)
-    expect(text).toContain('“Open” — Electrical\n')
+    expect(text).toContain(`“Fix a leaking tap” — Plumbing · ${money(50_000)} – ${money(80_000)}\n`)
+    expect(text).toContain(`“Exactly” — Plumbing · ${money(30_000)}\n`)
+    expect(text).toContain(`“At least” — Plumbing · from ${money(50_000)}\n`)
+    expect(text).toContain(`“At most” — Plumbing · up to ${money(80_000)}\n`)
+    expect(text).toContain('“Open” — Electrical · Budget open\n')
     expect(text).toContain('… and 3 more.')
     expect(text).toContain('See open requests:\nhttps://tanji.example/requests')
     expect(text).toContain('Stop these mails:\nhttps://tanji.example/unsubscribe/t/requests')

@@ -2,8 +2,8 @@
 // (REQUESTS_DIGEST_WINDOW): each still-open one by its title, category and budget, and the way to
 // the requests page, where proposals are sent.
 import type { MailContent } from '../../src/mail/outbox'
-import { formatMoney } from '../../src/lib/money'
 import type { DigestRequest, RequestsDigest } from '../../src/models/notification-mail'
+import { budgetText } from '../requests/request-words'
 import { composeMail } from './compose-mail'
 
 export type RequestsDigestMailProps = {
@@ -20,7 +20,6 @@ export function requestsDigestMail(props: RequestsDigestMailProps): MailContent 
   const { requests, more } = props.digest
   const total = requests.length + more
   const only = total === 1 ? requests[0] : undefined
-  const money = (amount: number) => formatMoney({ amount, currency: props.currency }, props.locale)
   return composeMail({
     marketName: props.marketName,
     subject: only ? `A new request: “${only.title}”` : `${total} new requests in what you sell`,
@@ -29,7 +28,7 @@ export function requestsDigestMail(props: RequestsDigestMailProps): MailContent 
       only
         ? `A buyer on ${props.marketName} asked for something you sell:`
         : `Buyers on ${props.marketName} asked for ${total} things you sell:`,
-      ...requests.map((request) => requestLine(request, money)),
+      ...requests.map((request) => requestLine(request, props.currency, props.locale)),
       ...(more > 0 ? [`… and ${more} more.`] : []),
       'Send a proposal from a request’s page: the buyer compares them and hires one.',
     ],
@@ -38,20 +37,7 @@ export function requestsDigestMail(props: RequestsDigestMailProps): MailContent 
   })
 }
 
-/** "“Fix a leaking tap” — Plumbing · budget D500.00–D800.00" */
-function requestLine(request: DigestRequest, money: (amount: number) => string): string {
-  const budget = budgetText(request, money)
-  return `“${request.title}” — ${request.category}${budget ? ` · ${budget}` : ''}`
-}
-
-/** The budget as the buyer left it: a range, one end of one, or nothing. */
-function budgetText(
-  { budgetMin: min, budgetMax: max }: Pick<DigestRequest, 'budgetMin' | 'budgetMax'>,
-  money: (amount: number) => string,
-): string {
-  if (min !== null && max !== null)
-    return min === max ? `budget ${money(min)}` : `budget ${money(min)}–${money(max)}`
-  if (min !== null) return `budget from ${money(min)}`
-  if (max !== null) return `budget up to ${money(max)}`
-  return ''
+/** "“Fix a leaking tap” — Plumbing · D500.00 – D800.00" */
+function requestLine(request: DigestRequest, currency: string, locale: string): string {
+  return `“${request.title}” — ${request.category} · ${budgetText(request, currency, locale)}`
 }

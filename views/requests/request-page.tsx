@@ -200,7 +200,12 @@ function ProposalCard(props: RequestPageProps & { proposal: ComparedProposal; op
             Accept
           </a>
         ) : null}{' '}
-        <MessageButton shell={shell} to={store.memberId} label={`Message ${store.name}`} />
+        <MessageButton
+          shell={shell}
+          to={store.memberId}
+          requestCode={request.code}
+          label={`Message ${store.name}`}
+        />
       </p>
     </li>
   )
@@ -227,7 +232,12 @@ function ProviderPart(
         </form>
       ) : null}
       <p>
-        <MessageButton shell={shell} to={request.buyerId} label={`Message ${request.buyerName}`} />
+        <MessageButton
+          shell={shell}
+          to={request.buyerId}
+          requestCode={request.code}
+          label={`Message ${request.buyerName}`}
+        />
       </p>
     </section>
   )
