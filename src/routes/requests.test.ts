@@ -155,6 +155,8 @@ describe('proposing', () => {
     expect(card?.textContent).toContain('Lamin Plumbing')
     expect(card?.textContent).toContain('Thu 26 Nov')
     expect(card?.querySelector('a[href$="/accept"]')?.textContent).toBe('Accept')
+    const message = card?.querySelector(`a[href*="request=${request.code}"]`)
+    expect(message?.textContent).toBe('Message Lamin Plumbing')
   })
 
   it('refuses a proposal with bad input beside the fields, on one’s own request, and on a closed one', async () => {
