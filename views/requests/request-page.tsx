@@ -131,22 +131,12 @@ function BuyerPart(props: RequestPageProps & { role: Extract<RequestRole, { kind
           <a href={`/orders/${role.hiredOrderCode}`}>order {role.hiredOrderCode}</a>.
         </p>
       ) : null}
-      <section aria-labelledby="proposals-heading" class="stack">
-        <h2 id="proposals-heading">Proposals ({role.proposals.length})</h2>
-        {role.proposals.length === 0 ? (
-          <p class="muted">
-            {open
-              ? 'No proposals yet. Providers who sell in this category have been told; most answer within a day.'
-              : 'No proposals came.'}
-          </p>
-        ) : (
-          <ul class="proposals">
-            {role.proposals.map((proposal) => (
-              <ProposalCard {...props} proposal={proposal} open={open} />
-            ))}
-          </ul>
-        )}
-      </section>
+      <ProposalsSection
+        request={request}
+        proposals={role.proposals}
+        viewer={shell}
+        currency={props.currency}
+      />
       {open ? (
         <form method="post" action={`/requests/${request.code}/withdraw`} class="request__withdraw">
           <Button variant="secondary">Withdraw this request</Button>
@@ -157,8 +147,50 @@ function BuyerPart(props: RequestPageProps & { role: Extract<RequestRole, { kind
   )
 }
 
-function ProposalCard(props: RequestPageProps & { proposal: ComparedProposal; open: boolean }) {
-  const { proposal, shell, request } = props
+/** The id of the buyer's proposals, which a live update replaces. */
+export const PROPOSALS_ID = 'proposals'
+
+type ProposalsProps = {
+  request: RequestDetails
+  proposals: ComparedProposal[]
+  /** The buyer, for the Message buttons. */
+  viewer: Pick<Shell, 'member' | 'returnTo' | 'locale'>
+  currency: string
+  /** Sent on the buyer's live stream when a proposal comes, changes or goes. */
+  outOfBand?: boolean
+}
+
+/** The proposals on the buyer's request, side by side, cheapest first. */
+export function ProposalsSection(props: ProposalsProps) {
+  const open = props.request.statusNow === 'open'
+  return (
+    <section
+      id={PROPOSALS_ID}
+      aria-labelledby="proposals-heading"
+      class="stack"
+      data-hx-swap-oob={props.outOfBand ? 'true' : undefined}
+    >
+      <h2 id="proposals-heading">Proposals ({props.proposals.length})</h2>
+      {props.proposals.length === 0 ? (
+        <p class="muted">
+          {open
+            ? 'No proposals yet. Providers who sell in this category have been told; most answer within a day.'
+            : 'No proposals came.'}
+        </p>
+      ) : (
+        <ul class="proposals">
+          {props.proposals.map((proposal) => (
+            <ProposalCard {...props} proposal={proposal} open={open} />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}
+
+function ProposalCard(props: ProposalsProps & { proposal: ComparedProposal; open: boolean }) {
+  const { proposal, request } = props
+  const shell = props.viewer
   const store = proposal.store
   const headingId = `proposal-${proposal.id}`
   return (
