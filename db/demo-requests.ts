@@ -44,7 +44,7 @@ import {
 } from '../src/models/request/request-input'
 import type { Site } from '../src/models/site'
 import { findStoreOfMember, type Store } from '../src/models/store'
-import type { TradeKey } from './demo-catalog'
+import { gmd, type TradeKey } from './demo-catalog'
 import type { DemoListing } from './demo-listings'
 import type { DemoStore, Resident } from './demo-stores'
 import { serviceRequests } from './schema'
@@ -1069,11 +1069,6 @@ function hire(
 /** The first run of the request-expiry job at or after `at`. */
 function nextJobRun(at: number): number {
   return Math.ceil(at / REQUEST_EXPIRY_INTERVAL) * REQUEST_EXPIRY_INTERVAL
-}
-
-/** 150 (dalasi) → 15 000 (butut). */
-function gmd(amount: number): number {
-  return Math.round(amount * 100)
 }
 
 /** A price people would ask, in dalasi: to the 5 above 100, to the 50 above 1000. */
