@@ -32,9 +32,18 @@ import { issueSetupToken } from '../src/models/site'
 import { openStore, storeSkills, type StoreFields } from '../src/models/store'
 import { slugify } from '../src/lib/slug'
 import { CATALOG } from './demo-catalog'
+import { NEEDS } from './demo-requests'
 import { TRADES } from './demo-stores'
 import { DEMO_PASSWORD, DEMO_SITE, seedDemoTown } from './demo-town'
 import { listInbox } from '../src/models/conversation/inbox'
+import { proposalsToCompare } from '../src/models/request/proposal'
+import {
+  expireRequests,
+  findRequestFor,
+  listOwnRequests,
+  storeTopCategories,
+  topCategoryOf,
+} from '../src/models/request/request'
 import { unreadMessageCount } from '../src/models/conversation/unread'
 import {
   bookingRules,
@@ -50,9 +59,11 @@ import {
   orderLines,
   orders,
   portfolioItems,
+  proposals,
   reviewPhotos,
   reviewReplies,
   reviews,
+  serviceRequests,
   setupTokens,
   site,
   storeDaysOff,
@@ -514,14 +525,18 @@ describe('seedDemoTown', () => {
       const again = freshDatabase()
       await seedDemoTown(first, { seed: 4, members: 40, clock })
       await seedDemoTown(again, { seed: 4, members: 40, clock })
-      // Codes are the model's random ones; everything else follows from the seed.
+      // Codes are the model's random ones (a hire's checkout key names its request's code);
+      // everything else follows from the seed.
       const withoutCodes = (db: Db) =>
         db
           .select()
           .from(orders)
           .orderBy(orders.id)
           .all()
-          .map(({ code: _code, ...order }) => order)
+          .map(({ code: _code, checkoutKey, ...order }) => ({
+            ...order,
+            checkoutKey: checkoutKey.replace(/^request:.*/, 'request:'),
+          }))
       expect(withoutCodes(again)).toEqual(withoutCodes(first))
     })
 
@@ -718,6 +733,156 @@ describe('seedDemoTown', () => {
       expect(Math.max(...seats.values())).toBeGreaterThan(1)
     })
 
+    it('posts requests in every state, answered by stores that sell in their category', () => {
+      const { db, result } = town
+      if (!result.ok) throw new Error('seeding failed')
+      const now = clock.now()
+      const posted = db.select().from(serviceRequests).all()
+      const sent = db.select().from(proposals).all()
+      expect(result.town.requestCount).toBe(posted.length)
+      expect(result.town.proposalCount).toBe(sent.length)
+      expect(posted.length).toBeGreaterThanOrEqual(10)
+      expect(posted.length).toBeLessThanOrEqual(14)
+      const byStatus = (status: string) => posted.filter((request) => request.status === status)
+      expect(byStatus('open').length).toBeGreaterThan(posted.length / 2)
+      expect(byStatus('hired').length).toBeGreaterThanOrEqual(2)
+      expect(byStatus('withdrawn')).toHaveLength(1)
+      expect(byStatus('expired')).toHaveLength(1)
+      // As the buyers chose them: budgets open at one end or not given, who may see them, where.
+      expect(posted.some((r) => r.budgetMin === null && r.budgetMax === null)).toBe(true)
+      expect(posted.some((r) => (r.budgetMin === null) !== (r.budgetMax === null))).toBe(true)
+      expect(posted.some((r) => r.visibility === 'category')).toBe(true)
+      expect(posted.some((r) => r.neededBy !== null)).toBe(true)
+      expect(new Set(posted.map((r) => r.place)).size).toBeGreaterThan(1)
+      const areas = new Set(
+        db
+          .select()
+          .from(stores)
+          .all()
+          .map((store) => store.area),
+      )
+      for (const request of posted) if (request.area) expect(areas).toContain(request.area)
+      // Over the last three weeks; open ones are still open now, and the job has nothing to do.
+      for (const request of posted) {
+        expect(request.createdAt.getTime()).toBeGreaterThan(now.getTime() - 22 * DAY)
+        expect(request.createdAt.getTime()).toBeLessThan(now.getTime())
+        if (request.status === 'open')
+          expect(request.expiresAt.getTime()).toBeGreaterThan(now.getTime())
+        else expect(request.closedAt!.getTime()).toBeLessThanOrEqual(now.getTime())
+      }
+      expect(expireRequests({ db, clock, bus: localBus() })).toBe(0)
+
+      // One to four proposals each, from stores that sell in the request's top category, never
+      // the buyer's own; none yet only on requests left for the printed provider to answer.
+      const provider = result.town.signIns.find((signIn) => signIn.role === 'provider')!
+      const providerStore = storeOf(db, provider.email)!
+      const providerTops = storeTopCategories(db, providerStore.id)
+      const owners = new Map(
+        db
+          .select()
+          .from(stores)
+          .all()
+          .map((store) => [store.id, store]),
+      )
+      for (const request of posted) {
+        const own = sent.filter((proposal) => proposal.requestId === request.id)
+        expect(own.length, request.title).toBeLessThanOrEqual(4)
+        const top = topCategoryOf(db, request.categoryId)!
+        if (own.length === 0) {
+          expect(request.status).toBe('open')
+          expect(providerTops).toContain(top)
+        }
+        for (const proposal of own) {
+          expect(storeTopCategories(db, proposal.storeId), request.title).toContain(top)
+          expect(owners.get(proposal.storeId)!.memberId).not.toBe(request.buyerId)
+          expect(proposal.createdAt.getTime()).toBeGreaterThan(request.createdAt.getTime())
+          expect(proposal.updatedAt.getTime()).toBeLessThanOrEqual(
+            (request.closedAt ?? now).getTime(),
+          )
+          expect(proposal.visitOn > proposal.createdAt.toISOString().slice(0, 10)).toBe(true)
+        }
+      }
+      // Some at a package's price, one revised in place, one taken back by its store.
+      expect(sent.some((proposal) => proposal.unitId !== null && proposal.packageName)).toBe(true)
+      expect(sent.some((proposal) => proposal.unitId === null)).toBe(true)
+      const revised = sent.filter(
+        (proposal) =>
+          proposal.status === 'active' &&
+          proposal.updatedAt.getTime() > proposal.createdAt.getTime(),
+      )
+      expect(revised.length).toBeGreaterThan(0)
+      expect(sent.some((proposal) => proposal.status === 'withdrawn')).toBe(true)
+
+      // A hire is an accepted order of kind service from the hired store, at its price; the
+      // other proposals on it were declined.
+      for (const request of byStatus('hired')) {
+        const hired = sent.find((proposal) => proposal.id === request.hiredProposalId)!
+        expect(hired).toMatchObject({ status: 'accepted', requestId: request.id })
+        const order = db.select().from(orders).where(eq(orders.id, hired.orderId!)).get()!
+        expect(order).toMatchObject({
+          kind: 'service',
+          status: 'accepted',
+          buyerId: request.buyerId,
+          storeId: hired.storeId,
+          total: hired.price,
+        })
+        const others = sent.filter((p) => p.requestId === request.id && p.id !== hired.id)
+        expect(others.every((proposal) => proposal.status === 'declined')).toBe(true)
+      }
+    })
+
+    it('gives the printed buyer proposals to compare, and the printed provider requests to answer', () => {
+      const { db, result } = town
+      if (!result.ok) throw new Error('seeding failed')
+      const now = clock.now()
+      const { signIns } = result.town
+      const buyer = db
+        .select()
+        .from(members)
+        .where(eq(members.email, signIns.find((signIn) => signIn.role === 'member')!.email))
+        .get()!
+      const own = listOwnRequests(db, buyer.id, now)
+      expect(own.map((request) => request.statusNow).sort()).toEqual([
+        'hired',
+        'open',
+        'open',
+        'withdrawn',
+      ])
+      const open = own.filter((request) => request.statusNow === 'open')
+      const compared = open.map(
+        (request) => proposalsToCompare(db, findRequestFor(db, buyer, request.code, now)!).length,
+      )
+      expect(Math.max(...compared)).toBeGreaterThanOrEqual(2)
+
+      const provider = signIns.find((signIn) => signIn.role === 'provider')!
+      const store = storeOf(db, provider.email)!
+      const providerMember = db
+        .select()
+        .from(members)
+        .where(eq(members.email, provider.email))
+        .get()!
+      const tops = storeTopCategories(db, store.id)
+      const answered = new Set(
+        db
+          .select()
+          .from(proposals)
+          .where(eq(proposals.storeId, store.id))
+          .all()
+          .map((proposal) => proposal.requestId),
+      )
+      const inTheirCategories = db
+        .select()
+        .from(serviceRequests)
+        .where(eq(serviceRequests.status, 'open'))
+        .all()
+        .filter((request) => tops.includes(topCategoryOf(db, request.categoryId)!))
+        .filter((request) => findRequestFor(db, providerMember, request.code, now))
+      const toAnswer = inTheirCategories.filter((request) => !answered.has(request.id))
+      expect(toAnswer.length).toBeGreaterThanOrEqual(2)
+      expect(toAnswer.some((request) => request.visibility === 'category')).toBe(true)
+      expect(inTheirCategories.some((request) => answered.has(request.id))).toBe(true)
+    })
+
     it('gives the printed provider, buyers and operator orders to look at', async () => {
       const { db, result } = town
       if (!result.ok) throw new Error('seeding failed')
@@ -787,6 +952,25 @@ describe('seedDemoTown', () => {
     })
     expect(memberSignIn).toMatchObject({ ok: true, member: { role: 'member' } })
     expect(signIns).toHaveLength(4)
+  })
+
+  it('lets every demo need name only services its trades sell, in its own top category', () => {
+    const db = freshDatabase()
+    for (const need of NEEDS) {
+      const services = need.trades.flatMap((trade) =>
+        CATALOG[trade].listings.filter((template) => template.kind === 'service'),
+      )
+      for (const title of need.packages ?? [])
+        expect(
+          services.find((template) => template.title === title)?.categoryId,
+          `${need.title}: ${title}`,
+        ).toBe(need.categoryId)
+      // Its trades sell something in its top category, or no store could answer it.
+      const tops = need.trades.flatMap((trade) =>
+        CATALOG[trade].listings.map((template) => topCategoryOf(db, template.categoryId)),
+      )
+      expect(tops, need.title).toContain(topCategoryOf(db, need.categoryId))
+    }
   })
 
   it('prints a password the sign-up rules would accept', async () => {
@@ -860,6 +1044,16 @@ function bookingInputOf(db: Db, listingId: number): BookingRulesInput {
   if (!rules) throw new Error(`listing ${listingId} is bookable without rules`)
   const { slotMinutes: _slot, ...input } = rules
   return input
+}
+
+/** The storefront of the member with this address. */
+function storeOf(db: Db, email: string) {
+  return db
+    .select({ store: stores })
+    .from(stores)
+    .innerJoin(members, eq(members.id, stores.memberId))
+    .where(eq(members.email, email))
+    .get()?.store
 }
 
 /** How many days off these stores have from `date` on. */

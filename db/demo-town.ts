@@ -14,6 +14,7 @@ import { seedBookings } from './demo-bookings'
 import { seedConversations } from './demo-conversations'
 import { seedListings } from './demo-listings'
 import { seedOrders } from './demo-orders'
+import { seedRequests } from './demo-requests'
 import { seedReviews } from './demo-reviews'
 import {
   encodeReviewPictures,
@@ -63,7 +64,7 @@ export type DemoTown = {
   listingCount: number
   /** Distinct pictures stored; every listing, storefront and portfolio photo is one of them. */
   pictureCount: number
-  /** Orders placed, bookings included. */
+  /** Orders placed, bookings and hires from requests included. */
   orderCount: number
   /** Bookings of the town's bookable services: requested, confirmed, done, missed or cancelled. */
   bookingCount: number
@@ -71,6 +72,10 @@ export type DemoTown = {
   reviewCount: number
   publishedReviewCount: number
   conversationCount: number
+  /** Requests posted (in every state), proposals sent on them, and how many were hired. */
+  requestCount: number
+  proposalCount: number
+  hiredCount: number
 }
 
 export type SeedDemoTownResult =
@@ -89,6 +94,8 @@ const ORDERS_STREAM = 0x6f726473
 const REVIEWS_STREAM = 0x72657673
 /** The same for the bookings' stream. */
 const BOOKINGS_STREAM = 0x626f6f6b
+/** The same for the requests' stream. */
+const REQUESTS_STREAM = 0x72657173
 
 type Random = () => number
 type Townsperson = Omit<DemoSignIn, 'role'> & { role: 'operator' | 'member'; joinedAt: Date }
@@ -183,6 +190,16 @@ export async function seedDemoTown(
       listings: seededListings,
       now,
     })
+    // Requests after the bookings (their own stream again): a hire is an order, and the
+    // orders and bookings stay as they were. Hires start accepted, so no review waits on them.
+    const requests = seedRequests(db, mulberry32(seed ^ REQUESTS_STREAM), {
+      site: setUp.site,
+      provider: providerStore,
+      buyers,
+      residents,
+      listings: seededListings,
+      now,
+    })
     const reviews = seedReviews(db, mulberry32(seed ^ REVIEWS_STREAM), {
       keepOpenFor: buyers[0]?.member.id,
       now,
@@ -211,11 +228,14 @@ export async function seedDemoTown(
         storeCount: openedStores.length,
         listingCount: seededListings.length,
         pictureCount: pictures?.size ?? 0,
-        orderCount: orderCount + bookingCount,
+        orderCount: orderCount + bookingCount + requests.hired,
         bookingCount,
         reviewCount: reviews.written,
         publishedReviewCount: reviews.published,
         conversationCount,
+        requestCount: requests.requests,
+        proposalCount: requests.proposals,
+        hiredCount: requests.hired,
       },
     }
   })

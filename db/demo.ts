@@ -64,7 +64,8 @@ function printTown(town: DemoTown, elapsedMs: number) {
       `Seeded the demo town ${town.site.marketName}: 1 operator, ${town.memberCount} members,` +
         ` ${town.storeCount} storefronts, ${town.listingCount} listings, ${town.orderCount} orders` +
         ` (${town.bookingCount} of them bookings),` +
-        ` ${town.reviewCount} reviews and ${town.conversationCount} conversations` +
+        ` ${town.reviewCount} reviews, ${town.conversationCount} conversations` +
+        ` and ${town.requestCount} requests with ${town.proposalCount} proposals` +
         ` (photos from ${town.pictureCount} pictures)` +
         ` in ${(elapsedMs / 1000).toFixed(1)} s (seed ${options.seed}).`,
       '',
