@@ -25,6 +25,7 @@ import { orderView } from '../routes/orders'
 import type { BusEvent } from './bus'
 import type { FragmentRenderer, Viewer } from './fragment'
 import { messageRenderers } from './message-fragments'
+import { requestRenderers } from './request-fragments'
 import { slotRenderers } from './slot-fragments'
 
 /** An order moved on: its page, the buyer's list, the store's inbox and the Sales count. */
@@ -96,6 +97,7 @@ const renderers: Record<string, FragmentRenderer> = {
   [NOTIFICATIONS_CHANGED]: notificationsChanged,
   ...messageRenderers,
   ...slotRenderers,
+  ...requestRenderers,
 }
 
 /**

@@ -32,7 +32,7 @@ export const STREAM_LIFETIME_MS = 5 * 60_000
 
 /** Page names as src/live/streams.ts lists them; anything else listens as no page in particular. */
 const PAGE_NAME =
-  /^(?:(?:order|conversation):[A-Za-z0-9]{1,32}|listing:\d{1,12}|orders|sales|conversations|notifications)$/
+  /^(?:(?:order|conversation|request):[A-Za-z0-9]{1,32}|listing:\d{1,12}|orders|sales|conversations|notifications)$/
 
 export function liveEvents(timing = { heartbeatMs: HEARTBEAT_MS, lifetimeMs: STREAM_LIFETIME_MS }) {
   const keeper = new StreamKeeper(timing)

@@ -9,7 +9,7 @@ import { flashRedirect } from '../http/flash'
 import { parseForm, type FormErrors, type FormValues } from '../http/forms'
 import { uploadBodyLimit } from '../http/photo-uploads'
 import { requireMember } from '../http/session'
-import { shell } from '../http/shell'
+import { liveFrom, shell } from '../http/shell'
 import { calendarDate } from '../lib/dates'
 import { moneyExamples, moneyInputValue } from '../lib/money'
 import { PHONE_PATTERN } from '../lib/phone'
@@ -119,7 +119,7 @@ function renderRequest<E extends MarketEnv>(
 ) {
   return c.html(
     <RequestPage
-      shell={shell(c)}
+      shell={shell(c, { live: liveFrom(c, `request:${request.code}`) })}
       request={request}
       role={role}
       currency={c.var.site.currency}

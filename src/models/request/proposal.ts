@@ -6,14 +6,20 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { listingUnits, listings, proposals, serviceRequests, stores } from '../../../db/schema'
 import type { Db } from '../../db'
-import { publishEvents, type LiveEvent } from '../../live/events'
+import { publishEvents, recordEvent, type LiveEvent } from '../../live/events'
 import { notify } from '../notification'
 import { ratingOf, type RatingSummary } from '../rating'
 import type { SessionMember } from '../session'
 import { readStoreAvatar, storeAvatarSql, type Store, type StoreAvatar } from '../store'
 import type { Tx } from '../transaction'
 import type { ProposalInput } from './request-input'
-import { findRequestFor, requestSubject, type RequestDeps, type RequestDetails } from './request'
+import {
+  findRequestFor,
+  REQUEST_CHANGED,
+  requestSubject,
+  type RequestDeps,
+  type RequestDetails,
+} from './request'
 
 export type Proposal = typeof proposals.$inferSelect
 
@@ -115,20 +121,23 @@ export function propose(
             .values({ ...terms, requestId: request.id, storeId: store.id, createdAt: at })
             .returning()
             .get()
-      news = notify(
-        tx,
-        {
-          memberId: request.buyerId,
-          kind: 'proposal.received',
-          subject: requestSubject(request.code),
-          data: {
-            code: request.code,
-            title: request.title,
-            store: store.name,
-            revised: earlier?.status === 'active',
+      news = recordEvent(tx, [request.buyerId], REQUEST_CHANGED, { code: request.code }, at)
+      news.push(
+        ...notify(
+          tx,
+          {
+            memberId: request.buyerId,
+            kind: 'proposal.received',
+            subject: requestSubject(request.code),
+            data: {
+              code: request.code,
+              title: request.title,
+              store: store.name,
+              revised: earlier?.status === 'active',
+            },
           },
-        },
-        at,
+          at,
+        ),
       )
       return { ok: true, proposal, revised: earlier !== undefined }
     },
@@ -140,32 +149,45 @@ export function propose(
 
 export type WithdrawProposalResult = { ok: true } | { ok: false; reason: 'not_found' | 'closed' }
 
-/** The store takes back its active proposal on a request (only while it stands). */
+/**
+ * The store takes back its active proposal on a request (only while it stands); the buyer's open
+ * page of the request drops it.
+ */
 export function withdrawProposal(
   deps: RequestDeps,
   store: Store,
   code: string,
 ): WithdrawProposalResult {
   const at = deps.clock.now()
-  const request = deps.db
-    .select({ id: serviceRequests.id })
-    .from(serviceRequests)
-    .where(eq(serviceRequests.code, code))
-    .get()
-  if (!request) return { ok: false, reason: 'not_found' }
-  const withdrawn = deps.db
-    .update(proposals)
-    .set({ status: 'withdrawn', updatedAt: at })
-    .where(
-      and(
-        eq(proposals.requestId, request.id),
-        eq(proposals.storeId, store.id),
-        eq(proposals.status, 'active'),
-      ),
-    )
-    .returning({ id: proposals.id })
-    .get()
-  return withdrawn ? { ok: true } : { ok: false, reason: 'closed' }
+  let news: LiveEvent[] = []
+  const result = deps.db.transaction(
+    (tx): WithdrawProposalResult => {
+      const request = tx
+        .select({ id: serviceRequests.id, buyerId: serviceRequests.buyerId })
+        .from(serviceRequests)
+        .where(eq(serviceRequests.code, code))
+        .get()
+      if (!request) return { ok: false, reason: 'not_found' }
+      const withdrawn = tx
+        .update(proposals)
+        .set({ status: 'withdrawn', updatedAt: at })
+        .where(
+          and(
+            eq(proposals.requestId, request.id),
+            eq(proposals.storeId, store.id),
+            eq(proposals.status, 'active'),
+          ),
+        )
+        .returning({ id: proposals.id })
+        .get()
+      if (!withdrawn) return { ok: false, reason: 'closed' }
+      news = recordEvent(tx, [request.buyerId], REQUEST_CHANGED, { code }, at)
+      return { ok: true }
+    },
+    { behavior: 'immediate' },
+  )
+  if (result.ok) publishEvents(deps.bus, news)
+  return result
 }
 
 /** The store's own proposal on the request, whatever its status. */

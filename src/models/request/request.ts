@@ -48,6 +48,9 @@ export type RequestDetails = ServiceRequest & {
   proposalCount: number
 }
 
+/** The event the buyer's open request page hears when a proposal on it comes, changes or goes. */
+export const REQUEST_CHANGED = 'request.changed'
+
 /** Its subject in notifications and conversations, and the path of its page. */
 export const requestSubject = (code: string) => `request:${code}`
 export const requestPath = (request: Pick<ServiceRequest, 'code'>) => `/requests/${request.code}`
