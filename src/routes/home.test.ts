@@ -28,6 +28,7 @@ describe('GET /', () => {
       'Messages',
       'Notifications',
       'Orders',
+      'Requests',
       'Open a store',
       'Favourites',
       'Disputes',
