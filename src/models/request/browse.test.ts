@@ -274,6 +274,7 @@ describe('browseRequests', () => {
       'Request 1',
     ])
     expect(browse(null, { page: 9 }).page.number).toBe(2)
+    expect(titles(null, { perPage: 2 })).toEqual(['Request 25', 'Request 24'])
   })
 
   it('shows each request’s first photo', () => {

@@ -46,6 +46,8 @@ export type BrowseFilters = {
   withinKm: number | null
   sort: RequestSort
   page: number
+  /** Rows a page; REQUESTS_PER_PAGE unless a shorter list is wanted (the home page's few). */
+  perPage?: number | undefined
 }
 
 /** A request as the list shows it. */
@@ -114,7 +116,7 @@ export function browseRequests(
   const query = { words: filters.words.length > 0, mine, withinKm, sort, filters, reach }
   const params = bindings(query, now)
   const total = statement<{ total: number }>(db, countSql(query)).get(params)?.total ?? 0
-  const page = pageWithin(filters.page, total, REQUESTS_PER_PAGE)
+  const page = pageWithin(filters.page, total, filters.perPage ?? REQUESTS_PER_PAGE)
   const found =
     total === 0
       ? []
