@@ -69,6 +69,7 @@ import { orderPayment } from './routes/orders/payment'
 import { orderReview } from './routes/orders/review'
 import { orderSteps } from './routes/orders/steps'
 import { bookingReschedule } from './routes/orders/reschedule'
+import { requestBrowse } from './routes/requests/browse'
 import { sales } from './routes/sales'
 import { search } from './routes/search'
 import { setup } from './routes/setup'
@@ -191,6 +192,7 @@ export function createApp(deps: AppDeps) {
   app.route(`/orders${ORDER}/payment`, orderPayment)
   app.route(`/orders${ORDER}/review`, orderReview)
   app.route(`/orders${ORDER}/booking.ics`, bookingCalendarFile)
+  app.route('/requests', requestBrowse)
   app.route('/requests', requestPages)
   app.route('/orders', orderPages)
   app.route('/sales', sales)

@@ -48,3 +48,42 @@ export function formatRating(average: number, locale: string): string {
   }
   return format.format(average)
 }
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>()
+
+/** Past these many seconds, the next unit up says it better. */
+const TIME_AGO_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60 * 60],
+  ['hour', 24 * 60 * 60],
+  ['day', 7 * 24 * 60 * 60],
+  ['week', 30 * 24 * 60 * 60],
+  ['month', 365 * 24 * 60 * 60],
+]
+const SECONDS_IN: Record<string, number> = {
+  second: 1,
+  minute: 60,
+  hour: 60 * 60,
+  day: 24 * 60 * 60,
+  week: 7 * 24 * 60 * 60,
+  month: 30 * 24 * 60 * 60,
+  year: 365 * 24 * 60 * 60,
+}
+
+/**
+ * How long ago `then` was, in the locale's words, in the largest whole unit: "now" under a
+ * minute, then "5 minutes ago", "yesterday", "3 weeks ago". A time in the future (another
+ * clock's) reads as now.
+ * @example formatTimeAgo(request.createdAt, clock.now(), 'en-GB') // "3 hours ago"
+ */
+export function formatTimeAgo(then: Date, now: Date, locale: string): string {
+  let format = relativeFormats.get(locale)
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
+    relativeFormats.set(locale, format)
+  }
+  const seconds = Math.max(0, (now.getTime() - then.getTime()) / 1000)
+  if (seconds < 60) return format.format(0, 'second')
+  const unit = TIME_AGO_STEPS.find(([, below]) => seconds < below)?.[0] ?? 'year'
+  return format.format(-Math.floor(seconds / SECONDS_IN[unit]!), unit)
+}

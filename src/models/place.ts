@@ -23,3 +23,46 @@ function readPlaces(db: Db): Place[] {
      ORDER BY stores DESC, name`,
   ).all()
 }
+
+// --- Distance ------------------------------------------------------------------------------------
+// Listing search (near a place) and request browsing (near a provider's store) measure the same
+// way: an indexed bounding box first, then the exact distance for what is inside it.
+
+const KM_PER_DEGREE_LATITUDE = 110.574
+const KM_PER_DEGREE_LONGITUDE_AT_EQUATOR = 111.32
+
+/** A point and how far around it, in km. */
+export type Around = { latitude: number; longitude: number; radiusKm: number }
+
+/**
+ * Distance in km from the bound point (:latitude, :longitude) to the `row` alias's own columns,
+ * on a flat map around the point (equirectangular): within a town, a few metres from the
+ * great-circle distance, and plain arithmetic SQLite can run for every row.
+ * @example `${distanceKmSql('s')} <= :radiusKm`, with aroundBindings(point) bound
+ */
+export function distanceKmSql(row: string): string {
+  const north = `((${row}.latitude - :latitude) * ${KM_PER_DEGREE_LATITUDE})`
+  const east = `((${row}.longitude - :longitude) * :kmPerDegreeLongitude)`
+  return `sqrt(\n  ${north} * ${north}\n  + ${east} * ${east})`
+}
+
+/** The bounding box of aroundBindings(): what an index on (latitude, longitude) can narrow to. */
+export function withinBoxSql(row: string): string {
+  return `${row}.latitude BETWEEN :south AND :north AND ${row}.longitude BETWEEN :west AND :east`
+}
+
+/** The parameters distanceKmSql and withinBoxSql read. */
+export function aroundBindings({ latitude, longitude, radiusKm }: Around) {
+  const kmPerDegreeLongitude =
+    KM_PER_DEGREE_LONGITUDE_AT_EQUATOR * Math.max(0.01, Math.cos((latitude * Math.PI) / 180))
+  return {
+    latitude,
+    longitude,
+    radiusKm,
+    kmPerDegreeLongitude,
+    south: latitude - radiusKm / KM_PER_DEGREE_LATITUDE,
+    north: latitude + radiusKm / KM_PER_DEGREE_LATITUDE,
+    west: longitude - radiusKm / kmPerDegreeLongitude,
+    east: longitude + radiusKm / kmPerDegreeLongitude,
+  }
+}

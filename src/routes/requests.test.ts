@@ -269,9 +269,9 @@ describe('hiring', () => {
   it('lists the buyer’s own requests', async () => {
     postTestRequest(market, buyer, { title: 'Paint the gate' })
     const mine = await page(await market.get('/requests/mine', { cookie: buyerCookie }))
-    expect(mine.querySelector('.request-list')?.textContent).toContain('Paint the gate')
-    expect(mine.querySelector('.request-list')?.textContent).toContain('No proposals yet')
+    expect(mine.querySelector('.own-requests')?.textContent).toContain('Paint the gate')
+    expect(mine.querySelector('.own-requests')?.textContent).toContain('No proposals yet')
     const theirs = await page(await market.get('/requests/mine', { cookie: plumberCookie }))
-    expect(theirs.querySelector('.request-list')).toBeNull()
+    expect(theirs.querySelector('.own-requests')).toBeNull()
   })
 })

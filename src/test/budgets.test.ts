@@ -9,6 +9,7 @@ import { seedBookableService } from './bookings'
 import { listingPath } from '../models/listing'
 import { replyToReview } from '../models/review/replies'
 import { seedReviewedOrder } from './published-reviews'
+import { postTestRequest } from './requests'
 import { seedCompletedSale } from './reviews'
 
 const KB = 1024
@@ -27,7 +28,15 @@ describe('page weight budgets', () => {
   it('keeps each page’s HTML within 14 KB compressed (one round trip)', async () => {
     market = await createOpenMarket()
     const cookie = await market.signIn('awa@example.com')
-    for (const path of ['/', '/sign-in', '/sign-up', '/search?q=plumber', '/account', '/missing']) {
+    for (const path of [
+      '/',
+      '/sign-in',
+      '/sign-up',
+      '/search?q=plumber',
+      '/requests',
+      '/account',
+      '/missing',
+    ]) {
       expect(await compressedBytes(path, cookie), path).toBeLessThanOrEqual(14 * KB)
     }
   })
@@ -45,6 +54,31 @@ describe('page weight budgets', () => {
     const cookie = await market.signIn('awa@example.com')
     expect(await compressedBytes('/search?q=plumbing', cookie)).toBeLessThanOrEqual(14 * KB)
     expect(await compressedBytes('/categories/home-repairs', cookie)).toBeLessThanOrEqual(14 * KB)
+  })
+
+  it('keeps a full page of requests, with its filters, and a provider’s home within 14 KB compressed', async () => {
+    market = await createOpenMarket()
+    const shop = await seedStore(market, {
+      name: 'Sowe Plumbing and Electrical Services',
+      area: 'Tanji',
+      latitude: 13.35,
+      longitude: -16.79,
+    })
+    seedListing(market.db, market, shop, { title: 'Emergency plumbing', categoryId: 101 })
+    const buyer = await createMember(market)
+    for (let n = 0; n < 25; n += 1)
+      postTestRequest(market, buyer, {
+        title: `Fix the leaking roof and gutters before the rains come, house ${n}`,
+        description:
+          'Corrugated sheets have rusted through over the kitchen; water comes in at two places ' +
+          `and the gutter at the back hangs loose. Bring your own ladder. Number ${n}.`,
+        categoryId: n % 2 === 0 ? 101 : 102,
+        neededBy: '2026-12-01',
+      })
+    const provider = await market.signIn(shop.owner.email)
+    for (const cookie of [undefined, provider])
+      expect(await compressedBytes('/requests?sort=budget', cookie)).toBeLessThanOrEqual(14 * KB)
+    expect(await compressedBytes('/', provider)).toBeLessThanOrEqual(14 * KB)
   })
 
   it('keeps checkout, an order, the buyer’s orders and a busy sales inbox within 14 KB compressed', async () => {

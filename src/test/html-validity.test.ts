@@ -13,7 +13,15 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cartLines, listings, listingUnits, mails, members, stores } from '../../db/schema'
+import {
+  cartLines,
+  listings,
+  listingUnits,
+  mails,
+  members,
+  requestPhotos,
+  stores,
+} from '../../db/schema'
 import { recordOrderPayment, releaseOrderToStore } from '../models/ledger'
 import { unitsOnSale } from '../models/listing/units'
 import { issueSetupToken } from '../models/site'
@@ -39,7 +47,8 @@ import { insertTestOrder } from './orders'
 import { solidImage } from './photos'
 import { seedCompletedSale } from './reviews'
 import { bookTime, seedBookableService } from './bookings'
-import { seedStore } from './listings'
+import { seedListing, seedStore } from './listings'
+import { postTestRequest } from './requests'
 import { listingPath } from '../models/listing'
 import { appCode, enableTwoFactor } from './two-factor'
 import { savePhoto } from '../models/image'
@@ -187,8 +196,10 @@ async function seedAndListPages() {
   const emailVerification = await emailVerificationPages()
   const resetLinks = passwordResetLinks(store.memberId)
   const booked = await bookingPages()
+  const requested = await requestPages()
   return {
     ...reviewed,
+    ...requested,
     ...twoFactor,
     ...emailVerification,
     ...booked,
@@ -285,6 +296,48 @@ async function bookingPages() {
       path: `/stores/${hairdresser.store.slug}/agenda?view=week&day=2026-11-24`,
       cookie: owner,
     },
+  }
+}
+
+/**
+ * Requests as a visitor and a provider browse them: cards with and without a photo, a
+ * provider's own categories and distance, filters chosen and refused, nothing found.
+ */
+async function requestPages() {
+  const buyer = await createMember(market)
+  const plumber = await seedStore(market, {
+    name: 'Validity Requests Plumbing',
+    area: 'Tanji',
+    latitude: 13.35,
+    longitude: -16.79,
+  })
+  seedListing(market.db, market, plumber, { title: 'Tap repair', categoryId: 101 })
+  const tap = postTestRequest(market, buyer, { neededBy: '2026-11-30' })
+  postTestRequest(market, buyer, {
+    title: 'Maths for the exams',
+    categoryId: 111,
+    budgetMin: null,
+    budgetMax: null,
+    place: 'online',
+  })
+  const photo = await solidImage(600, 400, 'jpeg', '#4682b4')
+  const saved = await savePhoto(market.db, market.config.uploadsDir, buyer.id, photo, {
+    clock: market.clock,
+  })
+  if (!saved.ok) throw new Error(saved.reason)
+  market.db
+    .insert(requestPhotos)
+    .values({ requestId: tap.id, imageId: saved.image.id, position: 0 })
+    .run()
+  const owner = await market.signIn(plumber.owner.email)
+  return {
+    requests: { path: '/requests', cookie: undefined },
+    "requests, a provider's": { path: '/requests', cookie: owner },
+    'requests, filters chosen and refused': {
+      path: '/requests?q=tap&category=plumbing&all=1&budget=abc&within=7&sort=budget',
+      cookie: owner,
+    },
+    'requests, none found': { path: '/requests?q=zzzzqqq', cookie: undefined },
   }
 }
 

@@ -1,6 +1,7 @@
 import type { CategoryBranch } from '../../src/models/category'
 import type { ListingCard as Card } from '../../src/models/listing'
 import type { ListingPhoto } from '../../src/models/listing-photos'
+import type { RequestRow } from '../../src/models/request/browse'
 import type { Store } from '../../src/models/store'
 import { signUpHref } from '../accounts/account-links'
 import { EmptyState } from '../components/empty-state'
@@ -8,11 +9,14 @@ import { SectionHead } from '../components/section-head'
 import { ListingCard } from '../listings/listing-card'
 import { ListingShelf, type ShelfListings } from '../listings/listing-shelf'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
+import { RequestCard } from '../requests/request-card'
 
 type HomePageProps = {
   shell: Shell
   categories: CategoryBranch[]
   ownStore: Store | undefined
+  /** For a member whose store sells in some category: the newest open requests in those. */
+  requests: { rows: RequestRow[]; now: Date } | null
   newest: Card[]
   covers: Map<number, ListingPhoto>
   /** Which of the newest the member has saved (none for visitors): their hearts are filled. */
@@ -52,6 +56,9 @@ export function HomePage(props: HomePageProps) {
           ))}
         </ul>
       </nav>
+      {props.requests ? (
+        <RequestsInWhatTheySell {...props.requests} currency={currency} locale={shell.locale} />
+      ) : null}
       <ListingShelf
         id="recently-viewed"
         title="Recently viewed"
@@ -106,5 +113,34 @@ export function HomePage(props: HomePageProps) {
         </aside>
       )}
     </SiteLayout>
+  )
+}
+
+type RequestsProps = { rows: RequestRow[]; now: Date; currency: string; locale: string }
+
+/** A provider's work waiting: the newest requests in what their store sells, and the way to all. */
+function RequestsInWhatTheySell({ rows, now, currency, locale }: RequestsProps) {
+  return (
+    <section aria-labelledby="requests-heading">
+      <div class="section-head">
+        <h2 id="requests-heading">Requests in what you sell</h2>
+        <a href="/requests">See all requests</a>
+      </div>
+      {rows.length > 0 ? (
+        <ol class="request-list">
+          {rows.map((request) => (
+            <RequestCard
+              request={request}
+              currency={currency}
+              locale={locale}
+              now={now}
+              level={3}
+            />
+          ))}
+        </ol>
+      ) : (
+        <p class="muted">No open requests in what you sell just now; new ones show here.</p>
+      )}
+    </section>
   )
 }

@@ -164,14 +164,16 @@ type AccountNavProps = {
 }
 
 /**
- * A visitor's way in, and a member's whole market in one row: their cart, purchases, store and
- * its sales, listings, favourites and account. The row scrolls sideways on a phone; the link to
- * the page one is on is marked current.
+ * A visitor's way in (and to what neighbours need done), and a member's whole market in one row:
+ * their cart, purchases, the town's requests, their store and its sales, listings, favourites
+ * and account. The row scrolls sideways on a phone; the link to the page one is on is marked
+ * current.
  */
 function AccountNav({ member, returnTo, section, cartCount, ownStore, unread }: AccountNavProps) {
   if (!member)
     return (
       <nav class="site-header__account" aria-label="Account">
+        <a href="/requests">Requests</a>
         <a href={signInHref(returnTo)}>Sign in</a>
         <a class="button button--primary button--small" href={signUpHref(returnTo)}>
           Sign up
@@ -191,6 +193,7 @@ function AccountNav({ member, returnTo, section, cartCount, ownStore, unread }: 
       <MessagesLink count={unread.messages} current={isWithin(here, '/conversations')} />
       <NotificationsLink count={unread.notifications} current={isWithin(here, '/notifications')} />
       {link('/orders', 'Orders')}
+      {link('/requests', 'Requests')}
       {ownStore ? (
         <>
           <SalesLink count={ownStore.newOrders} current={isWithin(here, '/sales')} />

@@ -28,7 +28,7 @@ export function MyRequestsPage(props: MyRequestsPageProps) {
           Need a job done? Post what you need and providers in town send you proposals to compare.
         </EmptyState>
       ) : (
-        <ul class="request-list">
+        <ul class="own-requests">
           {props.requests.map((request) => (
             <li class="panel">
               <a href={`/requests/${request.code}`}>

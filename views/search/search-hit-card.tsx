@@ -31,7 +31,7 @@ export function HitCard(props: HitCardProps) {
         </span>
       ) : null}
       {hit.distanceKm !== null ? (
-        <span class="listing-card__distance">{distance(hit.distanceKm, props.locale)}</span>
+        <span class="listing-card__distance">{distanceAway(hit.distanceKm, props.locale)}</span>
       ) : null}
     </ListingCard>
   )
@@ -42,7 +42,8 @@ function Marked({ text }: { text: MarkedText }) {
   return <>{text.map((part) => (part.marked ? <mark>{part.text}</mark> : part.text))}</>
 }
 
-function distance(km: number, locale: string): string {
+/** "400 m away", "2.5 km away". */
+export function distanceAway(km: number, locale: string): string {
   if (km < 1) return `${Math.max(100, Math.round(km * 10) * 100)} m away`
   return `${km.toLocaleString(locale, { maximumFractionDigits: 1 })} km away`
 }

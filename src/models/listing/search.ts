@@ -14,6 +14,7 @@ import type { Clock } from '../../lib/clock'
 import { pageWithin, type PageWindow } from '../../lib/pagination'
 import type { ListingCard } from '../listing'
 import { statement } from '../prepared'
+import { aroundBindings, distanceKmSql, withinBoxSql } from '../place'
 import { readStoreAvatar, storeAvatarSql } from '../store'
 import { cachedAnswer } from './search-cache'
 import { marketMeanRating } from '../review'
@@ -167,15 +168,7 @@ const STORE_AVATAR_SQL = storeAvatarSql('s')
 /** highlight() and snippet() put these around matches: MARK_START and MARK_END, as SQL. */
 const MARKERS = `char(${MARK_START.codePointAt(0)}), char(${MARK_END.codePointAt(0)})`
 
-const KM_PER_DEGREE_LATITUDE = 110.574
-const KM_PER_DEGREE_LONGITUDE_AT_EQUATOR = 111.32
-/**
- * Distance on a flat map around the place (equirectangular): within a town, a few metres from
- * the great-circle distance, and plain arithmetic SQLite can run for every match.
- */
-const DISTANCE_KM_SQL = `sqrt(
-  ((s.latitude - :latitude) * ${KM_PER_DEGREE_LATITUDE}) * ((s.latitude - :latitude) * ${KM_PER_DEGREE_LATITUDE})
-  + ((s.longitude - :longitude) * :kmPerDegreeLongitude) * ((s.longitude - :longitude) * :kmPerDegreeLongitude))`
+const DISTANCE_KM_SQL = distanceKmSql('s')
 
 /** From: the match set first (FTS5 runs MATCH, then the join), or every listing on sale. */
 function source(words: boolean, withStore: boolean): string {
@@ -192,11 +185,7 @@ function fixedFilters(criteria: SearchCriteria): string {
   if (criteria.minPrice !== null) filters.push('l.from_price >= :minPrice')
   if (criteria.maxPrice !== null) filters.push('l.from_price <= :maxPrice')
   if (criteria.inStock) filters.push(IN_STOCK_SQL)
-  if (criteria.near)
-    filters.push(
-      's.latitude BETWEEN :south AND :north AND s.longitude BETWEEN :west AND :east',
-      `${DISTANCE_KM_SQL} <= :radiusKm`,
-    )
+  if (criteria.near) filters.push(withinBoxSql('s'), `${DISTANCE_KM_SQL} <= :radiusKm`)
   return filters.map((filter) => ` AND ${filter}`).join('')
 }
 
@@ -242,21 +231,7 @@ function bindings(criteria: SearchCriteria, match: string | null, now: number) {
   if (match !== null) params.match = match
   if (criteria.minPrice !== null) params.minPrice = criteria.minPrice
   if (criteria.maxPrice !== null) params.maxPrice = criteria.maxPrice
-  if (criteria.near) {
-    const { latitude, longitude, radiusKm } = criteria.near
-    const kmPerDegreeLongitude =
-      KM_PER_DEGREE_LONGITUDE_AT_EQUATOR * Math.max(0.01, Math.cos((latitude * Math.PI) / 180))
-    Object.assign(params, {
-      latitude,
-      longitude,
-      radiusKm,
-      kmPerDegreeLongitude,
-      south: latitude - radiusKm / KM_PER_DEGREE_LATITUDE,
-      north: latitude + radiusKm / KM_PER_DEGREE_LATITUDE,
-      west: longitude - radiusKm / kmPerDegreeLongitude,
-      east: longitude + radiusKm / kmPerDegreeLongitude,
-    })
-  }
+  if (criteria.near) Object.assign(params, aroundBindings(criteria.near))
   return { ...params, now }
 }
 

@@ -1,0 +1,112 @@
+import { dateTimeFormat, formatTimeAgo } from '../../src/lib/intl'
+import type { RequestRow } from '../../src/models/request/browse'
+import { requestPath, type ServiceRequest } from '../../src/models/request/request'
+import { Money } from '../components/money'
+import { Picture } from '../components/picture'
+import { distanceAway } from '../search/search-hit-card'
+
+type RequestCardProps = {
+  request: RequestRow
+  currency: string
+  locale: string
+  now: Date
+  /** Its title's heading level: under the page's h1 (2), or under a section's h2 (3). */
+  level?: 2 | 3
+}
+
+/**
+ * A request in a list, with what a provider weighs before opening it: what is needed and in
+ * which category, the budget, where and by when, how many have proposed already, and how fresh
+ * it is. The title is the link; the stylesheet stretches it over the whole card.
+ */
+export function RequestCard({ request, currency, locale, now, level = 2 }: RequestCardProps) {
+  const link = <a href={requestPath(request)}>{request.title}</a>
+  return (
+    <li class="request-card">
+      {level === 3 ? (
+        <h3 class="request-card__title">{link}</h3>
+      ) : (
+        <h2 class="request-card__title">{link}</h2>
+      )}
+      <p class="request-card__what">
+        {request.categoryName} ·{' '}
+        <Budget
+          min={request.budgetMin}
+          max={request.budgetMax}
+          currency={currency}
+          locale={locale}
+        />
+      </p>
+      {request.summary ? <p class="request-card__summary">{request.summary}</p> : null}
+      <ul class="request-card__facts">
+        <li>{placeWords(request)}</li>
+        <li>{neededByWords(request.neededBy, locale)}</li>
+        <li>{proposalWords(request.proposalCount)}</li>
+        {request.distanceKm !== null ? <li>{distanceAway(request.distanceKm, locale)}</li> : null}
+        <li>
+          Posted{' '}
+          <time datetime={request.createdAt.toISOString()}>
+            {formatTimeAgo(request.createdAt, now, locale)}
+          </time>
+        </li>
+      </ul>
+      {request.photo ? (
+        <Picture image={request.photo} alt="" sizes="5rem" class="request-card__photo" />
+      ) : null}
+    </li>
+  )
+}
+
+type BudgetProps = { min: number | null; max: number | null; currency: string; locale: string }
+
+/** What the buyer means to spend: "500 – 800", "up to 800", "from 500", or "Budget open". */
+export function Budget({ min, max, currency, locale }: BudgetProps) {
+  const money = (amount: number) => <Money amount={amount} currency={currency} locale={locale} />
+  if (min !== null && max !== null && min !== max)
+    return (
+      <span class="request-card__budget">
+        {money(min)} – {money(max)}
+      </span>
+    )
+  if (max !== null)
+    return (
+      <span class="request-card__budget">{min === max ? money(max) : <>up to {money(max)}</>}</span>
+    )
+  if (min !== null) return <span class="request-card__budget">from {money(min)}</span>
+  return <span class="request-card__budget">Budget open</span>
+}
+
+const PLACE_WORDS: Record<ServiceRequest['place'], string> = {
+  customer: "At the buyer's place",
+  provider: "At the provider's",
+  online: 'Online',
+  either: 'Any of these',
+}
+
+/** Where the work happens: "At the buyer's place · Tanji", "Online". */
+export function placeWords(request: Pick<ServiceRequest, 'place' | 'area'>): string {
+  const where = PLACE_WORDS[request.place]
+  const placed = request.place === 'customer' || request.place === 'either'
+  return placed && request.area ? `${where} · ${request.area}` : where
+}
+
+/** When it is needed: "Needed by Tue 24 Nov", or "Flexible on timing". */
+export function neededByWords(neededBy: string | null, locale: string): string {
+  if (!neededBy) return 'Flexible on timing'
+  // A day on the market's calendar, not an instant: read and written at UTC midnight.
+  const day = new Date(`${neededBy}T00:00:00Z`)
+  if (Number.isNaN(day.getTime())) return 'Flexible on timing'
+  const words = dateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(day)
+  return `Needed by ${words}`
+}
+
+/** "No proposals yet", "1 proposal", "2 proposals". */
+export function proposalWords(count: number): string {
+  if (count === 0) return 'No proposals yet'
+  return count === 1 ? '1 proposal' : `${count} proposals`
+}
