@@ -2,7 +2,7 @@ import { dateTimeFormat } from '../../src/lib/intl'
 import type { OwnRequest } from '../../src/models/request/request'
 import { EmptyState } from '../components/empty-state'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
-import { budgetText, proposalCountText, STATUS_LABELS } from './request-words'
+import { budgetText, proposalWords, STATUS_LABELS } from './request-words'
 
 export type MyRequestsPageProps = {
   shell: Shell
@@ -38,7 +38,7 @@ export function MyRequestsPage(props: MyRequestsPageProps) {
                 <span class={`status status--${request.statusNow}`}>
                   {STATUS_LABELS[request.statusNow]}
                 </span>{' '}
-                {proposalCountText(request.proposalCount)} ·{' '}
+                {proposalWords(request.proposalCount)} ·{' '}
                 {budgetText(request, props.currency, shell.locale)} · posted{' '}
                 {date.format(request.createdAt)}
               </p>

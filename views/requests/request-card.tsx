@@ -1,9 +1,9 @@
 import { dateTimeFormat, formatTimeAgo } from '../../src/lib/intl'
 import type { RequestRow } from '../../src/models/request/browse'
 import { requestPath, type ServiceRequest } from '../../src/models/request/request'
-import { Money } from '../components/money'
 import { Picture } from '../components/picture'
 import { distanceAway } from '../search/search-hit-card'
+import { budgetText, neededByWords, placeWords, proposalWords } from './request-words'
 
 type RequestCardProps = {
   request: RequestRow
@@ -61,52 +61,9 @@ type BudgetProps = { min: number | null; max: number | null; currency: string; l
 
 /** What the buyer means to spend: "500 – 800", "up to 800", "from 500", or "Budget open". */
 export function Budget({ min, max, currency, locale }: BudgetProps) {
-  const money = (amount: number) => <Money amount={amount} currency={currency} locale={locale} />
-  if (min !== null && max !== null && min !== max)
-    return (
-      <span class="request-card__budget">
-        {money(min)} – {money(max)}
-      </span>
-    )
-  if (max !== null)
-    return (
-      <span class="request-card__budget">{min === max ? money(max) : <>up to {money(max)}</>}</span>
-    )
-  if (min !== null) return <span class="request-card__budget">from {money(min)}</span>
-  return <span class="request-card__budget">Budget open</span>
-}
-
-const PLACE_WORDS: Record<ServiceRequest['place'], string> = {
-  customer: "At the buyer's place",
-  provider: "At the provider's",
-  online: 'Online',
-  either: 'Any of these',
-}
-
-/** Where the work happens: "At the buyer's place · Tanji", "Online". */
-export function placeWords(request: Pick<ServiceRequest, 'place' | 'area'>): string {
-  const where = PLACE_WORDS[request.place]
-  const placed = request.place === 'customer' || request.place === 'either'
-  return placed && request.area ? `${where} · ${request.area}` : where
-}
-
-/** When it is needed: "Needed by Tue 24 Nov", or "Flexible on timing". */
-export function neededByWords(neededBy: string | null, locale: string): string {
-  if (!neededBy) return 'Flexible on timing'
-  // A day on the market's calendar, not an instant: read and written at UTC midnight.
-  const day = new Date(`${neededBy}T00:00:00Z`)
-  if (Number.isNaN(day.getTime())) return 'Flexible on timing'
-  const words = dateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  }).format(day)
-  return `Needed by ${words}`
-}
-
-/** "No proposals yet", "1 proposal", "2 proposals". */
-export function proposalWords(count: number): string {
-  if (count === 0) return 'No proposals yet'
-  return count === 1 ? '1 proposal' : `${count} proposals`
+  return (
+    <span class="request-card__budget">
+      {budgetText({ budgetMin: min, budgetMax: max }, currency, locale)}
+    </span>
+  )
 }

@@ -25,9 +25,9 @@ import {
   answersWithinText,
   budgetText,
   dayText,
-  neededByText,
-  PLACE_LABELS,
-  proposalCountText,
+  neededByWords,
+  placeWords,
+  proposalWords,
   STATUS_LABELS,
 } from './request-words'
 
@@ -85,12 +85,9 @@ export function RequestPage(props: RequestPageProps) {
             <strong>{budgetText(request, props.currency, shell.locale)}</strong>
           </li>
           <li>{request.category.name}</li>
-          <li>
-            {PLACE_LABELS[request.place]}
-            {request.area ? ` · ${request.area}` : ''}
-          </li>
-          <li>{neededByText(request.neededBy, shell.locale)}</li>
-          <li>{proposalCountText(request.proposalCount)}</li>
+          <li>{placeWords(request)}</li>
+          <li>{neededByWords(request.neededBy, shell.locale)}</li>
+          <li>{proposalWords(request.proposalCount)}</li>
         </ul>
         <Paragraphs text={request.description} />
         {request.photos.length > 0 ? (

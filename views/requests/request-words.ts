@@ -12,12 +12,18 @@ export const PLACE_CHOICES: Record<RequestPlace, string> = {
   either: 'Any of these',
 }
 
-/** The same, as others read it on the request. */
-export const PLACE_LABELS: Record<RequestPlace, string> = {
+const PLACE_WORDS: Record<RequestPlace, string> = {
   customer: "At the buyer's place",
-  provider: "At the provider's place",
+  provider: "At the provider's",
   online: 'Online',
-  either: 'At either place, or online',
+  either: 'Any of these',
+}
+
+/** Where the work happens, as others read it: "At the buyer's place · Tanji", "Online". */
+export function placeWords(request: { place: RequestPlace; area: string }): string {
+  const where = PLACE_WORDS[request.place]
+  const placed = request.place === 'customer' || request.place === 'either'
+  return placed && request.area ? `${where} · ${request.area}` : where
 }
 
 export const STATUS_LABELS: Record<RequestStatus, string> = {
@@ -58,13 +64,13 @@ export function dayText(day: string, locale: string): string {
   }).format(new Date(`${day}T12:00:00Z`))
 }
 
-/** "Needed by Tue 24 Nov", or "Flexible". */
-export function neededByText(neededBy: string | null, locale: string): string {
-  return neededBy ? `Needed by ${dayText(neededBy, locale)}` : 'When: flexible'
+/** When it is needed: "Needed by Tue 24 Nov", or "Flexible on timing". */
+export function neededByWords(neededBy: string | null, locale: string): string {
+  return neededBy ? `Needed by ${dayText(neededBy, locale)}` : 'Flexible on timing'
 }
 
-/** "3 proposals", "1 proposal", "No proposals yet". */
-export function proposalCountText(count: number): string {
+/** "No proposals yet", "1 proposal", "2 proposals". */
+export function proposalWords(count: number): string {
   if (count === 0) return 'No proposals yet'
   return count === 1 ? '1 proposal' : `${count} proposals`
 }
