@@ -22,6 +22,7 @@ import { buy } from '../test/checkout'
 import { seedListing, seedStore, type TestStore } from '../test/listings'
 import { bookTime, seedBookableService } from '../test/bookings'
 import { insertTestOrder } from '../test/orders'
+import { hire, postTestRequest, proposeOn } from '../test/requests'
 import { linkIn, startMailServer, textOf } from '../test/mail-server'
 import { postTestRequest } from '../test/requests'
 import { STALE_AFTER } from './notification-mail'
@@ -153,6 +154,28 @@ describe('mail about orders', () => {
     expect(confirmed!.headers.get('subject')).toEqual([`Booking ${code}: Confirmed`])
     expect(textOf(confirmed!)).toContain(
       `Your order ${code} from Fatou Bakes for Tuesday 24 November at 10:00: confirmed.`,
+    )
+  })
+
+  it('tells a store hired through its proposal that the order is accepted already, not to accept it', async () => {
+    seedListing(market.db, market, bakery, { title: 'Tap repair', categoryId: 101 })
+    const isatou = market.db.select().from(members).where(eq(members.id, buyerId)).get()!
+    const request = postTestRequest(market, isatou, { title: 'Fix a leaking kitchen tap' })
+    const proposed = proposeOn(market, bakery, request.code)
+    if (!proposed.ok) throw new Error('the proposal was refused')
+    const hired = hire(market, isatou, { code: request.code, proposalId: proposed.proposal.id })
+    if (!hired.ok) throw new Error('the hire was refused')
+    await later(NOTIFICATION_MAIL_DELAY)
+    const mail = sentTo(bakery.owner.email).find((one) =>
+      one.headers.get('subject')?.[0]?.startsWith('New order'),
+    )
+    const text = textOf(mail!)
+    expect(text).toContain(
+      'Isatou placed an order with Fatou Bakes: 1 × Fix a leaking kitchen tap.',
+    )
+    expect(text).not.toContain('Accept or decline it')
+    expect(text).toContain(
+      'Isatou hired you through your proposal on their request, so it is accepted already: start the work on the day you proposed.',
     )
   })
 

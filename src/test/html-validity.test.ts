@@ -48,13 +48,13 @@ import { solidImage } from './photos'
 import { seedCompletedSale } from './reviews'
 import { bookTime, seedBookableService } from './bookings'
 import { seedListing, seedStore } from './listings'
-import { postTestRequest } from './requests'
 import { listingPath } from '../models/listing'
 import { appCode, enableTwoFactor } from './two-factor'
 import { savePhoto } from '../models/image'
 import { REPLY_MAX, replyToReview } from '../models/review/replies'
 import { hideReview, reportReview } from '../models/review/reports'
 import { publishReview, seedReviewedOrder } from './published-reviews'
+import { hire, postTestRequest, proposeOn } from './requests'
 
 const VNU_JAR = join(
   dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
@@ -661,6 +661,106 @@ async function renderReviewPages() {
   return pages
 }
 
+/**
+ * Requests and proposals: the form (and refused, a photo kept), a request with two proposals (a
+ * price and a package) as its buyer, a provider with a proposal and one with none yet, a visitor;
+ * the proposal form refused; hiring (and refused); a hired request for its buyer and for the
+ * provider not chosen; My requests.
+ */
+async function renderRequestPages() {
+  const plumber = await seedStore(market, { name: 'Request Plumbing' })
+  seedListing(market.db, market, plumber, { title: 'Tap repair', categoryId: 101 })
+  const fundi = await seedStore(market, { name: 'Request Fundi' })
+  const pipes = seedListing(market.db, market, fundi, { title: 'Pipe work', categoryId: 101 })
+  const newcomer = await seedStore(market, { name: 'Request Newcomer' })
+  seedListing(market.db, market, newcomer, { title: 'Drains', categoryId: 101 })
+  const buyer = await createMember(market, { email: 'requester@example.com' })
+  const [cookie, plumberCookie, fundiCookie, newcomerCookie] = await Promise.all(
+    ['requester@example.com', plumber.owner.email, fundi.owner.email, newcomer.owner.email].map(
+      (email) => market.signIn(email),
+    ),
+  )
+  const open = postTestRequest(market, buyer, { neededBy: '2026-12-10' })
+  const fixed = proposeOn(market, plumber, open.code)
+  const packaged = proposeOn(market, fundi, open.code, {
+    unitId: unitsOnSale(market.db, [pipes.id])[0]!.id,
+    price: null,
+  })
+  const done = postTestRequest(market, buyer, { title: 'Paint the gate', place: 'either' })
+  const chosen = proposeOn(market, plumber, done.code)
+  const other = proposeOn(market, fundi, done.code)
+  if (!fixed.ok || !packaged.ok || !chosen.ok || !other.ok)
+    throw new Error('a proposal was refused')
+  const hired = hire(market, buyer, { code: done.code, proposalId: chosen.proposal.id })
+  if (!hired.ok) throw new Error('the hire was refused')
+  const request = `/requests/${open.code}`
+  const accept = `${request}/proposals/${fixed.proposal.id}/accept`
+  const responses: [string, Response, number][] = [
+    ['request form', await market.get('/requests/new', { cookie }), 200],
+    [
+      'request form, refused with a photo kept',
+      await market.upload(
+        '/requests/new',
+        { photos: [{ name: 'tap.jpg', bytes: await solidImage(320, 240, 'jpeg') }] },
+        {
+          cookie,
+          fields: {
+            title: 'Fix a <leaking> tap',
+            description: '',
+            categoryId: '101',
+            budgetMin: '900',
+            budgetMax: '800',
+            place: 'customer',
+            visibility: 'everyone',
+            openForDays: '14',
+          },
+        },
+      ),
+      422,
+    ],
+    ['request, buyer with proposals', await market.get(request, { cookie }), 200],
+    [
+      'request, provider with a proposal',
+      await market.get(request, { cookie: plumberCookie }),
+      200,
+    ],
+    ['request, provider with packages', await market.get(request, { cookie: newcomerCookie }), 200],
+    ['request, visitor', await market.get(request), 200],
+    [
+      'request, proposal refused',
+      await market.post(
+        `${request}/proposal`,
+        { unitId: '0', price: '', visitOn: '2020-01-01', message: '' },
+        { cookie: newcomerCookie },
+      ),
+      422,
+    ],
+    ['hire', await market.get(accept, { cookie }), 200],
+    [
+      'hire, refused',
+      await market.post(
+        accept,
+        { fulfilment: 'customer', address: '', contactPhone: '0712 345 678' },
+        { cookie },
+      ),
+      422,
+    ],
+    ['request, hired, as buyer', await market.get(`/requests/${done.code}`, { cookie }), 200],
+    [
+      'request, hired, as the provider not chosen',
+      await market.get(`/requests/${done.code}`, { cookie: fundiCookie }),
+      200,
+    ],
+    ['my requests', await market.get('/requests/mine', { cookie }), 200],
+  ]
+  const pages: [string, string][] = []
+  for (const [name, response, status] of responses) {
+    expect(response.status, name).toBe(status)
+    pages.push([name, await response.text()])
+  }
+  return pages
+}
+
 /** Runs vnu once over every file; fails loudly (never skips) when Java is missing. */
 function validate(paths: string[]): VnuMessage[] {
   const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java'
@@ -698,6 +798,7 @@ describe('HTML validity (Nu HTML Checker)', () => {
     files.set('recovery codes', await renderRecoveryCodes())
     for (const [name, html] of await renderFirstRunPages()) files.set(name, html)
     for (const [name, html] of await renderReviewPages()) files.set(name, html)
+    for (const [name, html] of await renderRequestPages()) files.set(name, html)
     dir = mkdtempSync(join(tmpdir(), 'souk-vnu-'))
     for (const [index, [name, html]] of [...files].entries()) {
       const file = join(dir, `page-${index}.html`)

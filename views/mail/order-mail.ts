@@ -5,6 +5,7 @@ import { formatMoney } from '../../src/lib/money'
 import { bookingTime } from '../bookings/booking-words'
 import type { MailContent } from '../../src/mail/outbox'
 import type { OrderForMail } from '../../src/models/notification-mail'
+import { hiredThroughRequest } from '../../src/models/request/hiring'
 import { eventLabel, statusLabel } from '../orders/order-words'
 import { composeMail } from './compose-mail'
 
@@ -60,7 +61,9 @@ export function orderMail(props: OrderMailProps): MailContent {
         subject: `New order ${code} from ${details.buyerName}`,
         paragraphs: [
           `${details.buyerName} placed an order with ${details.store.name}: ${lineSummary(details)}. Total: ${total}.`,
-          'Accept or decline it on the order page.',
+          hiredThroughRequest(order)
+            ? `${details.buyerName} hired you through your proposal on their request, so it is accepted already: start the work on the day you proposed.`
+            : 'Accept or decline it on the order page.',
           ...said,
         ],
       })

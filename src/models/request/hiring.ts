@@ -32,6 +32,14 @@ import { transactionUnlessRefused } from '../transaction'
 import type { RequestPlace } from './request-input'
 import { statusNow, tellProposers, type RequestDeps } from './request'
 
+/** A hired order's checkout key names its request, and tells it from an order placed at checkout. */
+const hiredCheckoutKey = (code: string) => `request:${code}`
+
+/** Whether the order came from hiring a proposal on a request (and so started accepted). */
+export function hiredThroughRequest(order: Pick<Order, 'checkoutKey'>): boolean {
+  return order.checkoutKey.startsWith(hiredCheckoutKey(''))
+}
+
 /** Where the work may happen, as the request said: one place, or any of the three. */
 export function placesOf(place: RequestPlace): Fulfilment[] {
   return place === 'either' ? ['customer', 'provider', 'online'] : [place]
@@ -106,7 +114,7 @@ export function acceptProposal(
         .insert(orders)
         .values({
           code: readableCode(),
-          checkoutKey: `request:${request.code}`,
+          checkoutKey: hiredCheckoutKey(request.code),
           buyerId: buyer.id,
           storeId: store.id,
           kind: 'service',

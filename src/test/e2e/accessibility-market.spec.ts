@@ -45,6 +45,11 @@ async function seedMarket(seed: Seed) {
   return { amadou, store, service, jam, honey }
 }
 
+/** "2026-11-14", `days` after today on the market's clock (UTC). */
+function dayAhead(days: number): string {
+  return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10)
+}
+
 async function visit(page: Page, path: string, heading: string | RegExp) {
   await page.goto(path)
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
@@ -217,6 +222,62 @@ test.describe('Accessibility of the market (axe, WCAG 2.1 AA)', () => {
 
     await visit(provider, `/stores/${store.slug}/balance`, 'Balance')
     await expectAccessible(provider, 'store balance')
+  })
+
+  test('requests: the form and its errors, a request with proposals, a provider’s view, hiring', async ({
+    page,
+    seed,
+    openDevice,
+    problems,
+  }) => {
+    const { amadou } = await seedMarket(seed)
+    const lamin = await seed.member({ displayName: 'Lamin Jobe' })
+    seed.store(lamin, { name: 'Jobe Pipes' })
+    seed.listing(lamin, serviceListing({ title: 'Pipe and tap repairs' }))
+    const isatou = await seed.member({ displayName: 'Isatou Bah' })
+    const request = seed.request(isatou, { neededBy: dayAhead(10) })
+    seed.proposal(amadou, request, { price: 65_000, visitOn: dayAhead(3) })
+    seed.proposal(lamin, request, { price: 40_000, visitOn: dayAhead(2) })
+    await signIn(page, isatou)
+
+    await visit(page, '/requests/new', 'Post a request')
+    await expectAccessible(page, 'request form')
+
+    problems.allowStatus(422)
+    await page.getByLabel('At least').fill('900')
+    await page.getByLabel('At most').fill('800')
+    const posted = nextPost(page, '/requests/new')
+    await page.getByRole('button', { name: 'Post the request' }).click()
+    expect((await posted).status()).toBe(422)
+    await expect(page.getByRole('alert')).toContainText('problems:')
+    await expectAccessible(page, 'request form with errors')
+
+    await visit(page, `/requests/${request.code}`, 'Fix a leaking kitchen tap')
+    await expect(page.locator('li.proposal')).toHaveCount(2)
+    await expectAccessible(page, 'request page (buyer, two proposals)')
+
+    await page
+      .locator('li.proposal')
+      .filter({ hasText: 'Jobe Pipes' })
+      .getByRole('link', { name: 'Accept', exact: true })
+      .click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Hire Jobe Pipes' })).toBeVisible()
+    await expectAccessible(page, 'hire page')
+
+    const hire = nextPost(page, new URL(page.url()).pathname)
+    await page.getByRole('button', { name: 'Hire Jobe Pipes' }).click()
+    expect((await hire).status()).toBe(422)
+    await expect(page.getByRole('alert')).toBeVisible()
+    await expectAccessible(page, 'hire page with errors')
+
+    const provider = await openDevice('Pixel 7')
+    await signIn(provider, amadou)
+    await visit(provider, `/requests/${request.code}`, 'Fix a leaking kitchen tap')
+    await expect(provider.getByRole('button', { name: 'Save your proposal' })).toBeVisible()
+    await expectAccessible(provider, 'request page (provider, with a proposal)')
+
+    await visit(page, '/requests/mine', 'My requests')
+    await expectAccessible(page, 'my requests')
   })
 
   test.describe('in dark mode', () => {

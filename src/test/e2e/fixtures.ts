@@ -32,10 +32,13 @@ import type { OrderAction } from '../../models/order/transitions'
 import type { SessionMember } from '../../models/session'
 import { createCoupon, type Coupon, type CouponInput } from '../../models/coupon'
 import { completeSetup, findSite } from '../../models/site'
-import { openStore, type Store, type StoreFields } from '../../models/store'
+import { findStoreOfMember, openStore, type Store, type StoreFields } from '../../models/store'
 import { startMailServer, type ReceivedMail } from '../mail-server'
 import { writeReview, type ReviewInput } from '../../models/review'
 import { setWeeklyHours } from '../../models/booking/availability'
+import { propose, type Proposal } from '../../models/request/proposal'
+import { postRequest, type ServiceRequest } from '../../models/request/request'
+import type { ProposalInput, RequestInput } from '../../models/request/request-input'
 import type { WeeklyHours } from '../../models/booking/slots'
 import { repoRoot } from './paths'
 
@@ -376,6 +379,52 @@ export class Seed {
   /** Sets a storefront's weekly hours for bookings, as its Hours page would. */
   hours(store: Pick<Store, 'id'>, hours: WeeklyHours) {
     setWeeklyHours(this.#db, store.id, hours)
+  }
+
+  /**
+   * A request posted by `buyer`, as the request form posts it (no photos): a plumbing job at
+   * their place, budget 500–800, open a fortnight, unless told otherwise.
+   */
+  request(buyer: Credentials, input: Partial<RequestInput> = {}): ServiceRequest {
+    const posted = postRequest(
+      { db: this.#db, clock: systemClock, bus: localBus() },
+      this.#sessionMember(buyer),
+      {
+        title: 'Fix a leaking kitchen tap',
+        description: 'The tap drips all night; the washer may be gone.',
+        categoryId: CATEGORY.plumbing,
+        budgetMin: 50_000,
+        budgetMax: 80_000,
+        place: 'customer',
+        area: 'Tanji',
+        neededBy: null,
+        visibility: 'everyone',
+        openForDays: 14,
+        ...input,
+      },
+      [],
+    )
+    if (!posted.ok) throw new Error(`seeding a request failed: ${posted.reason}`)
+    return posted.request
+  }
+
+  /** `provider`'s store's proposal on the request, as its form sends it: a fixed price unless a package (`unitId`) is given. */
+  proposal(
+    provider: Credentials,
+    request: Pick<ServiceRequest, 'code'>,
+    input: Partial<ProposalInput> & Pick<ProposalInput, 'visitOn'>,
+  ): Proposal {
+    const member = this.#sessionMember(provider)
+    const store = findStoreOfMember(this.#db, member.id)
+    const sent = propose(
+      { db: this.#db, clock: systemClock, bus: localBus() },
+      member,
+      store,
+      request.code,
+      { unitId: 0, price: 65_000, message: 'I can come with a new washer.', ...input },
+    )
+    if (!sent.ok) throw new Error(`seeding a proposal failed: ${sent.reason}`)
+    return sent.proposal
   }
 
   close() {
