@@ -24,7 +24,6 @@ import { bookTime, seedBookableService } from '../test/bookings'
 import { insertTestOrder } from '../test/orders'
 import { hire, postTestRequest, proposeOn } from '../test/requests'
 import { linkIn, startMailServer, textOf } from '../test/mail-server'
-import { postTestRequest } from '../test/requests'
 import { STALE_AFTER } from './notification-mail'
 
 // Requests in tests come from ORIGIN, and the CSRF check compares it with PUBLIC_URL.
