@@ -232,6 +232,10 @@ describe('hiring', () => {
     const after = await page(await market.get(`/requests/${request.code}`, { cookie: buyerCookie }))
     expect(after.querySelector('.status')?.textContent).toBe('Hired')
     expect(after.querySelector(`a[href="${orderPath}"]`)).not.toBeNull()
+    const theirs = await page(
+      await market.get(`/requests/${request.code}`, { cookie: plumberCookie }),
+    )
+    expect(theirs.querySelector(`a[href="${orderPath}"]`)?.textContent).toContain('Open order')
   })
 
   it('answers 404 for someone else’s request and a withdrawn proposal, and one of two accepts wins', async () => {

@@ -96,6 +96,7 @@ function roleOf<E extends MarketEnv>(
     kind: 'provider',
     packages: proposablePackages(db, store.id),
     own,
+    orderCode: own?.status === 'accepted' ? hiredOrderCode(c.var, request.id) : undefined,
     values: form?.values ?? (own ? proposalValues(own, c.var.site.currency) : {}),
     errors: form?.errors ?? {},
   }

@@ -38,6 +38,8 @@ export type RequestRole =
       kind: 'provider'
       packages: ProposablePackage[]
       own: Proposal | undefined
+      /** The order the buyer's hiring made, when it was this store's proposal. */
+      orderCode: string | undefined
       values: FormValues
       errors: Errors
     }
@@ -250,7 +252,7 @@ function ProviderPart(
   return (
     <section aria-labelledby="your-proposal-heading" class="stack">
       <h2 id="your-proposal-heading">Your proposal</h2>
-      {own ? <OwnProposalState {...props} own={own} /> : null}
+      {own ? <OwnProposalState {...props} own={own} orderCode={role.orderCode} /> : null}
       {open && own?.status !== 'accepted' && own?.status !== 'declined' ? (
         <ProposalForm {...props} role={role} />
       ) : null}
@@ -272,7 +274,9 @@ function ProviderPart(
   )
 }
 
-function OwnProposalState(props: RequestPageProps & { own: Proposal }) {
+function OwnProposalState(
+  props: RequestPageProps & { own: Proposal; orderCode: string | undefined },
+) {
   const { own, shell } = props
   const price = <Money amount={own.price} currency={props.currency} locale={shell.locale} />
   const said = {
@@ -285,6 +289,12 @@ function OwnProposalState(props: RequestPageProps & { own: Proposal }) {
     <p class="notice">
       {said} {price}
       {own.packageName ? ` (${own.packageName})` : ''} for {dayText(own.visitOn, shell.locale)}.
+      {props.orderCode ? (
+        <>
+          {' '}
+          <a href={`/orders/${props.orderCode}`}>Open order {props.orderCode}</a>
+        </>
+      ) : null}
     </p>
   )
 }
