@@ -6,6 +6,7 @@ import {
   listingPhotos,
   messages,
   portfolioItems,
+  requestPhotos,
   reviewPhotos,
   stores,
 } from '../../db/schema'
@@ -37,6 +38,7 @@ export const IMAGE_REFERENCES: readonly { table: SQLiteTable; column: SQLiteColu
   { table: listingPhotos, column: listingPhotos.imageId },
   { table: messages, column: messages.imageId },
   { table: reviewPhotos, column: reviewPhotos.imageId },
+  { table: requestPhotos, column: requestPhotos.imageId },
 ]
 
 /**

@@ -352,7 +352,7 @@ describe('POST /account/mail-preferences', () => {
     )
     expect(response.status).toBe(303)
     expect(await flashAfter(response, cookie)).toBe('Email preferences saved.')
-    expect(off()).toEqual(['messages', 'order_updates'])
+    expect(off()).toEqual(['messages', 'order_updates', 'requests'])
     const document = await page(await market.get('/account', { cookie }))
     const ticked = [...document.querySelectorAll('input[name=mail][type=checkbox]')]
       .filter((box) => box.hasAttribute('checked'))
@@ -367,10 +367,10 @@ describe('POST /account/mail-preferences', () => {
     market = await createOpenMarket()
     const { cookie, off } = await awaWithCookie()
     await market.post('/account/mail-preferences', { mail: '' }, { cookie })
-    expect(off()).toEqual(['messages', 'new_order', 'order_updates', 'reviews'])
+    expect(off()).toEqual(['messages', 'new_order', 'order_updates', 'requests', 'reviews'])
     await market.post(
       '/account/mail-preferences',
-      { mail: ['', 'new_order', 'order_updates', 'messages', 'reviews'] },
+      { mail: ['', 'new_order', 'order_updates', 'messages', 'reviews', 'requests'] },
       { cookie },
     )
     expect(off()).toEqual([])

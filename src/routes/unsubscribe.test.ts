@@ -73,6 +73,7 @@ describe('POST /unsubscribe/:token/:kind', () => {
       order_updates: true,
       messages: true,
       reviews: true,
+      requests: true,
     })
 
     const document = await page(await market.get(`/unsubscribe/${token}/new_order`))
