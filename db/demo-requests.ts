@@ -993,6 +993,7 @@ function revise(
   const day = calendarDate(new Date(at), town.site.timeZone)
   return proposeThroughForm(town, seller, request, at, {
     unitId: '0',
+    revise: '1',
     price: String(roundDalasi((earlier.price / 100) * 0.9)),
     visitOn: earlier.visitOn > day ? earlier.visitOn : addDays(day, 1),
     message: `${earlier.message}\n\n${pick(town.random, REVISIONS)}`,
@@ -1004,10 +1005,11 @@ function proposeThroughForm(
   seller: Seller,
   request: ServiceRequest,
   at: number,
-  form: { unitId: string; price: string; visitOn: string; message: string },
+  form: { unitId: string; revise?: '1'; price: string; visitOn: string; message: string },
 ): Proposal {
   const day = calendarDate(new Date(at), town.site.timeZone)
-  const read = proposalSchema(town.site, day).safeParse(form)
+  const hasPackages = proposablePackages(town.db, seller.store.id).length > 0
+  const read = proposalSchema(town.site, day, hasPackages).safeParse(form)
   if (!read.success)
     throw new Error(`demo: the proposal form refused ${seller.store.slug}: ${read.error.message}`)
   const sent = propose(town.depsAt(at), seller.store.owner, seller.row, request.code, read.data)

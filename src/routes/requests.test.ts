@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { orders, proposals, requestPhotos, serviceRequests } from '../../db/schema'
-import { createMember, createOpenMarket, fieldError, page, type TestMarket } from '../test/app'
+import {
+  createMember,
+  createOpenMarket,
+  fieldError,
+  flashAfter,
+  page,
+  type TestMarket,
+} from '../test/app'
 import { seedListing, seedStore, type TestStore } from '../test/listings'
 import { phoneJpeg } from '../test/photos'
 import { postTestRequest, proposeOn } from '../test/requests'
@@ -114,7 +121,13 @@ describe('posting a request', () => {
     const tutor = await seedStore(market, { name: 'Awa Tutoring' })
     seedListing(market.db, market, tutor, { title: 'Maths', categoryId: 111 })
     const tutorCookie = await market.signIn(tutor.owner.email)
-    expect((await market.get(`/requests/${request.code}`)).status).toBe(404)
+    // A visitor is asked to sign in (a provider following their mail), and sees nothing of it.
+    const visitor = await market.get(`/requests/${request.code}`)
+    expect(visitor.status).toBe(303)
+    expect(visitor.headers.get('location')).toBe(
+      `/sign-in?return_to=${encodeURIComponent(`/requests/${request.code}`)}`,
+    )
+    expect((await market.get('/requests/ABCDEFGHJK')).status).toBe(404)
     expect((await market.get(`/requests/${request.code}`, { cookie: tutorCookie })).status).toBe(
       404,
     )
@@ -135,9 +148,19 @@ describe('proposing', () => {
       cookie: plumberCookie,
     })
     expect(first.status).toBe(303)
-    const again = await market.post(
+    // The same form sent twice (a double tap) changes nothing; the form that changes it does.
+    const twice = await market.post(
       `/requests/${request.code}/proposal`,
       { ...PROPOSAL_FORM, price: '600' },
+      { cookie: plumberCookie },
+    )
+    expect(await flashAfter(market, twice, plumberCookie)).toContain(
+      'You have already sent a proposal',
+    )
+    expect(market.db.select().from(proposals).all()).toMatchObject([{ price: 65_000 }])
+    const again = await market.post(
+      `/requests/${request.code}/proposal`,
+      { ...PROPOSAL_FORM, price: '600', revise: '1' },
       { cookie: plumberCookie },
     )
     expect(again.status).toBe(303)
@@ -145,6 +168,7 @@ describe('proposing', () => {
 
     const own = await page(await market.get(`/requests/${request.code}`, { cookie: plumberCookie }))
     expect(own.querySelector('#field-price')?.getAttribute('value')).toBe('600.00')
+    expect(own.querySelector('input[name=revise]')?.getAttribute('value')).toBe('1')
     expect(own.body.textContent).toContain('Withdraw your proposal')
 
     const compared = await page(
@@ -185,6 +209,22 @@ describe('proposing', () => {
     expect(market.db.select().from(proposals).all()).toEqual([])
   })
 
+  it('asks before withdrawing, and leads a reloaded refused form back to the request', async () => {
+    const request = postTestRequest(market, buyer)
+    const asked = await page(
+      await market.get(`/requests/${request.code}/withdraw`, { cookie: buyerCookie }),
+    )
+    expect(asked.querySelector('h1')?.textContent).toContain('Withdraw')
+    expect(asked.querySelector(`form[action="/requests/${request.code}/withdraw"]`)).not.toBeNull()
+    expect(
+      (await market.get(`/requests/${request.code}/withdraw`, { cookie: plumberCookie })).status,
+    ).toBe(404)
+    const reloaded = await market.get(`/requests/${request.code}/proposal`, {
+      cookie: plumberCookie,
+    })
+    expect(reloaded.headers.get('location')).toBe(`/requests/${request.code}#propose`)
+  })
+
   it('lets only the buyer withdraw the request', async () => {
     const request = postTestRequest(market, buyer)
     const stranger = await market.post(
@@ -206,6 +246,10 @@ describe('hiring', () => {
     const form = await page(await market.get(path, { cookie: buyerCookie }))
     expect(form.querySelector('h1')?.textContent).toBe('Hire Lamin Plumbing')
 
+    const nothing = await page(await market.post(path, {}, { cookie: buyerCookie }))
+    expect(fieldError(nothing, 'fulfilment')).toBe('Choose where it happens.')
+    expect(fieldError(nothing, 'contactPhone')).toContain('Give a phone number')
+    expect(fieldError(nothing, 'paymentMethod')).toBe('Choose how you pay.')
     const missing = await market.post(
       path,
       { fulfilment: 'customer', address: '', contactPhone: '0712 345 678', paymentMethod: 'cash' },
@@ -272,9 +316,15 @@ describe('hiring', () => {
 
   it('lists the buyer’s own requests', async () => {
     postTestRequest(market, buyer, { title: 'Paint the gate' })
+    const taps = postTestRequest(market, buyer, { title: 'Fix two taps' })
+    proposeOn(market, plumber, taps.code)
     const mine = await page(await market.get('/requests/mine', { cookie: buyerCookie }))
-    expect(mine.querySelector('.own-requests')?.textContent).toContain('Paint the gate')
-    expect(mine.querySelector('.own-requests')?.textContent).toContain('No proposals yet')
+    const rows = [...mine.querySelectorAll('.own-requests > li')].map((row) => row.textContent)
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toContain('Fix two taps')
+    expect(rows[0]).toContain('1 proposal')
+    expect(rows[1]).toContain('Paint the gate')
+    expect(rows[1]).toContain('No proposals yet')
     const theirs = await page(await market.get('/requests/mine', { cookie: plumberCookie }))
     expect(theirs.querySelector('.own-requests')).toBeNull()
   })

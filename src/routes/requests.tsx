@@ -2,6 +2,8 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { HirePage } from '../../views/requests/hire-page'
 import { MyRequestsPage } from '../../views/requests/my-requests-page'
+import { WithdrawRequestPage } from '../../views/requests/withdraw-request-page'
+import { signInHref } from '../../views/accounts/account-links'
 import { RequestFormPage } from '../../views/requests/request-form-page'
 import { PROPOSAL_FORM_ID, RequestPage, type RequestRole } from '../../views/requests/request-page'
 import type { MarketEnv, MemberEnv } from '../http/env'
@@ -36,6 +38,8 @@ import {
 import {
   findRequestFor,
   listOwnRequests,
+  requestCodeExists,
+  MAX_REQUESTS_PER_DAY,
   postRequest,
   requestPath,
   withdrawRequest,
@@ -51,6 +55,11 @@ const CODE = ':code{[A-Z0-9]{10}}'
 /** The market's calendar day now: needed-by and visit days are refused before it. */
 function today<E extends MarketEnv>(c: Context<E>): string {
   return calendarDate(c.var.clock.now(), c.var.site.timeZone)
+}
+
+/** Whether any request has the code in the address, whoever may read it. */
+function requestExists<E extends MarketEnv>(c: Context<E>): boolean {
+  return requestCodeExists(c.var.db, c.req.param('code') ?? '')
 }
 
 function findRequest<E extends MarketEnv>(c: Context<E>): RequestDetails | undefined {
@@ -136,12 +145,11 @@ const PROPOSE_REFUSALS: Record<Exclude<ProposeRefusal, 'not_found'>, string> = {
   closed: 'This request is closed: it no longer takes proposals.',
   package: 'Choose one of your packages on sale, or give your own price.',
   accepted: 'The buyer has already decided on your proposal.',
+  already_proposed: 'You have already sent a proposal on this request: change it below instead.',
 }
 
-const fulfilment = z.enum(['customer', 'provider', 'online']).optional().catch(undefined)
-const paymentMethod = z.enum(['cash', 'mobile_money', 'bank_transfer']).optional().catch(undefined)
 const hireSchema = z.object({
-  fulfilment,
+  fulfilment: z.enum(['customer', 'provider', 'online'], { message: 'Choose where it happens.' }),
   address: z
     .string()
     .max(MAX_ADDRESS_LENGTH, `Use at most ${MAX_ADDRESS_LENGTH} characters.`)
@@ -149,9 +157,19 @@ const hireSchema = z.object({
   note: z.string().max(MAX_NOTE_LENGTH, `Use at most ${MAX_NOTE_LENGTH} characters.`).default(''),
   contactPhone: z
     .string()
-    .trim()
-    .regex(PHONE_PATTERN, 'Give a phone number the provider can reach you on, like 0712 345 678.'),
-  paymentMethod,
+    .default('')
+    .pipe(
+      z
+        .string()
+        .trim()
+        .regex(
+          PHONE_PATTERN,
+          'Give a phone number the provider can reach you on, like 0712 345 678.',
+        ),
+    ),
+  paymentMethod: z.enum(['cash', 'mobile_money', 'bank_transfer'], {
+    message: 'Choose how you pay.',
+  }),
 })
 
 const HIRE_PROBLEMS: Record<HireProblem, string> = {
@@ -226,7 +244,12 @@ export const requestPages = new Hono<MarketEnv>()
         c,
         {
           values: form.values,
-          errors: { categoryId: 'Choose a category from the list.' },
+          errors:
+            posted.reason === 'category'
+              ? { categoryId: 'Choose a category from the list.' }
+              : {
+                  title: `You have posted ${MAX_REQUESTS_PER_DAY} requests today, the most in a day: post this one tomorrow, or add it to one you posted.`,
+                },
           photos: photos.photos,
           photoErrors: [],
         },
@@ -250,8 +273,21 @@ export const requestPages = new Hono<MarketEnv>()
   )
   .get(`/${CODE}`, (c) => {
     const request = findRequest(c)
+    // A provider signed out who follows the link in their mail is asked who they are first; the
+    // code is too long to guess, so this tells a stranger nothing worth knowing.
+    if (!request && !c.var.member && requestExists(c))
+      return c.redirect(signInHref(c.req.path), 303)
     if (!request) return c.notFound()
     return renderRequest(c, request, roleOf(c, request))
+  })
+  // A refused form is shown at the address it posted to: reloading it, or sharing it, leads back.
+  .get(`/${CODE}/proposal`, (c) =>
+    c.redirect(`/requests/${c.req.param('code')}#${PROPOSAL_FORM_ID}`, 303),
+  )
+  .get(`/${CODE}/withdraw`, requireMember, (c) => {
+    const request = findRequest(c)
+    if (!request || request.buyerId !== c.var.member.id) return c.notFound()
+    return c.html(<WithdrawRequestPage shell={shell(c)} request={request} />)
   })
   .post(`/${CODE}/withdraw`, requireMember, (c) => {
     const code = c.req.param('code')
@@ -269,9 +305,10 @@ export const requestPages = new Hono<MarketEnv>()
   .post(`/${CODE}/proposal`, requireMember, async (c) => {
     const request = findRequest(c)
     if (!request) return c.notFound()
-    const form = await parseForm(c, proposalSchema(c.var.site, today(c)))
-    if (!form.ok) return renderRequest(c, request, roleOf(c, request, form), 422)
     const store: Store | undefined = findStoreOfMember(c.var.db, c.var.member.id)
+    const hasPackages = store ? proposablePackages(c.var.db, store.id).length > 0 : false
+    const form = await parseForm(c, proposalSchema(c.var.site, today(c), hasPackages))
+    if (!form.ok) return renderRequest(c, request, roleOf(c, request, form), 422)
     const result = propose(c.var, c.var.member, store, request.code, form.data)
     if (result.ok)
       return flashRedirect(
@@ -325,17 +362,15 @@ export const requestPages = new Hono<MarketEnv>()
       c.var.site,
       c.var.member,
       { code: found.request.code, proposalId: found.proposal.id },
-      {
-        ...form.data,
-        fulfilment: form.data.fulfilment,
-        paymentMethod: form.data.paymentMethod,
-      },
+      form.data,
     )
     if (result.ok)
       return flashRedirect(
         c,
         `/orders/${result.order.code}`,
-        `You hired ${found.proposal.store.name}. They have been told, and so have the others who proposed.`,
+        found.request.proposalCount > 1
+          ? `You hired ${found.proposal.store.name}. They have been told, and so have the others who proposed.`
+          : `You hired ${found.proposal.store.name}. They have been told.`,
       )
     if (result.reason === 'not_found') return c.notFound()
     if (result.reason === 'closed')

@@ -257,3 +257,17 @@ export const productForm = {
   delivery: 'on',
   deliveryFee: '25',
 }
+
+/** What the flash on the next page says, following the redirect like a browser. */
+export async function flashAfter(
+  market: Pick<TestMarket, 'get'>,
+  response: Response,
+  cookie = '',
+): Promise<string | null> {
+  const next = await page(
+    await market.get(response.headers.get('Location') ?? '/', {
+      cookie: [cookie, cookiesFrom(response)].filter(Boolean).join('; '),
+    }),
+  )
+  return next.querySelector('.flash')?.textContent ?? null
+}

@@ -45,6 +45,7 @@ export function proposeOn(
 ) {
   return propose(market, seller.owner, seller.store, code, {
     unitId: 0,
+    revise: false,
     price: 60_000,
     visitOn: '2026-11-25',
     message: 'I can come Wednesday morning with a new washer.',

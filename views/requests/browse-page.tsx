@@ -40,9 +40,12 @@ export function RequestBrowsePage(props: RequestBrowseView & { shell: Shell }) {
       <section class="intro" aria-labelledby="requests-heading">
         <h1 id="requests-heading">Requests</h1>
         <p>What neighbours need done: providers answer with a proposal, and the buyer hires one.</p>
-        <a class="button button--primary" href="/requests/new">
-          Post a request
-        </a>
+        <p class="request-intro__actions">
+          <a class="button button--primary" href="/requests/new">
+            Post a request
+          </a>
+          {shell.member ? <a href="/requests/mine">My requests</a> : null}
+        </p>
       </section>
       <form
         id={REQUESTS_FORM_ID}

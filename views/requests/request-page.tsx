@@ -90,6 +90,9 @@ export function RequestPage(props: RequestPageProps) {
           <li>{placeWords(request)}</li>
           <li>{neededByWords(request.neededBy, shell.locale)}</li>
           <li>{proposalWords(request.proposalCount)}</li>
+          {request.visibility === 'category' ? (
+            <li>Shown only to providers in {request.category.topName}</li>
+          ) : null}
         </ul>
         <Paragraphs text={request.description} />
         {request.photos.length > 0 ? (
@@ -137,10 +140,9 @@ function BuyerPart(props: RequestPageProps & { role: Extract<RequestRole, { kind
         currency={props.currency}
       />
       {open ? (
-        <form method="post" action={`/requests/${request.code}/withdraw`} class="request__withdraw">
-          <Button variant="secondary">Withdraw this request</Button>
-          <span class="muted"> Providers who proposed are told.</span>
-        </form>
+        <p>
+          <a href={`/requests/${request.code}/withdraw`}>Withdraw this request…</a>
+        </p>
       ) : null}
     </>
   )
@@ -314,6 +316,7 @@ function ProposalForm(
       novalidate
     >
       <FormErrors errors={errors} />
+      {revising ? <input type="hidden" name="revise" value="1" /> : null}
       {role.packages.length > 0 ? (
         <RadioGroup
           legend="Price"

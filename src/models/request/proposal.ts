@@ -63,12 +63,13 @@ export function packageLabel(item: Pick<ProposablePackage, 'listingTitle' | 'nam
 }
 
 export type ProposeRefusal =
-  'not_found' | 'own_request' | 'no_store' | 'closed' | 'package' | 'accepted'
+  'not_found' | 'own_request' | 'no_store' | 'closed' | 'package' | 'accepted' | 'already_proposed'
 export type ProposeResult =
   { ok: true; proposal: Proposal; revised: boolean } | { ok: false; reason: ProposeRefusal }
 
 /**
- * Sends the store's proposal on the request, or revises the one it sent: see the top of the file.
+ * Sends the store's proposal on the request, or revises the one it sent (`input.revise`): see the
+ * top of the file.
  * The buyer hears of a new proposal, and of a revision too (freshening the same note).
  * @example propose(c.var, member, store, 'K7QX2M9PTA', form.data)
  */
@@ -109,6 +110,10 @@ export function propose(
         .get()
       if (earlier?.status === 'accepted' || earlier?.status === 'declined')
         return { ok: false, reason: 'accepted' }
+      // A second send (a double tap, an old tab) changes nothing: only the form that changes a
+      // standing proposal may change it.
+      if (earlier?.status === 'active' && !input.revise)
+        return { ok: false, reason: 'already_proposed' }
       const proposal = earlier
         ? tx
             .update(proposals)
@@ -139,7 +144,7 @@ export function propose(
           at,
         ),
       )
-      return { ok: true, proposal, revised: earlier !== undefined }
+      return { ok: true, proposal, revised: earlier?.status === 'active' }
     },
     { behavior: 'immediate' },
   )

@@ -101,10 +101,15 @@ export type RequestInput = z.output<ReturnType<typeof requestSchema>>
  * The proposal form: a package of the store's (`unitId`) or a fixed price, the day of the visit
  * or delivery, and a message to the buyer.
  */
-export function proposalSchema(money: MoneyFormat, today: string) {
+export function proposalSchema(money: MoneyFormat, today: string, hasPackages: boolean) {
   return z
     .object({
       unitId: z.coerce.number().int().min(0).catch(0),
+      /** Sent by the form that changes a standing proposal; without it, a second send is refused. */
+      revise: z
+        .string()
+        .optional()
+        .transform((value) => value === '1'),
       price: priceField(money),
       visitOn: dayField(today, {
         past: 'That day has passed: choose today or later.',
@@ -116,7 +121,12 @@ export function proposalSchema(money: MoneyFormat, today: string) {
     })
     .superRefine((input, context) => {
       if (input.unitId === 0 && input.price === null)
-        refuse(context, '', 'Give your price, or choose one of your packages.', ['price'])
+        refuse(
+          context,
+          '',
+          hasPackages ? 'Give your price, or choose one of your packages.' : 'Give your price.',
+          ['price'],
+        )
     })
 }
 

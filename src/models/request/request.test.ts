@@ -49,6 +49,13 @@ describe('posting a request', () => {
     expect(notesOf(buyer)).toEqual([])
   })
 
+  it('takes at most five requests from a member in a day', () => {
+    for (let n = 1; n <= 5; n += 1) postTestRequest(market, buyer, { title: `Job ${n}` })
+    expect(() => postTestRequest(market, buyer)).toThrow('too_many')
+    market.clock.advance(DAY)
+    expect(postTestRequest(market, buyer).status).toBe('open')
+  })
+
   it('shows a category-only request to its buyer, its providers and operators, and no one else', async () => {
     const request = postTestRequest(market, buyer, { visibility: 'category' })
     const now = market.clock.now()
@@ -68,7 +75,9 @@ describe('proposing', () => {
     const request = postTestRequest(market, buyer)
     const first = proposeOn(market, plumber, request.code)
     expect(first).toMatchObject({ ok: true, revised: false })
-    const again = proposeOn(market, plumber, request.code, { price: 55_000 })
+    const twice = proposeOn(market, plumber, request.code, { price: 55_000 })
+    expect(twice).toEqual({ ok: false, reason: 'already_proposed' })
+    const again = proposeOn(market, plumber, request.code, { price: 55_000, revise: true })
     expect(again).toMatchObject({ ok: true, revised: true })
     const rows = market.db.select().from(proposals).all()
     expect(rows).toHaveLength(1)
@@ -83,7 +92,7 @@ describe('proposing', () => {
     const own = postTestRequest(market, ownStore.owner)
     expect(proposeOn(market, ownStore, own.code)).toEqual({ ok: false, reason: 'own_request' })
     const noStore = await createMember(market)
-    const input = { unitId: 0, price: 1, visitOn: '2026-11-25', message: 'Hello' }
+    const input = { unitId: 0, revise: false, price: 1, visitOn: '2026-11-25', message: 'Hello' }
     expect(propose(market, noStore, undefined, request.code, input)).toEqual({
       ok: false,
       reason: 'no_store',
@@ -121,7 +130,8 @@ describe('proposing', () => {
       ok: false,
       reason: 'closed',
     })
-    expect(proposeOn(market, plumber, request.code)).toMatchObject({ ok: true, revised: true })
+    // Sent again after withdrawing: a new proposal as far as the buyer is concerned.
+    expect(proposeOn(market, plumber, request.code)).toMatchObject({ ok: true, revised: false })
   })
 })
 

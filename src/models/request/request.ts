@@ -9,7 +9,7 @@
 // Who may read one: everyone, or — when the buyer chose so — only providers who sell in its
 // category (a published listing in the same top category), besides the buyer and operators. To
 // anyone else it does not exist (404), as with a draft listing.
-import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, lte, ne, sql } from 'drizzle-orm'
 import {
   categories,
   images,
@@ -41,7 +41,7 @@ export type RequestDeps = { db: Db; clock: Clock; bus: Bus }
 export type RequestDetails = ServiceRequest & {
   /** The status as of now (statusNow). */
   statusNow: RequestStatus
-  category: { id: number; name: string; slug: string; topId: number }
+  category: { id: number; name: string; slug: string; topId: number; topName: string }
   buyerName: string
   photos: Image[]
   /** Proposals still standing (active or accepted). */
@@ -50,6 +50,14 @@ export type RequestDetails = ServiceRequest & {
 
 /** The event the buyer's open request page hears when a proposal on it comes, changes or goes. */
 export const REQUEST_CHANGED = 'request.changed'
+
+/**
+ * SQL: how many proposals stand (active or accepted) on the request row in the query. Spelled
+ * with the table's name: in a query without joins drizzle writes a bare "id", which inside the
+ * subquery would be the proposal's own.
+ */
+const STANDING_PROPOSALS = sql<number>`(SELECT count(*) FROM proposals p
+  WHERE p.request_id = "service_requests"."id" AND p.status IN ('active', 'accepted'))`
 
 /** Its subject in notifications and conversations, and the path of its page. */
 export const requestSubject = (code: string) => `request:${code}`
@@ -100,7 +108,13 @@ export function maySeeRequest(
 }
 
 export type PostRequestResult =
-  { ok: true; request: ServiceRequest } | { ok: false; reason: 'category' }
+  { ok: true; request: ServiceRequest } | { ok: false; reason: 'category' | 'too_many' }
+
+/**
+ * A member posts at most this many requests in a day: each one tells up to MAX_TOLD providers,
+ * so a flood would be theirs to bear. Counted from the table, so a restart forgets nothing.
+ */
+export const MAX_REQUESTS_PER_DAY = 5
 
 /**
  * Posts the buyer's request with its photos (already saved), and tells the providers who sell in
@@ -124,6 +138,17 @@ export function postRequest(
     (tx): PostRequestResult => {
       const topId = topCategoryOf(tx, input.categoryId)
       if (topId === undefined) return { ok: false, reason: 'category' }
+      const today = tx
+        .select({ count: sql<number>`count(*)` })
+        .from(serviceRequests)
+        .where(
+          and(
+            eq(serviceRequests.buyerId, buyer.id),
+            sql`${serviceRequests.createdAt} > ${at.getTime() - DAY}`,
+          ),
+        )
+        .get()
+      if ((today?.count ?? 0) >= MAX_REQUESTS_PER_DAY) return { ok: false, reason: 'too_many' }
       const request = tx
         .insert(serviceRequests)
         .values({
@@ -216,10 +241,11 @@ export function findRequestFor(
         name: categories.name,
         slug: categories.slug,
         topId: sql<number>`coalesce(${categories.parentId}, ${categories.id})`,
+        topName: sql<string>`coalesce((SELECT t.name FROM categories t
+          WHERE t.id = ${categories.parentId}), ${categories.name})`,
       },
       buyerName: members.displayName,
-      proposalCount: sql<number>`(SELECT count(*) FROM proposals p
-        WHERE p.request_id = ${serviceRequests.id} AND p.status IN ('active', 'accepted'))`,
+      proposalCount: STANDING_PROPOSALS,
     })
     .from(serviceRequests)
     .innerJoin(categories, eq(categories.id, serviceRequests.categoryId))
@@ -262,12 +288,11 @@ export function listOwnRequests(db: Db, buyerId: number, now: Date): OwnRequest[
   return db
     .select({
       request: serviceRequests,
-      proposalCount: sql<number>`(SELECT count(*) FROM proposals p
-        WHERE p.request_id = ${serviceRequests.id} AND p.status IN ('active', 'accepted'))`,
+      proposalCount: STANDING_PROPOSALS,
     })
     .from(serviceRequests)
     .where(eq(serviceRequests.buyerId, buyerId))
-    .orderBy(sql`${serviceRequests.createdAt} desc`)
+    .orderBy(sql`${serviceRequests.createdAt} desc, ${serviceRequests.id} desc`)
     .all()
     .map((row) => ({
       ...row.request,
@@ -378,8 +403,13 @@ export function expireRequests(deps: RequestDeps): number {
   return closed
 }
 
-/** Requests by id, for lists that found ids elsewhere (search). */
-export function requestsById(db: Db, ids: number[]): ServiceRequest[] {
-  if (ids.length === 0) return []
-  return db.select().from(serviceRequests).where(inArray(serviceRequests.id, ids)).all()
+/** Whether a request has this code, whoever may read it (never its contents). */
+export function requestCodeExists(db: Db, code: string): boolean {
+  return (
+    db
+      .select({ id: serviceRequests.id })
+      .from(serviceRequests)
+      .where(eq(serviceRequests.code, code))
+      .get() !== undefined
+  )
 }

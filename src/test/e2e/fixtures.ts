@@ -421,7 +421,13 @@ export class Seed {
       member,
       store,
       request.code,
-      { unitId: 0, price: 65_000, message: 'I can come with a new washer.', ...input },
+      {
+        unitId: 0,
+        revise: false,
+        price: 65_000,
+        message: 'I can come with a new washer.',
+        ...input,
+      },
     )
     if (!sent.ok) throw new Error(`seeding a proposal failed: ${sent.reason}`)
     return sent.proposal

@@ -221,7 +221,7 @@ test.describe('Requests and proposals on a phone', () => {
         await expect(card.getByRole('link', { name: 'Accept', exact: true })).toBeVisible()
         await expect(card.getByRole('link', { name: `Message ${store}` })).toBeVisible()
       }
-      await expect(page.getByRole('button', { name: 'Withdraw this request' })).toBeVisible()
+      await expect(page.getByRole('link', { name: 'Withdraw this request…' })).toBeVisible()
       await expect(page.getByRole('article').locator('.facts')).toContainText('2 proposals')
     })
 
@@ -280,7 +280,7 @@ test.describe('Requests and proposals on a phone', () => {
       await expect(page.getByRole('heading', { name: 'Proposals (1)' })).toBeVisible()
       await expect(proposalCard(page, "Amadou's Plumbing")).toContainText('Hired')
       await expect(page.getByRole('link', { name: 'Accept', exact: true })).toHaveCount(0)
-      await expect(page.getByRole('button', { name: 'Withdraw this request' })).toHaveCount(0)
+      await expect(page.getByRole('link', { name: 'Withdraw this request…' })).toHaveCount(0)
     })
 
     await test.step('Amadou finds the order under way in his Sales', async () => {
