@@ -16,7 +16,7 @@ const PLACE_WORDS: Record<RequestPlace, string> = {
   customer: "At the buyer's place",
   provider: "At the provider's",
   online: 'Online',
-  either: 'Any of these',
+  either: 'At either place, or online',
 }
 
 /** Where the work happens, as others read it: "At the buyer's place · Tanji", "Online". */

@@ -116,7 +116,7 @@ describe('GET /requests', () => {
     expect(words('Paint the gate')).toContain('from GMD 200.00')
     expect(words('Paint the gate')).toContain("At the provider's")
     expect(words('Anything goes')).toContain('Budget open')
-    expect(words('Anything goes')).toContain('Any of these · Brufut')
+    expect(words('Anything goes')).toContain('At either place, or online · Brufut')
     expect(words('Anything goes')).toContain('Flexible on timing')
     expect(words('Anything goes')).toContain('No proposals yet')
     // Nothing a visitor has no use for: no store to narrow to or measure from.

@@ -409,7 +409,7 @@ test.describe('Requests with plain forms (JavaScript off)', () => {
         'up to GMD 400.00',
         'Plumbing',
         'At either place, or online',
-        'When: flexible',
+        'Flexible on timing',
         'No proposals yet',
       ])
       await expect(page.getByRole('list', { name: 'Photos' }).getByRole('img')).toHaveCount(1)
