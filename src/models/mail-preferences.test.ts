@@ -12,7 +12,13 @@ describe('mail preferences', () => {
   it('wants every kind until the member turns one off, and only for that member', async () => {
     const ann = await createMember(market)
     const bob = await createMember(market)
-    expect(Object.values(mailPreferences(market.db, ann.id))).toEqual([true, true, true, true, true])
+    expect(Object.values(mailPreferences(market.db, ann.id))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ])
     turnMailOff(market.db, market.clock, ann.id, 'messages')
     // An unsubscribe link followed twice changes nothing the second time.
     turnMailOff(market.db, market.clock, ann.id, 'messages')
