@@ -21,6 +21,7 @@ import {
   stores,
 } from '../../../db/schema'
 import { publishEvents, type LiveEvent } from '../../live/events'
+import { dateTimeFormat } from '../../lib/intl'
 import { readableCode } from '../../lib/tokens'
 import { needsAddress, type Fulfilment } from '../checkout'
 import type { Order } from '../order'
@@ -163,12 +164,13 @@ export function acceptProposal(
           },
           {
             orderId: order.id,
+            // The store accepted these terms when it proposed them: the step is theirs.
             action: 'accept',
-            actor: 'system',
-            actorId: null,
+            actor: 'provider',
+            actorId: store.memberId,
             fromStatus: 'placed',
             toStatus: 'accepted',
-            note: `Hired through the request “${request.title}”: the store's proposal for ${proposal.visitOn} was accepted.`,
+            note: `Hired through the request “${request.title}”, as proposed: on ${visitDay(proposal.visitOn, site.locale)}.`,
             at,
           },
         ])
@@ -188,6 +190,16 @@ export function acceptProposal(
   )
   if (result.ok && !result.repeated) publishEvents(deps.bus, news)
   return result
+}
+
+/** The proposal's day as its timeline says it: "Thursday 26 November". */
+function visitDay(day: string, locale: string): string {
+  return dateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T12:00:00Z`))
 }
 
 function hireProblems(

@@ -157,6 +157,11 @@ describe('hiring', () => {
       .where(eq(orderEvents.orderId, hired.order.id))
       .all()
     expect(steps.map((step) => step.toStatus)).toEqual(['placed', 'accepted'])
+    expect(steps[1]).toMatchObject({
+      actor: 'provider',
+      actorId: plumber.owner.id,
+      note: 'Hired through the request “Fix a leaking kitchen tap”, as proposed: on Wednesday 25 November.',
+    })
     expect(market.db.select().from(serviceRequests).get()).toMatchObject({
       status: 'hired',
       hiredProposalId: chosen.proposal.id,
