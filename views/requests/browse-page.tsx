@@ -140,10 +140,18 @@ const SORT_LABELS: Record<RequestSort, string> = {
   budget: 'Highest budget',
 }
 
-/** Best match only means something with words; the sort in use is the one shown chosen. */
+/**
+ * Best match only means something with words. The default order is sent as no order at all
+ * (''), so typing words into a list shown newest first still brings the best matches first.
+ */
 function sortOptions(choices: BrowseChoices, sort: RequestSort) {
+  const fallback: RequestSort = choices.q ? 'best' : 'newest'
   const sorts: RequestSort[] = choices.q ? ['best', 'newest', 'budget'] : ['newest', 'budget']
-  return sorts.map((value) => ({ value, label: SORT_LABELS[value], selected: value === sort }))
+  return sorts.map((value) => ({
+    value: value === fallback ? '' : value,
+    label: SORT_LABELS[value],
+    selected: value === sort,
+  }))
 }
 
 function BrowseFilters(props: RequestBrowseView) {

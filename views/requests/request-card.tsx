@@ -41,7 +41,12 @@ export function RequestCard({ request, currency, locale, now, level = 2 }: Reque
       <ul class="request-card__facts">
         <li>{placeWords(request)}</li>
         <li>{neededByWords(request.neededBy, locale)}</li>
-        <li>{proposalWords(request.proposalCount)}</li>
+        <li>
+          {proposalWords(request.proposalCount)}
+          {request.ownProposal === 'active' ? (
+            <strong class="request-card__mine"> · yours among them</strong>
+          ) : null}
+        </li>
         {request.distanceKm !== null ? <li>{distanceAway(request.distanceKm, locale)}</li> : null}
         <li>
           Posted{' '}

@@ -259,6 +259,18 @@ describe('browseRequests', () => {
     expect(titles(null, { words: searchWords('"tap" OR "roof"'), sort: 'best' })).toEqual([])
   })
 
+  it('tells a provider which requests they have a proposal standing on', () => {
+    const tap = post({ title: 'Fix a tap' })
+    post({ title: 'Fix a gutter' })
+    proposeOn(market, plumber, tap.code)
+    const mine = browse(plumber.owner).rows.map((row) => [row.title, row.ownProposal])
+    expect(mine).toEqual([
+      ['Fix a gutter', null],
+      ['Fix a tap', 'active'],
+    ])
+    expect(browse(null).rows.map((row) => row.ownProposal)).toEqual([null, null])
+  })
+
   it('pages twenty at a time, and an old link past the end shows the last page', () => {
     // Five hours apart: a member posts at most five requests in a day.
     for (let n = 1; n <= 25; n += 1) {

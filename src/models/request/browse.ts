@@ -13,6 +13,7 @@
 import { asc, eq, inArray } from 'drizzle-orm'
 import { images, requestPhotos } from '../../../db/schema'
 import type { Db } from '../../db'
+import type { Proposal } from './proposal'
 import { pageWithin, type PageWindow } from '../../lib/pagination'
 import type { Image } from '../image'
 import { allWordsQuery } from '../listing/search-text'
@@ -69,6 +70,8 @@ export type RequestRow = Pick<
   categoryName: string
   /** Proposals still standing (active or accepted). */
   proposalCount: number
+  /** Where the viewer's own store's proposal on it stands, or null: none sent. */
+  ownProposal: Proposal['status'] | null
   /** Its first photo. */
   photo: Image | null
   /** From the viewer's store, when both have a point on the map. */
@@ -217,6 +220,8 @@ function rowsSql(query: Query): string {
       r.needed_by AS neededBy, r.created_at AS createdAt, r.expires_at AS expiresAt,
       (SELECT count(*) FROM proposals p
         WHERE p.request_id = r.id AND p.status IN ('active', 'accepted')) AS proposalCount,
+      (SELECT p.status FROM proposals p JOIN stores s ON s.id = p.store_id
+        WHERE p.request_id = r.id AND s.member_id = :viewerId) AS ownProposal,
       ${query.reach.point ? DISTANCE_KM_SQL : 'NULL'} AS distanceKm
     FROM ${fromSql(query)}
     ORDER BY ${order}, r.id DESC

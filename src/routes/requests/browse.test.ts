@@ -232,6 +232,12 @@ describe('GET /requests', () => {
     expect(chosen.querySelector('#filter-category option[selected]')?.textContent).toBe('Plumbing')
     expect(chosen.querySelector('#filter-budget')?.getAttribute('value')).toBe('100')
     expect(chosen.querySelector('#filter-sort option[selected]')?.textContent).toBe('Newest')
+    // The order one gets without choosing is sent as none, so new words bring the best first.
+    const plain = await requestsPage('', cookie)
+    expect(plain.querySelector('#filter-sort option[selected]')?.getAttribute('value')).toBe('')
+    const searched = await requestsPage('?q=tap', cookie)
+    const best = searched.querySelector('#filter-sort option[selected]')
+    expect([best?.textContent, best?.getAttribute('value')]).toEqual(['Best match', ''])
   })
 
   it('pages twenty at a time, the links keeping the choices', async () => {
