@@ -62,14 +62,15 @@ describe('GET /search', () => {
 })
 
 describe('GET /, requests in what you sell', () => {
-  /** A plumber, a buyer, and requests posted an hour apart: five for plumbing, one for maths. */
+  /** A plumber, a buyer, and requests posted five hours apart (a member posts at most five in a
+   * day): five for plumbing, one for maths. */
   async function seedRequests() {
     market = await createOpenMarket()
     const plumber = await seedStore(market, { name: 'Lamin Plumbing' })
     seedListing(market.db, market, plumber, { title: 'Tap repair', categoryId: 101 })
     const buyer = await createMember(market, { email: 'isatou@example.com' })
     for (const title of ['Tap 1', 'Tap 2', 'Tap 3', 'Maths', 'Tap 4', 'Tap 5']) {
-      market.clock.advance(HOUR)
+      market.clock.advance(5 * HOUR)
       postTestRequest(market, buyer, { title, categoryId: title === 'Maths' ? 111 : 101 })
     }
     return plumber
