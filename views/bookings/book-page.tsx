@@ -1,16 +1,13 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
 import { bookingTime } from './booking-words'
-import { MAX_ADDRESS_LENGTH, MAX_NOTE_LENGTH } from '../../src/models/checkout'
 import { listingLocations, type ListingDetails } from '../../src/models/listing'
-import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../src/models/payment-methods'
+import type { PaymentMethod } from '../../src/models/payment-methods'
 import { Button } from '../components/button'
-import { ContactPhoneField } from '../checkout/contact-phone-field'
+import { ServiceOrderFields } from '../checkout/service-order-fields'
 import { Field } from '../components/field'
 import { FormErrors } from '../components/form-errors'
 import { Money } from '../components/money'
 import { RadioGroup } from '../components/radio-group'
-import { TextArea } from '../components/text-area'
-import { FULFILMENT_LABELS } from '../checkout/checkout-page'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { townClockName } from './booking-calendar'
 
@@ -87,50 +84,13 @@ export function BookPage(props: BookPageProps) {
               hint: item.included || undefined,
             }))}
           />
-          <RadioGroup
-            legend="Where it happens"
-            name="fulfilment"
-            required
-            value={values.fulfilment}
-            error={errors.fulfilment}
-            choices={places.map((place) => ({ value: place, label: FULFILMENT_LABELS[place] }))}
-          />
-          {places.includes('customer') ? (
-            <TextArea
-              label="Address"
-              name="address"
-              rows={2}
-              maxlength={MAX_ADDRESS_LENGTH}
-              value={values.address}
-              error={errors.address}
-              hint="Needed for a visit to your place: street, landmark, gate colour."
-            />
-          ) : null}
-          <TextArea
-            label="What the provider should know"
-            name="note"
-            rows={3}
-            maxlength={MAX_NOTE_LENGTH}
-            value={values.note}
-            error={errors.note}
-            hint="Optional."
-          />
-          <ContactPhoneField
-            value={values.contactPhone}
-            error={errors.contactPhone}
+          <ServiceOrderFields
+            places={places}
+            paymentMethods={props.paymentMethods}
+            values={values}
+            errors={errors}
             about="booking"
-          />
-          <RadioGroup
-            legend="How you pay"
-            name="paymentMethod"
-            required
-            value={values.paymentMethod}
-            error={errors.paymentMethod}
-            hint="Whichever you choose, the time is held for you once you book."
-            choices={props.paymentMethods.map((method) => ({
-              value: method,
-              label: PAYMENT_METHOD_LABELS[method],
-            }))}
+            paymentHint="Whichever you choose, the time is held for you once you book."
           />
         </section>
         <Field

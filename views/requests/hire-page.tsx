@@ -1,16 +1,12 @@
 import type { FormErrors as Errors, FormValues } from '../../src/http/forms'
-import { MAX_ADDRESS_LENGTH, MAX_NOTE_LENGTH } from '../../src/models/checkout'
 import type { Fulfilment } from '../../src/models/checkout'
-import { PAYMENT_METHOD_LABELS, type PaymentMethod } from '../../src/models/payment-methods'
+import type { PaymentMethod } from '../../src/models/payment-methods'
+import { ServiceOrderFields } from '../checkout/service-order-fields'
 import type { ComparedProposal } from '../../src/models/request/proposal'
 import type { RequestDetails } from '../../src/models/request/request'
 import { Button } from '../components/button'
-import { ContactPhoneField } from '../checkout/contact-phone-field'
-import { FULFILMENT_LABELS } from '../checkout/checkout-page'
 import { FormErrors } from '../components/form-errors'
 import { Money } from '../components/money'
-import { RadioGroup } from '../components/radio-group'
-import { TextArea } from '../components/text-area'
 import { SiteLayout, type Shell } from '../layouts/site-layout'
 import { dayText } from './request-words'
 
@@ -55,45 +51,12 @@ export function HirePage(props: HirePageProps) {
         </p>
       </section>
       <form method="post" action={path} class="form" novalidate>
-        <RadioGroup
-          legend="Where it happens"
-          name="fulfilment"
-          required
-          value={values.fulfilment}
-          error={errors.fulfilment}
-          choices={props.places.map((place) => ({ value: place, label: FULFILMENT_LABELS[place] }))}
-        />
-        {props.places.includes('customer') ? (
-          <TextArea
-            label="Address"
-            name="address"
-            rows={2}
-            maxlength={MAX_ADDRESS_LENGTH}
-            value={values.address}
-            error={errors.address}
-            hint="Needed for a visit to your place: street, landmark, gate colour."
-          />
-        ) : null}
-        <TextArea
-          label="What the provider should know"
-          name="note"
-          rows={3}
-          maxlength={MAX_NOTE_LENGTH}
-          value={values.note}
-          error={errors.note}
-          hint="Optional."
-        />
-        <ContactPhoneField value={values.contactPhone} error={errors.contactPhone} about="order" />
-        <RadioGroup
-          legend="How you pay"
-          name="paymentMethod"
-          required
-          value={values.paymentMethod}
-          error={errors.paymentMethod}
-          choices={props.paymentMethods.map((method) => ({
-            value: method,
-            label: PAYMENT_METHOD_LABELS[method],
-          }))}
+        <ServiceOrderFields
+          places={props.places}
+          paymentMethods={props.paymentMethods}
+          values={values}
+          errors={errors}
+          about="order"
         />
         <p>
           <Button variant="primary">Hire {proposal.store.name}</Button>
