@@ -44,6 +44,9 @@ export function HomePage(props: HomePageProps) {
           Services and goods from your neighbours{town}.{' '}
           {shell.member ? null : <a href={signUpHref('/')}>Join to buy, book and sell</a>}
         </p>
+        <p>
+          Need a job done? <a href="/requests">See what neighbours ask for, or post a request</a>.
+        </p>
       </section>
       <nav aria-label="Categories">
         <ul class="chips chips--scroll">

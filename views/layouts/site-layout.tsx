@@ -173,7 +173,6 @@ function AccountNav({ member, returnTo, section, cartCount, ownStore, unread }: 
   if (!member)
     return (
       <nav class="site-header__account" aria-label="Account">
-        <a href="/requests">Requests</a>
         <a href={signInHref(returnTo)}>Sign in</a>
         <a class="button button--primary button--small" href={signUpHref(returnTo)}>
           Sign up
