@@ -11,6 +11,7 @@ import {
   createMember,
   createOpenMarket,
   fieldError,
+  flashAfter,
   page,
   PASSWORD,
   sessionCookie,
@@ -168,16 +169,6 @@ async function signInFrom(email: string, userAgent: string) {
   return sessionCookie(response)!
 }
 
-/** What the flash on the next page says, following the redirect like a browser. */
-async function flashAfter(response: Response, cookie = '') {
-  const next = await page(
-    await market.get(response.headers.get('Location')!, {
-      cookie: [cookie, cookiesFrom(response)].filter(Boolean).join('; '),
-    }),
-  )
-  return next.querySelector('.flash')?.textContent ?? null
-}
-
 function sessionIdOf(cookie: string) {
   return cookie.split('=')[1]!.split('.')[0]!
 }
@@ -274,7 +265,7 @@ describe('POST /account/sessions/:sessionId/revocation', () => {
     )
     expect(response.status).toBe(303)
     expect(response.headers.get('Location')).toBe('/account')
-    expect(await flashAfter(response, phone)).toBe('Signed out of that device.')
+    expect(await flashAfter(market, response, phone)).toBe('Signed out of that device.')
     expect((await market.get('/account', { cookie: laptop })).status).toBe(303)
     expect((await market.get('/account', { cookie: tablet })).status).toBe(200)
     expect(market.db.select().from(sessions).all()).toHaveLength(2)
@@ -351,7 +342,7 @@ describe('POST /account/mail-preferences', () => {
       { cookie },
     )
     expect(response.status).toBe(303)
-    expect(await flashAfter(response, cookie)).toBe('Email preferences saved.')
+    expect(await flashAfter(market, response, cookie)).toBe('Email preferences saved.')
     expect(off()).toEqual(['messages', 'order_updates', 'requests'])
     const document = await page(await market.get('/account', { cookie }))
     const ticked = [...document.querySelectorAll('input[name=mail][type=checkbox]')]
@@ -385,7 +376,7 @@ describe('POST /account/mail-preferences', () => {
       { cookie },
     )
     expect(response.status).toBe(303)
-    expect(await flashAfter(response, cookie)).toMatch(/not saved/)
+    expect(await flashAfter(market, response, cookie)).toMatch(/not saved/)
     expect(off()).toEqual([])
   })
 })
@@ -463,7 +454,7 @@ describe('POST /account/deletion', () => {
     expect(response.status).toBe(303)
     expect(response.headers.get('Location')).toBe('/')
     expect(response.headers.getSetCookie().join('\n')).toMatch(/souk_session=;/)
-    expect(await flashAfter(response)).toBe('Your account is deleted.')
+    expect(await flashAfter(market, response)).toBe('Your account is deleted.')
     for (const old of [cookie, other])
       expect((await market.get('/account', { cookie: old })).status).toBe(303)
     expect(

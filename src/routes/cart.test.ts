@@ -9,6 +9,7 @@ import {
   cookiesFrom,
   createMember,
   createOpenMarket,
+  flashAfter,
   page,
   PASSWORD,
   sessionCookie,
@@ -106,16 +107,6 @@ function fragment(html: string) {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document
 }
 
-/** What the flash on the next page says, following the redirect like a browser. */
-async function flashAfter(response: Response, cookie = '') {
-  const next = await page(
-    await market.get(response.headers.get('Location')!, {
-      cookie: [cookie, cookiesFrom(response)].filter(Boolean).join('; '),
-    }),
-  )
-  return next.querySelector('.flash')?.textContent ?? null
-}
-
 /** The header's cart link as a screen reader names it: "Cart (2)" (its badge shows only "2"). */
 function headerCount(document: Document) {
   return document.getElementById('cart-link')?.getAttribute('aria-label') ?? null
@@ -140,7 +131,9 @@ describe('POST /cart/lines', () => {
     expect(response.status).toBe(303)
     expect(response.headers.get('Location')).toBe(honey.path)
     expect(rows(member.id)).toEqual([{ unitId: honey.unitId, quantity: 2 }])
-    expect(await flashAfter(response, cookie)).toBe('Added Honey to your cart (2 in your cart).')
+    expect(await flashAfter(market, response, cookie)).toBe(
+      'Added Honey to your cart (2 in your cart).',
+    )
     // No cart cookie for a member: their cart is rows.
     expect(cartCookieSet(response)).toBeUndefined()
     expect(headerCount(await page(await market.get('/', { cookie })))).toBe('Cart (2)')
@@ -157,7 +150,9 @@ describe('POST /cart/lines', () => {
     const capped = await add('2')
     expect(rows(member.id)).toEqual([{ unitId: honey.unitId, quantity: 3 }])
     expect(capped.headers.get('Location')).toBe(honey.path)
-    expect(await flashAfter(capped, cookie)).toBe('Honey: only 3 available, so your cart has 3.')
+    expect(await flashAfter(market, capped, cookie)).toBe(
+      'Honey: only 3 available, so your cart has 3.',
+    )
   })
 
   it('adds one when the form sends no quantity (a service’s package)', async () => {
@@ -171,7 +166,7 @@ describe('POST /cart/lines', () => {
       { cookie },
     )
     expect(rows(member.id)).toEqual([{ unitId: tap.units[1], quantity: 1 }])
-    expect(await flashAfter(response, cookie)).toBe(
+    expect(await flashAfter(market, response, cookie)).toBe(
       'Added Leaking tap repair (Half day) to your cart (1 in your cart).',
     )
   })
@@ -218,7 +213,7 @@ describe('POST /cart/lines', () => {
     expect(set).toMatch(/Path=\//)
     expect(set).not.toMatch(/Secure/)
     expect(cartCookie(first)).toBe(`souk_cart=${honey.unitId}-2`)
-    expect(await flashAfter(first, cartCookie(first))).toBe(
+    expect(await flashAfter(market, first, cartCookie(first))).toBe(
       'Added Honey to your cart (2 in your cart).',
     )
 
@@ -344,7 +339,7 @@ describe('POST /cart/lines', () => {
       { cookie: ownerCookie },
     )
     expect(response.headers.get('Location')).toBe(honey.path)
-    expect(await flashAfter(response, ownerCookie)).toBe(
+    expect(await flashAfter(market, response, ownerCookie)).toBe(
       'This is your own listing: you cannot buy from yourself.',
     )
     expect(allRows()).toEqual([])
@@ -490,9 +485,11 @@ describe('POST /cart/lines/:unitId', () => {
     const set = await market.post(`/cart/lines/${honey.unitId}`, { quantity: '4' }, { cookie })
     expect(set.status).toBe(303)
     expect(set.headers.get('Location')).toBe('/cart')
-    expect(await flashAfter(set, cookie)).toBe('Honey: 4 in your cart.')
+    expect(await flashAfter(market, set, cookie)).toBe('Honey: 4 in your cart.')
     const capped = await market.post(`/cart/lines/${honey.unitId}`, { quantity: '9' }, { cookie })
-    expect(await flashAfter(capped, cookie)).toBe('Honey: only 6 available, so your cart has 6.')
+    expect(await flashAfter(market, capped, cookie)).toBe(
+      'Honey: only 6 available, so your cart has 6.',
+    )
     expect(rows(member.id)).toEqual([{ unitId: honey.unitId, quantity: 6 }])
   })
 
@@ -505,14 +502,14 @@ describe('POST /cart/lines/:unitId', () => {
     for (const unit of [honey, soap])
       await market.post('/cart/lines', { unitId: String(unit.unitId) }, { cookie })
     const zero = await market.post(`/cart/lines/${honey.unitId}`, { quantity: '0' }, { cookie })
-    expect(await flashAfter(zero, cookie)).toBe('Removed Honey from your cart.')
+    expect(await flashAfter(market, zero, cookie)).toBe('Removed Honey from your cart.')
     const removed = await market.post(
       `/cart/lines/${soap.unitId}`,
       { _method: 'DELETE' },
       { cookie },
     )
     expect(removed.headers.get('Location')).toBe('/cart')
-    expect(await flashAfter(removed, cookie)).toBe('Removed Soap from your cart.')
+    expect(await flashAfter(market, removed, cookie)).toBe('Removed Soap from your cart.')
     expect(rows(member.id)).toEqual([])
     const again = await market.post(`/cart/lines/${soap.unitId}`, { _method: 'DELETE' }, { cookie })
     expect(again.status).toBe(303)
@@ -559,9 +556,9 @@ describe('POST /cart/lines/:unitId', () => {
     changeListingStatus(market.db, market.clock, shop.owner, honey.listingId, 'pause')
     const paused = await market.post(`/cart/lines/${honey.unitId}`, { quantity: '2' }, { cookie })
     expect(paused.headers.get('Location')).toBe('/cart')
-    expect(await flashAfter(paused, cookie)).toBe('Sorry, Honey is not on sale just now.')
+    expect(await flashAfter(market, paused, cookie)).toBe('Sorry, Honey is not on sale just now.')
     const sold = await market.post(`/cart/lines/${soap.unitId}`, { quantity: '2' }, { cookie })
-    expect(await flashAfter(sold, cookie)).toBe('Sorry, Soap is sold out.')
+    expect(await flashAfter(market, sold, cookie)).toBe('Sorry, Soap is sold out.')
     expect(rows(member.id)).toEqual([
       { unitId: honey.unitId, quantity: 1 },
       { unitId: soap.unitId, quantity: 1 },

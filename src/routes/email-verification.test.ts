@@ -8,6 +8,7 @@ import {
   createMember,
   createOpenMarket,
   fieldError,
+  flashAfter,
   page,
   PASSWORD,
   sessionCookie,
@@ -47,16 +48,6 @@ function memberRow(email: string) {
   return market.db.select().from(members).where(eq(members.email, email)).get()
 }
 
-/** What the flash on the next page says, following the redirect like a browser. */
-async function flashAfter(response: Response, cookie = '') {
-  const next = await page(
-    await market.get(response.headers.get('Location') ?? '/', {
-      cookie: [cookie, cookiesFrom(response)].filter(Boolean).join('; '),
-    }),
-  )
-  return next.querySelector('.flash')?.textContent?.trim() ?? null
-}
-
 const storeForm = { name: 'Bah Repairs', bio: '', area: 'Tanji', phone: '', whatsapp: '' }
 
 describe('signing up', () => {
@@ -91,7 +82,7 @@ describe('the mailed link', () => {
 
     const confirmed = await market.post(link, {})
     expect(confirmed.headers.get('Location')).toBe('/sign-in')
-    expect(await flashAfter(confirmed)).toBe(
+    expect(await flashAfter(market, confirmed)).toBe(
       `Thank you: ${amadou.email} is confirmed. Sign in to go on.`,
     )
     expect(memberRow(amadou.email)?.emailVerifiedAt).toEqual(market.clock.now())
@@ -136,7 +127,9 @@ describe('the code', () => {
       { cookie },
     )
     expect(response.headers.get('Location')).toBe('/stores/new')
-    expect(await flashAfter(response, cookie)).toBe(`Thank you: ${amadou.email} is confirmed.`)
+    expect(await flashAfter(market, response, cookie)).toBe(
+      `Thank you: ${amadou.email} is confirmed.`,
+    )
     const opened = await market.post('/stores', storeForm, { cookie })
     expect(opened.status).toBe(303)
     expect(market.db.select().from(stores).all()).toHaveLength(1)
@@ -193,18 +186,20 @@ describe('sending again', () => {
     const cookie = await signUp()
     const first = newestMail(amadou.email)
     const tooSoon = await market.post('/verify-email/resend', {}, { cookie })
-    expect(await flashAfter(tooSoon, cookie)).toBe(
+    expect(await flashAfter(market, tooSoon, cookie)).toBe(
       'We sent you a code less than a minute ago: give it a moment, and look in your spam folder.',
     )
     market.clock.advance(MINUTE)
     const resent = await market.post('/verify-email/resend', {}, { cookie })
-    expect(await flashAfter(resent, cookie)).toBe(`We sent a new link and code to ${amadou.email}.`)
+    expect(await flashAfter(market, resent, cookie)).toBe(
+      `We sent a new link and code to ${amadou.email}.`,
+    )
     const second = newestMail(amadou.email)
     expect(second.mail.id).not.toBe(first.mail.id)
     expect((await market.get(first.link)).status).toBe(410)
     expect((await market.post(second.link, {})).status).toBe(303)
     const done = await market.post('/verify-email/resend', {}, { cookie })
-    expect(await flashAfter(done, cookie)).toBe('Your address is already confirmed.')
+    expect(await flashAfter(market, done, cookie)).toBe('Your address is already confirmed.')
   })
 
   it('offers a new code once the last one is a day old', async () => {
@@ -228,7 +223,7 @@ describe('changing the address', () => {
       { cookie },
     )
     expect(asked.headers.get('Location')).toBe('/verify-email?return_to=%2Faccount')
-    expect(await flashAfter(asked, cookie)).toBe(
+    expect(await flashAfter(market, asked, cookie)).toBe(
       'We sent a link and a code to fatou.jallow@example.com. Your address stays fatou@example.com until you confirm it.',
     )
     // Until then the old address is the one: it signs in, and the account page says what waits.
@@ -241,7 +236,7 @@ describe('changing the address', () => {
     const { link, mail } = newestMail('fatou.jallow@example.com')
     expect(mail.text).toContain('takes the place of your old address')
     const confirmed = await market.post(link, {}, { cookie })
-    expect(await flashAfter(confirmed, cookie)).toBe(
+    expect(await flashAfter(market, confirmed, cookie)).toBe(
       'Your address is now fatou.jallow@example.com.',
     )
     expect(memberRow('fatou@example.com')).toBeUndefined()
@@ -301,7 +296,7 @@ describe('changing the address', () => {
     const { link } = newestMail('shared@example.com')
     await createMember(market, { email: 'shared@example.com' })
     const response = await market.post(link, {}, { cookie })
-    expect(await flashAfter(response, cookie)).toContain(
+    expect(await flashAfter(market, response, cookie)).toContain(
       'Another account started using that address',
     )
     expect(memberRow('fatou@example.com')).toBeDefined()
